@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+const LANGUAGES = ["zh-CN", "en"] as const;
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
+
+const schema = z.object({
+  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC… (from @BotFather)"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
+    .optional(),
+  TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+  ADMIN_TELEGRAM_IDS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "must be a comma-separated list of numeric Telegram ids")
+    .transform((s) => s.split(",").map((x) => Number(x.trim()))),
+  TZ: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Asia/Shanghai"),
+  OFFICE_HOURS: z
+    .string()
+    .default("08:00-17:30")
+    .refine((s) => /^\S+-\S+$/.test(s) && s.split("-").every((p) => hhmm.safeParse(p).success), "must be HH:MM-HH:MM"),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default("zh-CN"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = {
+  botToken: string;
+  databaseUrl: string;
+  apiRoot: string;
+  adminTelegramIds: number[];
+  timezone: string;
+  officeStart: string;
+  officeEnd: string;
+  defaultLanguage: (typeof LANGUAGES)[number];
+  logLevel: "debug" | "info" | "warn" | "error";
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
+
+/** Validates the environment; on failure returns one line naming the first bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const what = env[name] === undefined ? "is missing" : `is invalid: ${issue.message}`;
+    return { ok: false, error: `Configuration error: ${name} ${what}` };
+  }
+  const e = parsed.data;
+  const [officeStart, officeEnd] = e.OFFICE_HOURS.split("-") as [string, string];
+  return {
+    ok: true,
+    config: {
+      botToken: e.BOT_TOKEN,
+      databaseUrl: e.DATABASE_URL ?? "file:./data/repair-desk.db",
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/$/, ""),
+      adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
+      timezone: e.TZ,
+      officeStart,
+      officeEnd,
+      defaultLanguage: e.DEFAULT_LANGUAGE,
+      logLevel: e.LOG_LEVEL,
+    },
+  };
+}

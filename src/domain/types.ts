@@ -1,0 +1,64 @@
+// Shared vocabulary of the domain. Status-like columns are strings in the schema (one model for
+// SQLite and PostgreSQL); these unions are the values the domain writes.
+
+export type Ok<T> = { ok: true; value: T };
+export type Err<E extends string = ErrorCode> = { ok: false; error: E };
+export type Result<T, E extends string = ErrorCode> = Ok<T> | Err<E>;
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const err = <E extends string>(error: E): Err<E> => ({ ok: false, error });
+
+/** Expected refusals; the bot maps each to a locale key `error-<code>` (lower-case, dashes). */
+export type ErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "NOT_REGISTERED"
+  | "NOT_OFFERED"
+  | "ALREADY_TAKEN"
+  | "TICKET_NOT_OPEN"
+  | "INVALID_STATE"
+  | "INVALID_INPUT"
+  | "INVALID_RATING"
+  | "ALREADY_RATED"
+  | "INVITE_INVALID"
+  | "DUPLICATE";
+
+export const CATEGORIES = [
+  "water",
+  "electricity",
+  "gas",
+  "doors_locks",
+  "lighting",
+  "appliances",
+  "public_facilities",
+  "other",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+
+export const ROLES = ["admin", "desk", "technician", "supervisor", "control_room"] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
+/** Roles an invite may grant (admin comes from the environment or another admin). */
+export const STAFF_ROLES = ["desk", "technician", "supervisor", "control_room"] as const;
+
+export const LANGUAGES = ["zh-CN", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const isLanguage = (s: string): s is Language => (LANGUAGES as readonly string[]).includes(s);
+
+/**
+ * open → accepted → arrived → completed → closed; accepted/arrived → postponed → arrived/completed;
+ * completed → accepted (owner says not fixed); open/accepted → cancelled.
+ */
+export type TicketStatus = "open" | "accepted" | "arrived" | "postponed" | "completed" | "closed" | "cancelled";
+/** Work a technician still holds. */
+export const ACTIVE_WORK: TicketStatus[] = ["accepted", "arrived", "postponed"];
+
+export type OfferStatus = "offered" | "accepted" | "declined" | "lost" | "withdrawn";
+export type SurveyStatus = "scheduled" | "requested" | "reminded" | "phone" | "answered" | "void";
+
+/** A button as data: the bot renders `label` from the locale and packs action/id/arg. */
+export type ButtonIntent = { label: string; action: string; id: number; arg?: string };
+
+export const MAX_DESCRIPTION = 1000;
+export const MAX_PHOTOS = 5;
+export const MAX_NOTE = 500;
