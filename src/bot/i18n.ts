@@ -1,0 +1,45 @@
+// Fluent texts, one bundle per language, loaded from src/bot/locales/<lang>/*.ftl.
+// Used by handlers (ctx.t), by conversations (the language is passed in) and by the outbox
+// sender (the recipient's language from their Person row).
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { LANGUAGES, isLanguage, type Language } from "../domain/types.ts";
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: string, params?: Params) => string;
+
+const dir = fileURLToPath(new URL("./locales/", import.meta.url));
+const FALLBACK: Language = "zh-CN";
+
+function load(lang: Language): FluentBundle {
+  const bundle = new FluentBundle(lang, { useIsolating: false });
+  for (const file of readdirSync(dir + lang).filter((f) => f.endsWith(".ftl")).sort()) {
+    const errors = bundle.addResource(new FluentResource(readFileSync(`${dir}${lang}/${file}`, "utf8")));
+    if (errors.length > 0) throw new Error(`${lang}/${file}: ${errors.map(String).join("; ")}`);
+  }
+  return bundle;
+}
+
+const bundles = new Map<Language, FluentBundle>(LANGUAGES.map((l) => [l, load(l)]));
+
+/** Whether a key exists in a language (tests check every language has every key). */
+export function hasKey(lang: Language, key: string): boolean {
+  return bundles.get(lang)!.hasMessage(key);
+}
+
+/** All message keys of a language. */
+export function keysOf(lang: Language): string[] {
+  return [...(bundles.get(lang)! as unknown as { _messages: Map<string, unknown> })._messages.keys()];
+}
+
+/** Renders a key in a language, falling back to zh-CN, then to the key itself. */
+export function t(lang: string, key: string, params: Params = {}): string {
+  const bundle = bundles.get(isLanguage(lang) ? lang : FALLBACK)!;
+  const found = bundle.getMessage(key) ? bundle : bundles.get(FALLBACK)!;
+  const message = found.getMessage(key);
+  if (!message?.value) return key;
+  return found.formatPattern(message.value, params);
+}
+
+export const translator = (lang: string): Translate => (key, params) => t(lang, key, params);

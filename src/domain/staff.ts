@@ -1,0 +1,40 @@
+// Who holds a staff role at a property. Admin grants are global (propertyId null).
+import type { DbOrTx } from "../db/client.ts";
+import type { Category, Role } from "./types.ts";
+
+/** Person ids holding `role` at the property (or globally), not revoked, not blocked. */
+export async function staffOf(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
+  const grants = await db.roleGrant.findMany({
+    where: { role, revokedAt: null, OR: [{ propertyId }, { propertyId: null }], person: { blockedAt: null } },
+    select: { personId: true },
+    orderBy: { personId: "asc" },
+  });
+  return [...new Set(grants.map((g) => g.personId))];
+}
+
+/**
+ * Technicians on duty who should get an offer: for an emergency everyone on duty; otherwise those
+ * whose skills include the category (no skills listed = any job), or everyone on duty if none has it.
+ */
+export async function techniciansFor(db: DbOrTx, propertyId: number, category: Category, emergency: boolean): Promise<number[]> {
+  const grants = await db.roleGrant.findMany({
+    where: { role: "technician", revokedAt: null, OR: [{ propertyId }, { propertyId: null }], person: { onDuty: true, blockedAt: null } },
+    select: { personId: true, skills: true },
+    orderBy: { personId: "asc" },
+  });
+  const all = [...new Set(grants.map((g) => g.personId))];
+  if (emergency) return all;
+  const skilled = grants.filter((g) => g.skills === "" || g.skills.split(",").includes(category)).map((g) => g.personId);
+  return skilled.length > 0 ? [...new Set(skilled)] : all;
+}
+
+/** Whether a person holds a role (at the property, or anywhere when propertyId is omitted). */
+export async function hasRole(db: DbOrTx, personId: number, role: Role, propertyId?: number): Promise<boolean> {
+  const n = await db.roleGrant.count({
+    where: {
+      personId, role, revokedAt: null,
+      ...(propertyId === undefined ? {} : { OR: [{ propertyId }, { propertyId: null }] }),
+    },
+  });
+  return n > 0;
+}

@@ -1,0 +1,57 @@
+// Step 8: the satisfaction rating, from the owner's button (any time later) or the desk's phone call.
+import type { Database } from "../db/client.ts";
+import { logEvent } from "./events.ts";
+import { openFollowUp } from "./followups.ts";
+import { hasRole } from "./staff.ts";
+import { err, ok, MAX_NOTE, type Result } from "./types.ts";
+
+export type SurveyAnswer = { ticketId: number; actorId: number; rating: number; comment?: string; channel: "bot" | "phone" };
+
+/** Records a 1-5 rating once. 1-2 opens a follow-up for the supervisor. Rating implies confirmation. */
+export async function answerSurvey(database: Database, input: SurveyAnswer, now: Date): Promise<Result<{ rating: number; followUpId: number | null; number: string }>> {
+  const { ticketId, actorId, rating, channel } = input;
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) return err("INVALID_RATING");
+  const comment = input.comment?.trim() || null;
+  if (comment && comment.length > MAX_NOTE) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { survey: true } });
+    if (!ticket) return err("NOT_FOUND");
+    if (channel === "bot") {
+      const member = ticket.unitId
+        ? await tx.unitMember.findUnique({ where: { personId_unitId: { personId: actorId, unitId: ticket.unitId } } })
+        : ticket.reporterId === actorId;
+      if (!member) return err("NOT_FOUND");
+    } else if (!(await hasRole(tx, actorId, "desk", ticket.propertyId)) && !(await hasRole(tx, actorId, "supervisor", ticket.propertyId))) {
+      return err("FORBIDDEN");
+    }
+    if (!ticket.survey || !["completed", "closed"].includes(ticket.status)) return err("INVALID_STATE");
+    const res = await tx.survey.updateMany({
+      where: { ticketId, status: { notIn: ["answered", "void"] } },
+      data: { status: "answered", rating, comment, channel, answeredAt: now, answeredBy: actorId, dueAt: null },
+    });
+    if (res.count === 0) return err(ticket.survey.status === "answered" ? "ALREADY_RATED" : "INVALID_STATE");
+    if (ticket.status === "completed") {
+      await tx.ticket.update({ where: { id: ticketId }, data: { status: "closed", confirmedAt: now } });
+      await logEvent(tx, { ticketId, actorId, action: "confirmed", at: now, data: { via: "rating" } });
+    }
+    await logEvent(tx, { ticketId, actorId, action: "rated", at: now, data: { rating, channel, comment } });
+    const followUpId = rating <= 2
+      ? await openFollowUp(tx, { propertyId: ticket.propertyId, ticketId, surveyId: ticket.survey.id, assigneeRole: "supervisor", reason: `rating ${rating}${comment ? `: ${comment}` : ""}` }, actorId, now)
+      : null;
+    return ok({ rating, followUpId, number: ticket.number });
+  });
+}
+
+/** The owner's "what went wrong" after a low rating: recorded on the survey and its follow-up. */
+export async function addRatingComment(database: Database, personId: number, ticketId: number, text: string, now: Date): Promise<Result<{ number: string }>> {
+  const comment = text.trim();
+  if (!comment || comment.length > MAX_NOTE) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const survey = await tx.survey.findUnique({ where: { ticketId }, include: { ticket: true } });
+    if (!survey || survey.status !== "answered" || survey.answeredBy !== personId) return err("NOT_FOUND");
+    await tx.survey.update({ where: { id: survey.id }, data: { comment } });
+    await tx.followUp.updateMany({ where: { surveyId: survey.id, status: "open" }, data: { reason: `rating ${survey.rating}: ${comment}` } });
+    await logEvent(tx, { ticketId, actorId: personId, action: "commented", at: now, data: { comment } });
+    return ok({ number: survey.ticket.number });
+  });
+}

@@ -1,0 +1,95 @@
+// Step 3-4: offers to technicians; the first to accept wins, the others' offers are updated.
+import type { Database, Tx } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { notify } from "../notify.ts";
+import { hasRole, techniciansFor } from "../staff.ts";
+import { addMinutes } from "../time.ts";
+import { err, ok, type Category, type Result } from "../types.ts";
+import { noticeParams, ticketView } from "./view.ts";
+
+export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
+
+/** (Re)offers an open ticket to the technicians on duty; returns who got it. */
+export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  if (ticket.status !== "open") return [];
+  const view = (await ticketView(tx, ticketId))!;
+  const techs = await techniciansFor(tx, ticket.propertyId, ticket.category as Category, ticket.emergency);
+  const declined = new Set(
+    (await tx.offer.findMany({ where: { ticketId, status: "declined" } })).map((o) => o.technicianId),
+  );
+  const targets = techs.filter((id) => !declined.has(id));
+  for (const technicianId of targets) {
+    const offer = await tx.offer.upsert({
+      where: { ticketId_technicianId: { ticketId, technicianId } },
+      create: { ticketId, technicianId, round, createdAt: now },
+      update: { round, status: "offered" },
+    });
+    await notify(tx, now, technicianId, {
+      key: ticket.emergency ? "offer-new-emergency" : "offer-new",
+      params: noticeParams(view),
+      photos: round === 0 ? view.photos : [],
+      ref: `offer:${offer.id}:${round}`,
+      buttons: [[
+        { label: "btn-accept", action: "accept", id: ticketId },
+        { label: "btn-decline", action: "decline", id: ticketId },
+      ]],
+    });
+  }
+  await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round, technicians: targets } });
+  return targets;
+}
+
+/** Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn). */
+export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>) {
+  const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
+  await tx.offer.updateMany({ where: { id: { in: others.map((o) => o.id) }, status: "offered" }, data: { status: exceptTechnicianId ? "lost" : "withdrawn", respondedAt: now } });
+  for (const o of others) await notify(tx, now, o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params });
+}
+
+export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; phone: string; place: string };
+
+/** A technician takes an offered job. Exactly one wins when many press at once. */
+export async function acceptJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
+  return database.tx(async (tx) => {
+    const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
+    if (!offer || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) return err("NOT_FOUND");
+    const start = ticket.appointmentAt && ticket.appointmentAt > now ? ticket.appointmentAt : now;
+    const arrivalDueAt = addMinutes(start, ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general);
+    const remind = ticket.appointmentAt ? addMinutes(ticket.appointmentAt, -30) : null;
+    const won = await tx.ticket.updateMany({
+      where: { id: ticketId, status: "open" },
+      data: {
+        status: "accepted", assigneeId: technicianId, acceptedAt: now, dispatchDueAt: null,
+        arrivalDueAt, arrivalLevel: 0, appointmentDueAt: remind && remind > now ? remind : null,
+      },
+    });
+    if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
+    await tx.offer.update({ where: { id: offer.id }, data: { status: "accepted", respondedAt: now } });
+    const view = (await ticketView(tx, ticketId))!;
+    await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
+    await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
+    await notify(tx, now, ticket.reporterId, {
+      key: "owner-accepted",
+      params: { ...noticeParams(view), minutes: ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general },
+    });
+    return ok({ ticketId, number: ticket.number, arrivalDueAt, phone: ticket.phone, place: view.place });
+  });
+}
+
+/** A technician declines an offer; it is not offered to them again in later rounds. */
+export async function declineJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
+  return database.tx(async (tx) => {
+    const res = await tx.offer.updateMany({ where: { ticketId, technicianId, status: "offered" }, data: { status: "declined", respondedAt: now } });
+    if (res.count === 0) {
+      const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
+      return err(offer ? "INVALID_STATE" : "NOT_OFFERED");
+    }
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    await logEvent(tx, { ticketId, actorId: technicianId, action: "declined", at: now });
+    return ok({ number: ticket.number });
+  });
+}
+

@@ -1,0 +1,97 @@
+// What an owner can see and do with their tickets: list, detail, cancel, confirm, not fixed.
+import type { Database, DbOrTx } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { notify } from "../notify.ts";
+import { addMinutes } from "../time.ts";
+import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
+import { closeOtherOffers, ARRIVAL_MINUTES } from "./dispatch.ts";
+import { noticeParams, placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
+
+/** Tickets an owner may see: those of their units, and public-area ones they reported. */
+async function visibleWhere(db: DbOrTx, personId: number) {
+  const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
+  return { OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }] };
+}
+
+async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
+  const where = await visibleWhere(db, personId);
+  return db.ticket.findFirst({ where: { AND: [{ id: ticketId }, where] } });
+}
+
+export type TicketLine = { id: number; number: string; status: TicketStatus; category: string; place: string; lastAction: string; lastAt: Date };
+
+/** The owner's tickets, newest first, with the last event. */
+export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10): Promise<TicketLine[]> {
+  const tickets = await db.ticket.findMany({
+    where: await visibleWhere(db, personId),
+    include: { unit: true, events: { orderBy: { id: "desc" }, take: 1 } },
+    orderBy: { id: "desc" }, take: limit,
+  });
+  return tickets.map((t) => ({
+    id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category, place: placeOf(t),
+    lastAction: t.events[0]?.action ?? "reported", lastAt: t.events[0]?.at ?? t.reportedAt,
+  }));
+}
+
+/** One ticket with its timeline, only if the owner may see it. */
+export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean }>> {
+  const t = await ownTicket(db, personId, ticketId);
+  if (!t) return err("NOT_FOUND");
+  const ticket = (await ticketView(db, ticketId))!;
+  return ok({ ticket, timeline: await timeline(db, ticketId), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt) });
+}
+
+/** Cancels a ticket no technician has started (arrived at) yet. */
+export async function cancelTicket(database: Database, personId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
+  return database.tx(async (tx) => {
+    const t = await ownTicket(tx, personId, ticketId);
+    if (!t) return err("NOT_FOUND");
+    const res = await tx.ticket.updateMany({
+      where: { id: ticketId, OR: [{ status: "open" }, { status: "accepted", arrivedAt: null }] },
+      data: { status: "cancelled", cancelledAt: now, dispatchDueAt: null, arrivalDueAt: null, appointmentDueAt: null },
+    });
+    if (res.count === 0) return err("INVALID_STATE");
+    const view = (await ticketView(tx, ticketId))!;
+    await logEvent(tx, { ticketId, actorId: personId, action: "cancelled", at: now });
+    await closeOtherOffers(tx, ticketId, null, now, "offer-withdrawn", noticeParams(view));
+    if (t.assigneeId) await notify(tx, now, t.assigneeId, { key: "tech-cancelled", params: noticeParams(view) });
+    return ok({ number: t.number });
+  });
+}
+
+/** The owner confirms the work (DOMAIN step 6); the rating is asked next. */
+export async function confirmFixed(database: Database, personId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
+  return database.tx(async (tx) => {
+    const t = await ownTicket(tx, personId, ticketId);
+    if (!t) return err("NOT_FOUND");
+    const res = await tx.ticket.updateMany({ where: { id: ticketId, status: "completed" }, data: { status: "closed", confirmedAt: now } });
+    if (res.count === 0) return err(t.status === "closed" ? "ALREADY_RATED" : "INVALID_STATE");
+    await logEvent(tx, { ticketId, actorId: personId, action: "confirmed", at: now });
+    return ok({ number: t.number });
+  });
+}
+
+/** "Not fixed": the job goes back to the same technician with the owner's reason. */
+export async function reportNotFixed(database: Database, personId: number, ticketId: number, reason: string, now: Date): Promise<Result<{ number: string }>> {
+  const text = reason.trim();
+  if (!text || text.length > MAX_NOTE) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const t = await ownTicket(tx, personId, ticketId);
+    if (!t) return err("NOT_FOUND");
+    const res = await tx.ticket.updateMany({
+      where: { id: ticketId, status: "completed" },
+      data: { status: "accepted", completedAt: null, arrivedAt: null, arrivalLevel: 0, arrivalDueAt: addMinutes(now, t.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general) },
+    });
+    if (res.count === 0) return err("INVALID_STATE");
+    await tx.survey.updateMany({ where: { ticketId, status: { not: "answered" } }, data: { status: "void", dueAt: null } });
+    await logEvent(tx, { ticketId, actorId: personId, action: "reopened", at: now, data: { reason: text } });
+    const view = (await ticketView(tx, ticketId))!;
+    if (t.assigneeId) {
+      await notify(tx, now, t.assigneeId, {
+        key: "tech-reopened", params: { ...noticeParams(view), reason: text },
+        buttons: [[{ label: "btn-job-open", action: "job", id: ticketId }]],
+      });
+    }
+    return ok({ number: t.number });
+  });
+}

@@ -1,0 +1,124 @@
+// Step 1-3 of the lifecycle: an owner reports a fault, gets a ticket number, offers go out.
+import type { Database, Tx } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { addMinutes, dayKey, zonedParts } from "../time.ts";
+import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
+import { offerTicket } from "./dispatch.ts";
+
+const EMERGENCY_WORDS = [
+  "漏水", "爆管", "水管爆裂", "爆裂", "停电", "断电", "煤气", "燃气", "困人", "电梯困人", "跑水", "着火", "冒烟",
+  "leak", "burst", "flood", "no power", "power cut", "outage", "gas", "trapped", "fire", "smoke",
+];
+
+/** Whether a report should be pre-answered as an emergency (category gas, or an alarming word). */
+export function looksLikeEmergency(category: string, text: string): boolean {
+  const lower = text.toLowerCase();
+  return category === "gas" || EMERGENCY_WORDS.some((w) => lower.includes(w));
+}
+
+export const TIME_WINDOWS = ["asap", "today_pm", "tomorrow_am", "tomorrow_pm"] as const;
+export const ACCESS = ["home", "key", "call"] as const;
+
+/** The start of a chosen time window (14:00 / 09:00 local), or null for "as soon as possible". */
+export function appointmentFor(window: string, now: Date, tz: string): Date | null {
+  const starts: Record<string, [number, number]> = { today_pm: [0, 14], tomorrow_am: [1, 9], tomorrow_pm: [1, 14] };
+  const s = starts[window];
+  if (!s) return null;
+  const p = zonedParts(now, tz);
+  // local midnight of today: shift now back by its local time of day
+  const midnight = new Date(now.getTime() - ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 - now.getMilliseconds());
+  const at = new Date(midnight.getTime() + (s[0] * 24 + s[1]) * 3_600_000);
+  return at > now ? at : null;
+}
+
+export type ReportInput = {
+  reporterId: number;
+  unitId: number | null;
+  /** For public areas: the property and a location text. */
+  propertyId?: number;
+  location?: string;
+  category: string;
+  description: string;
+  emergency: boolean;
+  access: string;
+  preferredTime: string;
+  phone: string;
+  photos: string[];
+  channel?: "chat" | "phone";
+};
+
+export type Reported = { ticketId: number; number: string; emergency: boolean; offeredTo: number };
+
+/** Validates a phone number (mainland mobile, landline with area code, or international). */
+export function normalizePhone(raw: string): string | null {
+  const s = raw.replace(/[\s()-]/g, "");
+  if (/^(\+?86)?1[3-9]\d{9}$/.test(s)) return s.replace(/^\+?86/, "");
+  if (/^0\d{2,3}\d{7,8}$/.test(s)) return s;
+  if (/^\+\d{8,15}$/.test(s)) return s;
+  return null;
+}
+
+/** Registers a report; the number is unique per property and day, without gaps. */
+export async function reportFault(database: Database, input: ReportInput, now: Date): Promise<Result<Reported>> {
+  if (!isCategory(input.category)) return err("INVALID_INPUT");
+  const description = input.description.trim();
+  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
+  const phone = normalizePhone(input.phone);
+  if (!phone) return err("INVALID_INPUT");
+  const db = database.db;
+  let propertyId: number;
+  if (input.unitId !== null) {
+    const member = await db.unitMember.findUnique({
+      where: { personId_unitId: { personId: input.reporterId, unitId: input.unitId } },
+      include: { unit: true },
+    });
+    if (!member) return err("FORBIDDEN");
+    propertyId = member.unit.propertyId;
+  } else {
+    const mine = await db.unitMember.findFirst({ where: { personId: input.reporterId, unit: { propertyId: input.propertyId } } });
+    if (!mine || !input.location?.trim()) return err(mine ? "INVALID_INPUT" : "FORBIDDEN");
+    propertyId = input.propertyId!;
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const value = await database.tx((tx) => createTicket(tx, { ...input, category: input.category as Category, description, phone }, propertyId, now));
+      return ok(value);
+    } catch (e) {
+      // two first reports of the day racing to create the counter row on PostgreSQL
+      if (!isUniqueViolation(e) || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function createTicket(tx: Tx, input: ReportInput & { category: Category }, propertyId: number, now: Date): Promise<Reported> {
+  const property = await tx.property.findUniqueOrThrow({ where: { id: propertyId } });
+  const tz = property.timezone ?? "Asia/Shanghai";
+  const day = dayKey(now, tz);
+  const counter = await tx.ticketCounter.upsert({
+    where: { propertyId_day: { propertyId, day } },
+    create: { propertyId, day, last: 1 },
+    update: { last: { increment: 1 } },
+  });
+  const number = `${property.code}-${day}-${String(counter.last).padStart(4, "0")}`;
+  const appointmentAt = appointmentFor(input.preferredTime, now, tz);
+  const ticket = await tx.ticket.create({
+    data: {
+      number, propertyId, unitId: input.unitId, location: input.location?.trim() || null,
+      reporterId: input.reporterId, category: input.category, description: input.description,
+      emergency: input.emergency, access: input.access, preferredTime: input.preferredTime,
+      appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
+      reportedAt: now,
+      dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
+    },
+  });
+  if (input.photos.length > 0) {
+    await tx.ticketPhoto.createMany({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) });
+  }
+  await logEvent(tx, {
+    ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
+    data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
+  });
+  const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  return { ticketId: ticket.id, number, emergency: input.emergency, offeredTo: offeredTo.length };
+}

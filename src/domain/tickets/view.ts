@@ -1,0 +1,65 @@
+// Plain, JSON-safe views of tickets for the bot and for notification parameters.
+import type { DbOrTx } from "../../db/client.ts";
+import { formatLocal } from "../time.ts";
+import type { TicketStatus } from "../types.ts";
+
+export type TicketView = {
+  id: number;
+  number: string;
+  status: TicketStatus;
+  category: string;
+  place: string;
+  description: string;
+  emergency: boolean;
+  access: string;
+  time: string;
+  phone: string;
+  reportedAt: string;
+  assignee: string;
+  photos: string[];
+};
+
+export type TimelineEntry = { at: string; action: string; actor: string; data: Record<string, unknown> };
+
+const include = { unit: true, property: true, assignee: true, photos: true } as const;
+type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+const load = (db: DbOrTx, id: number) => db.ticket.findUnique({ where: { id }, include });
+
+/** "1-2-301" for a unit, or the public-area location text. */
+export function placeOf(t: { unit: { building: string; entrance: string; room: string } | null; location: string | null }): string {
+  return t.unit ? `${t.unit.building}-${t.unit.entrance}-${t.unit.room}` : (t.location ?? "");
+}
+
+function toView(t: Loaded): TicketView {
+  const tz = t.property.timezone ?? "Asia/Shanghai";
+  return {
+    id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category,
+    place: placeOf(t), description: t.description, emergency: t.emergency, access: t.access,
+    time: t.appointmentAt ? formatLocal(t.appointmentAt, tz) : t.preferredTime, phone: t.phone,
+    reportedAt: formatLocal(t.reportedAt, tz), assignee: t.assignee?.name ?? "",
+    photos: t.photos.filter((p) => p.stage === "report").map((p) => p.fileId),
+  };
+}
+
+export async function ticketView(db: DbOrTx, id: number): Promise<TicketView | null> {
+  const t = await load(db, id);
+  return t ? toView(t) : null;
+}
+
+/** Parameters every ticket message can use: number, category, place, description, emergency… */
+export function noticeParams(v: TicketView): Record<string, string | number> {
+  return {
+    number: v.number, category: v.category, place: v.place, description: v.description,
+    emergency: v.emergency ? "yes" : "no", access: v.access, time: v.time, technician: v.assignee, status: v.status,
+  };
+}
+
+/** The ticket's events, oldest first, with local times and actor names. */
+export async function timeline(db: DbOrTx, ticketId: number): Promise<TimelineEntry[]> {
+  const t = await db.ticket.findUnique({ where: { id: ticketId }, include: { property: true } });
+  const tz = t?.property.timezone ?? "Asia/Shanghai";
+  const events = await db.event.findMany({ where: { ticketId }, include: { actor: true }, orderBy: { id: "asc" } });
+  return events.map((e) => ({
+    at: formatLocal(e.at, tz), action: e.action, actor: e.actor?.name ?? "", data: JSON.parse(e.data) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,87 @@
+// Step 4-7 on site: arrived, done (with a note and an optional photo), cannot finish today.
+import type { Database, Tx } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { notify } from "../notify.ts";
+import { addMinutes } from "../time.ts";
+import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
+import { noticeParams, ticketView } from "./view.ts";
+
+type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };
+
+/** Moves a ticket the technician holds from one of `from` to a new state, atomically. */
+async function transition(tx: Tx, technicianId: number, ticketId: number, from: TicketStatus[], data: Record<string, unknown>): Promise<Result<Held>> {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) return err("NOT_FOUND");
+  if (ticket.assigneeId !== technicianId) return err("FORBIDDEN");
+  const res = await tx.ticket.updateMany({ where: { id: ticketId, assigneeId: technicianId, status: { in: from } }, data });
+  return res.count === 1 ? ok(ticket) : err("INVALID_STATE");
+}
+
+export async function markArrived(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
+  return database.tx(async (tx) => {
+    const r = await transition(tx, technicianId, ticketId, ["accepted", "postponed"], {
+      status: "arrived", arrivedAt: now, arrivalDueAt: null, appointmentDueAt: null,
+    });
+    if (!r.ok) return r;
+    await logEvent(tx, { ticketId, actorId: technicianId, action: "arrived", at: now });
+    return ok({ number: r.value.number });
+  });
+}
+
+/** The technician finishes: the owner is asked to confirm, and the callback survey is scheduled. */
+export async function markDone(
+  database: Database, technicianId: number, ticketId: number, input: { note: string; photoFileId?: string }, now: Date,
+): Promise<Result<{ number: string }>> {
+  const note = input.note.trim();
+  if (note.length > MAX_NOTE) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived", "postponed"], {
+      status: "completed", completedAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null,
+    });
+    if (!r.ok) return r;
+    if (input.photoFileId) await tx.ticketPhoto.create({ data: { ticketId, fileId: input.photoFileId, stage: "completion", createdAt: now } });
+    const property = await tx.property.findUniqueOrThrow({ where: { id: r.value.propertyId } });
+    const dueAt = addMinutes(now, property.callbackDelayMin);
+    await tx.survey.upsert({
+      where: { ticketId },
+      create: { ticketId, status: "scheduled", dueAt, createdAt: now },
+      update: { status: "scheduled", dueAt, attempts: 0, requestedAt: null, remindedAt: null, phoneTaskAt: null },
+    });
+    await logEvent(tx, { ticketId, actorId: technicianId, action: "completed", at: now, data: { note, photo: Boolean(input.photoFileId) } });
+    const view = (await ticketView(tx, ticketId))!;
+    await notify(tx, now, r.value.reporterId, {
+      key: "owner-done",
+      params: { ...noticeParams(view), note: note || "-" },
+      photos: input.photoFileId ? [input.photoFileId] : [],
+      buttons: [[
+        { label: "btn-confirm-fixed", action: "confirm", id: ticketId },
+        { label: "btn-not-fixed", action: "notfixed", id: ticketId },
+      ]],
+    });
+    return ok({ number: r.value.number });
+  });
+}
+
+/** The job cannot be finished now: reason recorded, owner told, the same technician returns at `newTime`. */
+export async function cannotFinish(
+  database: Database, technicianId: number, ticketId: number, input: { reason: string; newTime: Date | null; newTimeText: string }, now: Date,
+): Promise<Result<{ number: string }>> {
+  const reason = input.reason.trim();
+  if (!reason || reason.length > MAX_NOTE) return err("INVALID_INPUT");
+  if (input.newTime && input.newTime <= now) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const at = input.newTime;
+    const remind = at ? addMinutes(at, -30) : null;
+    const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {
+      status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,
+      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: at ? addMinutes(at, 30) : null,
+    });
+    if (!r.ok) return r;
+    await logEvent(tx, { ticketId, actorId: technicianId, action: "postponed", at: now, data: { reason, newTime: input.newTimeText } });
+    const view = (await ticketView(tx, ticketId))!;
+    await notify(tx, now, r.value.reporterId, {
+      key: "owner-postponed", params: { ...noticeParams(view), reason, newtime: input.newTimeText || "-" },
+    });
+    return ok({ number: r.value.number });
+  });
+}
