@@ -1,10 +1,17 @@
-// Follow-ups: a dissatisfied callback (or a complaint) gets a person to fix it, with a due time.
-import type { Tx } from "../db/client.ts";
+// Follow-ups: a dissatisfied callback (or a complaint) gets a person to fix it, with a due time in
+// working days; the deadlines job reminds the assignee a working day before and alerts the
+// supervisors when it is missed. Closing one tells the owner the result (DOMAIN step 8).
+import type { Database, DbOrTx, Tx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
-import { notifyAll } from "./notify.ts";
-import { staffOf } from "./staff.ts";
-import { addMinutes } from "./time.ts";
-import type { Role } from "./types.ts";
+import { notify, notifyAll } from "./notify.ts";
+import { addWorkingDays, calendarOf, reminderBefore } from "./schedule.ts";
+import { deskScope } from "./scheduled/batch.ts";
+import { hasRole, staffOf } from "./staff.ts";
+import { formatLocal } from "./time.ts";
+import { err, ok, MAX_NOTE, type Result, type Role } from "./types.ts";
+
+/** Working days a follow-up is given when the caller does not set a due time. */
+export const FOLLOW_UP_WORKING_DAYS = 1;
 
 export type FollowUpInput = {
   propertyId: number;
@@ -13,22 +20,71 @@ export type FollowUpInput = {
   complaintId?: number;
   assigneeRole: Role;
   reason: string;
-  /** Defaults to 24 hours from now. */
+  /** Defaults to one working day from now (weekends and the property's holidays excluded). */
   dueAt?: Date;
 };
 
 /** Opens a follow-up and tells everyone holding the assignee role at the property. */
 export async function openFollowUp(tx: Tx, input: FollowUpInput, actorId: number | null, now: Date): Promise<number> {
-  const dueAt = input.dueAt ?? addMinutes(now, 24 * 60);
+  const property = await tx.property.findUniqueOrThrow({ where: { id: input.propertyId } });
+  const cal = calendarOf(property);
+  const dueAt = input.dueAt ?? addWorkingDays(now, FOLLOW_UP_WORKING_DAYS, cal);
   const f = await tx.followUp.create({
     data: {
       propertyId: input.propertyId, ticketId: input.ticketId ?? null, surveyId: input.surveyId ?? null,
       complaintId: input.complaintId ?? null, assigneeRole: input.assigneeRole, reason: input.reason,
-      dueAt, remindAt: addMinutes(dueAt, -60), createdAt: now,
+      dueAt, remindAt: reminderBefore(dueAt, now, cal), createdAt: now,
     },
   });
   await logEvent(tx, { ticketId: input.ticketId ?? null, complaintId: input.complaintId ?? null, actorId, action: "follow-up-opened", at: now, data: { followUpId: f.id, reason: input.reason } });
   const people = await staffOf(tx, input.propertyId, input.assigneeRole);
   await notifyAll(tx, now, people, { key: "followup-new", params: { id: f.id, reason: input.reason } });
   return f.id;
+}
+
+export type FollowUpLine = {
+  id: number; reason: string; number: string; assigneeRole: string;
+  dueAt: string; due: string; overdue: boolean;
+};
+
+/** Open follow-ups of the person's properties, the most urgent first. */
+export async function listOpenFollowUps(db: DbOrTx, personId: number, now: Date, limit = 20): Promise<Result<FollowUpLine[]>> {
+  const scope = await deskScope(db, personId);
+  if (!scope) return err("FORBIDDEN");
+  const rows = await db.followUp.findMany({
+    where: { status: "open", ...(scope === "all" ? {} : { propertyId: { in: scope } }) },
+    include: { ticket: true },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit,
+  });
+  const zones = new Map((await db.property.findMany({ where: { id: { in: rows.map((r) => r.propertyId) } } })).map((p) => [p.id, p.timezone ?? "Asia/Shanghai"]));
+  return ok(rows.map((f) => ({
+    id: f.id, reason: f.reason, number: f.ticket?.number ?? (f.complaintId ? `#${f.complaintId}` : "-"), assigneeRole: f.assigneeRole,
+    dueAt: f.dueAt.toISOString(), due: formatLocal(f.dueAt, zones.get(f.propertyId) ?? "Asia/Shanghai"), overdue: f.dueAt <= now,
+  })));
+}
+
+export type CloseFollowUpInput = { followUpId: number; actorId: number; result: string };
+
+/** Closes a follow-up with its result; the owner (reporter or complainant) is told the result. */
+export async function closeFollowUp(database: Database, input: CloseFollowUpInput, now: Date): Promise<Result<{ followUpId: number; notified: boolean }>> {
+  const result = input.result.trim();
+  if (!result || result.length > MAX_NOTE) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const f = await tx.followUp.findUnique({ where: { id: input.followUpId }, include: { ticket: true, complaint: true } });
+    if (!f) return err("NOT_FOUND");
+    const allowed = f.assigneeId === input.actorId
+      || (await hasRole(tx, input.actorId, "desk", f.propertyId)) || (await hasRole(tx, input.actorId, "supervisor", f.propertyId));
+    if (!allowed) return err("FORBIDDEN");
+    const res = await tx.followUp.updateMany({
+      where: { id: f.id, status: "open" },
+      data: { status: "closed", result, closedAt: now, closedById: input.actorId, remindAt: null },
+    });
+    if (res.count === 0) return err("INVALID_STATE");
+    await logEvent(tx, { ticketId: f.ticketId, complaintId: f.complaintId, actorId: input.actorId, action: "follow-up-closed", at: now, data: { followUpId: f.id, result } });
+    const owner = f.ticket?.reporterId ?? f.complaint?.complainantId;
+    const notified = owner
+      ? await notify(tx, now, owner, { key: "followup-result", params: { id: f.id, number: f.ticket?.number ?? `#${f.complaintId ?? f.id}`, result } })
+      : false;
+    return ok({ followUpId: f.id, notified });
+  });
 }

@@ -1,0 +1,61 @@
+// One question in a conversation: send it, wait for a fitting answer, re-ask politely a bounded
+// number of times. Replay-safe: the only side effects are API calls through ctx.
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard, Keyboard } from "grammy";
+import { packCallback, parseCallback } from "../callback-data.ts";
+import type { BotContext, ConversationContext } from "../context.ts";
+import type { Translate } from "../i18n.ts";
+
+export type Conv = Conversation<BotContext, ConversationContext>;
+export type Choice = { value: string; label: string };
+export type Answer =
+  | { kind: "choice"; value: string }
+  | { kind: "text"; value: string }
+  | { kind: "photo"; fileId: string }
+  | { kind: "contact"; phone: string };
+
+export type Question = {
+  /** Distinguishes this question's buttons from those of earlier questions. */
+  step: number;
+  text: string;
+  choices?: Choice[][];
+  accept?: ("text" | "photo" | "contact")[];
+  /** What to say when the answer does not fit. */
+  hint: string;
+  /** A reply keyboard with a "share my phone number" button. */
+  contactButton?: string;
+};
+
+export const MAX_TRIES = 4;
+
+/** Thrown (and caught by the flow) when someone keeps answering with the wrong thing. */
+export class TooManyTries extends Error {}
+
+export async function ask(conversation: Conv, ctx: ConversationContext, t: Translate, q: Question): Promise<Answer> {
+  const markup = q.contactButton
+    ? new Keyboard().requestContact(q.contactButton).resized().oneTime()
+    : q.choices ? InlineKeyboard.from(q.choices.map((row) => row.map((c) => InlineKeyboard.text(c.label, packCallback("q", q.step, c.value))))) : undefined;
+  const sent = await ctx.reply(q.text, { reply_markup: markup, parse_mode: undefined });
+  const accept = q.accept ?? [];
+  for (let tries = 0; tries < MAX_TRIES; tries++) {
+    const next = await conversation.wait();
+    const data = parseCallback(next.callbackQuery?.data);
+    if (next.callbackQuery) {
+      // a button of another message (an offer, a rating…) is for the normal handlers
+      if (data?.action !== "q") await conversation.skip({ next: true });
+      const choice = data?.action === "q" && data.id === q.step ? q.choices?.flat().find((c) => c.value === data.arg) : undefined;
+      await next.answerCallbackQuery(choice ? undefined : { text: t("ask-old-button") }).catch(() => undefined);
+      if (choice) {
+        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n✅ ${choice.label}`).catch(() => undefined);
+        return { kind: "choice", value: choice.value };
+      }
+      continue;
+    }
+    const msg = next.message;
+    if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
+    if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
+    if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
+    await next.reply(q.hint);
+  }
+  throw new TooManyTries();
+}

@@ -1,0 +1,140 @@
+// /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
+// filed by the domain inside conversation.external so a replay never files it twice.
+import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
+import { ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
+import type { BotDeps, ConversationContext } from "../context.ts";
+import { translator, type Translate } from "../i18n.ts";
+import { errorKey } from "../errors.ts";
+import { ask, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+
+export const REPAIR = "repair";
+export type RepairUnit = { id: number; propertyId: number; propertyName: string; label: string };
+export type RepairArgs = { personId: number; lang: Language; units: RepairUnit[] };
+
+type Draft = {
+  unitId: number | null; propertyId: number; place: string; location: string; category: string; description: string;
+  photos: string[]; emergency: boolean; access: string; time: string; phone: string;
+};
+
+const rows = <T,>(items: T[], n: number): T[][] => items.reduce<T[][]>((acc, x, i) => (i % n ? acc[acc.length - 1]!.push(x) : acc.push([x]), acc), []);
+
+export function repairConversation(deps: BotDeps) {
+  return async function repair(conversation: Conv, ctx: ConversationContext, args: RepairArgs) {
+    const t = translator(args.lang);
+    let step = 0;
+    const q = (text: string, choices: Choice[][] | undefined, hint: string, accept: ("text" | "photo" | "contact")[] = [], contactButton?: string) =>
+      ask(conversation, ctx, t, { step: ++step, text, choices, hint, accept, contactButton });
+    const d: Draft = { unitId: null, propertyId: 0, place: "", location: "", category: "", description: "", photos: [], emergency: false, access: "", time: "", phone: "" };
+
+    const askers: Record<string, () => Promise<void>> = {
+      place: async () => {
+        const properties = [...new Map(args.units.map((u) => [u.propertyId, u.propertyName])).entries()];
+        const choices = [
+          ...args.units.map((u) => [{ value: `u${u.id}`, label: u.label }]),
+          ...properties.map(([id, name]) => [{ value: `p${id}`, label: t("repair-public-area", { property: name }) }]),
+        ];
+        const a = await q(t("repair-ask-place"), choices, t("ask-use-buttons"));
+        const id = Number(a.kind === "choice" ? a.value.slice(1) : 0);
+        if (a.kind === "choice" && a.value.startsWith("u")) {
+          const unit = args.units.find((u) => u.id === id)!;
+          Object.assign(d, { unitId: unit.id, propertyId: unit.propertyId, place: unit.label, location: "" });
+          return;
+        }
+        const loc = await textAnswer(t("repair-ask-location"), 100);
+        Object.assign(d, { unitId: null, propertyId: id, place: loc, location: loc });
+      },
+      category: async () => {
+        const a = await q(t("repair-ask-category"), rows(CATEGORIES.map((c) => ({ value: c, label: t(`category-${c}`) })), 2), t("ask-use-buttons"));
+        d.category = a.kind === "choice" ? a.value : "other";
+      },
+      description: async () => {
+        d.description = await textAnswer(t("repair-ask-description"), MAX_DESCRIPTION);
+      },
+      photos: async () => {
+        d.photos = [];
+        while (d.photos.length < MAX_PHOTOS) {
+          const text = d.photos.length === 0 ? t("repair-ask-photos", { max: MAX_PHOTOS }) : t("repair-photo-received", { count: d.photos.length, max: MAX_PHOTOS });
+          const button = d.photos.length === 0 ? { value: "skip", label: t("btn-skip") } : { value: "done", label: t("btn-photos-done") };
+          const a = await q(text, [[button]], t("repair-photo-hint"), ["photo"]);
+          if (a.kind !== "photo") break;
+          d.photos.push(a.fileId);
+        }
+      },
+      emergency: async () => {
+        const suggested = looksLikeEmergency(d.category, `${d.description} ${d.location}`);
+        const text = t(suggested ? "repair-ask-emergency-suggested" : "repair-ask-emergency");
+        const yes = { value: "yes", label: (suggested ? "✔ " : "") + t("btn-emergency-yes") };
+        const no = { value: "no", label: (suggested ? "" : "✔ ") + t("btn-emergency-no") };
+        const a = await q(text, [[yes], [no]], t("ask-use-buttons"));
+        d.emergency = a.kind === "choice" && a.value === "yes";
+      },
+      access: async () => {
+        const a = await q(t("repair-ask-access"), ACCESS.map((v) => [{ value: v, label: t(`access-${v}`) }]), t("ask-use-buttons"));
+        d.access = a.kind === "choice" ? a.value : "call";
+      },
+      time: async () => {
+        const a = await q(t("repair-ask-time"), TIME_WINDOWS.map((v) => [{ value: v, label: t(`time-${v}`) }]), t("repair-time-hint"), ["text"]);
+        d.time = a.kind === "choice" ? a.value : a.kind === "text" ? a.value.trim().slice(0, 100) : "asap";
+      },
+      phone: async () => {
+        for (let i = 0; i < MAX_TRIES; i++) {
+          const a = await q(t("repair-ask-phone"), undefined, t("repair-phone-hint"), ["text", "contact"], t("btn-share-phone"));
+          const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");
+          if (phone) {
+            d.phone = phone;
+            await ctx.reply(t("repair-phone-ok", { phone }), { reply_markup: { remove_keyboard: true } });
+            return;
+          }
+          await ctx.reply(t("repair-phone-invalid"));
+        }
+        throw new TooManyTries();
+      },
+    };
+
+    async function textAnswer(question: string, max: number): Promise<string> {
+      for (let i = 0; i < MAX_TRIES; i++) {
+        const a = await q(question, undefined, t("ask-send-text"), ["text"]);
+        const text = a.kind === "text" ? a.value.trim() : "";
+        if (text && text.length <= max) return text;
+        await ctx.reply(text ? t("ask-too-long", { length: text.length, max }) : t("ask-send-text"));
+      }
+      throw new TooManyTries();
+    }
+
+    try {
+      for (const key of Object.keys(askers)) await askers[key]!();
+      for (let round = 0; round < 10; round++) {
+        const a = await q(summary(t, d), [
+          [{ value: "confirm", label: t("btn-submit") }],
+          [{ value: "edit", label: t("btn-edit") }, { value: "cancel", label: t("btn-cancel-report") }],
+        ], t("ask-use-buttons"));
+        const choice = a.kind === "choice" ? a.value : "";
+        if (choice === "cancel") return void (await ctx.reply(t("repair-cancelled")));
+        if (choice === "confirm") return void (await submit(deps, ctx, t, args, d, conversation));
+        const field = await q(t("repair-ask-edit-field"), rows(Object.keys(askers).map((k) => ({ value: k, label: t(`repair-field-${k}`) })), 2), t("ask-use-buttons"));
+        if (field.kind === "choice") await askers[field.value]!();
+      }
+    } catch (e) {
+      if (!(e instanceof TooManyTries)) throw e;
+      await ctx.reply(t("ask-too-many-tries"), { reply_markup: { remove_keyboard: true } });
+    }
+  };
+}
+
+function summary(t: Translate, d: Draft): string {
+  return t("repair-summary", {
+    place: d.place, category: d.category, description: d.description, photos: d.photos.length,
+    emergency: d.emergency ? "yes" : "no", access: d.access, time: d.time, phone: d.phone,
+  });
+}
+
+async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, args: RepairArgs, d: Draft, conversation: Conv) {
+  const res = await conversation.external(() =>
+    reportFault(deps.database, {
+      reporterId: args.personId, unitId: d.unitId, propertyId: d.propertyId, location: d.location, category: d.category,
+      description: d.description, emergency: d.emergency, access: d.access, preferredTime: d.time, phone: d.phone, photos: d.photos,
+    }, deps.clock()),
+  );
+  if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
+  await ctx.reply(t(res.value.emergency ? "repair-created-emergency" : "repair-created", { number: res.value.number }));
+}

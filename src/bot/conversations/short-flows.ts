@@ -1,0 +1,88 @@
+// Short flows that ask for a reason or a note and hand it to the domain.
+import { appointmentFor } from "../../domain/tickets/report.ts";
+import { reportNotFixed } from "../../domain/tickets/owner.ts";
+import { cannotFinish, markDone } from "../../domain/tickets/work.ts";
+import { addRatingComment } from "../../domain/surveys.ts";
+import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
+import type { BotDeps, ConversationContext } from "../context.ts";
+import { errorKey } from "../errors.ts";
+import { translator, type Translate } from "../i18n.ts";
+import { ask, TooManyTries, MAX_TRIES, type Conv } from "./ask.ts";
+
+export const NOT_FIXED = "not-fixed";
+export const RATING_COMMENT = "rating-comment";
+export const JOB_DONE = "job-done";
+export const CANNOT_FINISH = "cannot-finish";
+export type FlowArgs = { personId: number; lang: Language; ticketId: number; number: string };
+
+type Step = { conversation: Conv; ctx: ConversationContext; t: Translate; step: number };
+
+/** A text of at most MAX_NOTE characters, or null when the person taps the skip button (if any). */
+async function note(s: Step, question: string, skippable: boolean): Promise<string | null> {
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const a = await ask(s.conversation, s.ctx, s.t, {
+      step: s.step + i, text: question, accept: ["text"], hint: s.t("ask-send-text"),
+      choices: skippable ? [[{ value: "skip", label: s.t("btn-skip") }]] : undefined,
+    });
+    if (a.kind === "choice") return null;
+    const text = a.kind === "text" ? a.value.trim() : "";
+    if (text && text.length <= MAX_NOTE) return text;
+    await s.ctx.reply(text ? s.t("ask-too-long", { length: text.length, max: MAX_NOTE }) : s.t("ask-send-text"));
+  }
+  throw new TooManyTries();
+}
+
+/** Wraps a flow: builds t, runs it, answers the domain result, ends politely after too many tries. */
+function flow(deps: BotDeps, body: (s: Step, args: FlowArgs) => Promise<{ result: Result<unknown>; success: string } | null>) {
+  return async (conversation: Conv, ctx: ConversationContext, args: FlowArgs) => {
+    const t = translator(args.lang);
+    try {
+      const out = await body({ conversation, ctx, t, step: 1 }, args);
+      if (!out) return;
+      await ctx.reply(out.result.ok ? t(out.success, { number: args.number }) : t(errorKey(out.result.error)));
+    } catch (e) {
+      if (!(e instanceof TooManyTries)) throw e;
+      await ctx.reply(t("ask-too-many-tries"));
+    }
+  };
+}
+
+export function shortFlows(deps: BotDeps) {
+  const now = () => deps.clock();
+  return {
+    [NOT_FIXED]: flow(deps, async (s, a) => {
+      const reason = (await note(s, s.t("owner-ask-not-fixed-reason", { number: a.number }), false))!;
+      const result = await s.conversation.external(() => reportNotFixed(deps.database, a.personId, a.ticketId, reason, now()));
+      return { result, success: "owner-not-fixed-sent" };
+    }),
+    [RATING_COMMENT]: flow(deps, async (s, a) => {
+      const comment = await note(s, s.t("owner-ask-rating-reason"), true);
+      if (comment === null) return { result: { ok: true, value: null }, success: "owner-rating-thanks-low" };
+      const result = await s.conversation.external(() => addRatingComment(deps.database, a.personId, a.ticketId, comment, now()));
+      return { result, success: "owner-rating-reason-thanks" };
+    }),
+    [JOB_DONE]: flow(deps, async (s, a) => {
+      const text = await note(s, s.t("tech-ask-done-note", { number: a.number }), true);
+      const photo = await ask(s.conversation, s.ctx, s.t, {
+        step: 10, text: s.t("tech-ask-done-photo"), accept: ["photo"], hint: s.t("tech-done-photo-hint"),
+        choices: [[{ value: "skip", label: s.t("btn-skip") }]],
+      });
+      const photoFileId = photo.kind === "photo" ? photo.fileId : undefined;
+      const result = await s.conversation.external(() => markDone(deps.database, a.personId, a.ticketId, { note: text ?? "", photoFileId }, now()));
+      return { result, success: "tech-done-ok" };
+    }),
+    [CANNOT_FINISH]: flow(deps, async (s, a) => {
+      const reason = (await note(s, s.t("tech-ask-cannot-reason", { number: a.number }), false))!;
+      const when = await ask(s.conversation, s.ctx, s.t, {
+        step: 10, text: s.t("tech-ask-new-time"), accept: ["text"], hint: s.t("repair-time-hint"),
+        choices: ["tomorrow_am", "tomorrow_pm"].map((v) => [{ value: v, label: s.t(`time-${v}`) }]),
+      });
+      const result = await s.conversation.external(async () => {
+        const at = when.kind === "choice" ? appointmentFor(when.value, now(), deps.config.timezone) : null;
+        const text = when.kind === "choice" ? s.t(`time-${when.value}`) : when.kind === "text" ? when.value.trim().slice(0, 100) : "";
+        return cannotFinish(deps.database, a.personId, a.ticketId, { reason, newTime: at, newTimeText: text }, now());
+      });
+      return { result, success: "tech-cannot-ok" };
+    }),
+  };
+}

@@ -1,0 +1,85 @@
+// Owner: /repair, /my, a ticket's detail and timeline, cancel, confirm / not fixed, rating.
+import { Composer, InlineKeyboard } from "grammy";
+import { listUnits } from "../../domain/properties.ts";
+import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from "../../domain/tickets/owner.ts";
+import { answerSurvey } from "../../domain/surveys.ts";
+import { formatLocal } from "../../domain/time.ts";
+import { noticeParams } from "../../domain/tickets/view.ts";
+import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { errorKey } from "../errors.ts";
+import { renderKeyboard } from "../keyboards.ts";
+import { REPAIR, type RepairArgs } from "../conversations/repair.ts";
+import { NOT_FIXED, RATING_COMMENT, type FlowArgs } from "../conversations/short-flows.ts";
+
+export const ownerFeature = new Composer<BotContext>();
+const chat = ownerFeature.chatType("private");
+const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
+const flowArgs = (ctx: BotContext, ticketId: number, number: string): FlowArgs => ({ personId: ctx.person!.id, lang: ctx.lang, ticketId, number });
+
+export const ratingKeyboard = (ctx: BotContext, ticketId: number) =>
+  renderKeyboard(ctx.lang, [5, 4, 3, 2, 1].map((n) => [{ label: `rate-${n}`, action: "rate", id: ticketId, arg: String(n) }]));
+
+chat.command("repair", async (ctx) => {
+  const units = await listUnits(ctx.deps.database.db, ctx.person!.id);
+  if (units.length === 0) return ctx.reply(ctx.t("help-not-joined"));
+  const args: RepairArgs = { personId: ctx.person!.id, lang: ctx.lang, units: units.map((u) => ({ id: u.id, propertyId: u.propertyId, propertyName: u.propertyName, label: u.label })) };
+  await ctx.conversation.enter(REPAIR, args);
+});
+
+chat.command("my", async (ctx) => {
+  const tickets = await listOwnerTickets(ctx.deps.database.db, ctx.person!.id);
+  if (tickets.length === 0) return ctx.reply(ctx.t("my-none"));
+  const tz = ctx.deps.config.timezone;
+  const lines = tickets.map((x) => ctx.t("my-line", { number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: formatLocal(x.lastAt, tz) }));
+  const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
+  await ctx.reply(`${ctx.t("my-title")}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+});
+
+ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
+  const res = await ownerTicketDetail(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
+  if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
+  const { ticket, timeline, canCancel } = res.value;
+  const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
+  const kb = canCancel ? renderKeyboard(ctx.lang, [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]]) : undefined;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(`${ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" })}\n\n${events}`, { reply_markup: kb });
+});
+
+ownerFeature.callbackQuery(callbackFor("cancel"), async (ctx) => {
+  const id = data(ctx).id;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("cancel-ask"), { reply_markup: renderKeyboard(ctx.lang, [[{ label: "btn-cancel-yes", action: "cancelok", id }, { label: "btn-cancel-no", action: "tk", id }]]) });
+});
+
+ownerFeature.callbackQuery(callbackFor("cancelok"), async (ctx) => {
+  const res = await cancelTicket(ctx.deps.database, ctx.person!.id, data(ctx).id, ctx.deps.clock());
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(res.ok ? ctx.t("cancel-ok", { number: res.value.number }) : ctx.t(errorKey(res.error)));
+});
+
+ownerFeature.callbackQuery(callbackFor("confirm"), async (ctx) => {
+  const res = await confirmFixed(ctx.deps.database, ctx.person!.id, data(ctx).id, ctx.deps.clock());
+  await ctx.answerCallbackQuery();
+  if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t("owner-confirmed-ask-rating", { number: res.value.number }), { reply_markup: ratingKeyboard(ctx, data(ctx).id) });
+});
+
+ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
+  const detail = await ownerTicketDetail(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
+  await ctx.answerCallbackQuery();
+  if (!detail.ok) return ctx.reply(ctx.t(errorKey(detail.error)));
+  if (detail.value.ticket.status !== "completed") return ctx.reply(ctx.t("error-invalid-state"));
+  await ctx.conversation.enter(NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
+});
+
+ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
+  const { id, arg } = data(ctx);
+  const res = await answerSurvey(ctx.deps.database, { ticketId: id, actorId: ctx.person!.id, rating: Number(arg), channel: "bot" }, ctx.deps.clock());
+  await ctx.answerCallbackQuery();
+  if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
+  await ctx.editMessageText(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating })).catch(() => undefined);
+  if (res.value.followUpId) return ctx.conversation.enter(RATING_COMMENT, flowArgs(ctx, id, res.value.number));
+  await ctx.reply(ctx.t("owner-rating-thanks"));
+});

@@ -1,0 +1,49 @@
+// /start (with an invite code from a deep link), /join CODE, /language, /help.
+import { Composer, InlineKeyboard } from "grammy";
+import { redeemInvite } from "../../domain/invites.ts";
+import { setLanguage } from "../../domain/people.ts";
+import { isLanguage, LANGUAGES } from "../../domain/types.ts";
+import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { translator } from "../i18n.ts";
+
+export const startFeature = new Composer<BotContext>();
+const chat = startFeature.chatType("private");
+
+const languageKeyboard = () => InlineKeyboard.from([LANGUAGES.map((l) => InlineKeyboard.text(translator(l)("language-name"), packCallback("lang", 0, l)))]);
+
+/** The help text for what this person can do: owner, staff, or not joined yet. */
+export function helpFor(ctx: BotContext): string {
+  const roles = new Set(ctx.person?.roles.map((r) => r.role));
+  const parts = [ctx.person?.unitIds.length ? ctx.t("help-owner") : ctx.t("help-not-joined")];
+  if (roles.has("technician")) parts.push(ctx.t("help-technician"));
+  if (roles.has("desk") || roles.has("supervisor")) parts.push(ctx.t("help-desk"));
+  if (roles.has("admin")) parts.push(ctx.t("help-admin"));
+  return parts.join("\n\n");
+}
+
+async function join(ctx: BotContext, code: string) {
+  const res = await redeemInvite(ctx.deps.database, ctx.person!.id, code, ctx.deps.clock());
+  if (!res.ok) return ctx.reply(ctx.t("join-invalid"));
+  const v = res.value;
+  if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }));
+  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.skills.join(", ") || "-" }));
+}
+
+chat.command("start", async (ctx) => {
+  if (ctx.match) return join(ctx, ctx.match.trim());
+  await ctx.reply(`${ctx.t("welcome", { name: ctx.person!.name })}\n\n${helpFor(ctx)}`, { reply_markup: languageKeyboard() });
+});
+
+chat.command("join", async (ctx) => (ctx.match ? join(ctx, ctx.match.trim()) : ctx.reply(ctx.t("join-usage"))));
+chat.command("help", (ctx) => ctx.reply(helpFor(ctx)));
+chat.command("language", (ctx) => ctx.reply(ctx.t("language-ask"), { reply_markup: languageKeyboard() }));
+
+startFeature.callbackQuery(callbackFor("lang"), async (ctx) => {
+  const lang = parseCallback(ctx.callbackQuery.data)?.arg ?? "";
+  if (!isLanguage(lang) || !ctx.person) return ctx.answerCallbackQuery();
+  await setLanguage(ctx.deps.database.db, ctx.person.id, lang, ctx.deps.clock());
+  const t = translator(lang);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(t("language-set"));
+});

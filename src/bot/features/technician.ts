@@ -1,0 +1,82 @@
+// Technician: offers (accept / decline), /jobs, a job's actions (arrived, done, cannot finish), /duty.
+import { Composer, InlineKeyboard } from "grammy";
+import { setDuty } from "../../domain/people.ts";
+import { acceptJob, declineJob } from "../../domain/tickets/dispatch.ts";
+import { jobDetail, listJobs } from "../../domain/tickets/jobs.ts";
+import { markArrived } from "../../domain/tickets/work.ts";
+import { noticeParams } from "../../domain/tickets/view.ts";
+import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { errorKey } from "../errors.ts";
+import { renderKeyboard } from "../keyboards.ts";
+import { CANNOT_FINISH, JOB_DONE } from "../conversations/short-flows.ts";
+
+export const technicianFeature = new Composer<BotContext>();
+const isTechnician = (ctx: BotContext) => Boolean(ctx.person?.roles.some((r) => r.role === "technician"));
+const id = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!.id;
+
+const jobButtons = (ctx: BotContext, ticketId: number) => renderKeyboard(ctx.lang, [
+  [{ label: "btn-arrived", action: "arrived", id: ticketId }, { label: "btn-done", action: "done", id: ticketId }],
+  [{ label: "btn-cannot-finish", action: "cannot", id: ticketId }],
+]);
+
+async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
+  const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, ticketId);
+  if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
+  await ctx.reply(prefix + ctx.t("job-detail", { ...noticeParams(res.value), phone: res.value.phone }), { reply_markup: jobButtons(ctx, ticketId) });
+}
+
+technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
+  const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
+  if (!res.ok) {
+    await ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
+    if (res.error === "ALREADY_TAKEN" || res.error === "TICKET_NOT_OPEN") await ctx.editMessageReplyMarkup().catch(() => undefined);
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
+});
+
+technicianFeature.callbackQuery(callbackFor("decline"), async (ctx) => {
+  const res = await declineJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
+  await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
+  if (res.ok) await ctx.editMessageText(ctx.t("offer-declined", { number: res.value.number })).catch(() => undefined);
+});
+
+technicianFeature.callbackQuery(callbackFor("job"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showJob(ctx, id(ctx));
+});
+
+technicianFeature.callbackQuery(callbackFor("arrived"), async (ctx) => {
+  const res = await markArrived(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
+  await ctx.answerCallbackQuery(res.ok ? { text: ctx.t("arrived-ok") } : { text: ctx.t(errorKey(res.error)), show_alert: true });
+  if (res.ok) await ctx.reply(ctx.t("arrived-recorded", { number: res.value.number }));
+});
+
+for (const [action, flow] of [["done", JOB_DONE], ["cannot", CANNOT_FINISH]] as const) {
+  technicianFeature.callbackQuery(callbackFor(action), async (ctx) => {
+    const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, id(ctx));
+    await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
+    if (res.ok) await ctx.conversation.enter(flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
+  });
+}
+
+const staff = technicianFeature.chatType("private").filter(isTechnician);
+
+staff.command("jobs", async (ctx) => {
+  const jobs = await listJobs(ctx.deps.database.db, ctx.person!.id);
+  if (jobs.length === 0) return ctx.reply(ctx.t("jobs-none"));
+  const kb = InlineKeyboard.from(jobs.map((j) => [InlineKeyboard.text(ctx.t("jobs-button", { ...j, emergency: j.emergency ? "yes" : "no" }), packCallback("job", j.id))]));
+  await ctx.reply(ctx.t("jobs-title", { count: jobs.length }), { reply_markup: kb });
+});
+
+staff.command("duty", async (ctx) => {
+  const arg = ctx.match.trim().toLowerCase();
+  if (arg !== "on" && arg !== "off") return ctx.reply(ctx.t("duty-usage", { state: ctx.person!.onDuty ? "on" : "off" }));
+  const res = await setDuty(ctx.deps.database.db, ctx.person!.id, arg === "on", ctx.deps.clock());
+  await ctx.reply(res.ok ? ctx.t(arg === "on" ? "duty-on" : "duty-off") : ctx.t(errorKey(res.error)));
+});
+
+technicianFeature.chatType("private").command(["jobs", "duty"], (ctx) => ctx.reply(ctx.t("technician-only")));

@@ -1,0 +1,94 @@
+## Scheduled jobs: callbacks, escalations, reminders, close-out, deadlines
+# Callback ladder: to the owner; params number, place, category, technician, completed
+callback-ask-fixed =
+    Hello! This is the property service desk following up. Ticket { $number } ({ $place }, { category-label }) was finished by { $technician } at { $completed }.
+    Is the problem solved? Please also rate our service. Thank you!
+callback-ask-rating =
+    Hello! This is the property service desk. Thank you for confirming that ticket { $number } ({ $place }) is fixed.
+    Please rate our service; your opinion matters to us:
+callback-reminder-fixed =
+    Sorry to trouble you! Ticket { $number } ({ $place }) was finished. Is the problem solved?
+    Please tap a button below to confirm and rate. Thank you!
+callback-reminder-rating = Sorry to trouble you! Please rate our service for ticket { $number } ({ $place }). Thank you!
+# To the desk; also owner, phone
+callback-phone-task =
+    📞 Please call back: ticket { $number }
+    Owner: { $owner } ({ $place })
+    Phone: { $phone }
+    Finished: { $completed }
+    The owner has not answered in the bot. Please call, ask whether it is fixed and record the rating.
+btn-record-phone-answer = 📝 Record the phone answer
+# Dispatch escalation: to supervisors (and the control room at night); params number, place, category, emergency, minutes, round, offered
+dispatch-overdue =
+    ⚠️ Ticket { $number } has not been accepted { $minutes } minutes after the report ({ emergency-label }).
+    Place: { $place } · { category-label }
+    Offered again (round { $round }) to { $offered } technician(s) on duty. Please arrange someone.
+dispatch-unassigned =
+    🚨 Ticket { $number } is still not accepted after { $minutes } minutes and several offers ({ emergency-label })!
+    Place: { $place } · { category-label }
+    Automatic offers have stopped. Please assign a technician by hand now.
+# Arrival watch; params number, place, category, emergency, technician, techphone, phone, since
+arrival-late-technician =
+    ⏰ Job { $number } ({ $place }) is due on site now, and we have not received your "Arrived".
+    If you are there, tap the button below; if you are delayed, please call the owner ({ $phone }).
+arrival-late-supervisor =
+    ⚠️ Job { $number } ({ emergency-label }) is late on site.
+    Technician: { $technician } (phone { $techphone })
+    Place: { $place } · { category-label }
+    Accepted / agreed time: { $since }
+    Please follow it up.
+# Appointment reminder; params number, place, category, time, technician, phone, access
+appointment-reminder-technician =
+    🔔 Reminder: you agreed to visit for job { $number } at { $time }.
+    Place: { $place } · { category-label }
+    Owner's phone: { $phone }
+    Please confirm with the owner beforehand.
+appointment-coming-owner = 🔔 Hello! Technician { $technician } will come at { $time } as agreed for your ticket { $number }. Please keep your phone at hand.
+# Daily close-out (monospace); params property, date, reported, completed, open, overdueCount, postponedCount, callbackCount, overdue, postponed, callbacks
+closeout-report =
+    📊 Daily close-out · { $property } · { $date }
+    Reported today   { $reported }
+    Completed today  { $completed }
+    Still open       { $open }
+
+    ⏰ Overdue ({ $overdueCount }):
+    { $overdue }
+
+    🕐 Not finished / new time ({ $postponedCount }):
+    { $postponed }
+
+    📞 Callbacks unanswered ({ $callbackCount }):
+    { $callbacks }
+# Follow-ups; params id, reason, number, due, role
+followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { $reason }. Please handle it and record the result with /followups.
+followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { $reason }
+# To the owner; params id, number, result
+followup-result =
+    Hello! About the service on your ticket { $number }, we have followed it up:
+    { $result }
+    Thank you for telling us. If anything is still wrong, please contact us any time.
+# Complaints; params id, category, urgent, against, due, stage (reminder | handle | answer), description
+complaint-category-label = { $category ->
+    [attitude] service attitude
+    [quality] work quality
+    [fees] fees
+    [management] management
+   *[other] other
+}
+complaint-urgent-label = { $urgent ->
+    [yes] urgent
+   *[no] general
+}
+complaint-new =
+    📮 New complaint #{ $id } ({ complaint-urgent-label }, { complaint-category-label })
+    { $description }
+    Please handle it by { $due }.
+complaint-reminder = ⏰ Complaint #{ $id } ({ complaint-category-label }, { complaint-urgent-label }) must be handled by { $due }. Please follow it up.
+complaint-overdue = { $stage ->
+    [answer] ⚠️ Complaint #{ $id } ({ complaint-category-label }, against: { $against }) missed its answer deadline { $due } and the owner has no answer yet!
+   *[handle] ⚠️ Complaint #{ $id } ({ complaint-category-label }, { complaint-urgent-label }, against: { $against }) missed its handling deadline { $due }.
+}
+complaint-answered =
+    Hello! The result of your complaint #{ $id }:
+    { $result }
+    Thank you for helping us improve. If you have questions, please contact the property office.

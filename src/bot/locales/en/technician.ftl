@@ -1,0 +1,59 @@
+## Technician: offers and jobs
+offer-new =
+    🔔 New job { $number }
+    Place: { $place }
+    Type: { category-label }
+    Problem: { $description }
+    Access: { access-label }
+    Time: { time-label }
+offer-new-emergency =
+    🚨 EMERGENCY { $number }! Please accept and be on site within 15 minutes.
+    Place: { $place }
+    Type: { category-label }
+    Problem: { $description }
+    Access: { access-label }
+offer-taken = ✔️ Job { $number } was taken by { $technician }.
+offer-withdrawn = Job { $number } was cancelled by the owner; nothing to do.
+btn-accept = Accept
+btn-decline = Decline
+offer-accepted-toast = Accepted
+offer-accepted = ✅ You have taken job { $number }.
+offer-declined = You declined job { $number }.
+job-detail =
+    🧾 Job { $number } ({ emergency-label })
+    Status: { status-label }
+    Place: { $place }
+    Type: { category-label }
+    Problem: { $description }
+    Access: { access-label }
+    Time: { time-label }
+    Owner's phone: { $phone }
+btn-arrived = 📍 Arrived
+btn-done = ✅ Done
+btn-cannot-finish = 🕐 Cannot finish
+btn-job-open = Open the job
+arrived-ok = Arrival recorded
+arrived-recorded = Your arrival at { $number } is recorded.
+jobs-none = You have no open jobs.
+jobs-title = You have { $count } open job(s):
+jobs-button = { $emergency ->
+    [yes] 🚨
+   *[no] 🔧
+} { $number } { $place } · { status-label }
+duty-usage = You are { $state ->
+    [on] on duty (receiving jobs)
+   *[off] off duty (not receiving jobs)
+}. Send /duty on or /duty off.
+duty-on = You are on duty; new jobs will come to you.
+duty-off = You are off duty; no new jobs will be sent. Thank you!
+tech-ask-done-note = Please write a short note on what you did ({ $number }), or tap "Skip".
+tech-ask-done-photo = If you can, send a photo of the finished work, or tap "Skip".
+tech-done-photo-hint = Please send a photo, or tap "Skip".
+tech-done-ok = { $number } is done; the owner has been asked to confirm. Thank you!
+tech-ask-cannot-reason = Why can { $number } not be finished today? (e.g. a part must be ordered)
+tech-ask-new-time = When did you agree to come back? Tap a button or type it.
+tech-cannot-ok = Recorded; the owner has been told the new time for { $number }.
+tech-cancelled = Job { $number } was cancelled by the owner; no visit needed.
+tech-reopened =
+    🔁 The owner says job { $number } is not fixed; please go back.
+    Reason: { $reason }

@@ -1,0 +1,145 @@
+// Office hours and working days in a property's time zone. Pure: the clock is always a parameter.
+// Office hours apply every day (the desk and the control room work weekends in shifts); working
+// days (complaint and follow-up deadlines) exclude Saturdays, Sundays and the property's holidays.
+import { zonedParts } from "./time.ts";
+
+export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+
+export type Calendar = {
+  tz: string;
+  /** Minutes after local midnight. */
+  officeStart: number;
+  officeEnd: number;
+  /** Local dates "YYYY-MM-DD" that are not working days. */
+  holidays: ReadonlySet<string>;
+};
+
+type PropertyHours = { timezone: string | null; officeStart: string; officeEnd: string; holidays: string };
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** "08:30" → 510. Throws on anything else (a property's configuration is wrong). */
+export function minutesOf(hhmm: string): number {
+  const m = HHMM.exec(hhmm.trim());
+  if (!m) throw new Error(`invalid time of day "${hhmm}" (expected HH:MM)`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** "2026-10-01,2026-10-02" → a set; blanks are ignored, anything else is a configuration error. */
+export function parseHolidays(list: string): Set<string> {
+  const days = list.split(/[\s,;]+/).filter(Boolean);
+  for (const d of days) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`invalid holiday "${d}" (expected YYYY-MM-DD)`);
+  return new Set(days);
+}
+
+/** The calendar of a property; its time zone falls back to the configured default. */
+export function calendarOf(p: PropertyHours, defaultTz = DEFAULT_TIMEZONE): Calendar {
+  const tz = p.timezone ?? defaultTz;
+  new Intl.DateTimeFormat("en", { timeZone: tz }); // throws RangeError on an unknown zone
+  return { tz, officeStart: minutesOf(p.officeStart), officeEnd: minutesOf(p.officeEnd), holidays: parseHolidays(p.holidays) };
+}
+
+type LocalDate = { year: number; month: number; day: number };
+const d2 = (n: number) => String(n).padStart(2, "0");
+const isoDate = (d: LocalDate) => `${d.year}-${d2(d.month)}-${d2(d.day)}`;
+
+/** The instant at which the wall clock in tz shows the given local date and minute of the day. */
+export function localInstant(d: LocalDate, minuteOfDay: number, tz: string, second = 0): Date {
+  const wall = Date.UTC(d.year, d.month - 1, d.day, 0, minuteOfDay, second);
+  const offsetAt = (t: number) => {
+    const p = zonedParts(new Date(t), tz);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+  };
+  const first = wall - offsetAt(wall);
+  const second_ = wall - offsetAt(first); // differs only next to a DST change
+  return new Date(second_);
+}
+
+/** The local date `days` after d (negative: before). */
+function shiftDate(d: LocalDate, days: number): LocalDate & { weekday: number } {
+  const u = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return { year: u.getUTCFullYear(), month: u.getUTCMonth() + 1, day: u.getUTCDate(), weekday: u.getUTCDay() };
+}
+
+function isWorkingDate(d: LocalDate & { weekday: number }, cal: Calendar): boolean {
+  return d.weekday !== 0 && d.weekday !== 6 && !cal.holidays.has(isoDate(d));
+}
+
+/** Whether the local day of `at` is a working day (Monday-Friday and not a holiday). */
+export function isWorkingDay(at: Date, cal: Calendar): boolean {
+  return isWorkingDate(shiftDate(zonedParts(at, cal.tz), 0), cal);
+}
+
+/** Whether `at` falls inside office hours (start inclusive, end exclusive), any day of the week. */
+export function isOfficeHours(at: Date, cal: Calendar): boolean {
+  const p = zonedParts(at, cal.tz);
+  const m = p.hour * 60 + p.minute;
+  return cal.officeStart <= cal.officeEnd
+    ? m >= cal.officeStart && m < cal.officeEnd
+    : m >= cal.officeStart || m < cal.officeEnd; // a desk open across midnight
+}
+
+/** The first start of office hours strictly after `at`. */
+export function nextOfficeStart(at: Date, cal: Calendar): Date {
+  const today = zonedParts(at, cal.tz);
+  for (let i = 0; i <= 2; i++) {
+    const start = localInstant(shiftDate(today, i), cal.officeStart, cal.tz);
+    if (start > at) return start;
+  }
+  throw new Error("unreachable: an office start within two days");
+}
+
+/** `at` itself inside office hours, otherwise the next office start (the night hold). */
+export function inOfficeHours(at: Date, cal: Calendar): Date {
+  return isOfficeHours(at, cal) ? at : nextOfficeStart(at, cal);
+}
+
+/** The start of the local day of `at`. */
+export function localDayStart(at: Date, tz: string): Date {
+  return localInstant(zonedParts(at, tz), 0, tz);
+}
+
+/** "YYYY-MM-DD" of the local day of `at`. */
+export function localDate(at: Date, tz: string): string {
+  return isoDate(zonedParts(at, tz));
+}
+
+/** The next local time-of-day ("17:30") at or after `from` (strictly after when `strict`). */
+export function nextDailyAt(from: Date, hhmm: string, tz: string, strict = false): Date {
+  const minute = minutesOf(hhmm);
+  const today = zonedParts(from, tz);
+  for (let i = 0; i <= 2; i++) {
+    const at = localInstant(shiftDate(today, i), minute, tz);
+    if (strict ? at > from : at >= from) return at;
+  }
+  throw new Error("unreachable: a daily time within two days");
+}
+
+/**
+ * `n` working days after `at` at the same local time of day (negative n: before). Counting starts
+ * with the next day, so Friday 10:00 + 1 is Monday 10:00, and Saturday 10:00 + 1 too.
+ */
+export function addWorkingDays(at: Date, n: number, cal: Calendar): Date {
+  const p = zonedParts(at, cal.tz);
+  const step = n < 0 ? -1 : 1;
+  let left = Math.abs(n);
+  let k = 0;
+  while (left > 0) {
+    k += step;
+    if (isWorkingDate(shiftDate(p, k), cal)) left--;
+    if (Math.abs(k) > 366 * 2) throw new Error("no working days within two years: check the holiday list");
+  }
+  const day = shiftDate(p, k);
+  return new Date(localInstant(day, p.hour * 60 + p.minute, cal.tz, p.second).getTime() + at.getMilliseconds());
+}
+
+/**
+ * When to remind the assignee of a deadline: one working day before it; when that is already past
+ * (a one-working-day deadline), two hours before; when even that is past, at the deadline itself.
+ */
+export function reminderBefore(dueAt: Date, now: Date, cal: Calendar): Date {
+  const dayBefore = addWorkingDays(dueAt, -1, cal);
+  if (dayBefore > now) return dayBefore;
+  const shortly = new Date(dueAt.getTime() - 2 * 3_600_000);
+  return shortly > now ? shortly : dueAt;
+}

@@ -1,0 +1,68 @@
+// On site within 15 minutes (emergency) or 30 (general) of acceptance or of the agreed time
+// (DOMAIN step 4): an accepted or postponed job without "Arrived" at arrivalDueAt alerts the
+// technician (level 1), and SUPERVISOR_AFTER minutes later the supervisors (level 2; at night,
+// for an emergency, the control room too).
+import type { Database, DbOrTx } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { notify, notifyAll } from "../notify.ts";
+import { isOfficeHours } from "../schedule.ts";
+import { placeOf } from "../tickets/view.ts";
+import { addMinutes, formatLocal } from "../time.ts";
+import { backoffSince, batchOf, calendarFor, eachDue, onDutyStaff, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+
+/** Minutes between the technician's reminder and the supervisors' alert. */
+export const SUPERVISOR_AFTER = { emergency: 5, general: 10 } as const;
+const WATCHED = ["accepted", "postponed"];
+
+type Due = Awaited<ReturnType<typeof findDue>>[number];
+
+function findDue(db: DbOrTx, now: Date, take: number) {
+  return db.ticket.findMany({
+    where: { status: { in: WATCHED }, arrivalDueAt: { lte: now } },
+    orderBy: [{ arrivalDueAt: "asc" }, { id: "asc" }], take, include: { property: true, unit: true, assignee: true },
+  });
+}
+
+async function watch(database: Database, t: Due, now: Date, opts: JobOptions): Promise<Outcome> {
+  const cal = calendarFor(t.property, opts);
+  const since = t.appointmentAt && t.acceptedAt && t.appointmentAt > t.acceptedAt ? t.appointmentAt : (t.acceptedAt ?? t.reportedAt);
+  const params = {
+    number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency ? "yes" : "no",
+    technician: t.assignee?.name ?? "-", techphone: t.assignee?.phone ?? "-", phone: t.phone,
+    since: formatLocal(since, cal.tz),
+  };
+  return database.tx(async (tx) => {
+    const level = Math.min(t.arrivalLevel, 1) + 1;
+    const next = level === 1 ? addMinutes(now, t.emergency ? SUPERVISOR_AFTER.emergency : SUPERVISOR_AFTER.general) : null;
+    const won = await tx.ticket.updateMany({
+      where: { id: t.id, status: t.status, arrivalLevel: t.arrivalLevel, arrivalDueAt: t.arrivalDueAt },
+      data: { arrivalLevel: level, arrivalDueAt: next, retryAt: null },
+    });
+    if (won.count === 0) return "skipped";
+    if (level === 1 && t.assigneeId) {
+      await notify(tx, now, t.assigneeId, {
+        key: "arrival-late-technician", params,
+        buttons: [[{ label: "btn-arrived", action: "arrived", id: t.id }, { label: "btn-job-open", action: "job", id: t.id }]],
+      });
+    } else {
+      const night = !isOfficeHours(now, cal);
+      await notifyAll(tx, now, [
+        ...(await onDutyStaff(tx, t.propertyId, "supervisor")),
+        ...(night && t.emergency ? await onDutyStaff(tx, t.propertyId, "control_room") : []),
+      ], { key: "arrival-late-supervisor", params });
+    }
+    await logEvent(tx, { ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level } });
+    return "done";
+  });
+}
+
+/** One tick of the arrival watch. */
+export async function runArrivalWatch(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  const due = await findDue(database.db, now, batchOf(opts));
+  return eachDue("arrival-watch", due, opts, (t) => watch(database, t, now, opts), async (t) => {
+    await database.db.ticket.updateMany({
+      where: { id: t.id, status: t.status, arrivalDueAt: t.arrivalDueAt },
+      data: { arrivalDueAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
+    });
+  });
+}

@@ -1,0 +1,90 @@
+// What every scheduled job shares: options, the tick report, the per-item error boundary, backoff,
+// and who to alert. A job finds due rows with an indexed `due <= now` query (LIMIT batch), claims
+// each one with a conditional update inside a transaction (count 1 = ours), then acts in the same
+// transaction; a failure rolls the item back and pushes its due time later.
+import type { DbOrTx } from "../../db/client.ts";
+import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
+import { staffOf } from "../staff.ts";
+import type { Role } from "../types.ts";
+
+export type JobLog = {
+  error: (msg: string, extra?: object) => void;
+  info?: (msg: string, extra?: object) => void;
+};
+
+export type JobOptions = {
+  /** Items handled per tick (the rest wait for the next tick). */
+  batch?: number;
+  log?: JobLog;
+  /** Time zone of properties that have none (from configuration). */
+  defaultTimezone?: string;
+};
+
+/** What a tick did: rows found due, acted on, only rescheduled (night hold), lost to another scheduler, failed. */
+export type TickReport = { job: string; due: number; done: number; held: number; skipped: number; failed: number };
+
+export type Outcome = "done" | "held" | "skipped";
+
+export const DEFAULT_BATCH = 100;
+const MINUTE = 60_000;
+const MAX_BACKOFF_MIN = 60;
+
+export const batchOf = (opts: JobOptions = {}) => Math.max(1, opts.batch ?? DEFAULT_BATCH);
+
+/** Exponential retry delay in minutes for the n-th failure (0-based): 1, 2, 4 … capped at 60. */
+export const backoffMinutes = (failures: number) => Math.min(MAX_BACKOFF_MIN, 2 ** Math.max(0, failures));
+
+/** Retry delay from the time of the first failure: the gap doubles with each retry (1, 1, 2, 4 … 60 min). */
+export function backoffSince(firstFailureAt: Date | null, now: Date): Date {
+  const since = firstFailureAt ? now.getTime() - firstFailureAt.getTime() : 0;
+  return new Date(now.getTime() + Math.min(MAX_BACKOFF_MIN * MINUTE, Math.max(MINUTE, since)));
+}
+
+/**
+ * Runs `handle` for each due item, one at a time. A throw is logged with the item's id, `retry`
+ * pushes the item later, and the batch goes on.
+ */
+export async function eachDue<T extends { id: number }>(
+  job: string, items: T[], opts: JobOptions,
+  handle: (item: T) => Promise<Outcome>,
+  retry: (item: T, error: unknown) => Promise<void>,
+): Promise<TickReport> {
+  const report: TickReport = { job, due: items.length, done: 0, held: 0, skipped: 0, failed: 0 };
+  for (const item of items) {
+    try {
+      report[await handle(item)]++;
+    } catch (error) {
+      report.failed++;
+      opts.log?.error(`job ${job}: item failed, retrying later`, { id: item.id, error: String(error) });
+      try {
+        await retry(item, error);
+      } catch (again) {
+        opts.log?.error(`job ${job}: could not reschedule item`, { id: item.id, error: String(again) });
+      }
+    }
+  }
+  return report;
+}
+
+/** The calendar of a loaded property row, with the configured default time zone. */
+export const calendarFor = (p: Parameters<typeof calendarOf>[0], opts: JobOptions): Calendar =>
+  calendarOf(p, opts.defaultTimezone ?? DEFAULT_TIMEZONE);
+
+/** People holding `role` at the property who are on duty; everyone holding it when nobody is. */
+export async function onDutyStaff(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
+  const all = await staffOf(db, propertyId, role);
+  if (all.length === 0) return all;
+  const onDuty = await db.person.findMany({ where: { id: { in: all }, onDuty: true }, select: { id: true }, orderBy: { id: "asc" } });
+  return onDuty.length > 0 ? onDuty.map((p) => p.id) : all;
+}
+
+/** Minutes between two instants, rounded down. */
+export const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / MINUTE));
+
+/** Property ids where the person holds desk or supervisor ("all" for a global grant), or null. */
+export async function deskScope(db: DbOrTx, personId: number): Promise<number[] | "all" | null> {
+  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: ["desk", "supervisor"] }, revokedAt: null } });
+  if (grants.length === 0) return null;
+  if (grants.some((g) => g.propertyId === null)) return "all";
+  return [...new Set(grants.map((g) => g.propertyId!))];
+}

@@ -1,0 +1,130 @@
+// The daily close-out (日清, seed 002: by 17:30): one message per property to the desk and the
+// supervisors with today's figures, overdue jobs and their technicians, jobs that could not be
+// finished with their new times, and unanswered callbacks. Sent even when all is well, once a day:
+// Property.nextCloseOutDueAt is the due column, claimed with a conditional update.
+import type { Database, DbOrTx } from "../../db/client.ts";
+import { notifyAll } from "../notify.ts";
+import { localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
+import { staffOf } from "../staff.ts";
+import { placeOf } from "../tickets/view.ts";
+import { addMinutes, formatLocal } from "../time.ts";
+import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+
+const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
+const WAITING = ["requested", "reminded", "phone"];
+/** Rows per section; the rest are counted ("+ 12"). Keeps the message far below 4096 characters. */
+export const MAX_ROWS = 15;
+const RETRY_MINUTES = 5;
+
+type PropertyRow = NonNullable<Awaited<ReturnType<DbOrTx["property"]["findUnique"]>>>;
+
+export type CloseOut = {
+  property: string; date: string; reported: number; completed: number; open: number;
+  overdue: { number: string; technician: string; place: string; since: string }[];
+  postponed: { number: string; technician: string; newTime: string }[];
+  callbacks: { number: string; owner: string; phone: string; completed: string }[];
+};
+
+/**
+ * The figures of one property's local day. Every query is indexed and bounded by today's or the
+ * unfinished work, never by the ticket history: lists are read by status (the status-first
+ * indexes) and narrowed to the property here, since SQLite would otherwise walk the property's
+ * whole history through the (propertyId, reportedAt) index.
+ */
+export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
+  const from = localDayStart(day, cal.tz);
+  const to = localDayStart(addMinutes(from, 36 * 60), cal.tz);
+  const local = (at: Date | null) => (at ? formatLocal(at, cal.tz).slice(5) : "-");
+  const reported = await db.ticket.count({ where: { propertyId: p.id, reportedAt: { gte: from, lt: to } } });
+  const completedIds = (await db.event.findMany({ where: { action: "completed", at: { gte: from, lt: to } }, select: { ticketId: true } })).map((e) => e.ticketId!);
+  const completed = await db.ticket.findMany({ where: { id: { in: [...new Set(completedIds)] } }, select: { propertyId: true } });
+  const unfinished = await db.ticket.findMany({ where: { status: { in: UNFINISHED } }, select: { id: true, propertyId: true } });
+  const open = await db.ticket.findMany({
+    where: { id: { in: unfinished.filter((t) => t.propertyId === p.id).map((t) => t.id) } },
+    include: { unit: true, assignee: true }, orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
+  });
+  const isOverdue = (t: (typeof open)[number]) =>
+    t.status === "open" ? addMinutes(t.reportedAt, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin) < now
+      : t.status === "postponed" ? false
+      : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
+  const waiting = (await db.survey.findMany({
+    where: { status: { in: WAITING } }, include: { ticket: { include: { reporter: true } } }, orderBy: [{ id: "asc" }],
+  })).filter((s) => s.ticket.propertyId === p.id);
+  return {
+    property: p.name, date: localDate(from, cal.tz), reported, completed: completed.filter((t) => t.propertyId === p.id).length, open: open.length,
+    overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
+    postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
+    callbacks: waiting.map((s) => ({ number: s.ticket.number, owner: s.ticket.reporter.name, phone: s.ticket.phone || "-", completed: local(s.ticket.completedAt) })),
+  };
+}
+
+/** Display width in a monospace font: CJK and full-width characters take two cells. */
+export function cellWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Rows as aligned columns (for a monospace block); "-" when there are none. */
+export function alignRows(rows: string[][], more = 0): string {
+  if (rows.length === 0) return "-";
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => cellWidth(r[i] ?? ""))));
+  const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - cellWidth(c)))).join("  ").trimEnd());
+  return (more > 0 ? [...lines, `+ ${more}`] : lines).join("\n");
+}
+
+const table = <T>(items: T[], row: (x: T) => string[]) => alignRows(items.slice(0, MAX_ROWS).map(row), items.length - MAX_ROWS);
+
+/** The close-out as notification parameters: figures plus three aligned tables. */
+export function closeOutParams(c: CloseOut): Record<string, string | number> {
+  return {
+    property: c.property, date: c.date, reported: c.reported, completed: c.completed, open: c.open,
+    overdueCount: c.overdue.length, postponedCount: c.postponed.length, callbackCount: c.callbacks.length,
+    overdue: table(c.overdue, (x) => [x.number, x.technician, x.place, x.since]),
+    postponed: table(c.postponed, (x) => [x.number, x.technician, x.newTime]),
+    callbacks: table(c.callbacks, (x) => [x.number, x.owner, x.phone, x.completed]),
+  };
+}
+
+/** The latest close-out time at or before now: the day a (possibly late) close-out reports on. */
+const reportDay = (now: Date, p: PropertyRow, cal: Calendar) => addMinutes(nextDailyAt(now, p.closeOutAt, cal.tz, true), -24 * 60);
+
+async function closeOut(database: Database, p: PropertyRow, now: Date, opts: JobOptions): Promise<Outcome> {
+  const cal = calendarFor(p, opts);
+  const day = reportDay(now, p, cal);
+  return database.tx(async (tx) => {
+    const won = await tx.property.updateMany({
+      where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt },
+      data: { nextCloseOutDueAt: nextDailyAt(now, p.closeOutAt, cal.tz, true) },
+    });
+    if (won.count === 0) return "skipped";
+    const summary = await closeOutSummary(tx, p, cal, day, now);
+    const people = [...(await staffOf(tx, p.id, "desk")), ...(await staffOf(tx, p.id, "supervisor"))];
+    await notifyAll(tx, now, people, { key: "closeout-report", params: closeOutParams(summary), ref: `closeout:${p.id}:${summary.date}` });
+    return "done";
+  });
+}
+
+/** Gives properties without a close-out due time their next one. */
+async function initialise(database: Database, now: Date, opts: JobOptions): Promise<void> {
+  const fresh = await database.db.property.findMany({ where: { nextCloseOutDueAt: null }, take: batchOf(opts), orderBy: { id: "asc" } });
+  for (const p of fresh) {
+    try {
+      const due = nextDailyAt(now, p.closeOutAt, calendarFor(p, opts).tz);
+      await database.db.property.updateMany({ where: { id: p.id, nextCloseOutDueAt: null }, data: { nextCloseOutDueAt: due } });
+    } catch (error) {
+      opts.log?.error("job close-out: cannot schedule property", { id: p.id, error: String(error) });
+    }
+  }
+}
+
+/** One tick of the daily close-out. */
+export async function runCloseOut(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  await initialise(database, now, opts);
+  const due = await database.db.property.findMany({
+    where: { nextCloseOutDueAt: { lte: now } }, orderBy: [{ nextCloseOutDueAt: "asc" }, { id: "asc" }], take: batchOf(opts),
+  });
+  return eachDue("close-out", due, opts, (p) => closeOut(database, p, now, opts), async (p) => {
+    await database.db.property.updateMany({ where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: addMinutes(now, RETRY_MINUTES) } });
+  });
+}

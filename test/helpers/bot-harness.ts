@@ -1,0 +1,102 @@
+// Drives the real bot (createBot) as Telegram users would: updates in through bot.handleUpdate,
+// every API call out over real HTTP to a fake Bot API (test/helpers/fake-telegram.ts).
+// Notifications to other people go through the real outbox sender: call flush().
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createBot } from "../../src/bot/create-bot.ts";
+import type { BotDeps } from "../../src/bot/context.ts";
+import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
+import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
+import { testDatabase, type TestDatabase } from "./db.ts";
+import { T0 } from "./fixtures.ts";
+
+export const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
+export const BOT_INFO: UserFromGetMe = {
+  id: 999000, is_bot: true, first_name: "Repair Desk", username: "repair_desk_test_bot",
+  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
+  can_connect_to_business: false, has_main_web_app: false,
+};
+
+export type Call = { method: string; payload: any };
+export type Button = { text: string; data: string };
+
+export const buttonsOf = (call: Call | undefined): Button[] =>
+  (call?.payload?.reply_markup?.inline_keyboard ?? []).flat().map((b: any) => ({ text: b.text, data: b.callback_data }));
+export const textOf = (call: Call | undefined): string => call?.payload?.text ?? call?.payload?.caption ?? "";
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+export async function createHarness(opts: { adminIds?: number[]; now?: Date; database?: TestDatabase } = {}) {
+  const database = opts.database ?? (await testDatabase());
+  const fake: FakeTelegram = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
+  let now = opts.now ?? T0;
+  const errors: string[] = [];
+  const deps: BotDeps = {
+    database,
+    config: { botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: opts.adminIds ?? [], defaultLanguage: "zh-CN", timezone: "Asia/Shanghai" },
+    clock: () => now,
+    log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
+  };
+  let bot = createBot(deps, { botInfo: BOT_INFO });
+  let updateId = 100;
+  const sender = createOutboxSender({ db: database.db, api: bot.api, clock: () => now });
+
+  async function handle(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<Call[]> {
+    const from = fake.calls.length;
+    await bot.handleUpdate({ update_id: update.update_id ?? ++updateId, ...update } as Update);
+    return fake.calls.slice(from);
+  }
+
+  function user(id: number, name = "用户", languageCode = "zh-hans") {
+    const u = { id, is_bot: false, first_name: name, language_code: languageCode };
+    const chat = { id, type: "private" as const, first_name: name };
+    let messageId = 1;
+    const message = (extra: object) => ({ message: { message_id: messageId++, date: Math.floor(now.getTime() / 1000), chat, from: u, ...extra } });
+    const self = {
+      id,
+      send: (text: string) => {
+        const command = /^\/\w+/.exec(text)?.[0];
+        return handle(message({ text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}) }) as Update);
+      },
+      photo: (fileId: string) => handle(message({ photo: [{ file_id: `${fileId}-small`, file_unique_id: `${fileId}s`, width: 90, height: 90 }, { file_id: fileId, file_unique_id: fileId, width: 800, height: 600 }] }) as Update),
+      contact: (phone: string) => handle(message({ contact: { phone_number: phone, first_name: name, user_id: id } }) as Update),
+      sticker: () => handle(message({ sticker: { file_id: "stk", file_unique_id: "stk", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }) as Update),
+      document: (fileId: string, fileName: string, caption?: string) =>
+        handle(message({ document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, mime_type: "text/csv" }, ...(caption ? { caption, caption_entities: /^\/\w+/.test(caption) ? [{ type: "bot_command", offset: 0, length: /^\/\w+/.exec(caption)![0].length }] : [] } : {}) }) as Update),
+      /** Presses a button by its callback data, on a message of this chat. */
+      pressData: (data: string, onMessageId = 1) =>
+        handle({ callback_query: { id: `cb${++updateId}`, from: u, chat_instance: "ci", data, message: { message_id: onMessageId, date: 0, chat, text: "" } } } as Update),
+      /** Every message the bot sent to (or edited in) this chat, newest last. */
+      inbox: (): Call[] => fake.calls.filter((c) => String(c.payload?.chat_id) === String(id) && /^(send|edit)/.test(c.method)),
+      lastText: () => textOf(self.inbox().at(-1)),
+      /** Presses the button whose text contains `label`, on the newest message that shows one. */
+      press: async (label: string) => {
+        for (const call of [...self.inbox()].reverse()) {
+          const b = buttonsOf(call).find((x) => x.text.includes(label));
+          if (b) return self.pressData(b.data, call.payload.message_id ?? 1);
+        }
+        throw new Error(`no button "${label}" in chat ${id}; last texts: ${self.inbox().slice(-3).map(textOf).join(" | ")}`);
+      },
+    };
+    return self;
+  }
+
+  return {
+    database, fake, deps, errors, user, handle,
+    get bot() { return bot; },
+    now: () => now,
+    advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); },
+    setNow: (d: Date) => { now = d; },
+    /** A new bot instance on the same database, as after a process restart. */
+    restart: () => { bot = createBot(deps, { botInfo: BOT_INFO }); },
+    /** Sends everything due in the outbox, moving the clock on by a second per round (per-chat limit). */
+    flush: async () => {
+      for (let i = 0; i < 60; i++) {
+        await sender.tick();
+        if ((await database.db.outbox.count({ where: { status: { in: ["pending", "sending"] }, dueAt: { lte: now } } })) === 0) return;
+        now = new Date(now.getTime() + 1100);
+      }
+      throw new Error("outbox did not drain");
+    },
+    close: async () => { await fake.close(); await database.drop(); },
+  };
+}

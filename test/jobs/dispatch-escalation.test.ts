@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_REOFFERS, runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
+import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
+import { testDatabase, type TestDatabase } from "../helpers/db.ts";
+import { makeStaff } from "../helpers/fixtures.ts";
+import { captureLog, count, makeDesk, min, poisonedSite, reported, sent, sh, T0, value, type Desk } from "./site.ts";
+
+let d: TestDatabase;
+let s: Desk;
+beforeEach(async () => {
+  d = await testDatabase();
+  s = await makeDesk(d);
+});
+afterEach(async () => { await d.drop(); });
+
+const ticket = (id: number) => d.db.ticket.findUniqueOrThrow({ where: { id } });
+const offersSent = (key = "offer-new") => count(d, key);
+
+describe("dispatch escalation", () => {
+  it("re-offers a general job still open after 5 minutes and alerts the on-duty supervisor", async () => {
+    const id = await reported(d, s, T0);
+    expect(await offersSent()).toBe(2);
+    await runDispatchEscalation(d, min(T0, 4));
+    expect(await offersSent()).toBe(2);
+
+    const r = await runDispatchEscalation(d, min(T0, 5));
+    expect(r).toMatchObject({ due: 1, done: 1 });
+    expect(await offersSent()).toBe(4); // both technicians again, round 1
+    const [alert] = await sent(d, "dispatch-overdue", s.supervisor.id);
+    expect(JSON.parse(alert!.params)).toMatchObject({ number: "BX-20261123-0001", minutes: 5, round: 1, offered: 2, emergency: "no" });
+    expect(await count(d, "dispatch-overdue", s.control.id)).toBe(0); // daytime
+    expect(await ticket(id)).toMatchObject({ dispatchLevel: 1, dispatchDueAt: min(T0, 10) });
+    expect((await d.db.offer.findMany({ where: { ticketId: id } })).map((o) => o.round)).toEqual([1, 1]);
+
+    await runDispatchEscalation(d, min(T0, 6));
+    expect(await count(d, "dispatch-overdue")).toBe(1);
+  });
+
+  it("escalates an emergency after 2 minutes", async () => {
+    const id = await reported(d, s, T0, { emergency: true, category: "water", description: "水管爆裂" });
+    await runDispatchEscalation(d, min(T0, 1));
+    expect(await count(d, "dispatch-overdue")).toBe(0);
+    await runDispatchEscalation(d, min(T0, 2));
+    expect(await count(d, "dispatch-overdue", s.supervisor.id)).toBe(1);
+    expect(await offersSent("offer-new-emergency")).toBe(4);
+    expect((await ticket(id)).dispatchDueAt).toEqual(min(T0, 4));
+  });
+
+  it("at night sends an emergency to the control room as well", async () => {
+    const night = sh("2026-11-23T23:10:00");
+    await reported(d, s, night, { emergency: true, description: "停电了" });
+    await runDispatchEscalation(d, min(night, 2));
+    expect(await count(d, "dispatch-overdue", s.supervisor.id)).toBe(1);
+    expect(await count(d, "dispatch-overdue", s.control.id)).toBe(1);
+  });
+
+  it("holds a general job reported at night until office hours", async () => {
+    const night = sh("2026-11-23T22:00:00");
+    const id = await reported(d, s, night);
+    const r = await runDispatchEscalation(d, min(night, 5));
+    expect(r).toMatchObject({ held: 1, done: 0 });
+    expect(await count(d, "dispatch-overdue")).toBe(0);
+    expect(await ticket(id)).toMatchObject({ dispatchLevel: 0, dispatchDueAt: sh("2026-11-24T08:00:00") });
+    await runDispatchEscalation(d, sh("2026-11-24T08:00:00"));
+    expect(await count(d, "dispatch-overdue", s.supervisor.id)).toBe(1);
+  });
+
+  it("stops re-offering after a bounded number of rounds, with a last alert", async () => {
+    const id = await reported(d, s, T0);
+    for (let round = 1; round <= MAX_REOFFERS + 2; round++) await runDispatchEscalation(d, min(T0, 5 * round));
+    expect(await count(d, "dispatch-overdue")).toBe(MAX_REOFFERS);
+    expect(await count(d, "dispatch-unassigned", s.supervisor.id)).toBe(1);
+    expect(await offersSent()).toBe(2 * (1 + MAX_REOFFERS));
+    expect(await ticket(id)).toMatchObject({ dispatchLevel: MAX_REOFFERS + 1, dispatchDueAt: null });
+  });
+
+  it("stops once a technician accepts, and prefers supervisors on duty", async () => {
+    const off = s.supervisor;
+    await d.db.person.update({ where: { id: off.id }, data: { onDuty: false } });
+    const onDuty = await makeStaff(d.db, s.property.id, "supervisor", "周主管");
+    const id = await reported(d, s, T0);
+    await runDispatchEscalation(d, min(T0, 5));
+    expect(await count(d, "dispatch-overdue", onDuty.id)).toBe(1);
+    expect(await count(d, "dispatch-overdue", off.id)).toBe(0);
+    value(await acceptJob(d, s.technicians[1]!.id, id, min(T0, 7)));
+    await runDispatchEscalation(d, min(T0, 30));
+    expect(await count(d, "dispatch-overdue")).toBe(1);
+  });
+
+  it("backs off a ticket whose handling throws, and escalates the others", async () => {
+    const good = await reported(d, s, T0);
+    const z = await poisonedSite(d, s);
+    const bad = await reported(d, z.site, T0);
+    await z.poison();
+    const { lines, log } = captureLog();
+    expect(await runDispatchEscalation(d, min(T0, 5), { log })).toMatchObject({ due: 2, done: 1, failed: 1 });
+    expect((await ticket(good)).dispatchLevel).toBe(1);
+    expect(await ticket(bad)).toMatchObject({ dispatchLevel: 0, dispatchDueAt: min(T0, 6), retryAt: min(T0, 5) });
+    expect(lines.find((l) => l.level === "error")?.extra).toMatchObject({ id: bad });
+    await runDispatchEscalation(d, min(T0, 6), { log });
+    expect((await ticket(bad)).dispatchDueAt).toEqual(min(T0, 7));
+    await runDispatchEscalation(d, min(T0, 7), { log });
+    expect((await ticket(bad)).dispatchDueAt).toEqual(min(T0, 9)); // the gap doubles
+    await z.heal();
+    await runDispatchEscalation(d, min(T0, 9), { log });
+    expect(await ticket(bad)).toMatchObject({ dispatchLevel: 1, retryAt: null });
+  });
+});
