@@ -26,7 +26,7 @@ const bot = createBot(deps);
 await bot.init();
 await setCommands(bot).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
 
-const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log: (msg, extra) => log.info(msg, extra) });
+const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log });
 sender.start();
 const jobs = startJobs({ database, clock, log, timezone: config.timezone });
 

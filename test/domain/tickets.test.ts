@@ -133,7 +133,7 @@ describe("the repair loop", () => {
 
   it("refuses illegal steps with typed errors", async () => {
     const s = await makeSite(d.db, 2);
-    const [a, b] = s.technicians as [{ id: number }, { id: number }];
+    const [a, b] = s.technicians as unknown as [{ id: number }, { id: number }];
     const { ticketId } = value(await reportFault(d, report(s.owner.id, s.unit.id), T0));
     expect(await answerSurvey(d, { ticketId, actorId: s.owner.id, rating: 5, channel: "bot" }, T0)).toEqual({ ok: false, error: "INVALID_STATE" });
     expect(await markDone(d, a.id, ticketId, { note: "" }, T0)).toEqual({ ok: false, error: "FORBIDDEN" });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { alignRows, cellWidth, runCloseOut } from "../../src/domain/scheduled/close-out.ts";
+import { runCloseOut } from "../../src/domain/scheduled/close-out.ts";
+import { alignRows, cellWidth } from "../../src/domain/text-table.ts";
 import { runCallbacks } from "../../src/domain/scheduled/callbacks.ts";
 import { runArrivalWatch } from "../../src/domain/scheduled/arrival-watch.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";

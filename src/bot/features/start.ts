@@ -27,7 +27,7 @@ async function join(ctx: BotContext, code: string) {
   if (!res.ok) return ctx.reply(ctx.t("join-invalid"));
   const v = res.value;
   if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }));
-  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.skills.join(", ") || "-" }));
+  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.skills.map((c) => ctx.t("category-label", { category: c })).join(", ") || "-" }));
 }
 
 chat.command("start", async (ctx) => {

@@ -9,6 +9,7 @@ import { staffOf } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { alignRows } from "../text-table.ts";
 
 const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
 const WAITING = ["requested", "reminded", "phone"];
@@ -56,21 +57,6 @@ export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar,
     postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
     callbacks: waiting.map((s) => ({ number: s.ticket.number, owner: s.ticket.reporter.name, phone: s.ticket.phone || "-", completed: local(s.ticket.completedAt) })),
   };
-}
-
-/** Display width in a monospace font: CJK and full-width characters take two cells. */
-export function cellWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-/** Rows as aligned columns (for a monospace block); "-" when there are none. */
-export function alignRows(rows: string[][], more = 0): string {
-  if (rows.length === 0) return "-";
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => cellWidth(r[i] ?? ""))));
-  const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - cellWidth(c)))).join("  ").trimEnd());
-  return (more > 0 ? [...lines, `+ ${more}`] : lines).join("\n");
 }
 
 const table = <T>(items: T[], row: (x: T) => string[]) => alignRows(items.slice(0, MAX_ROWS).map(row), items.length - MAX_ROWS);

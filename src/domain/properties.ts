@@ -1,0 +1,136 @@
+// Properties and their units: created by an admin, by command or by a CSV file (building, unit, room).
+import type { Database, DbOrTx } from "../db/client.ts";
+import { isUniqueViolation } from "../db/client.ts";
+import { logEvent } from "./events.ts";
+import { isAdmin } from "./people.ts";
+import { err, ok, type Result } from "./types.ts";
+
+export type UnitLabel = { building: string; entrance: string; room: string };
+export const unitLabel = (u: UnitLabel) => `${u.building}-${u.entrance}-${u.room}`;
+
+/** A property code becomes the prefix of its ticket numbers (BX-20261123-0007). */
+const CODE = /^[A-Z][A-Z0-9]{1,7}$/;
+/** One part of a unit label: letters, digits, CJK; no separators. */
+const PART = /^[\p{L}\p{N}]{1,12}$/u;
+
+/** "3-1-502", "3 1 502", "3/1/502" → parts; undefined when it is not three plain parts. */
+export function parseUnitLabel(text: string): UnitLabel | undefined {
+  const parts = text.trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
+  if (parts.length !== 3 || !parts.every((p) => PART.test(p))) return undefined;
+  const [building, entrance, room] = parts as [string, string, string];
+  return { building, entrance, room };
+}
+
+export function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type PropertyLine = { id: number; code: string; name: string; units: number; timezone: string };
+
+export async function createProperty(db: DbOrTx, actorId: number, input: { code: string; name: string; timezone?: string }, now: Date): Promise<Result<PropertyLine>> {
+  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  const code = input.code.trim().toUpperCase();
+  const name = input.name.trim();
+  if (!CODE.test(code) || name.length === 0 || name.length > 100) return err("INVALID_INPUT");
+  if (input.timezone && !validTimezone(input.timezone)) return err("INVALID_INPUT");
+  try {
+    const p = await db.property.create({ data: { code, name, timezone: input.timezone ?? null, createdAt: now } });
+    await logEvent(db, { actorId, action: "property-created", data: { propertyId: p.id, code, name }, at: now });
+    return ok({ id: p.id, code, name, units: 0, timezone: p.timezone ?? "" });
+  } catch (e) {
+    if (isUniqueViolation(e)) return err("DUPLICATE");
+    throw e;
+  }
+}
+
+export async function listProperties(db: DbOrTx): Promise<PropertyLine[]> {
+  const rows = await db.property.findMany({ include: { _count: { select: { units: true } } }, orderBy: { id: "asc" } });
+  return rows.map((p) => ({ id: p.id, code: p.code, name: p.name, units: p._count.units, timezone: p.timezone ?? "" }));
+}
+
+export async function findProperty(db: DbOrTx, code: string) {
+  return db.property.findUnique({ where: { code: code.trim().toUpperCase() } });
+}
+
+export async function addUnit(db: DbOrTx, actorId: number, propertyId: number, label: string, now: Date): Promise<Result<{ id: number; label: string }>> {
+  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  const u = parseUnitLabel(label);
+  if (!u) return err("INVALID_INPUT");
+  try {
+    const unit = await db.unit.create({ data: { propertyId, ...u, createdAt: now } });
+    await logEvent(db, { actorId, action: "unit-added", data: { propertyId, unitId: unit.id, label: unitLabel(u) }, at: now });
+    return ok({ id: unit.id, label: unitLabel(u) });
+  } catch (e) {
+    if (isUniqueViolation(e)) return err("DUPLICATE");
+    throw e;
+  }
+}
+
+export type ImportProblem = { line: number; text: string; reason: "columns" | "invalid" };
+export type ImportResult = { added: number; existing: number; problems: ImportProblem[] };
+export const MAX_IMPORT_LINES = 20_000;
+
+/**
+ * Parses a CSV of units: `building,unit,room` per line (comma, Chinese comma, semicolon or tab),
+ * a UTF-8 BOM and a header line are accepted, blank lines ignored. Pure: nothing is written.
+ */
+export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: number })[]; problems: ImportProblem[] } {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const units: (UnitLabel & { line: number })[] = [];
+  const problems: ImportProblem[] = [];
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const cells = line.split(/[,，;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
+    if (i === 0 && /building|楼|栋|幢/i.test(line) && !cells.every((c) => /^\p{N}+$/u.test(c))) return; // header
+    if (cells.length !== 3) return void problems.push({ line: i + 1, text: line.slice(0, 60), reason: "columns" });
+    const [building, entrance, room] = cells as [string, string, string];
+    if (![building, entrance, room].every((c) => PART.test(c))) return void problems.push({ line: i + 1, text: line.slice(0, 60), reason: "invalid" });
+    units.push({ building, entrance, room, line: i + 1 });
+  });
+  return { units, problems };
+}
+
+/**
+ * Imports units from a CSV in one transaction: new ones are added, ones that exist are counted,
+ * bad lines are reported with their line numbers and nothing else is lost.
+ */
+export async function importUnits(database: Database, actorId: number, propertyId: number, csv: string, now: Date): Promise<Result<ImportResult>> {
+  if (!(await isAdmin(database.db, actorId))) return err("FORBIDDEN");
+  const { units, problems } = parseUnitsCsv(csv);
+  if (units.length + problems.length > MAX_IMPORT_LINES) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    if (!(await tx.property.count({ where: { id: propertyId } }))) return err("NOT_FOUND");
+    const have = new Set((await tx.unit.findMany({ where: { propertyId }, select: { building: true, entrance: true, room: true } })).map(unitLabel));
+    const fresh = new Map<string, UnitLabel>();
+    for (const u of units) if (!have.has(unitLabel(u))) fresh.set(unitLabel(u), { building: u.building, entrance: u.entrance, room: u.room });
+    const data = [...fresh.values()].map((u) => ({ propertyId, ...u, createdAt: now }));
+    for (let i = 0; i < data.length; i += 500) await tx.unit.createMany({ data: data.slice(i, i + 500) });
+    await logEvent(tx, { actorId, action: "units-imported", data: { propertyId, added: data.length, problems: problems.length }, at: now });
+    return ok({ added: data.length, existing: units.length - data.length, problems });
+  });
+}
+
+export async function findUnit(db: DbOrTx, propertyId: number, label: string) {
+  const u = parseUnitLabel(label);
+  return u ? db.unit.findUnique({ where: { propertyId_building_entrance_room: { propertyId, ...u } } }) : null;
+}
+
+export type UnitLine = { id: number; propertyId: number; propertyName: string; label: string };
+
+/** The units a person is bound to (an owner's homes). */
+export async function listUnits(db: DbOrTx, personId: number): Promise<UnitLine[]> {
+  const rows = await db.unitMember.findMany({ where: { personId }, include: { unit: { include: { property: true } } }, orderBy: { unitId: "asc" } });
+  return rows.map((m) => ({ id: m.unit.id, propertyId: m.unit.propertyId, propertyName: m.unit.property.name, label: unitLabel(m.unit) }));
+}
+
+/** A property's units with how many people are bound to each (for the admin's /units). */
+export async function propertyUnits(db: DbOrTx, propertyId: number): Promise<(UnitLine & { members: number })[]> {
+  const rows = await db.unit.findMany({ where: { propertyId }, include: { property: true, _count: { select: { members: true } } }, orderBy: [{ building: "asc" }, { entrance: "asc" }, { room: "asc" }] });
+  return rows.map((u) => ({ id: u.id, propertyId, propertyName: u.property.name, label: unitLabel(u), members: u._count.members }));
+}
