@@ -3,7 +3,8 @@ import { run } from "@grammyjs/runner";
 import { parseConfig } from "./config.ts";
 import { createDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
-import { createBot, setCommands } from "./bot/create-bot.ts";
+import { createBot } from "./bot/create-bot.ts";
+import { setDefaultCommands } from "./bot/commands.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
 import { startJobs } from "./jobs/index.ts";
 import { createLogger } from "./log.ts";
@@ -24,7 +25,7 @@ log.info("database ready", { provider: database.provider, migrationsApplied: app
 const deps = { database, config, clock, log };
 const bot = createBot(deps);
 await bot.init();
-await setCommands(bot).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
+await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
 
 const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log });
 sender.start();

@@ -5,7 +5,6 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
-import { translator } from "./i18n.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { startFeature } from "./features/start.ts";
@@ -60,13 +59,4 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     deps.log.error(`unhandled ${kind} error`, { update: e.ctx.update.update_id, error: String(e.error) });
   });
   return bot;
-}
-
-/** The command menu, per language (called at start-up, never at import time). */
-export async function setCommands(bot: Bot<BotContext>) {
-  for (const lang of ["zh-CN", "en"] as const) {
-    const t = translator(lang);
-    const commands = ["repair", "my", "jobs", "duty", "language", "help", "cancel"].map((c) => ({ command: c, description: t(`cmd-${c}`) }));
-    await bot.api.setMyCommands(commands, lang === "en" ? { language_code: "en" } : {});
-  }
 }

@@ -136,14 +136,11 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     for (const [chat, at] of lastToChat) if (nowMs - at >= perChatMs) lastToChat.delete(chat);
     if (budgetLeft(nowMs) <= 0) return 0;
 
-    // Chats another sender is writing to right now: their later rows must wait (per-chat order).
-    const inFlight = await db.outbox.findMany({
-      where: { status: "sending", lockedUntil: { gte: now } },
-      select: { chatId: true },
-    });
     /** Chats done for this tick: sent to, waiting for their interval, or an earlier row held back. */
-    const skip = new Set(inFlight.map((r) => String(r.chatId)));
+    const skip = new Set<string>();
     const recipients = new Map<number, Recipient>();
+    /** chat → the ref of a queued original an `edit` row of that chat is waiting for. */
+    const waitingFor = new Map<string, string>();
     let sent = 0;
     let cursor: { dueAt: Date; id: number } | undefined;
 
@@ -157,12 +154,24 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         take: batch,
       });
+      // Chats another sender is writing to right now: their later rows wait (per-chat order). Read
+      // after the rows: a row claimed before our read shows up here, one claimed after it fails
+      // our claim below; either way the chat is skipped.
+      const inFlight = await db.outbox.findMany({ where: { status: "sending", lockedUntil: { gte: now } }, select: { chatId: true } });
+      for (const r of inFlight) skip.add(String(r.chatId));
       for (const row of rows) {
         if (clock().getTime() < pausedUntil) return sent;
         const chat = String(row.chatId);
-        if (skip.has(chat)) continue;
+        const awaitedOriginal = row.kind === "send" && row.ref !== null && waitingFor.get(chat) === row.ref;
+        if (skip.has(chat) && !awaitedOriginal) continue;
         skip.add(chat); // one message per chat per tick, and nothing after a row held back
         if (!chatReady(chat, nowMs)) continue;
+        // An `edit` whose original is still queued (e.g. retrying) waits for it, else the original
+        // would arrive later, stale; the original may go first although it is due later.
+        if (row.kind === "edit" && row.ref !== null && (await originalQueued(row))) {
+          waitingFor.set(chat, row.ref);
+          continue;
+        }
         const photos = parseJson<string[]>(row.photos, []);
         const cost = Math.min(globalPerSecond, 1 + (row.kind === "send" ? Math.min(photos.length, 10) : 0));
         if (budgetLeft(clock().getTime()) < cost) return sent;
@@ -179,6 +188,13 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     return sent;
   }
 
+  async function originalQueued(row: Row): Promise<boolean> {
+    const n = await db.outbox.count({
+      where: { ref: row.ref, chatId: row.chatId, kind: "send", status: { in: ["pending", "sending"] }, id: { lt: row.id } },
+    });
+    return n > 0;
+  }
+
   async function recipientOf(row: Row, cache: Map<number, Recipient>): Promise<Recipient> {
     if (row.personId === null) return null;
     if (!cache.has(row.personId)) {
@@ -189,14 +205,6 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   /** Claims, renders, sends and records one row; true when a message went out (or was edited). */
   async function processRow(row: Row, photos: string[], now: Date, recipients: Map<number, Recipient>): Promise<boolean> {
-    // An `edit` whose original is still queued waits for it (else the original would arrive later, stale).
-    if (row.kind === "edit" && row.ref !== null) {
-      const originalQueued = await db.outbox.count({
-        where: { ref: row.ref, chatId: row.chatId, kind: "send", status: { in: ["pending", "sending"] }, id: { lt: row.id } },
-      });
-      if (originalQueued > 0) return false;
-    }
-
     const claimed = await db.outbox.updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts, dueAt: row.dueAt, lockedUntil: row.lockedUntil },
       data: { status: "sending", lockedUntil: new Date(now.getTime() + CLAIM_MS) },

@@ -16,7 +16,8 @@ export const BOT_INFO: UserFromGetMe = {
   can_connect_to_business: false, has_main_web_app: false,
 };
 
-export type Call = { method: string; payload: any };
+export type { Call } from "./fake-telegram.ts";
+import type { Call } from "./fake-telegram.ts";
 export type Button = { text: string; data: string };
 
 export const buttonsOf = (call: Call | undefined): Button[] =>
@@ -72,7 +73,7 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
       press: async (label: string) => {
         for (const call of [...self.inbox()].reverse()) {
           const b = buttonsOf(call).find((x) => x.text.includes(label));
-          if (b) return self.pressData(b.data, call.payload.message_id ?? 1);
+          if (b) return self.pressData(b.data, call.result?.message_id ?? call.payload.message_id ?? 1);
         }
         throw new Error(`no button "${label}" in chat ${id}; last texts: ${self.inbox().slice(-3).map(textOf).join(" | ")}`);
       },

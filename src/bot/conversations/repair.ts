@@ -96,7 +96,7 @@ export function repairConversation(deps: BotDeps) {
         const a = await q(question, undefined, t("ask-send-text"), ["text"]);
         const text = a.kind === "text" ? a.value.trim() : "";
         if (text && text.length <= max) return text;
-        await ctx.reply(text ? t("ask-too-long", { length: text.length, max }) : t("ask-send-text"));
+        await ctx.reply(text ? t("ask-too-long", { length: String(text.length), max: String(max) }) : t("ask-send-text"));
       }
       throw new TooManyTries();
     }

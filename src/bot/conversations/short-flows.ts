@@ -27,7 +27,7 @@ async function note(s: Step, question: string, skippable: boolean): Promise<stri
     if (a.kind === "choice") return null;
     const text = a.kind === "text" ? a.value.trim() : "";
     if (text && text.length <= MAX_NOTE) return text;
-    await s.ctx.reply(text ? s.t("ask-too-long", { length: text.length, max: MAX_NOTE }) : s.t("ask-send-text"));
+    await s.ctx.reply(text ? s.t("ask-too-long", { length: String(text.length), max: String(MAX_NOTE) }) : s.t("ask-send-text"));
   }
   throw new TooManyTries();
 }

@@ -1,7 +1,8 @@
 // /start (with an invite code from a deep link), /join CODE, /language, /help.
 import { Composer, InlineKeyboard } from "grammy";
 import { redeemInvite } from "../../domain/invites.ts";
-import { setLanguage } from "../../domain/people.ts";
+import { getPerson, setLanguage } from "../../domain/people.ts";
+import { setPersonCommands } from "../commands.ts";
 import { isLanguage, LANGUAGES } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -22,11 +23,19 @@ export function helpFor(ctx: BotContext): string {
   return parts.join("\n\n");
 }
 
+/** A staff member's command menu follows their roles and language (best effort). */
+async function refreshMenu(ctx: BotContext) {
+  const person = await getPerson(ctx.deps.database.db, ctx.person!.id);
+  if (person) await setPersonCommands(ctx.api, person).catch((e) => ctx.deps.log.warn("setMyCommands failed", { error: String(e) }));
+}
+
 async function join(ctx: BotContext, code: string) {
   const res = await redeemInvite(ctx.deps.database, ctx.person!.id, code, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t("join-invalid"));
   const v = res.value;
-  if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }));
+  // Joining is also where the language is chosen: the answer carries the language buttons.
+  if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }), { reply_markup: languageKeyboard() });
+  await refreshMenu(ctx);
   return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.skills.map((c) => ctx.t("category-label", { category: c })).join(", ") || "-" }));
 }
 
@@ -46,4 +55,5 @@ startFeature.callbackQuery(callbackFor("lang"), async (ctx) => {
   const t = translator(lang);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(t("language-set"));
+  await refreshMenu(ctx);
 });

@@ -18,13 +18,17 @@ async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
   return db.ticket.findFirst({ where: { AND: [{ id: ticketId }, where] } });
 }
 
+/** What an owner sees of a ticket's history: their own steps and the technician's visits, not the
+ *  desk's internals (offers, declines, escalations, reminders). */
+export const OWNER_ACTIONS = ["reported", "accepted", "arrived", "postponed", "completed", "confirmed", "reopened", "cancelled", "rated", "commented", "follow-up-closed"];
+
 export type TicketLine = { id: number; number: string; status: TicketStatus; category: string; place: string; lastAction: string; lastAt: Date };
 
 /** The owner's tickets, newest first, with the last event. */
 export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10): Promise<TicketLine[]> {
   const tickets = await db.ticket.findMany({
     where: await visibleWhere(db, personId),
-    include: { unit: true, events: { orderBy: { id: "desc" }, take: 1 } },
+    include: { unit: true, events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 } },
     orderBy: { id: "desc" }, take: limit,
   });
   return tickets.map((t) => ({
@@ -38,7 +42,7 @@ export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: 
   const t = await ownTicket(db, personId, ticketId);
   if (!t) return err("NOT_FOUND");
   const ticket = (await ticketView(db, ticketId))!;
-  return ok({ ticket, timeline: await timeline(db, ticketId), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt) });
+  return ok({ ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt) });
 }
 
 /** Cancels a ticket no technician has started (arrived at) yet. */

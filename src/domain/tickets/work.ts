@@ -74,7 +74,7 @@ export async function cannotFinish(
     const remind = at ? addMinutes(at, -30) : null;
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {
       status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,
-      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: at ? addMinutes(at, 30) : null,
+      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: at ? addMinutes(at, 30) : null, arrivalLevel: 0,
     });
     if (!r.ok) return r;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "postponed", at: now, data: { reason, newTime: input.newTimeText } });

@@ -46,3 +46,7 @@ admin-people-title = 👥 People ({ $count })
 admin-revoke-usage = To revoke a role: /revoke ID role [CODE], e.g. /revoke 12 technician BX
 admin-revoke-none = This person does not hold that role (or it was already revoked).
 admin-revoked = ✅ Role { $role } of person { $id } revoked ({ $count }).
+cmd-units = Properties and homes (admin)
+cmd-people = People (admin)
+cmd-ownercode = Owner code for a home
+cmd-invite = Staff invite (admin)

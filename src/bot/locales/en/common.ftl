@@ -46,8 +46,8 @@ btn-skip = Skip
 followup-new = 📌 New follow-up #{ $id }: { $reason }
 cmd-repair = Report a problem
 cmd-my = My tickets
-cmd-jobs = My jobs (technicians)
-cmd-duty = On/off duty (technicians)
+cmd-jobs = My jobs
+cmd-duty = On/off duty (new jobs or not)
 cmd-language = Change language
 cmd-help = Help
 cmd-cancel = Stop what you are doing
@@ -129,5 +129,6 @@ action-label = { $action ->
     [rated] rated
     [commented] comment added
     [follow-up-opened] follow-up opened
+    [follow-up-closed] follow-up done
    *[other] { $action }
 }

@@ -46,3 +46,7 @@ admin-people-title = 👥 人员(共 { $count } 人)
 admin-revoke-usage = 撤销岗位:/revoke 编号 岗位 [项目代码],例如:/revoke 12 technician BX
 admin-revoke-none = 此人没有这个岗位(或已撤销)。
 admin-revoked = ✅ 已撤销 { $id } 号人员的岗位 { $role }({ $count } 项)。
+cmd-units = 项目与房屋(管理员)
+cmd-people = 人员(管理员)
+cmd-ownercode = 业主绑定码
+cmd-invite = 员工邀请(管理员)

@@ -46,8 +46,8 @@ btn-skip = 跳过
 followup-new = 📌 新的跟进事项 #{ $id }:{ $reason }
 cmd-repair = 报修
 cmd-my = 我的报修单
-cmd-jobs = 我的工单(维修人员)
-cmd-duty = 上班/下班(维修人员)
+cmd-jobs = 我的工单
+cmd-duty = 上班/下班(接不接新单)
 cmd-language = 切换语言
 cmd-help = 帮助
 cmd-cancel = 取消当前操作
@@ -129,5 +129,6 @@ action-label = { $action ->
     [rated] 评价
     [commented] 补充意见
     [follow-up-opened] 安排跟进
+    [follow-up-closed] 跟进完成
    *[other] { $action }
 }
