@@ -164,6 +164,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         const chat = String(row.chatId);
         const awaitedOriginal = row.kind === "send" && row.ref !== null && waitingFor.get(chat) === row.ref;
         if (skip.has(chat) && !awaitedOriginal) continue;
+        if (awaitedOriginal) waitingFor.delete(chat);
         skip.add(chat); // one message per chat per tick, and nothing after a row held back
         if (!chatReady(chat, nowMs)) continue;
         // An `edit` whose original is still queued (e.g. retrying) waits for it, else the original

@@ -42,7 +42,8 @@ describe("the fake Telegram Bot API", () => {
   });
 
   it("answers unknown methods 404 and a wrong token 401", async () => {
-    await expect(bot.api.raw.noSuchMethod!({} as never)).rejects.toMatchObject({ error_code: 404, description: "Not Found: method not found" });
+    const raw = bot.api.raw as unknown as Record<string, (p: object) => Promise<unknown>>;
+    await expect(raw.noSuchMethod!({})).rejects.toMatchObject({ error_code: 404, description: "Not Found: method not found" });
     const stranger = new Bot("1:wrong", { botInfo: BOT_INFO, client: { apiRoot: fake.apiRoot } });
     await expect(stranger.api.sendMessage(1, "x")).rejects.toMatchObject({ error_code: 401 });
   });
@@ -126,6 +127,6 @@ describe("the fake Telegram Bot API", () => {
     expect(fake.calls.at(-1)!.payload).toMatchObject({ chat_id: 3, caption: "uploaded", photo: { filename: "p.jpg", size: 10 } });
     const group = await bot.api.sendMediaGroup(3, [{ type: "photo", media: "P1" }, { type: "photo", media: "P2" }]);
     expect(group.map((m) => m.message_id)).toEqual([2, 3]);
-    expect(group[0]!.photo!.at(-1)!.file_id).toBe("P1");
+    expect((group[0] as { photo?: { file_id: string }[] }).photo!.at(-1)!.file_id).toBe("P1");
   });
 });
