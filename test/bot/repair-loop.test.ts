@@ -241,4 +241,13 @@ describe("bad input gets a clear reply and loses nothing", () => {
     expect(await h.handle(update as never)).toHaveLength(0);
     expect(await h.database.db.event.count({ where: { action: "invite-redeemed" } })).toBe(1);
   });
+  it("keeps serving after one update fails, and tells that person politely", async () => {
+    await office();
+    const owner = h.user(nextTelegramId(), "王阿姨");
+    await owner.send("/start OWNERCODE-502");
+    h.fake.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" });
+    expect(textOf((await owner.send("/my")).at(-1))).toContain("系统出了点问题");
+    expect(h.errors).toHaveLength(1);
+    expect(textOf((await owner.send("/my")).at(-1))).toContain("还没有报修记录");
+  });
 });
