@@ -221,6 +221,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const chat = String(row.chatId);
     const lang = recipient?.language ?? FALLBACK_LANGUAGE;
     let photosSent = false;
+    let messageId: number | undefined;
     const note = () => {
       const at = clock().getTime();
       recentSends.push(at);
@@ -233,7 +234,6 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       const text = fitText(t(lang, row.key, params));
       const keyboard = renderKeyboard(lang, buttons, params);
       const entities: MessageEntity[] | undefined = MONOSPACE_KEYS.has(row.key) ? [{ type: "pre", offset: 0, length: text.length }] : undefined;
-      let messageId: number | undefined;
 
       if (row.kind === "edit") {
         const original = row.ref === null ? null : await db.outbox.findFirst({
@@ -269,15 +269,27 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         const message = await api.sendMessage(chatId, text, { ...(keyboard ? { reply_markup: keyboard } : {}), ...(entities ? { entities } : {}) });
         messageId = message.message_id;
       }
-
-      await db.outbox.update({
-        where: { id: row.id },
-        data: { status: "sent", messageId, sentAt: clock(), lockedUntil: null, lastError: null },
-      });
-      return true;
     } catch (error) {
       await settleFailure(row, error, photosSent, now);
       return false;
+    }
+
+    // The message is out: record it. Never treat a failed write as a failed send (that would send
+    // it again at once); if the write keeps failing the claim expires and the row goes out again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.outbox.update({
+          where: { id: row.id },
+          data: { status: "sent", messageId, sentAt: clock(), lockedUntil: null, lastError: null },
+        });
+        return true;
+      } catch (error) {
+        if (attempt >= 3) {
+          log?.error("outbox: sent but cannot record it", { id: row.id, error: describe(error) });
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
     }
   }
 

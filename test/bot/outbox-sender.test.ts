@@ -367,12 +367,17 @@ describe("durability", () => {
     const a = sender();
     const b = sender();
     let sent = 0;
+    let byA = 0;
+    let byB = 0;
     for (let i = 0; i < 12 && sent < 24; i++) {
       const [x, y] = await Promise.all([a.tick(), b.tick()]);
       sent += x + y;
+      byA += x;
+      byB += y;
       at((i + 1) * 1100);
     }
     expect(sent).toBe(24);
+    expect(byA > 0 && byB > 0).toBe(true); // both really competed
     const all = texts(fake.calls);
     expect(all).toHaveLength(24);
     expect(new Set(all).size).toBe(24);
