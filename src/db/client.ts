@@ -59,6 +59,7 @@ export async function createDatabase(url: string): Promise<Database> {
   mkdirSync(dirname(file), { recursive: true });
   const base = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
   await base.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+  await base.$executeRawUnsafe("PRAGMA synchronous=NORMAL"); // safe with WAL: a power cut loses at most the last commits, never corrupts
   await base.$queryRawUnsafe("PRAGMA busy_timeout=10000");
   // better-sqlite3 shares one connection: a statement issued while an interactive transaction is
   // open would run inside it. Every statement outside our tx() waits for the lock instead.
