@@ -46,7 +46,7 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
       const choice = data?.action === "q" && data.id === q.step ? q.choices?.flat().find((c) => c.value === data.arg) : undefined;
       await next.answerCallbackQuery(choice ? undefined : { text: t("ask-old-button") }).catch(() => undefined);
       if (choice) {
-        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n✅ ${choice.label}`).catch(() => undefined);
+        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n${/^[✅✔]/u.test(choice.label) ? "" : "✅ "}${choice.label}`).catch(() => undefined);
         return { kind: "choice", value: choice.value };
       }
       continue;
