@@ -10,7 +10,7 @@ const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
   desk: ["callbacks", "followups", "ownercode"],
   supervisor: ["followups"],
-  admin: ["units", "people", "ownercode", "invite"],
+  admin: ["units", "people", "ownercode", "invite", "settings"],
 };
 
 /** The commands a person's menu shows, in order, without repeats. */

@@ -134,3 +134,54 @@ export async function propertyUnits(db: DbOrTx, propertyId: number): Promise<(Un
   const rows = await db.unit.findMany({ where: { propertyId }, include: { property: true, _count: { select: { members: true } } }, orderBy: [{ building: "asc" }, { entrance: "asc" }, { room: "asc" }] });
   return rows.map((u) => ({ id: u.id, propertyId, propertyName: u.property.name, label: unitLabel(u), members: u._count.members }));
 }
+
+/**
+ * A property's clock settings that an admin may change from the chat, each checked against the
+ * limits of DOMAIN.md (dispatch within 5 minutes, a callback within 24 hours), so the office
+ * cannot configure itself out of its own service standard.
+ */
+type Setting = { parse: (v: string) => string | number | undefined };
+const hhmmSetting: Setting = { parse: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : undefined) };
+const minutes = (min: number, max: number): Setting => ({ parse: (v) => (/^\d{1,4}$/.test(v) && +v >= min && +v <= max ? Number(v) : undefined) });
+export const SETTINGS = {
+  timezone: { parse: (v: string) => (validTimezone(v) ? v : undefined) },
+  officeStart: hhmmSetting,
+  officeEnd: hhmmSetting,
+  closeOutAt: hhmmSetting,
+  callbackDelayMin: minutes(0, 720),
+  callbackReminderMin: minutes(30, 720),
+  phoneCallbackAfterMin: minutes(60, 1440),
+  dispatchTimeoutMin: minutes(1, 5),
+  emergencyDispatchMin: minutes(1, 5),
+  holidays: {
+    parse: (v: string) => {
+      const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
+      return days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))) ? days.join(",") : undefined;
+    },
+  },
+} satisfies Record<string, Setting>;
+export type SettingKey = keyof typeof SETTINGS;
+export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTINGS, k);
+
+export async function propertySettings(db: DbOrTx, propertyId: number): Promise<Record<SettingKey, string> | null> {
+  const p = await db.property.findUnique({ where: { id: propertyId } });
+  if (!p) return null;
+  return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, String(p[k] ?? "")])) as Record<SettingKey, string>;
+}
+
+/** Changes one setting. A new close-out time or time zone reschedules the next close-out. */
+export async function updatePropertySetting(db: DbOrTx, actorId: number, propertyId: number, key: string, raw: string, now: Date): Promise<Result<{ key: SettingKey; value: string; old: string }>> {
+  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  if (!isSettingKey(key)) return err("INVALID_INPUT");
+  const value = SETTINGS[key].parse(raw.trim());
+  if (value === undefined) return err("INVALID_INPUT");
+  const before = await propertySettings(db, propertyId);
+  if (!before) return err("NOT_FOUND");
+  const merged = { ...before, [key]: String(value) };
+  if (Number(merged.emergencyDispatchMin) > Number(merged.dispatchTimeoutMin)) return err("INVALID_INPUT");
+  if (Number(merged.callbackDelayMin) >= Number(merged.phoneCallbackAfterMin)) return err("INVALID_INPUT");
+  const reschedule = key === "closeOutAt" || key === "timezone";
+  await db.property.update({ where: { id: propertyId }, data: { [key]: value, ...(reschedule ? { nextCloseOutDueAt: null } : {}) } });
+  await logEvent(db, { actorId, action: "property-setting-changed", data: { propertyId, key, from: before[key], to: String(value) }, at: now });
+  return ok({ key, value: String(value), old: before[key] });
+}

@@ -73,4 +73,15 @@ describe("admin", () => {
     // a document from a non-admin is not an import
     expect(await last(owner.document("CSV-X", "x.csv", "/import BX"))).toContain("don't know that command");
   });
+  it("shows and changes a property's time limits as a table", async () => {
+    const admin = h.user(ADMIN, "陈经理");
+    await admin.send("/newproperty BX 碧溪花园");
+    const shown = (await admin.send("/settings BX")).at(-1)!;
+    expect(textOf(shown)).toMatch(/callbackDelayMin\s+120\s+完工后多久回访/);
+    expect(textOf(shown)).toMatch(/timezone\s+Asia\/Shanghai/);
+    expect(shown.payload.entities).toEqual([expect.objectContaining({ type: "pre" })]);
+    expect(await last(admin.send("/settings BX callbackDelayMin 90"))).toContain("已由 120 改为 90");
+    expect(await last(admin.send("/settings BX dispatchTimeoutMin 30"))).toContain("超出服务标准");
+    expect((await h.database.db.property.findFirstOrThrow()).dispatchTimeoutMin).toBe(5);
+  });
 });

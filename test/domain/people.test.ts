@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ensurePerson, listPeople, revokeRole, setDuty, setLanguage } from "../../src/domain/people.ts";
 import { createOwnerCode, createStaffInvite, redeemInvite } from "../../src/domain/invites.ts";
-import { addUnit, createProperty, findUnit, importUnits, listUnits, parseUnitLabel, parseUnitsCsv } from "../../src/domain/properties.ts";
+import { addUnit, createProperty, findUnit, importUnits, listUnits, parseUnitLabel, parseUnitsCsv, propertySettings, updatePropertySetting } from "../../src/domain/properties.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { reportFault } from "../../src/domain/tickets/report.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -116,6 +116,28 @@ describe("properties and units", () => {
     const again = value(await importUnits(d, boss.id, p.id, csv, T0));
     expect([again.added, again.existing]).toEqual([0, 1200]);
     expect(await importUnits(d, (await makePerson(d.db, "X")).id, p.id, csv, T0)).toEqual({ ok: false, error: "FORBIDDEN" });
+  });
+  it("lets admins change a property's time limits within the service standard, rescheduling the close-out", async () => {
+    const boss = await admin();
+    const p = await makeProperty(d.db);
+    await d.db.property.update({ where: { id: p.id }, data: { nextCloseOutDueAt: T0 } });
+    const set = (key: string, v: string, who = boss.id) => updatePropertySetting(d.db, who, p.id, key, v, T0);
+    expect(value(await set("callbackDelayMin", "90"))).toEqual({ key: "callbackDelayMin", value: "90", old: "120" });
+    expect((await d.db.property.findUniqueOrThrow({ where: { id: p.id } })).nextCloseOutDueAt).toEqual(T0); // untouched
+    expect(await set("dispatchTimeoutMin", "10")).toEqual({ ok: false, error: "INVALID_INPUT" }); // DOMAIN: dispatch in 5 min
+    expect(await set("emergencyDispatchMin", "5")).toEqual({ ok: true, value: { key: "emergencyDispatchMin", value: "5", old: "2" } });
+    expect(await set("dispatchTimeoutMin", "3")).toEqual({ ok: false, error: "INVALID_INPUT" }); // emergency would be slower
+    expect(await set("phoneCallbackAfterMin", "2000")).toEqual({ ok: false, error: "INVALID_INPUT" }); // callback within 24 h
+    expect(await set("closeOutAt", "25:00")).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(await set("holidays", "2026-10-01,2026-13-45")).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(await set("colour", "red")).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(await set("closeOutAt", "18:00", (await makePerson(d.db, "X")).id)).toEqual({ ok: false, error: "FORBIDDEN" });
+    value(await set("holidays", "2026-10-01 2026-10-02"));
+    value(await set("closeOutAt", "18:00"));
+    const row = await d.db.property.findUniqueOrThrow({ where: { id: p.id } });
+    expect([row.closeOutAt, row.holidays, row.nextCloseOutDueAt]).toEqual(["18:00", "2026-10-01,2026-10-02", null]);
+    expect((await propertySettings(d.db, p.id))?.callbackDelayMin).toBe("90");
+    expect(await d.db.event.count({ where: { action: "property-setting-changed" } })).toBe(4);
   });
 });
 

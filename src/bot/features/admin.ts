@@ -4,7 +4,7 @@ import { Composer } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { createOwnerCode, createStaffInvite } from "../../domain/invites.ts";
 import { listPeople, revokeRole } from "../../domain/people.ts";
-import { addUnit, createProperty, findProperty, findUnit, importUnits, listProperties, propertyUnits } from "../../domain/properties.ts";
+import { addUnit, createProperty, findProperty, findUnit, importUnits, listProperties, propertySettings, propertyUnits, SETTINGS, updatePropertySetting } from "../../domain/properties.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { CATEGORIES, STAFF_ROLES } from "../../domain/types.ts";
@@ -35,7 +35,7 @@ async function propertyArg(ctx: BotContext, code: string | undefined) {
 const inviteLink = (ctx: BotContext, code: string) => `https://t.me/${ctx.me.username}?start=${code}`;
 
 // Admin-only commands: others get one polite line, not silence.
-const ADMIN_COMMANDS = ["newproperty", "addunit", "units", "import", "invite", "people", "revoke"];
+const ADMIN_COMMANDS = ["newproperty", "addunit", "units", "import", "invite", "people", "revoke", "settings"];
 chat.command(ADMIN_COMMANDS, async (ctx, next) => (has(ctx, "admin") ? next() : ctx.reply(ctx.t("admin-only"))));
 chat.command("ownercode", async (ctx, next) => (has(ctx, "admin", "desk") ? next() : ctx.reply(ctx.t("admin-only"))));
 
@@ -164,4 +164,21 @@ chat.command("revoke", async (ctx) => {
   const res = await revokeRole(ctx.deps.database.db, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
   if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-revoke-none") : res.error === "INVALID_INPUT" ? ctx.t("admin-revoke-usage") : ctx.t(errorKey(res.error)));
   await ctx.reply(ctx.t("admin-revoked", { id, role, count: res.value.revoked }));
+});
+
+/** "/settings BX" shows a property's clock; "/settings BX callbackDelayMin 90" changes one value. */
+chat.command("settings", async (ctx) => {
+  const [code, key, ...rest] = args(ctx);
+  const property = await propertyArg(ctx, code);
+  if (!property) return;
+  const db = ctx.deps.database.db;
+  if (key) {
+    const res = await updatePropertySetting(db, ctx.person!.id, property.id, key, rest.join(" "), ctx.deps.clock());
+    if (!res.ok) return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-setting-invalid", { key, keys: Object.keys(SETTINGS).join(", ") }) : ctx.t(errorKey(res.error)));
+    await ctx.reply(ctx.t("admin-setting-changed", { code: property.code, key: res.value.key, old: res.value.old || "-", value: res.value.value || "-" }));
+    return;
+  }
+  const settings = (await propertySettings(db, property.id))!;
+  const rows = Object.entries(settings).map(([k, v]) => [k, v || (k === "timezone" ? ctx.deps.config.timezone : "-"), ctx.t(`setting-${k}`)]);
+  await replyTable(ctx, ctx.t("admin-settings-title", { name: property.name }), alignRows(rows), ctx.t("admin-settings-usage", { code: property.code }));
 });

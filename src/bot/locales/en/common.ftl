@@ -10,7 +10,7 @@ help-owner =
 help-technician =
     🔧 Technician: /jobs my jobs, /duty on or /duty off (receive new jobs or not)
 help-desk = 🧾 Desk: /callbacks phone callbacks due, /followups open follow-ups
-help-admin = ⚙️ Admin: /newproperty new property · /addunit add homes · /units homes · /import CSV import · /ownercode owner code · /invite staff invite · /people people · /revoke revoke a role
+help-admin = ⚙️ Admin: /newproperty new property · /addunit add homes · /units homes · /import CSV import · /ownercode owner code · /invite staff invite · /people people · /revoke revoke a role · /settings time limits
 join-usage = Please send "/join CODE". The property office gives you the code.
 join-invalid = Sorry, this code is not valid, already used or expired. Please ask the property office for a new one.
 join-owner-ok = Done! You are linked to { $property } { $unit }. To report a problem, send /repair.

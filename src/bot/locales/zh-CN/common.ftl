@@ -10,7 +10,7 @@ help-owner =
 help-technician =
     🔧 维修人员:/jobs 我的工单,/duty on 或 /duty off 上下班(是否接收派单)
 help-desk = 🧾 客服:/callbacks 待电话回访,/followups 待跟进事项
-help-admin = ⚙️ 管理员:/newproperty 新建项目 · /addunit 添加房屋 · /units 房屋列表 · /import 导入 CSV · /ownercode 业主绑定码 · /invite 员工邀请 · /people 人员 · /revoke 撤销岗位
+help-admin = ⚙️ 管理员:/newproperty 新建项目 · /addunit 添加房屋 · /units 房屋列表 · /import 导入 CSV · /ownercode 业主绑定码 · /invite 员工邀请 · /people 人员 · /revoke 撤销岗位 · /settings 时限设置
 join-usage = 请发送「/join 绑定码」,绑定码由物业服务中心提供。
 join-invalid = 抱歉,这个绑定码无效、已使用或已过期。请联系物业服务中心重新获取。
 join-owner-ok = 绑定成功!您已绑定 { $property } { $unit }。如需报修,请发送 /repair。
