@@ -7,11 +7,15 @@
 //   a 429 pauses all sending for `retry_after`. Time is the injected clock (tests move it).
 // - Rendered here, in the recipient's language (their Person row), from the locale key.
 //
-// Limits and per-chat memory live in this process: several sender processes each keep their own
-// budget (a chat with a row in flight in another process is skipped, so per-chat order holds).
+// Limits and per-chat memory live in this process, so only one process sends at a time: the
+// sender holds the "outbox-sender" lease (renewed every tick, released on stop, taken over by
+// another process within `leaseMs` if this one dies). The row claims stay as the second guard:
+// even two senders without the lease never send a row twice and keep per-chat order.
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
+import { acquireLease, releaseLease } from "../domain/lease.ts";
 import type { ButtonIntent } from "../domain/types.ts";
 import type { Logger } from "./context.ts";
 import { t, type Params } from "./i18n.ts";
@@ -32,7 +36,11 @@ export type OutboxSenderOptions = {
   intervalMs?: number;
   /** Rows read per query (default 50). */
   batch?: number;
+  /** The single-sender lease: its lifetime (default 15 s), or false to run without it. */
+  leaseMs?: number | false;
 };
+
+export const LEASE = "outbox-sender";
 
 /** Keys sent as one monospace `pre` block, so their aligned table columns stay aligned. */
 export const MONOSPACE_KEYS: ReadonlySet<string> = new Set(["closeout-report"]);
@@ -112,6 +120,8 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const perChatMs = Math.max(0, opts.perChatIntervalMs ?? 1000);
   const intervalMs = opts.intervalMs ?? 500;
   const batch = Math.max(1, opts.batch ?? 50);
+  const leaseMs = opts.leaseMs ?? 15_000;
+  const holder = randomUUID();
 
   /** Clock times (ms) of the API sends of the last second. */
   let recentSends: number[] = [];
@@ -133,6 +143,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const now = clock();
     const nowMs = now.getTime();
     if (nowMs < pausedUntil) return 0;
+    if (leaseMs !== false && !(await acquireLease(db, LEASE, holder, now, leaseMs))) return 0;
     for (const [chat, at] of lastToChat) if (nowMs - at >= perChatMs) lastToChat.delete(chat);
     if (budgetLeft(nowMs) <= 0) return 0;
 
@@ -359,6 +370,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       if (timer) clearTimeout(timer);
       timer = undefined;
       await current;
+      if (leaseMs !== false) await releaseLease(db, LEASE, holder, clock()).catch(() => undefined);
     },
   };
 }

@@ -350,22 +350,43 @@ describe("errors", () => {
     const closed = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
     await closed.close(); // nothing listens on its port any more
     const offline = new Bot(TOKEN, { botInfo: BOT_INFO, client: { apiRoot: closed.apiRoot } });
-    expect(await createOutboxSender({ db: d.db, api: offline.api, clock, log }).tick()).toBe(0);
+    expect(await createOutboxSender({ db: d.db, api: offline.api, clock, log, leaseMs: false }).tick()).toBe(0);
     expect((await rows())[0]).toMatchObject({ status: "pending", attempts: 1 });
     expect((await rows())[0]!.lastError).toMatch(/^network:/);
     at(5000);
-    expect(await sender().tick()).toBe(1);
+    expect(await sender({ leaseMs: false }).tick()).toBe(1);
     expect(warnings.some((w) => w.includes("outbox: send failed"))).toBe(true);
   });
 });
 
 describe("durability", () => {
-  it("two senders ticking at once send every row exactly once, in order per chat", async () => {
+  it("only the lease holder sends; another process takes over on a clean stop or when the lease lapses", async () => {
+    const p = await makePerson(d.db, "A");
+    for (let i = 0; i < 3; i++) await notify(d.db, now, p.id, taken(`BX-${i}`));
+    const a = sender();
+    const b = sender();
+    expect(await a.tick()).toBe(1);
+    at(1100);
+    expect(await b.tick()).toBe(0); // a holds the lease: limits are counted in one place
+    expect(await a.tick()).toBe(1);
+    await a.stop(); // releases the lease
+    at(2200);
+    expect(await b.tick()).toBe(1);
+    await notify(d.db, clock(), p.id, taken("BX-3"));
+    const c = sender();
+    at(3300);
+    expect(await c.tick()).toBe(0); // b "crashed" without stop(): its lease runs 15 s
+    at(2200 + 15_001);
+    expect(await c.tick()).toBe(1);
+    expect(texts(fake.calls).map((x) => /工单 (\S+)/.exec(x)?.[1])).toEqual(["BX-0", "BX-1", "BX-2", "BX-3"]);
+  });
+
+  it("two senders without the lease still send every row exactly once, in order per chat", async () => {
     const people = [];
     for (let i = 0; i < 6; i++) people.push(await makePerson(d.db, `P${i}`));
     for (let round = 0; round < 4; round++) for (const p of people) await notify(d.db, now, p.id, taken(`${p.id}-${round}`));
-    const a = sender();
-    const b = sender();
+    const a = sender({ leaseMs: false });
+    const b = sender({ leaseMs: false });
     let sent = 0;
     let byA = 0;
     let byB = 0;
