@@ -2,6 +2,7 @@
 // downloaded). PRISMA_TARGET=postgresql points the CLI at the generated PostgreSQL copy.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
 import { defineConfig } from "prisma/config";
 
 const pg = process.env.PRISMA_TARGET === "postgresql";
@@ -14,5 +15,5 @@ export default defineConfig({
   adapter: async () =>
     pg
       ? new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test" })
-      : new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/repair-desk.db" }),
+      : (mkdirSync("data", { recursive: true }), new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/repair-desk.db" })),
 });
