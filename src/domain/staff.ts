@@ -38,3 +38,11 @@ export async function hasRole(db: DbOrTx, personId: number, role: Role, property
   });
   return n > 0;
 }
+
+/** People holding `role` at the property who are on duty; everyone holding it when nobody is. */
+export async function onDutyStaff(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
+  const all = await staffOf(db, propertyId, role);
+  if (all.length === 0) return all;
+  const onDuty = await db.person.findMany({ where: { id: { in: all }, onDuty: true }, select: { id: true }, orderBy: { id: "asc" } });
+  return onDuty.length > 0 ? onDuty.map((p) => p.id) : all;
+}

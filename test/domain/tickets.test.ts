@@ -76,6 +76,20 @@ describe("reporting", () => {
     expect(offered).toEqual([plumber.id, electrician.id].sort());
     expect(await d.db.outbox.count({ where: { key: "offer-new-emergency" } })).toBe(2);
   });
+
+  it("alerts the control room at once for an emergency reported at night, not by day", async () => {
+    const s = await makeSite(d.db, 1);
+    const room = await makeStaff(d.db, s.property.id, "control_room", "中控");
+    value(await reportFault(d, report(s.owner.id, s.unit.id, { emergency: true }), T0)); // 10:00 local
+    expect(await d.db.outbox.count({ where: { key: "emergency-night-alert" } })).toBe(0);
+    const night = new Date("2026-11-23T15:30:00Z"); // 23:30 local
+    value(await reportFault(d, report(s.owner.id, s.unit.id), night));
+    expect(await d.db.outbox.count({ where: { key: "emergency-night-alert" } })).toBe(0); // general work waits
+    const r = value(await reportFault(d, report(s.owner.id, s.unit.id, { emergency: true }), night));
+    const alert = await d.db.outbox.findFirstOrThrow({ where: { key: "emergency-night-alert" } });
+    expect(alert.personId).toBe(room.id);
+    expect(JSON.parse(alert.params)).toMatchObject({ number: r.number, phone: "13800138000", offered: 1 });
+  });
 });
 
 describe("dispatch", () => {

@@ -3,12 +3,13 @@
 // technician (level 1), and SUPERVISOR_AFTER minutes later the supervisors (level 2; at night,
 // for an emergency, the control room too).
 import type { Database, DbOrTx } from "../../db/client.ts";
+import { onDutyStaff } from "../staff.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { isOfficeHours } from "../schedule.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, onDutyStaff, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 /** Minutes between the technician's reminder and the supervisors' alert. */
 export const SUPERVISOR_AFTER = { emergency: 5, general: 10 } as const;

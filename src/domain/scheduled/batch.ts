@@ -4,8 +4,6 @@
 // transaction; a failure rolls the item back and pushes its due time later.
 import type { DbOrTx } from "../../db/client.ts";
 import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
-import { staffOf } from "../staff.ts";
-import type { Role } from "../types.ts";
 
 export type JobLog = {
   error: (msg: string, extra?: object) => void;
@@ -70,13 +68,6 @@ export async function eachDue<T extends { id: number }>(
 export const calendarFor = (p: Parameters<typeof calendarOf>[0], opts: JobOptions): Calendar =>
   calendarOf(p, opts.defaultTimezone ?? DEFAULT_TIMEZONE);
 
-/** People holding `role` at the property who are on duty; everyone holding it when nobody is. */
-export async function onDutyStaff(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
-  const all = await staffOf(db, propertyId, role);
-  if (all.length === 0) return all;
-  const onDuty = await db.person.findMany({ where: { id: { in: all }, onDuty: true }, select: { id: true }, orderBy: { id: "asc" } });
-  return onDuty.length > 0 ? onDuty.map((p) => p.id) : all;
-}
 
 /** Minutes between two instants, rounded down. */
 export const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / MINUTE));

@@ -3,6 +3,7 @@
 // owners and desk are held outside office hours. Answers come from the owner's buttons or the
 // desk's phone record (answerSurvey), which end the ladder.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import { onDutyStaff } from "../staff.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { inOfficeHours, isOfficeHours, nextOfficeStart } from "../schedule.ts";
@@ -10,7 +11,7 @@ import { staffOf } from "../staff.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
-import { backoffMinutes, batchOf, calendarFor, deskScope, eachDue, onDutyStaff, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffMinutes, batchOf, calendarFor, deskScope, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const LADDER = ["scheduled", "requested", "reminded"];
 

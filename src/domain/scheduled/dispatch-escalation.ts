@@ -3,13 +3,14 @@
 // go to the control room. After MAX_REOFFERS rounds the supervisors get a last "assign by hand"
 // alert and the ticket stops escalating. A general job reported at night waits for office hours.
 import type { Database, DbOrTx } from "../../db/client.ts";
+import { onDutyStaff } from "../staff.ts";
 import { logEvent } from "../events.ts";
 import { notifyAll } from "../notify.ts";
 import { isOfficeHours, nextOfficeStart } from "../schedule.ts";
 import { offerTicket } from "../tickets/dispatch.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, minutesBetween, onDutyStaff, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, eachDue, minutesBetween, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 /** Re-offer rounds after the first offer; the round after them only alerts. */
 export const MAX_REOFFERS = 3;

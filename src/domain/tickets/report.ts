@@ -5,6 +5,10 @@ import { logEvent } from "../events.ts";
 import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
 import { offerTicket } from "./dispatch.ts";
+import { notifyAll } from "../notify.ts";
+import { calendarOf, isOfficeHours } from "../schedule.ts";
+import { onDutyStaff } from "../staff.ts";
+import { noticeParams, ticketView } from "./view.ts";
 
 const EMERGENCY_WORDS = [
   "漏水", "爆管", "水管爆裂", "爆裂", "停电", "断电", "煤气", "燃气", "困人", "电梯困人", "跑水", "着火", "冒烟",
@@ -120,5 +124,11 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
   const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  // DOMAIN step 3: at night an emergency goes to the control room at once, not only to technicians.
+  if (input.emergency && !isOfficeHours(now, calendarOf(property))) {
+    const room = await onDutyStaff(tx, propertyId, "control_room");
+    const view = (await ticketView(tx, ticket.id))!;
+    await notifyAll(tx, now, room, { key: "emergency-night-alert", params: { ...noticeParams(view), phone: input.phone, offered: offeredTo.length } });
+  }
   return { ticketId: ticket.id, number, emergency: input.emergency, offeredTo: offeredTo.length };
 }

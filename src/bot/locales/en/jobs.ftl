@@ -92,3 +92,10 @@ complaint-answered =
     Hello! The result of your complaint #{ $id }:
     { $result }
     Thank you for helping us improve. If you have questions, please contact the property office.
+# To the control room when an emergency is reported outside office hours; params as an offer + phone, offered
+emergency-night-alert =
+    🚨 Night emergency { $number }
+    Where: { $place } · { category-label }
+    Problem: { $description }
+    Owner's phone: { $phone }
+    Offered to { $offered } technicians on duty. Please make sure someone accepts and is on site within 15 minutes.

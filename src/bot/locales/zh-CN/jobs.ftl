@@ -93,3 +93,10 @@ complaint-answered =
     您好!您的投诉 #{ $id } 处理结果如下:
     { $result }
     感谢您的监督,如有疑问请随时联系物业服务中心。
+# To the control room when an emergency is reported outside office hours; params as an offer + phone, offered
+emergency-night-alert =
+    🚨 夜间紧急报修 { $number }
+    地点:{ $place } · { category-label }
+    描述:{ $description }
+    业主电话:{ $phone }
+    已派给 { $offered } 位在岗维修人员,请跟进确认有人接单并在 15 分钟内到场。
