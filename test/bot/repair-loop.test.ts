@@ -73,6 +73,9 @@ describe("the first repair loop (zh-CN)", () => {
     expect(buttonsOf(owner.inbox().at(-1)).map((b) => b.text)).toEqual(["✅ 已修好", "❌ 没修好"]);
     const confirm = await owner.press("已修好");
     expect(buttonsOf(confirm.at(-1)).map((b) => b.text)).toEqual(["5 很满意", "4 满意", "3 一般", "2 不满意", "1 很不满意"]);
+    const { id: ticketId } = await h.database.db.ticket.findFirstOrThrow();
+    const seven = await owner.pressData(`rate|${ticketId}|7`); // a forged rating of 7
+    expect(seven.map((c) => `${textOf(c)} ${c.payload.text ?? ""}`).join("\n")).toContain("评分请选择 1 到 5 分");
     await owner.press("5 很满意");
     expect(owner.inbox().map(textOf).join("\n")).toContain("5 分");
 
