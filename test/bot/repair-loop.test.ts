@@ -254,3 +254,33 @@ describe("bad input gets a clear reply and loses nothing", () => {
     expect(textOf((await owner.send("/my")).at(-1))).toContain("还没有报修记录");
   });
 });
+
+describe("public areas and editing the summary", () => {
+  it("reports a public-area fault with its location, and lets the owner fix a field before submitting", async () => {
+    await office();
+    const owner = h.user(nextTelegramId(), "王阿姨");
+    await owner.send("/start OWNERCODE-502");
+    await owner.send("/repair");
+    await owner.press("公共区域");
+    expect(owner.lastText()).toContain("公共区域的位置");
+    await owner.send("3栋1单元电梯厅");
+    await owner.press("照明");
+    await owner.send("走廊灯不亮");
+    await owner.press("跳过");
+    await owner.press("不紧急");
+    await owner.press("家里有人");
+    await owner.press("尽快");
+    await owner.send("13800138000");
+    expect(owner.lastText()).toContain("3栋1单元电梯厅");
+    await owner.press("修改");
+    await owner.press("描述");
+    await owner.send("电梯厅的灯一闪一闪");
+    const summary = owner.lastText();
+    expect(summary).toContain("电梯厅的灯一闪一闪");
+    expect(summary).not.toContain("走廊灯不亮");
+    await owner.press("确认提交");
+    const t = await h.database.db.ticket.findFirstOrThrow();
+    expect([t.unitId, t.location, t.category, t.description]).toEqual([null, "3栋1单元电梯厅", "lighting", "电梯厅的灯一闪一闪"]);
+    expect((await owner.send("/my")).map(textOf).join("\n")).toContain("3栋1单元电梯厅");
+  });
+});
