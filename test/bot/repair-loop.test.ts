@@ -268,10 +268,10 @@ describe("public areas and editing the summary", () => {
     await owner.send("走廊灯不亮");
     await owner.press("跳过");
     await owner.press("不紧急");
-    await owner.press("家里有人");
-    await owner.press("尽快");
+    await owner.press("尽快"); // nobody needs to be home for a public area: no such question
     await owner.send("13800138000");
     expect(owner.lastText()).toContain("3栋1单元电梯厅");
+    expect(owner.lastText()).toContain("公共区域,无需入户");
     await owner.press("修改");
     await owner.press("描述");
     await owner.send("电梯厅的灯一闪一闪");

@@ -77,6 +77,21 @@ describe("reporting", () => {
     expect(await d.db.outbox.count({ where: { key: "offer-new-emergency" } })).toBe(2);
   });
 
+  it("takes public-area reports with a location, shows them to their reporter only, and checks access and time", async () => {
+    const s = await makeSite(d.db, 1);
+    const neighbour = await makeOwner(d.db, (await makeUnit(d.db, s.property.id, "1-2-302")).id, "Neighbour");
+    const pub = { unitId: null, propertyId: s.property.id, location: "3栋电梯厅", access: "public" };
+    const r = value(await reportFault(d, report(s.owner.id, s.unit.id, pub), T0));
+    const t = await d.db.ticket.findUniqueOrThrow({ where: { id: r.ticketId } });
+    expect([t.unitId, t.location, t.access]).toEqual([null, "3栋电梯厅", "public"]);
+    expect((await listOwnerTickets(d.db, s.owner.id)).map((x) => x.place)).toEqual(["3栋电梯厅"]);
+    expect(await listOwnerTickets(d.db, neighbour.id)).toEqual([]);
+    expect(await reportFault(d, report(s.owner.id, s.unit.id, { ...pub, access: "home" }), T0)).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(await reportFault(d, report(s.owner.id, s.unit.id, { access: "public" }), T0)).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(await reportFault(d, report(s.owner.id, s.unit.id, { preferredTime: " " }), T0)).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(value(await reportFault(d, report(s.owner.id, s.unit.id, { preferredTime: "周六上午" }), T0)).number).toBe("BX-20261123-0002");
+  });
+
   it("alerts the control room at once for an emergency reported at night, not by day", async () => {
     const s = await makeSite(d.db, 1);
     const room = await makeStaff(d.db, s.property.id, "control_room", "中控");

@@ -1,7 +1,7 @@
 // /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
 // filed by the domain inside conversation.external so a replay never files it twice.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import { ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
+import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
@@ -69,6 +69,7 @@ export function repairConversation(deps: BotDeps) {
         d.emergency = a.kind === "choice" && a.value === "yes";
       },
       access: async () => {
+        if (d.unitId === null) return void (d.access = PUBLIC_ACCESS); // nobody needs to be home
         const a = await q(t("repair-ask-access"), ACCESS.map((v) => [{ value: v, label: t(`access-${v}`) }]), t("ask-use-buttons"));
         d.access = a.kind === "choice" ? a.value : "call";
       },

@@ -23,6 +23,8 @@ export function looksLikeEmergency(category: string, text: string): boolean {
 
 export const TIME_WINDOWS = ["asap", "today_pm", "tomorrow_am", "tomorrow_pm"] as const;
 export const ACCESS = ["home", "key", "call"] as const;
+/** A public area needs nobody at home: its access is always this. */
+export const PUBLIC_ACCESS = "public";
 
 /** The start of a chosen time window (14:00 / 09:00 local), or null for "as soon as possible". */
 export function appointmentFor(window: string, now: Date, tz: string): Date | null {
@@ -70,6 +72,10 @@ export async function reportFault(database: Database, input: ReportInput, now: D
   if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
   const phone = normalizePhone(input.phone);
   if (!phone) return err("INVALID_INPUT");
+  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
+  const time = input.preferredTime.trim();
+  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
+  if (!validAccess || !validTime) return err("INVALID_INPUT");
   const db = database.db;
   let propertyId: number;
   if (input.unitId !== null) {

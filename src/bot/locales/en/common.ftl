@@ -99,8 +99,10 @@ emergency-label = { $emergency ->
 access-home = Someone is at home
 access-key = The office has a spare key
 access-call = Nobody home, call before coming
+access-public = Public area, no need to enter a home
 access-label = { $access ->
     [home] { access-home }
+    [public] { access-public }
     [key] { access-key }
    *[call] { access-call }
 }

@@ -99,8 +99,10 @@ emergency-label = { $emergency ->
 access-home = 家里有人
 access-key = 物业处有备用钥匙
 access-call = 家里没人,上门前先打电话
+access-public = 公共区域,无需入户
 access-label = { $access ->
     [home] { access-home }
+    [public] { access-public }
     [key] { access-key }
    *[call] { access-call }
 }
