@@ -1,4 +1,9 @@
-import type { Logger } from "./bot/context.ts";
+/** What every part logs through (bot, outbox sender, jobs); tests pass their own. */
+export type Logger = {
+  info: (msg: string, extra?: object) => void;
+  warn: (msg: string, extra?: object) => void;
+  error: (msg: string, extra?: object) => void;
+};
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 

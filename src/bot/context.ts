@@ -5,12 +5,7 @@ import type { Database } from "../db/client.ts";
 import type { PersonView } from "../domain/people.ts";
 import type { Language } from "../domain/types.ts";
 import type { Translate } from "./i18n.ts";
-
-export type Logger = {
-  info: (msg: string, extra?: object) => void;
-  warn: (msg: string, extra?: object) => void;
-  error: (msg: string, extra?: object) => void;
-};
+import type { Logger } from "../log.ts";
 
 /** Everything the bot needs from outside; main.ts builds it, tests build their own. */
 export type BotDeps = {

@@ -7,6 +7,7 @@ import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
+import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
 import { startFeature } from "./features/start.ts";
 import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
@@ -16,8 +17,6 @@ import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 1;
-/** A flow left unanswered this long is dropped; the next message is handled normally. */
-const WAIT_LIMIT_MS = 30 * 60_000;
 
 export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "botInfo"> = {}) {
   const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot } });

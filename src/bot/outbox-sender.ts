@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { acquireLease, releaseLease } from "../domain/lease.ts";
 import type { ButtonIntent } from "../domain/types.ts";
-import type { Logger } from "./context.ts";
+import type { Logger } from "../log.ts";
 import { t, type Params } from "./i18n.ts";
 import { renderKeyboard } from "./keyboards.ts";
 

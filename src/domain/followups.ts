@@ -5,8 +5,7 @@ import type { Database, DbOrTx, Tx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
 import { addWorkingDays, calendarOf, reminderBefore } from "./schedule.ts";
-import { deskScope } from "./scheduled/batch.ts";
-import { hasRole, staffOf } from "./staff.ts";
+import { deskScope, hasRole, staffOf } from "./staff.ts";
 import { formatLocal } from "./time.ts";
 import { err, ok, MAX_NOTE, type Result, type Role } from "./types.ts";
 

@@ -4,8 +4,7 @@ import { randomInt } from "node:crypto";
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
-import { hasRole } from "./staff.ts";
-import { isAdmin, skillsOf } from "./people.ts";
+import { hasRole, skillsOf } from "./staff.ts";
 import { unitLabel } from "./properties.ts";
 import { CATEGORIES, err, ok, STAFF_ROLES, type Result } from "./types.ts";
 
@@ -41,7 +40,7 @@ async function insertInvite(db: DbOrTx, data: { kind: string; propertyId: number
 export async function createOwnerCode(db: DbOrTx, actorId: number, unitId: number, now: Date): Promise<Result<IssuedCode & { unitLabel: string }>> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, include: { property: true } });
   if (!unit) return err("NOT_FOUND");
-  if (!(await isAdmin(db, actorId)) && !(await hasRole(db, actorId, "desk", unit.propertyId))) return err("FORBIDDEN");
+  if (!(await hasRole(db, actorId, "admin")) && !(await hasRole(db, actorId, "desk", unit.propertyId))) return err("FORBIDDEN");
   const expiresAt = new Date(now.getTime() + OWNER_CODE_DAYS * 86_400_000);
   const code = await insertInvite(db, { kind: "owner", propertyId: unit.propertyId, unitId, createdById: actorId, expiresAt, createdAt: now }, "H");
   await logEvent(db, { actorId, action: "owner-code-issued", data: { unitId, propertyId: unit.propertyId }, at: now });
@@ -50,7 +49,7 @@ export async function createOwnerCode(db: DbOrTx, actorId: number, unitId: numbe
 
 /** A one-time invite that grants a staff role at a property (technicians with their skills). */
 export async function createStaffInvite(db: DbOrTx, actorId: number, propertyId: number, role: string, skills: string[], now: Date): Promise<Result<IssuedCode & { role: string; skills: string[] }>> {
-  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   if (!(STAFF_ROLES as readonly string[]).includes(role)) return err("INVALID_INPUT");
   if (skills.some((s) => !(CATEGORIES as readonly string[]).includes(s)) || (skills.length > 0 && role !== "technician")) return err("INVALID_INPUT");
   const property = await db.property.findUnique({ where: { id: propertyId } });

@@ -2,6 +2,7 @@
 import type { DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
+import { hasRole, skillsOf } from "./staff.ts";
 import { err, isLanguage, ok, STAFF_ROLES, type Language, type Result, type Role } from "./types.ts";
 
 export type RoleView = { role: Role; propertyId: number | null; skills: string[] };
@@ -19,7 +20,6 @@ const include = { roles: { where: { revokedAt: null }, orderBy: { id: "asc" } },
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadById>>>;
 const loadById = (db: DbOrTx, id: number) => db.person.findUnique({ where: { id }, include });
 
-export const skillsOf = (s: string): string[] => s.split(",").map((x) => x.trim()).filter(Boolean);
 
 function toView(p: Loaded): PersonView {
   return {
@@ -81,14 +81,10 @@ export async function setLanguage(db: DbOrTx, personId: number, language: Langua
 
 /** A technician switches offers on or off. */
 export async function setDuty(db: DbOrTx, personId: number, onDuty: boolean, now: Date): Promise<Result<void>> {
-  if (!(await db.roleGrant.count({ where: { personId, role: "technician", revokedAt: null } }))) return err("FORBIDDEN");
+  if (!(await hasRole(db, personId, "technician"))) return err("FORBIDDEN");
   await db.person.update({ where: { id: personId }, data: { onDuty } });
   await logEvent(db, { actorId: personId, action: onDuty ? "duty-on" : "duty-off", at: now });
   return ok(undefined);
-}
-
-export async function isAdmin(db: DbOrTx, personId: number): Promise<boolean> {
-  return (await db.roleGrant.count({ where: { personId, role: "admin", revokedAt: null } })) > 0;
 }
 
 export type PersonLine = {
@@ -126,7 +122,7 @@ export async function listPeople(db: DbOrTx, propertyId?: number): Promise<Perso
  * Admins cannot revoke their own admin role, so an office never locks itself out.
  */
 export async function revokeRole(db: DbOrTx, actorId: number, personId: number, role: string, now: Date, propertyId?: number): Promise<Result<{ revoked: number }>> {
-  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   if (role !== "admin" && !(STAFF_ROLES as readonly string[]).includes(role)) return err("INVALID_INPUT");
   if (role === "admin" && personId === actorId) return err("FORBIDDEN");
   const res = await db.roleGrant.updateMany({

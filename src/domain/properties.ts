@@ -2,7 +2,7 @@
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
-import { isAdmin } from "./people.ts";
+import { hasRole } from "./staff.ts";
 import { err, ok, type Result } from "./types.ts";
 
 export type UnitLabel = { building: string; entrance: string; room: string };
@@ -33,7 +33,7 @@ export function validTimezone(tz: string): boolean {
 export type PropertyLine = { id: number; code: string; name: string; units: number; timezone: string };
 
 export async function createProperty(db: DbOrTx, actorId: number, input: { code: string; name: string; timezone?: string }, now: Date): Promise<Result<PropertyLine>> {
-  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   const code = input.code.trim().toUpperCase();
   const name = input.name.trim();
   if (!CODE.test(code) || name.length === 0 || name.length > 100) return err("INVALID_INPUT");
@@ -58,7 +58,7 @@ export async function findProperty(db: DbOrTx, code: string) {
 }
 
 export async function addUnit(db: DbOrTx, actorId: number, propertyId: number, label: string, now: Date): Promise<Result<{ id: number; label: string }>> {
-  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   const u = parseUnitLabel(label);
   if (!u) return err("INVALID_INPUT");
   try {
@@ -101,7 +101,7 @@ export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: numbe
  * bad lines are reported with their line numbers and nothing else is lost.
  */
 export async function importUnits(database: Database, actorId: number, propertyId: number, csv: string, now: Date): Promise<Result<ImportResult>> {
-  if (!(await isAdmin(database.db, actorId))) return err("FORBIDDEN");
+  if (!(await hasRole(database.db, actorId, "admin"))) return err("FORBIDDEN");
   const { units, problems } = parseUnitsCsv(csv);
   if (units.length + problems.length > MAX_IMPORT_LINES) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
@@ -171,7 +171,7 @@ export async function propertySettings(db: DbOrTx, propertyId: number): Promise<
 
 /** Changes one setting. A new close-out time or time zone reschedules the next close-out. */
 export async function updatePropertySetting(db: DbOrTx, actorId: number, propertyId: number, key: string, raw: string, now: Date): Promise<Result<{ key: SettingKey; value: string; old: string }>> {
-  if (!(await isAdmin(db, actorId))) return err("FORBIDDEN");
+  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   if (!isSettingKey(key)) return err("INVALID_INPUT");
   const value = SETTINGS[key].parse(raw.trim());
   if (value === undefined) return err("INVALID_INPUT");

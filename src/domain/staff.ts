@@ -2,6 +2,9 @@
 import type { DbOrTx } from "../db/client.ts";
 import type { Category, Role } from "./types.ts";
 
+/** "water,gas" → ["water", "gas"]: a grant's skills (categories) as stored. */
+export const skillsOf = (s: string): string[] => s.split(",").map((x) => x.trim()).filter(Boolean);
+
 /** Person ids holding `role` at the property (or globally), not revoked, not blocked. */
 export async function staffOf(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
   const grants = await db.roleGrant.findMany({
@@ -24,7 +27,7 @@ export async function techniciansFor(db: DbOrTx, propertyId: number, category: C
   });
   const all = [...new Set(grants.map((g) => g.personId))];
   if (emergency) return all;
-  const skilled = grants.filter((g) => g.skills === "" || g.skills.split(",").includes(category)).map((g) => g.personId);
+  const skilled = grants.filter((g) => g.skills === "" || skillsOf(g.skills).includes(category)).map((g) => g.personId);
   return skilled.length > 0 ? [...new Set(skilled)] : all;
 }
 
@@ -45,4 +48,12 @@ export async function onDutyStaff(db: DbOrTx, propertyId: number, role: Role): P
   if (all.length === 0) return all;
   const onDuty = await db.person.findMany({ where: { id: { in: all }, onDuty: true }, select: { id: true }, orderBy: { id: "asc" } });
   return onDuty.length > 0 ? onDuty.map((p) => p.id) : all;
+}
+
+/** Property ids where the person holds desk or supervisor ("all" for a global grant), or null. */
+export async function deskScope(db: DbOrTx, personId: number): Promise<number[] | "all" | null> {
+  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: ["desk", "supervisor"] }, revokedAt: null } });
+  if (grants.length === 0) return null;
+  if (grants.some((g) => g.propertyId === null)) return "all";
+  return [...new Set(grants.map((g) => g.propertyId!))];
 }

@@ -3,14 +3,27 @@ import type { Database } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { openFollowUp } from "./followups.ts";
 import { hasRole } from "./staff.ts";
-import { err, ok, MAX_NOTE, type Result } from "./types.ts";
+import { err, ok, MAX_NOTE, type ButtonIntent, type Result } from "./types.ts";
+
+/** The satisfaction scale, best first, as the owner's buttons show it (DOMAIN step 8). */
+export const RATINGS = [5, 4, 3, 2, 1] as const;
+
+/** The owner's rating buttons for a ticket, one per row. */
+export const ratingButtons = (ticketId: number): ButtonIntent[][] =>
+  RATINGS.map((n) => [{ label: `rate-${n}`, action: "rate", id: ticketId, arg: String(n) }]);
+
+/** The owner's "fixed / not fixed" buttons for a completed ticket. */
+export const fixedButtons = (ticketId: number): ButtonIntent[][] => [[
+  { label: "btn-confirm-fixed", action: "confirm", id: ticketId },
+  { label: "btn-not-fixed", action: "notfixed", id: ticketId },
+]];
 
 export type SurveyAnswer = { ticketId: number; actorId: number; rating: number; comment?: string; channel: "bot" | "phone" };
 
 /** Records a 1-5 rating once. 1-2 opens a follow-up for the supervisor. Rating implies confirmation. */
 export async function answerSurvey(database: Database, input: SurveyAnswer, now: Date): Promise<Result<{ rating: number; followUpId: number | null; number: string }>> {
   const { ticketId, actorId, rating, channel } = input;
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) return err("INVALID_RATING");
+  if (!(RATINGS as readonly number[]).includes(rating)) return err("INVALID_RATING");
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {

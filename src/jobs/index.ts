@@ -1,6 +1,7 @@
 // Starts the scheduled jobs as node-cron ticks in the configured time zone; stop() waits for the
 // ticks in progress. node-cron only decides when a tick happens: what is due lives in the database.
 import cron from "node-cron";
+import { DEFAULT_TIMEZONE } from "../domain/schedule.ts";
 import { appointmentReminderJob } from "./appointment-reminder.ts";
 import { arrivalWatchJob } from "./arrival-watch.ts";
 import { callbacksJob } from "./callbacks.ts";
@@ -25,10 +26,11 @@ export type StartOptions = {
 
 /** Starts one ticker per job; returns stop(), which waits for running ticks to finish. */
 export function startJobs(deps: JobDeps, options: StartOptions = {}): { stop(): Promise<void> } {
-  const timezone = deps.timezone ?? "Asia/Shanghai";
+  const timezone = deps.timezone ?? DEFAULT_TIMEZONE;
   const schedule: Schedule = options.schedule ?? ((expression, fn, opts) => cron.schedule(expression, fn, opts));
-  const tickers = (options.jobs ?? JOBS).map((job) => createTicker(job, { ...deps, timezone }));
-  const tasks = tickers.map((t, i) => schedule((options.jobs ?? JOBS)[i]!.cron, t.tick, { name: t.name, timezone, noOverlap: true }));
+  const jobs = options.jobs ?? JOBS;
+  const tickers = jobs.map((job) => createTicker(job, { ...deps, timezone }));
+  const tasks = tickers.map((t, i) => schedule(jobs[i]!.cron, t.tick, { name: t.name, timezone, noOverlap: true }));
   deps.log.info("jobs started", { jobs: tickers.map((t) => t.name), timezone });
   return {
     stop: async () => {

@@ -2,6 +2,7 @@
 // does the work over due-time columns (the database is the schedule; a missed tick loses nothing).
 import type { Database } from "../db/client.ts";
 import type { JobOptions, TickReport } from "../domain/scheduled/batch.ts";
+import type { Logger } from "../log.ts";
 
 export type Job = {
   name: string;
@@ -10,13 +11,7 @@ export type Job = {
   run: (database: Database, now: Date, opts?: JobOptions) => Promise<TickReport>;
 };
 
-export type JobLogger = {
-  info: (msg: string, extra?: object) => void;
-  warn: (msg: string, extra?: object) => void;
-  error: (msg: string, extra?: object) => void;
-};
-
-export type JobDeps = { database: Database; clock: () => Date; log: JobLogger; timezone?: string };
+export type JobDeps = { database: Database; clock: () => Date; log: Logger; timezone?: string };
 
 /**
  * Wraps a job for node-cron: a tick while the previous one still runs is skipped (ticks never

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createOutboxSender, outboxBacklog, MONOSPACE_KEYS, type OutboxSender } from "../../src/bot/outbox-sender.ts";
-import type { Logger } from "../../src/bot/context.ts";
+import type { Logger } from "../../src/log.ts";
 import { notify, type Notice } from "../../src/domain/notify.ts";
 import { closeOutParams } from "../../src/domain/scheduled/close-out.ts";
 import { startFakeTelegram, BLOCKED, floodWait, type Call, type FakeTelegram } from "../helpers/fake-telegram.ts";

@@ -6,16 +6,12 @@ import { addUnit, createProperty, findUnit, importUnits, listUnits, parseUnitLab
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { reportFault } from "../../src/domain/tickets/report.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
-import { T0, makeOwner, makePerson, makeProperty, makeSite, makeStaff, makeUnit, nextTelegramId, report } from "../helpers/fixtures.ts";
+import { T0, makeOwner, makePerson, makeProperty, makeSite, makeStaff, makeUnit, nextTelegramId, report, value } from "../helpers/fixtures.ts";
 
 let d: TestDatabase;
 beforeEach(async () => { d = await testDatabase(); });
 afterEach(async () => { await d.drop(); });
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
-  return r.value;
-};
 const DAY = 86_400_000;
 
 async function admin() {

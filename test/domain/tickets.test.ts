@@ -6,16 +6,12 @@ import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail, report
 import { answerSurvey } from "../../src/domain/surveys.ts";
 import { addMinutes } from "../../src/domain/time.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
-import { T0, makeOwner, makeSite, makeStaff, makeUnit, report } from "../helpers/fixtures.ts";
+import { T0, makeOwner, makeSite, makeStaff, makeUnit, report, value } from "../helpers/fixtures.ts";
 
 let d: TestDatabase;
 beforeEach(async () => { d = await testDatabase(); });
 afterEach(async () => { await d.drop(); });
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
-  return r.value;
-};
 
 describe("reporting", () => {
   it("gives a ticket number per property and day, offers it to technicians and logs the event", async () => {

@@ -1,5 +1,6 @@
 // Rows a test starts from, written straight to the database (setup, not the code under test).
 import type { Db } from "../../src/db/client.ts";
+import type { Result } from "../../src/domain/types.ts";
 
 export const T0 = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in Asia/Shanghai
 
@@ -45,3 +46,9 @@ export const report = (reporterId: number, unitId: number, over: Record<string, 
   reporterId, unitId, category: "water", description: "厨房水龙头一直滴水", emergency: false,
   access: "home", preferredTime: "asap", phone: "13800138000", photos: [] as string[], ...over,
 });
+
+/** The value of a domain result that must have succeeded (the test fails with its error code otherwise). */
+export const value = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
+  return r.value;
+};

@@ -5,20 +5,15 @@ import { reportFault } from "../../src/domain/tickets/report.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { markDone } from "../../src/domain/tickets/work.ts";
 import { addMinutes } from "../../src/domain/time.ts";
-import type { Result } from "../../src/domain/types.ts";
 import type { TestDatabase } from "../helpers/db.ts";
 import { TEST_DB } from "../helpers/db-settings.ts";
-import { makeOwner, makeSite, makeStaff, makeUnit, report } from "../helpers/fixtures.ts";
+import { makeOwner, makeSite, makeStaff, makeUnit, report, value } from "../helpers/fixtures.ts";
 
-export { T0 } from "../helpers/fixtures.ts";
+export { T0, value } from "../helpers/fixtures.ts";
 export const min = addMinutes;
 /** A local time in Asia/Shanghai. */
 export const sh = (local: string) => new Date(`${local}+08:00`);
 
-export const value = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
-  return r.value;
-};
 
 export async function makeDesk(d: TestDatabase, techs = 2) {
   const s = await makeSite(d.db, techs);

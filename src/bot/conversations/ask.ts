@@ -27,6 +27,8 @@ export type Question = {
 };
 
 export const MAX_TRIES = 4;
+/** A flow left unanswered this long is dropped; the next message is handled normally. */
+export const WAIT_LIMIT_MS = 30 * 60_000;
 
 /** Thrown (and caught by the flow) when someone keeps answering with the wrong thing. */
 export class TooManyTries extends Error {}
@@ -56,6 +58,26 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
     if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
     if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
     await next.reply(q.hint);
+  }
+  throw new TooManyTries();
+}
+
+/**
+ * A text answer of at most `max` characters; too long or not text is said and asked again.
+ * With `skip`, a skip button is shown and pressing it gives null.
+ */
+export async function askText(
+  conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string; max: number; skip?: boolean },
+): Promise<string | null> {
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const a = await ask(conversation, ctx, t, {
+      step: q.step + i, text: q.text, accept: ["text"], hint: t("ask-send-text"),
+      choices: q.skip ? [[{ value: "skip", label: t("btn-skip") }]] : undefined,
+    });
+    if (a.kind === "choice") return null;
+    const text = a.kind === "text" ? a.value.trim() : "";
+    if (text && text.length <= q.max) return text;
+    await ctx.reply(text ? t("ask-too-long", { length: String(text.length), max: String(q.max) }) : t("ask-send-text"));
   }
   throw new TooManyTries();
 }

@@ -5,7 +5,7 @@ import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
-import { ask, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+import { ask, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
 
 export const REPAIR = "repair";
 export type RepairUnit = { id: number; propertyId: number; propertyName: string; label: string };
@@ -92,15 +92,13 @@ export function repairConversation(deps: BotDeps) {
       },
     };
 
-    async function textAnswer(question: string, max: number): Promise<string> {
-      for (let i = 0; i < MAX_TRIES; i++) {
-        const a = await q(question, undefined, t("ask-send-text"), ["text"]);
-        const text = a.kind === "text" ? a.value.trim() : "";
-        if (text && text.length <= max) return text;
-        await ctx.reply(text ? t("ask-too-long", { length: String(text.length), max: String(max) }) : t("ask-send-text"));
-      }
-      throw new TooManyTries();
-    }
+    // Steps only tell one question's buttons from another's: a text question takes a block of
+    // MAX_TRIES numbers (one per re-ask), so the next question's buttons never share one.
+    const textAnswer = async (question: string, max: number): Promise<string> => {
+      const answer = await askText(conversation, ctx, t, { step: step + 1, text: question, max });
+      step += MAX_TRIES;
+      return answer!;
+    };
 
     try {
       for (const key of Object.keys(askers)) await askers[key]!();

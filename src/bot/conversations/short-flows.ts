@@ -7,7 +7,7 @@ import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
-import { ask, TooManyTries, MAX_TRIES, type Conv } from "./ask.ts";
+import { ask, askText, TooManyTries, type Conv } from "./ask.ts";
 
 export const NOT_FIXED = "not-fixed";
 export const RATING_COMMENT = "rating-comment";
@@ -18,19 +18,7 @@ export type FlowArgs = { personId: number; lang: Language; ticketId: number; num
 type Step = { conversation: Conv; ctx: ConversationContext; t: Translate; step: number };
 
 /** A text of at most MAX_NOTE characters, or null when the person taps the skip button (if any). */
-async function note(s: Step, question: string, skippable: boolean): Promise<string | null> {
-  for (let i = 0; i < MAX_TRIES; i++) {
-    const a = await ask(s.conversation, s.ctx, s.t, {
-      step: s.step + i, text: question, accept: ["text"], hint: s.t("ask-send-text"),
-      choices: skippable ? [[{ value: "skip", label: s.t("btn-skip") }]] : undefined,
-    });
-    if (a.kind === "choice") return null;
-    const text = a.kind === "text" ? a.value.trim() : "";
-    if (text && text.length <= MAX_NOTE) return text;
-    await s.ctx.reply(text ? s.t("ask-too-long", { length: String(text.length), max: String(MAX_NOTE) }) : s.t("ask-send-text"));
-  }
-  throw new TooManyTries();
-}
+const note = (s: Step, question: string, skip: boolean) => askText(s.conversation, s.ctx, s.t, { step: s.step, text: question, max: MAX_NOTE, skip });
 
 /** Wraps a flow: builds t, runs it, answers the domain result, ends politely after too many tries. */
 function flow(deps: BotDeps, body: (s: Step, args: FlowArgs) => Promise<{ result: Result<unknown>; success: string } | null>) {

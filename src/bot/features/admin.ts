@@ -4,6 +4,7 @@ import { Composer } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { createOwnerCode, createStaffInvite } from "../../domain/invites.ts";
 import { listPeople, revokeRole } from "../../domain/people.ts";
+import { skillsOf } from "../../domain/staff.ts";
 import { addUnit, createProperty, findProperty, findUnit, importUnits, listProperties, propertySettings, propertyUnits, SETTINGS, updatePropertySetting } from "../../domain/properties.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
@@ -131,7 +132,7 @@ chat.command("invite", async (ctx) => {
   }
   const property = await propertyArg(ctx, code);
   if (!property) return;
-  const list = skills ? skills.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  const list = skillsOf(skills ?? "");
   const res = await createStaffInvite(ctx.deps.database.db, ctx.person!.id, property.id, role, list, ctx.deps.clock());
   if (!res.ok) {
     return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-invite-usage", { roles: STAFF_ROLES.join(", "), skills: CATEGORIES.join(",") }) : ctx.t(errorKey(res.error)));

@@ -5,19 +5,18 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { closeFollowUp, listOpenFollowUps } from "../../domain/followups.ts";
 import { listPhoneCallbacks, phoneCallbackTask } from "../../domain/scheduled/callbacks.ts";
-import { deskScope } from "../../domain/scheduled/batch.ts";
-import { answerSurvey } from "../../domain/surveys.ts";
+import { deskScope } from "../../domain/staff.ts";
+import { answerSurvey, RATINGS } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { MAX_NOTE, type Language } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator } from "../i18n.ts";
-import { ask, TooManyTries, type Conv } from "../conversations/ask.ts";
+import { ask, TooManyTries, WAIT_LIMIT_MS, type Conv } from "../conversations/ask.ts";
 
 export const PHONE_ANSWER = "desk-phone-answer";
 export const FOLLOWUP_CLOSE = "desk-followup-close";
-const WAIT_LIMIT_MS = 30 * 60_000;
 
 type PhoneArgs = { personId: number; lang: Language; ticketId: number; number: string; owner: string; phone: string };
 type CloseArgs = { personId: number; lang: Language; followUpId: number };
@@ -28,7 +27,7 @@ async function phoneAnswer(conversation: Conv, ctx: ConversationContext, a: Phon
   try {
     const rating = await ask(conversation, ctx, t, {
       step: 1, text: t("phone-ask-rating", a), hint: t("ask-use-buttons"),
-      choices: [5, 4, 3, 2, 1].map((n) => [{ value: String(n), label: t(`rate-${n}`) }]),
+      choices: RATINGS.map((n) => [{ value: String(n), label: t(`rate-${n}`) }]),
     });
     const note = await ask(conversation, ctx, t, { step: 2, text: t("phone-ask-note"), accept: ["text"], hint: t("ask-send-text"), choices: [[{ value: "skip", label: t("btn-skip") }]] });
     const comment = note.kind === "text" ? note.value.trim().slice(0, MAX_NOTE) : undefined;

@@ -2,7 +2,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listUnits } from "../../domain/properties.ts";
 import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from "../../domain/tickets/owner.ts";
-import { answerSurvey } from "../../domain/surveys.ts";
+import { answerSurvey, ratingButtons } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
@@ -16,9 +16,6 @@ export const ownerFeature = new Composer<BotContext>();
 const chat = ownerFeature.chatType("private");
 const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
 const flowArgs = (ctx: BotContext, ticketId: number, number: string): FlowArgs => ({ personId: ctx.person!.id, lang: ctx.lang, ticketId, number });
-
-export const ratingKeyboard = (ctx: BotContext, ticketId: number) =>
-  renderKeyboard(ctx.lang, [5, 4, 3, 2, 1].map((n) => [{ label: `rate-${n}`, action: "rate", id: ticketId, arg: String(n) }]));
 
 chat.command("repair", async (ctx) => {
   const units = await listUnits(ctx.deps.database.db, ctx.person!.id);
@@ -63,14 +60,14 @@ ownerFeature.callbackQuery(callbackFor("confirm"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("owner-confirmed-ask-rating", { number: res.value.number }), { reply_markup: ratingKeyboard(ctx, data(ctx).id) });
+  await ctx.reply(ctx.t("owner-confirmed-ask-rating", { number: res.value.number }), { reply_markup: renderKeyboard(ctx.lang, ratingButtons(data(ctx).id)) });
 });
 
 ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
   const detail = await ownerTicketDetail(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   await ctx.answerCallbackQuery();
   if (!detail.ok) return ctx.reply(ctx.t(errorKey(detail.error)));
-  if (detail.value.ticket.status !== "completed") return ctx.reply(ctx.t("error-invalid-state"));
+  if (!detail.value.canReopen) return ctx.reply(ctx.t("error-invalid-state"));
   await ctx.conversation.enter(NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
 });
 

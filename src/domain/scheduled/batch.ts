@@ -2,7 +2,6 @@
 // and who to alert. A job finds due rows with an indexed `due <= now` query (LIMIT batch), claims
 // each one with a conditional update inside a transaction (count 1 = ours), then acts in the same
 // transaction; a failure rolls the item back and pushes its due time later.
-import type { DbOrTx } from "../../db/client.ts";
 import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
 
 export type JobLog = {
@@ -71,11 +70,3 @@ export const calendarFor = (p: Parameters<typeof calendarOf>[0], opts: JobOption
 
 /** Minutes between two instants, rounded down. */
 export const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / MINUTE));
-
-/** Property ids where the person holds desk or supervisor ("all" for a global grant), or null. */
-export async function deskScope(db: DbOrTx, personId: number): Promise<number[] | "all" | null> {
-  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: ["desk", "supervisor"] }, revokedAt: null } });
-  if (grants.length === 0) return null;
-  if (grants.some((g) => g.propertyId === null)) return "all";
-  return [...new Set(grants.map((g) => g.propertyId!))];
-}

@@ -3,15 +3,15 @@
 // owners and desk are held outside office hours. Answers come from the owner's buttons or the
 // desk's phone record (answerSurvey), which end the ladder.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { onDutyStaff } from "../staff.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { inOfficeHours, isOfficeHours, nextOfficeStart } from "../schedule.ts";
-import { staffOf } from "../staff.ts";
+import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
+import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
-import { backoffMinutes, batchOf, calendarFor, deskScope, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffMinutes, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const LADDER = ["scheduled", "requested", "reminded"];
 
@@ -27,12 +27,7 @@ function findDue(db: DbOrTx, now: Date, take: number) {
 
 /** The owner's buttons: "fixed / not fixed" while unconfirmed, then the ratings 5 … 1. */
 export function callbackButtons(ticketId: number, confirmed: boolean): ButtonIntent[][] {
-  const rows: ButtonIntent[][] = confirmed ? [] : [[
-    { label: "btn-confirm-fixed", action: "confirm", id: ticketId },
-    { label: "btn-not-fixed", action: "notfixed", id: ticketId },
-  ]];
-  for (const n of [5, 4, 3, 2, 1]) rows.push([{ label: `rate-${n}`, action: "rate", id: ticketId, arg: String(n) }]);
-  return rows;
+  return [...(confirmed ? [] : fixedButtons(ticketId)), ...ratingButtons(ticketId)];
 }
 
 const paramsOf = (s: Due, tz: string) => ({

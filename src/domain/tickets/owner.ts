@@ -38,11 +38,11 @@ export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10)
 }
 
 /** One ticket with its timeline, only if the owner may see it. */
-export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean }>> {
+export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean }>> {
   const t = await ownTicket(db, personId, ticketId);
   if (!t) return err("NOT_FOUND");
   const ticket = (await ticketView(db, ticketId))!;
-  return ok({ ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt) });
+  return ok({ ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen: t.status === "completed" });
 }
 
 /** Cancels a ticket no technician has started (arrived at) yet. */

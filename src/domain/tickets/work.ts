@@ -2,6 +2,7 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
+import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
@@ -53,10 +54,7 @@ export async function markDone(
       key: "owner-done",
       params: { ...noticeParams(view), note: note || "-" },
       photos: input.photoFileId ? [input.photoFileId] : [],
-      buttons: [[
-        { label: "btn-confirm-fixed", action: "confirm", id: ticketId },
-        { label: "btn-not-fixed", action: "notfixed", id: ticketId },
-      ]],
+      buttons: fixedButtons(ticketId),
     });
     return ok({ number: r.value.number });
   });
