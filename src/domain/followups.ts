@@ -4,7 +4,7 @@
 import type { Database, DbOrTx, Tx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
-import { addWorkingDays, calendarOf, reminderBefore } from "./schedule.ts";
+import { addWorkingDays, calendarOf, DEFAULT_TIMEZONE, reminderBefore, zoneOf } from "./schedule.ts";
 import { deskScope, hasRole, staffOf } from "./staff.ts";
 import { formatLocal } from "./time.ts";
 import { err, ok, MAX_NOTE, type Result, type Role } from "./types.ts";
@@ -55,10 +55,10 @@ export async function listOpenFollowUps(db: DbOrTx, personId: number, now: Date,
     include: { ticket: true },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit,
   });
-  const zones = new Map((await db.property.findMany({ where: { id: { in: rows.map((r) => r.propertyId) } } })).map((p) => [p.id, p.timezone ?? "Asia/Shanghai"]));
+  const zones = new Map((await db.property.findMany({ where: { id: { in: rows.map((r) => r.propertyId) } } })).map((p) => [p.id, zoneOf(p)]));
   return ok(rows.map((f) => ({
     id: f.id, reason: f.reason, number: f.ticket?.number ?? (f.complaintId ? `#${f.complaintId}` : "-"), assigneeRole: f.assigneeRole,
-    dueAt: f.dueAt.toISOString(), due: formatLocal(f.dueAt, zones.get(f.propertyId) ?? "Asia/Shanghai"), overdue: f.dueAt <= now,
+    dueAt: f.dueAt.toISOString(), due: formatLocal(f.dueAt, zones.get(f.propertyId) ?? DEFAULT_TIMEZONE), overdue: f.dueAt <= now,
   })));
 }
 

@@ -5,6 +5,9 @@ import { zonedParts } from "./time.ts";
 
 export const DEFAULT_TIMEZONE = "Asia/Shanghai";
 
+/** A property's time zone, or the default when it has none. */
+export const zoneOf = (p: { timezone: string | null }) => p.timezone ?? DEFAULT_TIMEZONE;
+
 export type Calendar = {
   tz: string;
   /** Minutes after local midnight. */

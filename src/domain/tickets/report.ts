@@ -6,7 +6,7 @@ import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
 import { offerTicket } from "./dispatch.ts";
 import { notifyAll } from "../notify.ts";
-import { calendarOf, isOfficeHours } from "../schedule.ts";
+import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
@@ -103,7 +103,7 @@ export async function reportFault(database: Database, input: ReportInput, now: D
 
 async function createTicket(tx: Tx, input: ReportInput & { category: Category }, propertyId: number, now: Date): Promise<Reported> {
   const property = await tx.property.findUniqueOrThrow({ where: { id: propertyId } });
-  const tz = property.timezone ?? "Asia/Shanghai";
+  const tz = zoneOf(property);
   const day = dayKey(now, tz);
   const counter = await tx.ticketCounter.upsert({
     where: { propertyId_day: { propertyId, day } },

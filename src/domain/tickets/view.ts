@@ -1,6 +1,7 @@
 // Plain, JSON-safe views of tickets for the bot and for notification parameters.
 import type { DbOrTx } from "../../db/client.ts";
 import { formatLocal } from "../time.ts";
+import { DEFAULT_TIMEZONE, zoneOf } from "../schedule.ts";
 import type { TicketStatus } from "../types.ts";
 
 export type TicketView = {
@@ -31,7 +32,7 @@ export function placeOf(t: { unit: { building: string; entrance: string; room: s
 }
 
 function toView(t: Loaded): TicketView {
-  const tz = t.property.timezone ?? "Asia/Shanghai";
+  const tz = zoneOf(t.property);
   return {
     id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category,
     place: placeOf(t), description: t.description, emergency: t.emergency, access: t.access,
@@ -57,7 +58,7 @@ export function noticeParams(v: TicketView): Record<string, string | number> {
 /** The ticket's events, oldest first, with local times and actor names. */
 export async function timeline(db: DbOrTx, ticketId: number): Promise<TimelineEntry[]> {
   const t = await db.ticket.findUnique({ where: { id: ticketId }, include: { property: true } });
-  const tz = t?.property.timezone ?? "Asia/Shanghai";
+  const tz = t ? zoneOf(t.property) : DEFAULT_TIMEZONE;
   const events = await db.event.findMany({ where: { ticketId }, include: { actor: true }, orderBy: { id: "asc" } });
   return events.map((e) => ({
     at: formatLocal(e.at, tz), action: e.action, actor: e.actor?.name ?? "", data: JSON.parse(e.data) as Record<string, unknown>,
