@@ -29,7 +29,7 @@ import { reportFault, type ReportInput } from "../src/domain/tickets/report.ts";
 import { markArrived, markDone } from "../src/domain/tickets/work.ts";
 import { answerSurvey } from "../src/domain/surveys.ts";
 import type { Result } from "../src/domain/types.ts";
-import { startFakeTelegram, type Call, type FakeTelegram } from "../test/helpers/fake-telegram.ts";
+import { startFakeTelegram, type Call, type FakeTelegram } from "../src/fake-bot-api/server.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../test/helpers/fixtures.ts";
 
 type Provider = "sqlite" | "postgresql";

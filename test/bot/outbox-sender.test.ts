@@ -7,7 +7,7 @@ import { createOutboxSender, outboxBacklog, MONOSPACE_KEYS, type OutboxSender } 
 import type { Logger } from "../../src/log.ts";
 import { notify, type Notice } from "../../src/domain/notify.ts";
 import { closeOutParams } from "../../src/domain/scheduled/close-out.ts";
-import { startFakeTelegram, BLOCKED, floodWait, type Call, type FakeTelegram } from "../helpers/fake-telegram.ts";
+import { startFakeTelegram, BLOCKED, floodWait, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { T0, makePerson } from "../helpers/fixtures.ts";
 

@@ -3,7 +3,7 @@
 // sender and jobs, real time. Then SIGTERM, and a clean exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeTelegram, type Call, type FakeTelegram } from "../helpers/fake-telegram.ts";
+import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 

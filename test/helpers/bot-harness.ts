@@ -5,7 +5,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.ts";
 import type { BotDeps } from "../../src/bot/context.ts";
 import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
-import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
+import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { testDatabase, type TestDatabase } from "./db.ts";
 import { T0 } from "./fixtures.ts";
 
@@ -16,8 +16,8 @@ export const BOT_INFO: UserFromGetMe = {
   can_connect_to_business: false, has_main_web_app: false,
 };
 
-export type { Call } from "./fake-telegram.ts";
-import type { Call } from "./fake-telegram.ts";
+export type { Call } from "../../src/fake-bot-api/server.ts";
+import type { Call } from "../../src/fake-bot-api/server.ts";
 export type Button = { text: string; data: string };
 
 export const buttonsOf = (call: Call | undefined): Button[] =>

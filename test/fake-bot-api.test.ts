@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot, GrammyError, InputFile } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { BLOCKED, floodWait, startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
+import { BLOCKED, floodWait, startFakeTelegram, type FakeTelegram } from "../src/fake-bot-api/server.ts";
 
 const TOKEN = "4242:fake-test-token";
 const BOT_INFO: UserFromGetMe = {
