@@ -4,7 +4,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
-import { attachPerson, dedupeUpdates } from "./middleware.ts";
+import { apologise, receiveUpdates, type Patience } from "./middleware.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
@@ -18,22 +18,25 @@ import { fallbackFeature } from "./features/fallback.ts";
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 1;
 
-export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "botInfo"> = {}) {
-  const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot } });
+/** How long an update waits for an unreachable database before its sender is asked to try again. */
+const DATABASE_PATIENCE: Patience = { patienceMs: 60_000 };
+
+export type BotOptions = Pick<BotConfig<BotContext>, "botInfo"> & { databasePatience?: Patience };
+
+export function createBot(deps: BotDeps, options: BotOptions = {}) {
+  const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client: { apiRoot: deps.config.apiRoot } });
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
-  bot.use(dedupeUpdates(deps));
-  bot.use(attachPerson(deps));
+  bot.use(receiveUpdates(deps, options.databasePatience ?? DATABASE_PATIENCE));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
-    if (e.ctx.callbackQuery) await e.ctx.answerCallbackQuery().catch(() => undefined);
-    if (e.ctx.chat) await e.ctx.reply(e.ctx.t("error-generic")).catch(() => undefined);
+    await apologise(e.ctx, e.ctx.t);
   });
 
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
-  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database.db), prefix: "conv:" } }));
+  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();

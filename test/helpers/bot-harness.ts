@@ -31,11 +31,12 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
   const fake: FakeTelegram = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
   let now = opts.now ?? T0;
   const errors: string[] = [];
+  const warnings: string[] = [];
   const deps: BotDeps = {
     database,
     config: { botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: opts.adminIds ?? [], defaultLanguage: "zh-CN", timezone: "Asia/Shanghai" },
     clock: () => now,
-    log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
+    log: { info: () => undefined, warn: (m, e) => void warnings.push(`${m} ${JSON.stringify(e)}`), error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
   };
   let bot = createBot(deps, { botInfo: BOT_INFO });
   let updateId = 100;
@@ -82,7 +83,7 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
   }
 
   return {
-    database, fake, deps, errors, user, handle,
+    database, fake, deps, errors, warnings, user, handle,
     get bot() { return bot; },
     now: () => now,
     advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); },
