@@ -19,7 +19,9 @@ export async function apologise(ctx: Context, t: Translate) {
   if (ctx.chat) await ctx.reply(t("error-generic")).catch(() => undefined);
 }
 
-const isBug = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+/** Errors of our own making: waiting for the database would not help. */
+const isBug = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError
+  || e instanceof SyntaxError || (e instanceof Error && e.name === "PrismaClientValidationError");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs fn until the database answers, waiting with a capped backoff; gives up after the patience. */

@@ -41,6 +41,7 @@ const QUIET_MODELS = new Set([
   "Charge", "MaterialUse", "Lease", "Session", "ProcessedUpdate",
 ]);
 const READS = new Set([
+  "$transaction", // what runs inside is watched statement by statement
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy", "$queryRaw",
   "$queryRawUnsafe",
 ]);

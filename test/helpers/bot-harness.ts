@@ -27,9 +27,11 @@ export const textOf = (call: Call | undefined): string => call?.payload?.text ??
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 export async function createHarness(
-  opts: { adminIds?: number[]; now?: Date; database?: TestDatabase; databasePatience?: BotOptions["databasePatience"] } = {},
+  opts: {
+    adminIds?: number[]; now?: Date; database?: TestDatabase; databasePatience?: BotOptions["databasePatience"]; countStatements?: boolean;
+  } = {},
 ) {
-  const database = opts.database ?? (await testDatabase());
+  const database = opts.database ?? (await testDatabase({ countStatements: opts.countStatements }));
   const fake: FakeTelegram = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
   let now = opts.now ?? T0;
   const errors: string[] = [];
