@@ -58,6 +58,9 @@ async function owners(database: Database, propertyId: number, from: number, n: n
   await db.unit.createMany({ data: ids.map((i) => ({ id: i, propertyId, building: "1", entrance: "1", room: String(i) })) });
   await db.person.createMany({ data: ids.map((i) => ({ id: i, name: `业主${i}`, telegramId: BigInt(8_000_000_000 + i), language: "zh-CN" })) });
   await db.unitMember.createMany({ data: ids.map((i) => ({ personId: i, unitId: i })) });
+  // SQLite's driver is synchronous: a long insert holds the event loop, and the fake Bot API then
+  // closes idle keep-alive sockets the client has not seen close yet. Let both settle.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   return ids.map((i) => ({ telegramId: 8_000_000_000 + i, unitLabel: `1-1-${i}` }));
 }
 
@@ -101,7 +104,7 @@ async function benchUpdates(provider: Provider, database: Database) {
       const press = (value: string) => {
         const b = lastButtons.get(telegramId);
         const data = b?.data.find((d) => d.startsWith("q|") && d.endsWith(`|${value}`));
-        if (!data) throw new Error(`no button ${value} in chat ${telegramId}`);
+        if (!data) throw new Error(`no button ${value} in chat ${telegramId} (bot errors: ${errors.slice(0, 2).join("; ")})`);
         return handle(telegramId, { callback_query: { id: `cb${updateId}`, from, chat_instance: "ci", data, message: { message_id: b!.messageId, date: 0, chat, text: "" } } });
       };
       return { send, press };
