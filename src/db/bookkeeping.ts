@@ -30,7 +30,16 @@ const DELETE = (p: (n: number) => string) => `DELETE FROM "Session" WHERE "key" 
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 type SqliteStatement = { run: (...a: unknown[]) => unknown; get: (...a: unknown[]) => unknown };
-type SqliteConnection = { prepare: (sql: string) => SqliteStatement; pragma: (s: string) => unknown; close: () => void };
+export type SqliteConnection = {
+  prepare: (sql: string) => SqliteStatement; pragma: (s: string) => unknown; exec: (sql: string) => void; close: () => void;
+};
+
+/** A connection of the better-sqlite3 the Prisma adapter ships with (it is not a dependency of ours). */
+export function openSqlite(file: string, opts: { timeout?: number } = {}): SqliteConnection {
+  const require = createRequire(createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3"));
+  const Driver = require("better-sqlite3") as new (file: string, opts: object) => SqliteConnection;
+  return new Driver(file, opts);
+}
 
 /**
  * SQLite: an own connection (the better-sqlite3 the Prisma adapter ships with). `lock` is the
@@ -39,9 +48,7 @@ type SqliteConnection = { prepare: (sql: string) => SqliteStatement; pragma: (s:
  * asynchronously (a long one would block the event loop).
  */
 export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) => Promise<T>): Bookkeeping {
-  const require = createRequire(createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3"));
-  const Driver = require("better-sqlite3") as new (file: string, opts: object) => SqliteConnection;
-  const conn = new Driver(file, { timeout: 200 });
+  const conn = openSqlite(file, { timeout: 200 });
   conn.pragma("journal_mode = WAL");
   const q = () => "?";
   /** Prepared on first use (the tables exist once migrations ran). */

@@ -1,10 +1,8 @@
 // Makes a test database unreachable for a while, as an outage would: SQLite locked by another
 // connection (writes get SQLITE_BUSY), PostgreSQL refusing and dropping connections.
-import { createRequire } from "node:module";
+import { openSqlite } from "../../src/db/bookkeeping.ts";
 import type { TestDatabase } from "./db.ts";
 import { TEST_DB, pgAdmin } from "./db-settings.ts";
-
-type Sqlite = { exec: (sql: string) => void; close: () => void };
 
 /** Starts the outage; the returned function ends it. */
 export async function takeDown(database: TestDatabase): Promise<() => Promise<void>> {
@@ -16,9 +14,7 @@ export async function takeDown(database: TestDatabase): Promise<() => Promise<vo
     });
     return () => pgAdmin(async (c) => void (await c.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)));
   }
-  const require = createRequire(createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3"));
-  const Driver = require("better-sqlite3") as new (file: string) => Sqlite;
-  const conn = new Driver(database.url.replace(/^file:/, ""));
+  const conn = openSqlite(database.url.replace(/^file:/, ""));
   conn.exec("BEGIN EXCLUSIVE");
   return async () => {
     conn.exec("COMMIT");
