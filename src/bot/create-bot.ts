@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
+import { guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
@@ -32,6 +33,7 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     if (e.ctx.chat) await e.ctx.reply(e.ctx.t("error-generic")).catch(() => undefined);
   });
 
+  app.use(guardPresses);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
   app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database.db), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {

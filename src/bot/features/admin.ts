@@ -162,9 +162,11 @@ chat.command("revoke", async (ctx) => {
   if (!id || !/^\d+$/.test(id) || !role) return ctx.reply(ctx.t("admin-revoke-usage"));
   const property = code ? await propertyArg(ctx, code) : undefined;
   if (property === null) return;
-  const res = await revokeRole(ctx.deps.database.db, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
+  const res = await revokeRole(ctx.deps.database, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
   if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-revoke-none") : res.error === "INVALID_INPUT" ? ctx.t("admin-revoke-usage") : ctx.t(errorKey(res.error)));
-  await ctx.reply(ctx.t("admin-revoked", { id, role, count: res.value.revoked }));
+  const { revoked, jobs, offers } = res.value;
+  const released = jobs + offers > 0 ? `\n${ctx.t("admin-revoked-released", { jobs, offers })}` : "";
+  await ctx.reply(ctx.t("admin-revoked", { id, role, count: revoked }) + released);
 });
 
 /** "/settings BX" shows a property's clock; "/settings BX callbackDelayMin 90" changes one value. */

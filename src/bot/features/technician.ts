@@ -30,7 +30,7 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
   if (!res.ok) {
     await ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.error === "ALREADY_TAKEN" || res.error === "TICKET_NOT_OPEN") await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (["ALREADY_TAKEN", "TICKET_NOT_OPEN", "OFFER_CLOSED"].includes(res.error)) await ctx.editMessageReplyMarkup().catch(() => undefined);
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
