@@ -10,6 +10,7 @@ import { answerSurvey, RATINGS } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { MAX_NOTE, type Language } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator } from "../i18n.ts";
@@ -79,7 +80,7 @@ deskFeature.callbackQuery(callbackFor("cbans"), async (ctx) => {
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(res.error === "FORBIDDEN" ? "desk-only" : errorKey(res.error)), show_alert: true });
   await ctx.answerCallbackQuery();
   const { ticketId, number, owner, phone } = res.value;
-  await ctx.conversation.enter(PHONE_ANSWER, { personId: ctx.person!.id, lang: ctx.lang, ticketId, number, owner, phone } satisfies PhoneArgs);
+  await enterFlow(ctx, PHONE_ANSWER, { personId: ctx.person!.id, lang: ctx.lang, ticketId, number, owner, phone } satisfies PhoneArgs);
 });
 
 chat.command("followups", async (ctx) => {
@@ -94,5 +95,5 @@ chat.command("followups", async (ctx) => {
 deskFeature.callbackQuery(callbackFor("fuclose"), async (ctx) => {
   if (!(await deskScope(ctx.deps.database.db, ctx.person!.id))) return ctx.answerCallbackQuery({ text: ctx.t("desk-only"), show_alert: true });
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(FOLLOWUP_CLOSE, { personId: ctx.person!.id, lang: ctx.lang, followUpId: idOf(ctx) } satisfies CloseArgs);
+  await enterFlow(ctx, FOLLOWUP_CLOSE, { personId: ctx.person!.id, lang: ctx.lang, followUpId: idOf(ctx) } satisfies CloseArgs);
 });

@@ -6,6 +6,7 @@ import { answerSurvey, ratingButtons } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
@@ -21,7 +22,7 @@ chat.command("repair", async (ctx) => {
   const units = await listUnits(ctx.deps.database.db, ctx.person!.id);
   if (units.length === 0) return ctx.reply(ctx.t("help-not-joined"));
   const args: RepairArgs = { personId: ctx.person!.id, lang: ctx.lang, units: units.map((u) => ({ id: u.id, propertyId: u.propertyId, propertyName: u.propertyName, label: u.label })) };
-  await ctx.conversation.enter(REPAIR, args);
+  await enterFlow(ctx, REPAIR, args);
 });
 
 chat.command("my", async (ctx) => {
@@ -68,7 +69,7 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!detail.ok) return ctx.reply(ctx.t(errorKey(detail.error)));
   if (!detail.value.canReopen) return ctx.reply(ctx.t("error-invalid-state"));
-  await ctx.conversation.enter(NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
+  await enterFlow(ctx, NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
 });
 
 ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
@@ -77,6 +78,6 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await ctx.editMessageText(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating })).catch(() => undefined);
-  if (res.value.followUpId) return ctx.conversation.enter(RATING_COMMENT, flowArgs(ctx, id, res.value.number));
+  if (res.value.followUpId) return enterFlow(ctx, RATING_COMMENT, flowArgs(ctx, id, res.value.number));
   await ctx.reply(ctx.t("owner-rating-thanks"));
 });
