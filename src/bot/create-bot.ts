@@ -5,7 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
-import { guardPresses } from "./guards.ts";
+import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
@@ -26,6 +26,7 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(dedupeUpdates(deps));
+  bot.use(cleanUpdate);
   bot.use(attachPerson(deps));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });

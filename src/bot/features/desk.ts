@@ -11,6 +11,7 @@ import { formatLocal } from "../../domain/time.ts";
 import { MAX_NOTE, type Language } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
+import { replyLong } from "../long-text.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator } from "../i18n.ts";
@@ -72,7 +73,7 @@ chat.command("callbacks", async (ctx) => {
   const tz = ctx.deps.config.timezone;
   const lines = res.value.map((c) => ctx.t("callbacks-line", { ...c, completed: formatLocal(new Date(c.completedAt), tz) }));
   const kb = InlineKeyboard.from(res.value.map((c) => [InlineKeyboard.text(ctx.t("btn-record-phone-for", { number: c.number }), packCallback("cbans", c.ticketId))]));
-  await ctx.reply(`${ctx.t("callbacks-title", { count: res.value.length })}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("callbacks-title", { count: res.value.length }) }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 deskFeature.callbackQuery(callbackFor("cbans"), async (ctx) => {
@@ -89,7 +90,7 @@ chat.command("followups", async (ctx) => {
   if (res.value.length === 0) return ctx.reply(ctx.t("followups-none"));
   const lines = res.value.map((f) => ctx.t("followups-line", { ...f, overdue: f.overdue ? "yes" : "no" }));
   const kb = InlineKeyboard.from(res.value.map((f) => [InlineKeyboard.text(ctx.t("btn-close-followup", { id: f.id }), packCallback("fuclose", f.id))]));
-  await ctx.reply(`${ctx.t("followups-title", { count: res.value.length })}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("followups-title", { count: res.value.length }) }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 deskFeature.callbackQuery(callbackFor("fuclose"), async (ctx) => {

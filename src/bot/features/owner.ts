@@ -7,6 +7,7 @@ import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
+import { replyLong } from "../long-text.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
@@ -31,7 +32,7 @@ chat.command("my", async (ctx) => {
   const tz = ctx.deps.config.timezone;
   const lines = tickets.map((x) => ctx.t("my-line", { number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: formatLocal(x.lastAt, tz) }));
   const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
-  await ctx.reply(`${ctx.t("my-title")}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("my-title") }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
@@ -41,7 +42,7 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
   const kb = canCancel ? renderKeyboard(ctx.lang, [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]]) : undefined;
   await ctx.answerCallbackQuery();
-  await ctx.reply(`${ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" })}\n\n${events}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" }) }, { text: events }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("cancel"), async (ctx) => {
