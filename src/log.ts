@@ -22,13 +22,16 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** Error objects keep their message and stack in JSON (they have no enumerable fields). */
-const plain = (_key: string, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v);
+const plain = (_key: string, v: unknown) =>
+  (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v);
 
 /**
  * One JSON line per entry on stderr; every secret (the bot token) is redacted from the whole line,
  * whatever field or nested error it hides in.
  */
-export function createLogger(level: Level = "info", opts: { secrets?: string[]; write?: (line: string) => void } = {}): Logger {
+export function createLogger(
+  level: Level = "info", opts: { secrets?: string[]; write?: (line: string) => void } = {},
+): Logger {
   const secrets = opts.secrets ?? [];
   const out = opts.write ?? ((line: string) => void process.stderr.write(line));
   const write = (lvl: Level) => (msg: string, extra: object = {}) => {

@@ -10,7 +10,8 @@ export async function downloadText(ctx: BotContext, maxBytes: number): Promise<D
   if (stated !== undefined && stated > maxBytes) return { ok: false, reason: "too-big" };
   const file = await ctx.getFile();
   if ((file.file_size ?? 0) > maxBytes) return { ok: false, reason: "too-big" };
-  const res = await fetch(`${ctx.deps.config.apiRoot}/file/bot${ctx.deps.config.botToken}/${file.file_path}`).catch(() => undefined);
+  const { apiRoot, botToken } = ctx.deps.config;
+  const res = await fetch(`${apiRoot}/file/bot${botToken}/${file.file_path}`).catch(() => undefined);
   if (!res?.ok || !res.body) return { ok: false, reason: "failed" };
   const chunks: Uint8Array[] = [];
   let size = 0;

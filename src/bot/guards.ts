@@ -9,7 +9,9 @@ import type { BotContext } from "./context.ts";
 export const guardPresses: MiddlewareFn<BotContext> = async (ctx, next) => {
   const press = ctx.callbackQuery;
   if (!press) return next();
-  if (!parseCallback(press.data)) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true }));
+  if (!parseCallback(press.data)) {
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true }));
+  }
   // Buttons in groups (a forwarded card, a message in a group the bot was added to) would post a
   // private detail to everyone there: the person is asked to use their private chat instead.
   if (press.message?.chat.type !== "private") {

@@ -37,7 +37,8 @@ type Options = { reply_markup?: InlineKeyboard };
  * limit; a monospace part stays monospace in every piece. The keyboard goes on the last message.
  */
 export async function replyLong(ctx: BotContext, parts: Part[], options: Options = {}): Promise<void> {
-  const pieces = parts.filter((p) => p.text).flatMap((p) => splitText(p.text, MAX_TEXT - MARK).map((text) => ({ text, monospace: p.monospace })));
+  const pieces = parts.filter((p) => p.text)
+    .flatMap((p) => splitText(p.text, MAX_TEXT - MARK).map((text) => ({ text, monospace: p.monospace })));
   const messages: { text: string; entities: MessageEntity[] }[] = [];
   let current = { text: "", entities: [] as MessageEntity[] };
   for (const piece of pieces) {
@@ -52,7 +53,8 @@ export async function replyLong(ctx: BotContext, parts: Part[], options: Options
   }
   messages.push(current);
   for (const [i, m] of messages.entries()) {
-    const mark = messages.length > 1 && i > 0 ? `\n\n${ctx.t("more-pages", { page: i + 1, pages: messages.length })}` : "";
+    const pages = messages.length;
+    const mark = pages > 1 && i > 0 ? `\n\n${ctx.t("more-pages", { page: i + 1, pages })}` : "";
     const last = i === messages.length - 1;
     await ctx.reply(m.text + mark, { entities: m.entities, ...(last ? options : {}) });
   }

@@ -31,7 +31,9 @@ async function holdsAny(db: DbOrTx, personId: number, roles: Role[], propertyId:
 }
 
 /** Re-checks role and state for `action` on a ticket; the ticket (and the open offer) when allowed. */
-export async function authorize(db: DbOrTx, actorId: number, ticketId: number, action: TicketAction): Promise<Result<Authorized>> {
+export async function authorize(
+  db: DbOrTx, actorId: number, ticketId: number, action: TicketAction,
+): Promise<Result<Authorized>> {
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!t) return err("NOT_FOUND");
   const ticket: Authorized = {
@@ -49,13 +51,16 @@ export async function authorize(db: DbOrTx, actorId: number, ticketId: number, a
   return refusal ? err(refusal) : ok(ticket);
 }
 
-async function stateRefusal(db: DbOrTx, actorId: number, t: Authorized, action: TicketAction): Promise<ErrorCode | null> {
+async function stateRefusal(
+  db: DbOrTx, actorId: number, t: Authorized, action: TicketAction,
+): Promise<ErrorCode | null> {
   if (action === "job" || action === "work") {
     if (t.assigneeId !== actorId) return "FORBIDDEN";
     return ACTIVE_WORK.includes(t.status) ? null : "INVALID_STATE";
   }
   if (action === "accept" || action === "decline") {
-    const offer = await db.offer.findUnique({ where: { ticketId_technicianId: { ticketId: t.id, technicianId: actorId } } });
+    const key = { ticketId: t.id, technicianId: actorId };
+    const offer = await db.offer.findUnique({ where: { ticketId_technicianId: key } });
     if (!offer) return "NOT_OFFERED";
     if (offer.status !== "offered") {
       if (offer.status === "lost") return "ALREADY_TAKEN";

@@ -29,6 +29,12 @@ const newTicket = async (ownerId: number, unitId: number) => {
   await h.flush();
   return r.value;
 };
+/** The technician also holds the role at a second property. */
+async function alsoTechnicianElsewhere(tech: { id: number }) {
+  const other = await makeProperty(h.database.db, "QT");
+  await h.database.db.roleGrant.create({ data: { personId: tech.id, role: "technician", propertyId: other.id } });
+  return tech;
+}
 const ticketRow = (id: number) => h.database.db.ticket.findUniqueOrThrow({ where: { id } });
 
 describe("item 1: revoking a technician ends every access at once", () => {
@@ -68,9 +74,7 @@ describe("item 1: revoking a technician ends every access at once", () => {
 
   it("a technician revoked at one property keeps the jobs of another, and open offers there are withdrawn", async () => {
     const s = await site();
-    const other = await makeProperty(h.database.db, "QT");
-    const techA = s.technicians[0]!;
-    await h.database.db.roleGrant.create({ data: { personId: techA.id, role: "technician", propertyId: other.id } });
+    const techA = await alsoTechnicianElsewhere(s.technicians[0]!);
     const t = await newTicket(s.ownerRow.id, s.unit.id);
     await s.admin.send(`/revoke ${techA.id} technician ${s.property.code}`);
     await h.flush();
@@ -91,9 +95,7 @@ describe("item 2: a declined or withdrawn offer cannot be accepted", () => {
 
   it("a technician at another property cannot accept an old offer here", async () => {
     const s = await site();
-    const other = await makeProperty(h.database.db, "QT");
-    const techA = s.technicians[0]!;
-    await h.database.db.roleGrant.create({ data: { personId: techA.id, role: "technician", propertyId: other.id } });
+    const techA = await alsoTechnicianElsewhere(s.technicians[0]!);
     const t = await newTicket(s.ownerRow.id, s.unit.id);
     // the grant here is revoked behind the bot's back (no release): the offer row still says "offered"
     await h.database.db.roleGrant.updateMany({ where: { personId: techA.id, propertyId: s.property.id }, data: { revokedAt: h.now() } });

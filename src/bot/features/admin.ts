@@ -20,7 +20,9 @@ const has = (ctx: BotContext, ...roles: string[]) => Boolean(ctx.person?.roles.s
 const args = (ctx: { match: string }) => ctx.match.trim().split(/\s+/).filter(Boolean);
 const MAX_CSV_BYTES = 1_000_000;
 const MAX_TABLE_ROWS = 60;
-const DOWNLOAD_KEYS = { "too-big": "admin-import-too-big", failed: "admin-import-download-failed", encoding: "admin-import-encoding" } as const;
+const DOWNLOAD_KEYS = {
+  "too-big": "admin-import-too-big", failed: "admin-import-download-failed", encoding: "admin-import-encoding",
+} as const;
 
 /** A title and a table in one message, the table in a monospace block so the columns line up. */
 function replyTable(ctx: BotContext, title: string, table: string, footer = "") {

@@ -11,17 +11,25 @@ import { offerTicket } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
 /** Releases offers and jobs of `personId` at every property where they are no longer a technician. */
-export async function releaseTechnician(tx: Tx, actorId: number, personId: number, now: Date): Promise<{ jobs: number; offers: number }> {
-  const offers = await tx.offer.findMany({ where: { technicianId: personId, status: "offered" }, include: { ticket: true } });
+export async function releaseTechnician(
+  tx: Tx, actorId: number, personId: number, now: Date,
+): Promise<{ jobs: number; offers: number }> {
+  const offers = await tx.offer.findMany({
+    where: { technicianId: personId, status: "offered" }, include: { ticket: true },
+  });
   let withdrawn = 0;
   for (const o of offers) {
     if (await hasRole(tx, personId, "technician", o.ticket.propertyId)) continue;
-    await tx.offer.updateMany({ where: { id: o.id, status: "offered" }, data: { status: "withdrawn", respondedAt: now } });
+    const withdraw = { status: "withdrawn", respondedAt: now };
+    await tx.offer.updateMany({ where: { id: o.id, status: "offered" }, data: withdraw });
     const view = (await ticketView(tx, o.ticketId))!;
-    await notify(tx, now, personId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key: "offer-revoked", params: noticeParams(view) });
+    const ref = `offer:${o.id}:${o.round}`;
+    await notify(tx, now, personId, { kind: "edit", ref, key: "offer-revoked", params: noticeParams(view) });
     withdrawn++;
   }
-  const held = await tx.ticket.findMany({ where: { assigneeId: personId, status: { in: ACTIVE_WORK } }, include: { property: true } });
+  const held = await tx.ticket.findMany({
+    where: { assigneeId: personId, status: { in: ACTIVE_WORK } }, include: { property: true },
+  });
   let released = 0;
   for (const t of held) {
     if (await hasRole(tx, personId, "technician", t.propertyId)) continue;
@@ -34,12 +42,16 @@ export async function releaseTechnician(tx: Tx, actorId: number, personId: numbe
       },
     });
     if (res.count === 0) continue;
-    await tx.offer.updateMany({ where: { ticketId: t.id, technicianId: personId }, data: { status: "withdrawn", respondedAt: now } });
-    await logEvent(tx, { ticketId: t.id, actorId, action: "released", at: now, data: { technicianId: personId, reason: "role-revoked" } });
+    await tx.offer.updateMany({ where: { ticketId: t.id, technicianId: personId }, 
+      data: { status: "withdrawn", respondedAt: now },
+    });
+    const data = { technicianId: personId, reason: "role-revoked" };
+    await logEvent(tx, { ticketId: t.id, actorId, action: "released", at: now, data });
     const offered = await offerTicket(tx, t.id, now, 0);
     const view = (await ticketView(tx, t.id))!;
     const supervisors = await onDutyStaff(tx, t.propertyId, "supervisor");
-    await notifyAll(tx, now, supervisors, { key: "job-released-supervisor", params: { ...noticeParams(view), offered: offered.length } });
+    const params = { ...noticeParams(view), offered: offered.length };
+    await notifyAll(tx, now, supervisors, { key: "job-released-supervisor", params });
     released++;
   }
   return { jobs: released, offers: withdrawn };
