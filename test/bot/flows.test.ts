@@ -56,6 +56,22 @@ describe("item 5: a second flow never meets 'a conversation was already entered'
     expect((await h.database.db.ticket.findUniqueOrThrow({ where: { id: t.ticketId } })).status).toBe("accepted");
     expect(h.errors).toEqual([]);
   });
+
+  it("an owner with /repair open can rate 1 and is asked what went wrong", async () => {
+    const s = await site();
+    const t = await accepted(s);
+    value(await markDone(h.database, s.techRow.id, t.ticketId, { note: "" }, h.now()));
+    await h.flush();
+    await s.owner.send("/repair");
+    await s.owner.press("1-2-301");
+    await s.owner.press("已修好");
+    const out = said(await s.owner.press("1 很不满意"));
+    expect(out).not.toContain("系统出了点问题");
+    expect(out).toContain("哪里做得不好");
+    await s.owner.send("师傅迟到了");
+    expect((await h.database.db.survey.findUniqueOrThrow({ where: { ticketId: t.ticketId } })).comment).toBe("师傅迟到了");
+    expect(h.errors).toEqual([]);
+  });
 });
 
 describe("item 6: after a crash between an answer and the next question, the flow re-asks", () => {
