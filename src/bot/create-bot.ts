@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { apologise, receiveUpdates, type Patience } from "./middleware.ts";
+import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
@@ -16,7 +17,7 @@ import { deskFeature } from "./features/desk.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
-export const CONVERSATIONS_VERSION = 1;
+export const CONVERSATIONS_VERSION = 2;
 
 /** How long an update waits for an unreachable database before its sender is asked to try again. */
 const DATABASE_PATIENCE: Patience = { patienceMs: 60_000 };
@@ -29,12 +30,14 @@ export function createBot(deps: BotDeps, options: BotOptions = {}) {
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+  bot.use(cleanUpdate); // before the sender's name is read
   bot.use(receiveUpdates(deps, options.databasePatience ?? DATABASE_PATIENCE));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
     await apologise(e.ctx, e.ctx.t);
   });
 
+  app.use(guardPresses);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
   app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {

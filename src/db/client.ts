@@ -93,7 +93,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
     const u = new URL(url);
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
-    const pool = new pg.Pool({ connectionString: u.toString(), max: 10, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
+    const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 10_000, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
     pool.on("error", () => undefined); // an idle connection that died (server restart): the next query opens another
     const client = new PgClient({ adapter: new PrismaPg(pool, { schema }), ...log });
     const watcher = watch(client, options);

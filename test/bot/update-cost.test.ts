@@ -42,7 +42,7 @@ describe("statements per update", () => {
     await tech.send("/help");
     expect(await statementsOf(() => tech.send("/help"))).toBeLessThanOrEqual(2); // cached: dedupe claim, conversation state
 
-    expect((await revokeRole(db, admin.id, techRow.id, "technician", h.now())).ok).toBe(true);
+    expect((await revokeRole(h.database, admin.id, techRow.id, "technician", h.now())).ok).toBe(true);
     await tech.send("/help");
     expect(tech.lastText()).not.toContain("维修人员");
 
