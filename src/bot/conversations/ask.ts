@@ -53,13 +53,22 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
       }
       continue;
     }
-    const msg = next.message;
-    if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
-    if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
-    if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
+    const answer = answerOf(next.message, accept);
+    if (answer) {
+      // the question is answered: its buttons (a "skip", the time slots…) go away
+      if (q.choices) await next.api.editMessageReplyMarkup(sent.chat.id, sent.message_id).catch(() => undefined);
+      return answer;
+    }
     await next.reply(q.hint);
   }
   throw new TooManyTries();
+}
+
+function answerOf(msg: ConversationContext["message"], accept: NonNullable<Question["accept"]>): Answer | undefined {
+  if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
+  if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
+  if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
+  return undefined;
 }
 
 /**

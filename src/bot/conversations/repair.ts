@@ -1,7 +1,8 @@
 // /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
 // filed by the domain inside conversation.external so a replay never files it twice.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
+import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
+import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
@@ -67,6 +68,8 @@ export function repairConversation(deps: BotDeps) {
         const no = { value: "no", label: (suggested ? "" : "✔ ") + t("btn-emergency-no") };
         const a = await q(text, [[yes], [no]], t("ask-use-buttons"));
         d.emergency = a.kind === "choice" && a.value === "yes";
+        // the safety hint comes at once, before the remaining questions (DOMAIN step 2)
+        if (d.emergency) await ctx.reply(t("repair-safety", { hazard: hazardOf(d.category, `${d.description} ${d.location}`) }));
       },
       access: async () => {
         if (d.unitId === null) return void (d.access = PUBLIC_ACCESS); // nobody needs to be home
@@ -74,6 +77,7 @@ export function repairConversation(deps: BotDeps) {
         d.access = a.kind === "choice" ? a.value : "call";
       },
       time: async () => {
+        if (d.emergency) return void (d.time = "asap"); // an emergency is not booked: someone comes now
         const a = await q(t("repair-ask-time"), TIME_WINDOWS.map((v) => [{ value: v, label: t(`time-${v}`) }]), t("repair-time-hint"), ["text"]);
         d.time = a.kind === "choice" ? a.value : a.kind === "text" ? a.value.trim().slice(0, 100) : "asap";
       },
@@ -115,7 +119,7 @@ export function repairConversation(deps: BotDeps) {
       }
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
-      await ctx.reply(t("ask-too-many-tries"), { reply_markup: { remove_keyboard: true } });
+      await ctx.reply(t("ask-too-many-tries", { flow: REPAIR }), { reply_markup: { remove_keyboard: true } });
     }
   };
 }
@@ -135,5 +139,5 @@ async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, arg
     }, deps.clock()),
   );
   if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
-  await ctx.reply(t(res.value.emergency ? "repair-created-emergency" : "repair-created", { number: res.value.number }));
+  await ctx.reply(t(res.value.emergency ? "repair-created-emergency" : "repair-created", { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

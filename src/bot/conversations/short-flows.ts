@@ -21,7 +21,7 @@ type Step = { conversation: Conv; ctx: ConversationContext; t: Translate; step: 
 const note = (s: Step, question: string, skip: boolean) => askText(s.conversation, s.ctx, s.t, { step: s.step, text: question, max: MAX_NOTE, skip });
 
 /** Wraps a flow: builds t, runs it, answers the domain result, ends politely after too many tries. */
-function flow(deps: BotDeps, body: (s: Step, args: FlowArgs) => Promise<{ result: Result<unknown>; success: string } | null>) {
+function flow(id: string, body: (s: Step, args: FlowArgs) => Promise<{ result: Result<unknown>; success: string } | null>) {
   return async (conversation: Conv, ctx: ConversationContext, args: FlowArgs) => {
     const t = translator(args.lang);
     try {
@@ -30,7 +30,7 @@ function flow(deps: BotDeps, body: (s: Step, args: FlowArgs) => Promise<{ result
       await ctx.reply(out.result.ok ? t(out.success, { number: args.number }) : t(errorKey(out.result.error)));
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
-      await ctx.reply(t("ask-too-many-tries"));
+      await ctx.reply(t("ask-too-many-tries", { flow: id }));
     }
   };
 }
@@ -38,18 +38,18 @@ function flow(deps: BotDeps, body: (s: Step, args: FlowArgs) => Promise<{ result
 export function shortFlows(deps: BotDeps) {
   const now = () => deps.clock();
   return {
-    [NOT_FIXED]: flow(deps, async (s, a) => {
+    [NOT_FIXED]: flow(NOT_FIXED, async (s, a) => {
       const reason = (await note(s, s.t("owner-ask-not-fixed-reason", { number: a.number }), false))!;
       const result = await s.conversation.external(() => reportNotFixed(deps.database, a.personId, a.ticketId, reason, now()));
       return { result, success: "owner-not-fixed-sent" };
     }),
-    [RATING_COMMENT]: flow(deps, async (s, a) => {
+    [RATING_COMMENT]: flow(RATING_COMMENT, async (s, a) => {
       const comment = await note(s, s.t("owner-ask-rating-reason"), true);
       if (comment === null) return { result: { ok: true, value: null }, success: "owner-rating-thanks-low" };
       const result = await s.conversation.external(() => addRatingComment(deps.database, a.personId, a.ticketId, comment, now()));
       return { result, success: "owner-rating-reason-thanks" };
     }),
-    [JOB_DONE]: flow(deps, async (s, a) => {
+    [JOB_DONE]: flow(JOB_DONE, async (s, a) => {
       const text = await note(s, s.t("tech-ask-done-note", { number: a.number }), true);
       const photo = await ask(s.conversation, s.ctx, s.t, {
         step: 10, text: s.t("tech-ask-done-photo"), accept: ["photo"], hint: s.t("tech-done-photo-hint"),
@@ -59,7 +59,7 @@ export function shortFlows(deps: BotDeps) {
       const result = await s.conversation.external(() => markDone(deps.database, a.personId, a.ticketId, { note: text ?? "", photoFileId }, now()));
       return { result, success: "tech-done-ok" };
     }),
-    [CANNOT_FINISH]: flow(deps, async (s, a) => {
+    [CANNOT_FINISH]: flow(CANNOT_FINISH, async (s, a) => {
       const reason = (await note(s, s.t("tech-ask-cannot-reason", { number: a.number }), false))!;
       const when = await ask(s.conversation, s.ctx, s.t, {
         step: 10, text: s.t("tech-ask-new-time"), accept: ["text"], hint: s.t("repair-time-hint"),

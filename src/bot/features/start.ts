@@ -16,10 +16,11 @@ const languageKeyboard = () => InlineKeyboard.from([LANGUAGES.map((l) => InlineK
 /** The help text for what this person can do: owner, staff, or not joined yet. */
 export function helpFor(ctx: BotContext): string {
   const roles = new Set(ctx.person?.roles.map((r) => r.role));
-  const parts = [ctx.person?.unitIds.length ? ctx.t("help-owner") : ctx.t("help-not-joined")];
-  if (roles.has("technician")) parts.push(ctx.t("help-technician"));
-  if (roles.has("desk") || roles.has("supervisor")) parts.push(ctx.t("help-desk"));
-  if (roles.has("admin")) parts.push(ctx.t("help-admin"));
+  // staff read their own commands first; "you have no home yet" is only for people with no role
+  const parts = ["technician", "desk", "supervisor", "control_room", "admin"].filter((r) => roles.has(r as never)).map((r) => ctx.t(`help-${r}`));
+  if (ctx.person?.unitIds.length) parts.push(ctx.t("help-owner"));
+  else if (parts.length === 0) parts.push(ctx.t("help-not-joined"));
+  else parts.push(ctx.t("help-general"));
   return parts.join("\n\n");
 }
 
@@ -36,7 +37,8 @@ async function join(ctx: BotContext, code: string) {
   // Joining is also where the language is chosen: the answer carries the language buttons.
   if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }), { reply_markup: languageKeyboard() });
   await refreshMenu(ctx);
-  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.skills.map((c) => ctx.t("category-label", { category: c })).join(", ") || "-" }));
+  const skills = v.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
+  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.role !== "technician" ? "none" : skills || "all" }));
 }
 
 chat.command("start", async (ctx) => {
@@ -54,6 +56,8 @@ startFeature.callbackQuery(callbackFor("lang"), async (ctx) => {
   await setLanguage(ctx.deps.database.db, ctx.person.id, lang, ctx.deps.clock());
   const t = translator(lang);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(t("language-set"));
+  // the message the buttons were on (e.g. the bind confirmation) stays readable: only the buttons go
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(t("language-set"));
   await refreshMenu(ctx);
 });

@@ -71,9 +71,15 @@ export async function acceptJob(database: Database, technicianId: number, ticket
     const view = (await ticketView(tx, ticketId))!;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
     await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
+    const technician = await tx.person.findUniqueOrThrow({ where: { id: technicianId } });
+    // the promise matches the booking: a booked time is said as such, "as soon as possible" gets the minutes
+    const booked = ticket.appointmentAt !== null && ticket.appointmentAt > now;
     await notify(tx, now, ticket.reporterId, {
       key: "owner-accepted",
-      params: { ...noticeParams(view), minutes: ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general },
+      params: {
+        ...noticeParams(view), techphone: technician.phone || "none", booked: booked ? "yes" : "no",
+        minutes: ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general,
+      },
     });
     return ok({ ticketId, number: ticket.number, arrivalDueAt, phone: ticket.phone, place: view.place });
   });

@@ -52,7 +52,7 @@ export async function markDone(
     const view = (await ticketView(tx, ticketId))!;
     await notify(tx, now, r.value.reporterId, {
       key: "owner-done",
-      params: { ...noticeParams(view), note: note || "-" },
+      params: { ...noticeParams(view), note, hasNote: note ? "yes" : "no" },
       photos: input.photoFileId ? [input.photoFileId] : [],
       buttons: fixedButtons(ticketId),
     });

@@ -19,7 +19,7 @@ followups-line = { $overdue ->
     [yes] ⚠️
    *[no] •
 } #{ $id } ticket { $number } · due { $due }
-    { $reason }
+    { followup-reason }
 btn-close-followup = ✅ Close #{ $id }
 followup-ask-result = Please type the result of follow-up #{ $id } (the owner will be told):
 followup-closed = ✅ Follow-up #{ $id } is closed; the owner has been told the result.

@@ -60,8 +60,8 @@ closeout-report =
     📞 Callbacks unanswered ({ $callbackCount }):
     { $callbacks }
 # Follow-ups; params id, reason, number, due, role
-followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { $reason }. Please handle it and record the result with /followups.
-followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { $reason }
+followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { followup-reason }. Please handle it and record the result with /followups.
+followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { followup-reason }
 # To the owner; params id, number, result
 followup-result =
     Hello! About the service on your ticket { $number }, we have followed it up:

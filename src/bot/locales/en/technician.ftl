@@ -12,7 +12,7 @@ offer-new-emergency =
     Type: { category-label }
     Problem: { $description }
     Access: { access-label }
-offer-taken = ✔️ Job { $number } was taken by { $technician }.
+offer-taken = ✔️ Job { $number } was taken by { $technician }. Thank you!
 offer-withdrawn = Job { $number } was cancelled by the owner; nothing to do.
 btn-accept = Accept
 btn-decline = Decline
@@ -35,7 +35,11 @@ btn-job-open = Open the job
 arrived-ok = Arrival recorded
 arrived-recorded = Your arrival at { $number } is recorded.
 jobs-none = You have no open jobs.
-jobs-title = You have { $count } open job(s):
+jobs-title =
+    You have { $count ->
+        [one] 1 open job
+       *[other] { $count } open jobs
+    }:
 jobs-button = { $emergency ->
     [yes] 🚨
    *[no] 🔧
@@ -57,3 +61,4 @@ tech-cancelled = Job { $number } was cancelled by the owner; no visit needed.
 tech-reopened =
     🔁 The owner says job { $number } is not fixed; please go back.
     Reason: { $reason }
+offer-mine = ✅ You took this job; please be there on time.
