@@ -16,7 +16,7 @@ import { deskFeature } from "./features/desk.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
-export const CONVERSATIONS_VERSION = 1;
+export const CONVERSATIONS_VERSION = 2;
 
 export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "botInfo"> = {}) {
   const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot } });

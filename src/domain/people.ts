@@ -12,6 +12,7 @@ export type PersonView = {
   name: string;
   language: Language;
   onDuty: boolean;
+  phone: string | null;
   roles: RoleView[];
   unitIds: number[];
 };
@@ -28,6 +29,7 @@ function toView(p: Loaded): PersonView {
     name: p.name,
     language: isLanguage(p.language) ? p.language : "zh-CN",
     onDuty: p.onDuty,
+    phone: p.phone,
     roles: p.roles.map((r) => ({ role: r.role as Role, propertyId: r.propertyId, skills: skillsOf(r.skills) })),
     unitIds: p.units.map((u) => u.unitId),
   };
@@ -76,6 +78,14 @@ export async function setLanguage(db: DbOrTx, personId: number, language: Langua
   const res = await db.person.updateMany({ where: { id: personId }, data: { language } });
   if (res.count === 0) return err("NOT_FOUND");
   await logEvent(db, { actorId: personId, action: "language-set", data: { language }, at: now });
+  return ok(undefined);
+}
+
+/** A person's own phone number (a technician's, asked once when joining; an owner's, when shared). */
+export async function setPhone(db: DbOrTx, personId: number, phone: string, now: Date): Promise<Result<void>> {
+  const res = await db.person.updateMany({ where: { id: personId }, data: { phone } });
+  if (res.count === 0) return err("NOT_FOUND");
+  await logEvent(db, { actorId: personId, action: "phone-set", data: { personId }, at: now });
   return ok(undefined);
 }
 

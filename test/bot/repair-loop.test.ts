@@ -42,8 +42,10 @@ describe("the first repair loop (zh-CN)", () => {
     const techA = h.user(nextTelegramId(), "李师傅");
     const techB = h.user(nextTelegramId(), "张师傅");
     expect(textOf((await owner.send("/start OWNERCODE-502")).at(-1))).toContain("绑定成功");
-    await techA.send("/start TECHCODE-1");
+    expect(textOf((await techA.send("/start TECHCODE-1")).at(-1))).toContain("请留下您的手机号");
+    expect((await techA.contact("+86 139 0000 1111")).map(textOf).join("\n")).toContain("13900001111");
     await techB.send("/start TECHCODE-2");
+    await techB.send("13900002222");
 
     const done = await report(owner);
     expect(textOf(done.at(-1))).toContain("BX-20261123-0001");
@@ -61,7 +63,7 @@ describe("the first repair loop (zh-CN)", () => {
 
     await h.flush();
     expect(techB.inbox().some((c) => c.method === "editMessageText" && textOf(c).includes("已由 李师傅接单"))).toBe(true);
-    expect(owner.lastText()).toContain("李师傅");
+    expect(owner.lastText()).toContain("已为您安排 李师傅（电话 13900001111），预计 30 分钟内上门"); // never "李师傅 师傅"
 
     await techA.press("已到场");
     await techA.press("已完成");
@@ -93,6 +95,7 @@ describe("the first repair loop (zh-CN)", () => {
     const tech = h.user(nextTelegramId(), "李师傅");
     await owner.send("/start OWNERCODE-502");
     await tech.send("/start TECHCODE-1");
+    await tech.send("13900001111");
     await report(owner);
     await h.flush();
     await tech.press("接单");

@@ -5,6 +5,7 @@ import { InlineKeyboard, Keyboard } from "grammy";
 import { packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import type { Translate } from "../i18n.ts";
+import { normalizePhone } from "../../domain/tickets/report.ts";
 
 export type Conv = Conversation<BotContext, ConversationContext>;
 export type Choice = { value: string; label: string };
@@ -87,6 +88,22 @@ export async function askText(
     const text = a.kind === "text" ? a.value.trim() : "";
     if (text && text.length <= q.max) return text;
     await ctx.reply(text ? t("ask-too-long", { length: String(text.length), max: String(q.max) }) : t("ask-send-text"));
+  }
+  throw new TooManyTries();
+}
+
+/** A phone number, shared with the button or typed; a wrong one is said and asked again. */
+export async function askPhone(conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string }): Promise<string> {
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const a = await ask(conversation, ctx, t, {
+      step: q.step + i, text: q.text, hint: t("repair-phone-hint"), accept: ["text", "contact"], contactButton: t("btn-share-phone"),
+    });
+    const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");
+    if (phone) {
+      await ctx.reply(t("repair-phone-ok", { phone }), { reply_markup: { remove_keyboard: true } });
+      return phone;
+    }
+    await ctx.reply(t("repair-phone-invalid"));
   }
   throw new TooManyTries();
 }

@@ -1,12 +1,12 @@
 // /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
 // filed by the domain inside conversation.external so a replay never files it twice.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
+import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, reportFault } from "../../domain/tickets/report.ts";
 import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
-import { ask, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+import { ask, askPhone, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
 
 export const REPAIR = "repair";
 export type RepairUnit = { id: number; propertyId: number; propertyName: string; label: string };
@@ -82,17 +82,8 @@ export function repairConversation(deps: BotDeps) {
         d.time = a.kind === "choice" ? a.value : a.kind === "text" ? a.value.trim().slice(0, 100) : "asap";
       },
       phone: async () => {
-        for (let i = 0; i < MAX_TRIES; i++) {
-          const a = await q(t("repair-ask-phone"), undefined, t("repair-phone-hint"), ["text", "contact"], t("btn-share-phone"));
-          const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");
-          if (phone) {
-            d.phone = phone;
-            await ctx.reply(t("repair-phone-ok", { phone }), { reply_markup: { remove_keyboard: true } });
-            return;
-          }
-          await ctx.reply(t("repair-phone-invalid"));
-        }
-        throw new TooManyTries();
+        d.phone = await askPhone(conversation, ctx, t, { step: step + 1, text: t("repair-ask-phone") });
+        step += MAX_TRIES;
       },
     };
 

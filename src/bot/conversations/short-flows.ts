@@ -7,12 +7,14 @@ import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
-import { ask, askText, TooManyTries, type Conv } from "./ask.ts";
+import { ask, askPhone, askText, TooManyTries, type Conv } from "./ask.ts";
+import { setPhone } from "../../domain/people.ts";
 
 export const NOT_FIXED = "not-fixed";
 export const RATING_COMMENT = "rating-comment";
 export const JOB_DONE = "job-done";
 export const CANNOT_FINISH = "cannot-finish";
+export const STAFF_PHONE = "staff-phone";
 export type FlowArgs = { personId: number; lang: Language; ticketId: number; number: string };
 
 type Step = { conversation: Conv; ctx: ConversationContext; t: Translate; step: number };
@@ -48,6 +50,11 @@ export function shortFlows(deps: BotDeps) {
       if (comment === null) return { result: { ok: true, value: null }, success: "owner-rating-thanks-low" };
       const result = await s.conversation.external(() => addRatingComment(deps.database, a.personId, a.ticketId, comment, now()));
       return { result, success: "owner-rating-reason-thanks" };
+    }),
+    [STAFF_PHONE]: flow(STAFF_PHONE, async (s, a) => {
+      const phone = await askPhone(s.conversation, s.ctx, s.t, { step: 1, text: s.t("staff-ask-phone") });
+      const result = await s.conversation.external(() => setPhone(deps.database.db, a.personId, phone, now()));
+      return { result, success: "staff-phone-saved" };
     }),
     [JOB_DONE]: flow(JOB_DONE, async (s, a) => {
       const text = await note(s, s.t("tech-ask-done-note", { number: a.number }), true);

@@ -51,7 +51,10 @@ chat.command("newproperty", async (ctx) => {
   const [code, ...rest] = args(ctx);
   const tz = rest.length > 1 && /^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(rest.at(-1)!) ? rest.pop() : undefined;
   if (!code || rest.length === 0) return ctx.reply(ctx.t("admin-newproperty-usage"));
-  const res = await createProperty(ctx.deps.database.db, ctx.person!.id, { code, name: rest.join(" "), ...(tz ? { timezone: tz } : {}) }, ctx.deps.clock());
+  // a property without its own zone takes TZ, and its office hours OFFICE_HOURS (README, configuration)
+  const { timezone, officeStart, officeEnd } = ctx.deps.config;
+  const input = { code, name: rest.join(" "), timezone: tz ?? timezone, officeStart, officeEnd };
+  const res = await createProperty(ctx.deps.database.db, ctx.person!.id, input, ctx.deps.clock());
   if (!res.ok) return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-newproperty-usage") : ctx.t(errorKey(res.error)));
   await ctx.reply(ctx.t("admin-property-created", { code: res.value.code, name: res.value.name }));
 });

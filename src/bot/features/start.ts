@@ -7,6 +7,7 @@ import { isLanguage, LANGUAGES } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { translator } from "../i18n.ts";
+import { STAFF_PHONE, type FlowArgs } from "../conversations/short-flows.ts";
 
 export const startFeature = new Composer<BotContext>();
 const chat = startFeature.chatType("private");
@@ -37,8 +38,17 @@ async function join(ctx: BotContext, code: string) {
   // Joining is also where the language is chosen: the answer carries the language buttons.
   if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }), { reply_markup: languageKeyboard() });
   await refreshMenu(ctx);
+  if (v.role === "technician" && !ctx.person!.phone) {
+    // the technician's phone is asked once, here: owners get it when a job is accepted
+    await ctx.reply(joinedText(ctx, v));
+    return ctx.conversation.enter(STAFF_PHONE, { personId: ctx.person!.id, lang: ctx.lang, ticketId: 0, number: "" } satisfies FlowArgs);
+  }
+  return ctx.reply(joinedText(ctx, v));
+}
+
+function joinedText(ctx: BotContext, v: { propertyName: string; role: string; skills: string[] }) {
   const skills = v.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
-  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.role !== "technician" ? "none" : skills || "all" }));
+  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.role !== "technician" ? "none" : skills || "all" });
 }
 
 chat.command("start", async (ctx) => {

@@ -59,7 +59,9 @@ for (const [action, flow] of [["done", JOB_DONE], ["cannot", CANNOT_FINISH]] as 
   technicianFeature.callbackQuery(callbackFor(action), async (ctx) => {
     const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, id(ctx));
     await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.ok) await ctx.conversation.enter(flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
+    if (!res.ok) return;
+    await ctx.conversation.exitAll(); // a new action's questions replace an unanswered earlier one
+    await ctx.conversation.enter(flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
   });
 }
 

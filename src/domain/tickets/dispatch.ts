@@ -9,7 +9,13 @@ import { noticeParams, ticketView } from "./view.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 
-/** (Re)offers an open ticket to the technicians on duty; returns who got it. */
+const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+
+/**
+ * (Re)offers an open ticket to the technicians on duty; returns who can be reached (has a chat).
+ * A technician who still holds the first offer gets one reminder that says it is one, not a second
+ * "new job"; after that reminder, later rounds leave them alone.
+ */
 export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   if (ticket.status !== "open") return [];
@@ -19,25 +25,27 @@ export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: nu
     (await tx.offer.findMany({ where: { ticketId, status: "declined" } })).map((o) => o.technicianId),
   );
   const targets = techs.filter((id) => !declined.has(id));
+  const existing = new Map((await tx.offer.findMany({ where: { ticketId, technicianId: { in: targets } } })).map((o) => [o.technicianId, o]));
+  const buttons = [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]];
+  const reached: number[] = [];
   for (const technicianId of targets) {
-    const offer = await tx.offer.upsert({
-      where: { ticketId_technicianId: { ticketId, technicianId } },
-      create: { ticketId, technicianId, round, createdAt: now },
-      update: { round, status: "offered" },
-    });
-    await notify(tx, now, technicianId, {
-      key: ticket.emergency ? "offer-new-emergency" : "offer-new",
-      params: noticeParams(view),
-      photos: round === 0 ? view.photos : [],
+    const before = existing.get(technicianId);
+    const holding = before?.status === "offered";
+    if (holding && before.round > 0) { reached.push(technicianId); continue; } // reminded once already
+    const offer = before
+      ? await tx.offer.update({ where: { id: before.id }, data: { round, status: "offered" } })
+      : await tx.offer.create({ data: { ticketId, technicianId, round, createdAt: now } });
+    const sent = await notify(tx, now, technicianId, {
+      key: holding ? "offer-reminder" : ticket.emergency ? "offer-new-emergency" : "offer-new",
+      params: { ...noticeParams(view), minutes: minutesSince(ticket.reportedAt, now) },
+      photos: holding ? [] : view.photos,
       ref: `offer:${offer.id}:${round}`,
-      buttons: [[
-        { label: "btn-accept", action: "accept", id: ticketId },
-        { label: "btn-decline", action: "decline", id: ticketId },
-      ]],
+      buttons,
     });
+    if (sent) reached.push(technicianId);
   }
   await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round, technicians: targets } });
-  return targets;
+  return reached;
 }
 
 /** Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn). */

@@ -23,6 +23,7 @@ language-set = OK, I will talk to you in English from now on.
 cancelled = Stopped. Nothing was submitted. Send /help if you need anything.
 nothing-to-cancel = There is nothing to cancel.
 flow-interrupted = { $flow ->
+    [staff-phone] Your phone number was not saved; it is stopped.
     [repair] Your report was not submitted; it is stopped (send /repair to start again).
     [not-fixed] Your "not fixed" note was not sent; it is stopped.
     [rating-comment] Your comment was not sent; it is stopped.

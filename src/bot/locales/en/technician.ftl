@@ -62,3 +62,6 @@ tech-reopened =
     🔁 The owner says job { $number } is not fixed; please go back.
     Reason: { $reason }
 offer-mine = ✅ You took this job; please be there on time.
+offer-reminder = ⏰ Reminder: job { $number } ({ $place }, { category-label }) was reported { $minutes } minutes ago and nobody has taken it yet. Please accept it if you can.
+staff-ask-phone = Please leave your phone number: owners get it when you take their job. Tap "Send my phone number" below, or type it.
+staff-phone-saved = Thank you, saved. New jobs will come here.

@@ -23,6 +23,7 @@ language-set = 好的，以后我会用简体中文和您沟通。
 cancelled = 已取消当前操作。如需帮助，请发送 /help。
 nothing-to-cancel = 当前没有进行中的操作。
 flow-interrupted = { $flow ->
+    [staff-phone] 手机号还没有保存，已中止。
     [repair] 您的报修还没有提交，已中止（/repair 可重新开始）。
     [not-fixed] 「没修好」的说明还没有发送，已中止。
     [rating-comment] 您的意见还没有发送，已中止。

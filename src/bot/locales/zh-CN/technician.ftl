@@ -58,3 +58,6 @@ tech-reopened =
     🔁 业主反馈工单 { $number } 没有修好，请再次处理。
     原因：{ $reason }
 offer-mine = ✅ 您已接单，请按时上门。
+offer-reminder = ⏰ 提醒：工单 { $number }（{ $place }，{ category-label }）报修已 { $minutes } 分钟，仍无人接单，请尽快接单。
+staff-ask-phone = 请留下您的手机号：接单后会告诉业主，方便业主联系您。点下方「发送我的手机号」，或直接输入号码。
+staff-phone-saved = 谢谢，已保存。派给您的工单会发到这里。

@@ -25,6 +25,7 @@ language-set = 好的，以後我會用繁體中文和您溝通。
 cancelled = 已取消目前操作。如需幫助，請傳送 /help。
 nothing-to-cancel = 目前沒有進行中的操作。
 flow-interrupted = { $flow ->
+    [staff-phone] 手機號碼還沒有儲存，已中止。
     [repair] 您的報修還沒有提交，已中止（/repair 可重新開始）。
     [not-fixed] 「沒修好」的說明還沒有傳送，已中止。
     [rating-comment] 您的意見還沒有傳送，已中止。

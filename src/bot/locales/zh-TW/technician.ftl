@@ -60,3 +60,6 @@ tech-reopened =
     🔁 業主回饋工單 { $number } 沒有修好，請再次處理。
     原因：{ $reason }
 offer-mine = ✅ 您已接單，請按時上門。
+offer-reminder = ⏰ 提醒：工單 { $number }（{ $place }，{ category-label }）報修已 { $minutes } 分鐘，仍無人接單，請儘快接單。
+staff-ask-phone = 請留下您的手機號碼：接單後會告訴業主，方便業主聯絡您。點下方「傳送我的手機號碼」，或直接輸入號碼。
+staff-phone-saved = 謝謝，已儲存。派給您的工單會發到這裡。
