@@ -101,7 +101,7 @@ export type PersonLine = {
   id: number;
   name: string;
   username: string;
-  roles: string[];
+  roles: { role: string; property: string; skills: string[] }[];
   units: string[];
   onDuty: boolean;
   reachable: boolean;
@@ -120,7 +120,7 @@ export async function listPeople(db: DbOrTx, propertyId?: number): Promise<Perso
     id: p.id,
     name: p.name,
     username: p.username ?? "",
-    roles: p.roles.map((r) => (r.property ? `${r.role}@${r.property.code}` : r.role) + (r.skills ? `(${r.skills})` : "")),
+    roles: p.roles.map((r) => ({ role: r.role, property: r.property?.code ?? "", skills: skillsOf(r.skills) })),
     units: p.units.map((m) => `${m.unit.property.code} ${m.unit.building}-${m.unit.entrance}-${m.unit.room}`),
     onDuty: p.onDuty,
     reachable: p.blockedAt === null,

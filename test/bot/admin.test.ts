@@ -53,7 +53,8 @@ describe("admin", () => {
 
     const people = textOf((await admin.send("/people BX")).at(-1));
     expect(people).toContain("李师傅");
-    expect(people).toContain("technician@BX(water,electricity)");
+    expect(people).toContain("维修人员 BX（给排水、电路）"); // roles in words, not technician@BX(water)
+    expect(people).not.toContain("technician@");
     expect(people).toContain("BX 3-1-502");
 
     const techRow = await h.database.db.person.findFirstOrThrow({ where: { name: "李师傅" } });

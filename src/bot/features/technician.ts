@@ -34,7 +34,10 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  // the winner's own offer shows the choice instead of its buttons
+  const offer = ctx.callbackQuery.message?.text;
+  const shown = offer ? ctx.editMessageText(`${offer}\n\n${ctx.t("offer-mine")}`) : ctx.editMessageReplyMarkup();
+  await shown.catch(() => undefined);
   await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
 });
 

@@ -9,6 +9,7 @@ import { notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { parseTypedTime } from "../typed-time.ts";
 
 const EMERGENCY_WORDS = [
   "漏水", "爆管", "水管爆裂", "爆裂", "破裂", "停电", "断电", "漏电", "煤气", "燃气", "瓦斯", "困人", "电梯困人", "困在电梯", "被困",
@@ -37,11 +38,14 @@ export const ACCESS = ["home", "key", "call"] as const;
 /** A public area needs nobody at home: its access is always this. */
 export const PUBLIC_ACCESS = "public";
 
-/** The start of a chosen time window (14:00 / 09:00 local), or null for "as soon as possible". */
+/**
+ * The start of a chosen time window (14:00 / 09:00 local) or of a typed time that can be read
+ * ("周六上午", "明天 9 点"); null for "as soon as possible" and for a typed time that cannot be read.
+ */
 export function appointmentFor(window: string, now: Date, tz: string): Date | null {
   const starts: Record<string, [number, number]> = { today_pm: [0, 14], tomorrow_am: [1, 9], tomorrow_pm: [1, 14] };
   const s = starts[window];
-  if (!s) return null;
+  if (!s) return window === "asap" ? null : parseTypedTime(window, now, tz);
   const p = zonedParts(now, tz);
   // local midnight of today: shift now back by its local time of day
   const midnight = new Date(now.getTime() - ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 - now.getMilliseconds());
@@ -143,6 +147,12 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
   const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  // a typed time nobody can read: the desk agrees one with the owner
+  if (!appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(input.preferredTime)) {
+    const desk = await onDutyStaff(tx, propertyId, "desk");
+    const view = (await ticketView(tx, ticket.id))!;
+    await notifyAll(tx, now, desk, { key: "desk-agree-time", params: { ...noticeParams(view), phone: input.phone } });
+  }
   // DOMAIN step 3: at night an emergency goes to the control room at once, not only to technicians.
   if (input.emergency && !isOfficeHours(now, calendarOf(property))) {
     const room = await onDutyStaff(tx, propertyId, "control_room");

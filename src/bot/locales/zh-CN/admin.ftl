@@ -65,3 +65,10 @@ setting-phoneCallbackAfterMin = 完工后多久转电话回访（分钟）
 setting-dispatchTimeoutMin = 一般工单无人接单升级（分钟）
 setting-emergencyDispatchMin = 紧急工单无人接单升级（分钟）
 setting-holidays = 节假日
+admin-role-line = { role-label }{ $property ->
+    [all] （全部项目）
+   *[other] {" "}{ $property }
+}{ $skills ->
+    [none] {""}
+   *[other] （{ $skills }）
+}

@@ -24,3 +24,8 @@ btn-close-followup = ✅ 结案 #{ $id }
 followup-ask-result = 请输入跟进事项 #{ $id } 的处理结果（将转告业主）：
 followup-closed = ✅ 跟进事项 #{ $id } 已结案，处理结果已转告业主。
 followup-closed-no-owner = ✅ 跟进事项 #{ $id } 已结案。
+desk-agree-time =
+    🕐 请与业主约定上门时间：报修单 { $number }（{ $place }，{ category-label }）
+    业主希望：{ $time }
+    业主电话：{ $phone }
+    系统无法识别这个时间，请致电业主确认具体时间。

@@ -67,3 +67,10 @@ setting-phoneCallbackAfterMin = 完工後多久轉電話回訪（分鐘）
 setting-dispatchTimeoutMin = 一般工單無人接單升級（分鐘）
 setting-emergencyDispatchMin = 緊急工單無人接單升級（分鐘）
 setting-holidays = 節假日
+admin-role-line = { role-label }{ $property ->
+    [all] （全部社區）
+   *[other] {" "}{ $property }
+}{ $skills ->
+    [none] {""}
+   *[other] （{ $skills }）
+}

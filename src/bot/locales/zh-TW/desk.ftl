@@ -26,3 +26,8 @@ btn-close-followup = ✅ 結案 #{ $id }
 followup-ask-result = 請輸入跟進事項 #{ $id } 的處理結果（將轉告業主）：
 followup-closed = ✅ 跟進事項 #{ $id } 已結案，處理結果已轉告業主。
 followup-closed-no-owner = ✅ 跟進事項 #{ $id } 已結案。
+desk-agree-time =
+    🕐 請與業主約定上門時間：報修單 { $number }（{ $place }，{ category-label }）
+    業主希望：{ $time }
+    業主電話：{ $phone }
+    系統無法識別這個時間，請致電業主確認具體時間。
