@@ -203,7 +203,7 @@ describe("bad input gets a clear reply and loses nothing", () => {
     expect(owner.lastText()).toContain("请发送照片");
     await owner.press("跳过");
     expect(owner.lastText()).toContain("紧急"); // pre-answered: 漏水
-    expect(buttonsOf(owner.inbox().at(-1))[0]!.text).toContain("✔");
+    expect(buttonsOf(owner.inbox().at(-1))[0]!.text).toContain("👉"); // the suggested answer
     await owner.press("紧急，请马上来");
     await owner.press("家里有人");
     await owner.send("12345");

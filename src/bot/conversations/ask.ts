@@ -49,7 +49,9 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
       const choice = data?.action === "q" && data.id === q.step ? q.choices?.flat().find((c) => c.value === data.arg) : undefined;
       await next.answerCallbackQuery(choice ? undefined : { text: t("ask-old-button") }).catch(() => undefined);
       if (choice) {
-        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n${/^[✅✔]/u.test(choice.label) ? "" : "✅ "}${choice.label}`).catch(() => undefined);
+        // one check mark style: the answered question shows "✅ <choice>" (a suggestion's 👉 dropped)
+        const shown = choice.label.replace(/^👉\s*/u, "");
+        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n${shown.startsWith("✅") ? "" : "✅ "}${shown}`).catch(() => undefined);
         return { kind: "choice", value: choice.value };
       }
       continue;

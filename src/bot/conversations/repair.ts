@@ -64,8 +64,8 @@ export function repairConversation(deps: BotDeps) {
       emergency: async () => {
         const suggested = looksLikeEmergency(d.category, `${d.description} ${d.location}`);
         const text = t(suggested ? "repair-ask-emergency-suggested" : "repair-ask-emergency");
-        const yes = { value: "yes", label: (suggested ? "✔ " : "") + t("btn-emergency-yes") };
-        const no = { value: "no", label: (suggested ? "" : "✔ ") + t("btn-emergency-no") };
+        const yes = { value: "yes", label: (suggested ? "👉 " : "") + t("btn-emergency-yes") };
+        const no = { value: "no", label: (suggested ? "" : "👉 ") + t("btn-emergency-no") };
         const a = await q(text, [[yes], [no]], t("ask-use-buttons"));
         d.emergency = a.kind === "choice" && a.value === "yes";
         // the safety hint comes at once, before the remaining questions (DOMAIN step 2)

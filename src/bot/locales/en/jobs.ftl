@@ -43,7 +43,7 @@ appointment-reminder-technician =
     Place: { $place } · { category-label }
     Owner's phone: { $phone }
     Please confirm with the owner beforehand.
-appointment-coming-owner = 🔔 Hello! Technician { $technician } will come at { $time } as agreed for your ticket { $number }. Please keep your phone at hand.
+appointment-coming-owner = 🔔 Hello! { $technician } will come at { $time } as agreed for your ticket { $number }. Please keep your phone at hand.
 # Daily close-out (monospace); params property, date, reported, completed, open, overdueCount, postponedCount, callbackCount, overdue, postponed, callbacks
 closeout-report =
     📊 Daily close-out · { $property } · { $date }

@@ -12,7 +12,7 @@ offer-new-emergency =
     Type: { category-label }
     Problem: { $description }
     Access: { access-label }
-offer-taken = ✔️ Job { $number } was taken by { $technician }. Thank you!
+offer-taken = Job { $number } was taken by { $technician }; nothing to do. Thank you!
 offer-withdrawn = Job { $number } was cancelled by the owner; nothing to do.
 btn-accept = Accept
 btn-decline = Decline

@@ -44,7 +44,7 @@ appointment-reminder-technician =
     地点：{ $place } · { category-label }
     业主电话：{ $phone }
     请提前与业主确认。
-appointment-coming-owner = 🔔 您好！维修人员 { $technician } 将按约定于 { $time } 上门处理您的报修单 { $number }，请保持电话畅通。
+appointment-coming-owner = 🔔 您好！{ MASTER($technician) }将按约定于 { $time } 上门处理您的报修单 { $number }，请保持电话畅通。
 # Daily close-out (monospace); params property, date, reported, completed, open, overdueCount, postponedCount, callbackCount, overdue, postponed, callbacks
 closeout-report =
     📊 每日工单日清 · { $property } · { $date }

@@ -12,7 +12,7 @@ offer-new-emergency =
     类别：{ category-label }
     描述：{ $description }
     上门：{ access-label }
-offer-taken = ✔️ 工单 { $number } 已由 { MASTER($technician) }接单，谢谢！
+offer-taken = 工单 { $number } 已由 { MASTER($technician) }接单，无需处理，谢谢！
 offer-withdrawn = 工单 { $number } 已被业主取消，无需处理。
 btn-accept = 接单
 btn-decline = 暂不接

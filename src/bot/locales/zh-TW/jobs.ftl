@@ -46,7 +46,7 @@ appointment-reminder-technician =
     地點：{ $place } · { category-label }
     業主電話：{ $phone }
     請提前與業主確認。
-appointment-coming-owner = 🔔 您好！維修人員 { $technician } 將按約定於 { $time } 上門處理您的報修單 { $number }，請保持電話暢通。
+appointment-coming-owner = 🔔 您好！{ MASTER($technician) }將按約定於 { $time } 上門處理您的報修單 { $number }，請保持電話暢通。
 # Daily close-out (monospace); params property, date, reported, completed, open, overdueCount, postponedCount, callbackCount, overdue, postponed, callbacks
 closeout-report =
     📊 每日工單日清 · { $property } · { $date }

@@ -14,7 +14,7 @@ offer-new-emergency =
     類別：{ category-label }
     描述：{ $description }
     上門：{ access-label }
-offer-taken = ✔️ 工單 { $number } 已由 { MASTER($technician) }接單，謝謝！
+offer-taken = 工單 { $number } 已由 { MASTER($technician) }接單，無需處理，謝謝！
 offer-withdrawn = 工單 { $number } 已被業主取消，無需處理。
 btn-accept = 接單
 btn-decline = 暫不接
