@@ -7,6 +7,7 @@ import { reportFault } from "../../src/domain/tickets/report.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { markDone } from "../../src/domain/tickets/work.ts";
 import { looksLikeEmergency } from "../../src/domain/tickets/report.ts";
+import { runArrivalWatch } from "../../src/domain/scheduled/arrival-watch.ts";
 
 let h: Harness;
 beforeEach(async () => { h = await createHarness(); });
@@ -194,6 +195,20 @@ describe("staff read their own words", () => {
     const out = await tech.send("/jobs");
     expect(out.map(textOf).join("\n")).toContain("完工登记还没有提交");
     expect(out.map(textOf).join("\n")).not.toContain("/repair");
+  });
+
+  it("shows technicians staff wording, and the supervisor's late-arrival alert both phones", async () => {
+    const { tech, sup, unit, ownerRow, techRow, supRow } = await site();
+    await h.database.db.person.update({ where: { id: supRow.id }, data: { language: "zh-CN" } });
+    const { ticketId } = value(await reportFault(h.database, reportInput(ownerRow.id, unit.id), T0));
+    value(await acceptJob(h.database, techRow.id, ticketId, T0));
+    expect(buttonsOf((await tech.send("/jobs")).at(-1))[0]!.text).toContain("已接单");
+    await runArrivalWatch(h.database, new Date(T0.getTime() + 30 * 60_000)); // the technician first
+    await runArrivalWatch(h.database, new Date(T0.getTime() + 40 * 60_000)); // then the supervisor
+    h.setNow(new Date(T0.getTime() + 40 * 60_000));
+    await h.flush();
+    expect(sup.lastText()).toContain("维修人员：李师傅（电话 13900001111）");
+    expect(sup.lastText()).toContain("业主电话：13800138000");
   });
 
   it("shows /my times on the property's clock", async () => {

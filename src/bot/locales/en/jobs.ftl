@@ -34,6 +34,7 @@ arrival-late-technician =
 arrival-late-supervisor =
     ⚠️ Job { $number } ({ emergency-label }) is late on site.
     Technician: { $technician } (phone { $techphone })
+    Owner's phone: { $phone }
     Place: { $place } · { category-label }
     Accepted / agreed time: { $since }
     Please follow it up.

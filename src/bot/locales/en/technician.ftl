@@ -21,7 +21,7 @@ offer-accepted = ✅ You have taken job { $number }.
 offer-declined = You declined job { $number }.
 job-detail =
     🧾 Job { $number } ({ emergency-label })
-    Status: { status-label }
+    Status: { staff-status-label }
     Place: { $place }
     Type: { category-label }
     Problem: { $description }
@@ -43,7 +43,7 @@ jobs-title =
 jobs-button = { $emergency ->
     [yes] 🚨
    *[no] 🔧
-} { $number } { $place } · { status-label }
+} { $number } { $place } · { staff-status-label }
 duty-usage = You are { $state ->
     [on] on duty (receiving jobs)
    *[off] off duty (not receiving jobs)
@@ -65,3 +65,13 @@ offer-mine = ✅ You took this job; please be there on time.
 offer-reminder = ⏰ Reminder: job { $number } ({ $place }, { category-label }) was reported { $minutes } minutes ago and nobody has taken it yet. Please accept it if you can.
 staff-ask-phone = Please leave your phone number: owners get it when you take their job. Tap "Send my phone number" below, or type it.
 staff-phone-saved = Thank you, saved. New jobs will come here.
+staff-status-label = { $status ->
+    [open] waiting for a technician
+    [accepted] accepted
+    [arrived] on site
+    [postponed] another visit booked
+    [completed] waiting for the owner
+    [closed] closed
+    [cancelled] cancelled
+   *[other] { $status }
+}

@@ -35,6 +35,7 @@ arrival-late-technician =
 arrival-late-supervisor =
     ⚠️ 工单 { $number }（{ emergency-label }）超时未到场。
     维修人员：{ $technician }（电话 { $techphone }）
+    业主电话：{ $phone }
     地点：{ $place } · { category-label }
     接单/约定时间：{ $since }
     请跟进处理。

@@ -21,7 +21,7 @@ offer-accepted = ✅ 您已接单 { $number }。
 offer-declined = 您已婉拒工单 { $number }。
 job-detail =
     🧾 工单 { $number }（{ emergency-label }）
-    状态：{ status-label }
+    状态：{ staff-status-label }
     位置：{ $place }
     类别：{ category-label }
     描述：{ $description }
@@ -39,7 +39,7 @@ jobs-title = 您有 { $count } 张进行中的工单：
 jobs-button = { $emergency ->
     [yes] 🚨
    *[no] 🔧
-} { $number } { $place } · { status-label }
+} { $number } { $place } · { staff-status-label }
 duty-usage = 当前状态：{ $state ->
     [on] 上班（接收派单）
    *[off] 下班（不接收派单）
@@ -61,3 +61,13 @@ offer-mine = ✅ 您已接单，请按时上门。
 offer-reminder = ⏰ 提醒：工单 { $number }（{ $place }，{ category-label }）报修已 { $minutes } 分钟，仍无人接单，请尽快接单。
 staff-ask-phone = 请留下您的手机号：接单后会告诉业主，方便业主联系您。点下方「发送我的手机号」，或直接输入号码。
 staff-phone-saved = 谢谢，已保存。派给您的工单会发到这里。
+staff-status-label = { $status ->
+    [open] 待接单
+    [accepted] 已接单
+    [arrived] 已到场
+    [postponed] 改约再修
+    [completed] 待业主确认
+    [closed] 已完成
+    [cancelled] 已取消
+   *[other] { $status }
+}

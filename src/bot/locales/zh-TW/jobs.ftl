@@ -37,6 +37,7 @@ arrival-late-technician =
 arrival-late-supervisor =
     ⚠️ 工單 { $number }（{ emergency-label }）超時未到場。
     維修人員：{ $technician }（電話 { $techphone }）
+    業主電話：{ $phone }
     地點：{ $place } · { category-label }
     接單/約定時間：{ $since }
     請跟進處理。

@@ -23,7 +23,7 @@ offer-accepted = ✅ 您已接單 { $number }。
 offer-declined = 您已婉拒工單 { $number }。
 job-detail =
     🧾 工單 { $number }（{ emergency-label }）
-    狀態：{ status-label }
+    狀態：{ staff-status-label }
     位置：{ $place }
     類別：{ category-label }
     描述：{ $description }
@@ -41,7 +41,7 @@ jobs-title = 您有 { $count } 張進行中的工單：
 jobs-button = { $emergency ->
     [yes] 🚨
    *[no] 🔧
-} { $number } { $place } · { status-label }
+} { $number } { $place } · { staff-status-label }
 duty-usage = 目前狀態：{ $state ->
     [on] 上班（接收派單）
    *[off] 下班（不接收派單）
@@ -63,3 +63,13 @@ offer-mine = ✅ 您已接單，請按時上門。
 offer-reminder = ⏰ 提醒：工單 { $number }（{ $place }，{ category-label }）報修已 { $minutes } 分鐘，仍無人接單，請儘快接單。
 staff-ask-phone = 請留下您的手機號碼：接單後會告訴業主，方便業主聯絡您。點下方「傳送我的手機號碼」，或直接輸入號碼。
 staff-phone-saved = 謝謝，已儲存。派給您的工單會發到這裡。
+staff-status-label = { $status ->
+    [open] 待接單
+    [accepted] 已接單
+    [arrived] 已到場
+    [postponed] 改約再修
+    [completed] 待業主確認
+    [closed] 已完成
+    [cancelled] 已取消
+   *[other] { $status }
+}
