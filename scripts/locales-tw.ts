@@ -46,7 +46,8 @@ export function toTraditional(ftl: string, file: string, overrides?: Overrides):
   const { phrases } = overrides ?? (JSON.parse(readFileSync(OVERRIDES, "utf8")) as Overrides);
   let text = toTw(ftl);
   for (const [from, to] of phrases) text = text.split(from).join(to);
-  return `### Generated from zh-CN/${file} by \`npm run locales:tw\`: edit zh-CN or scripts/zh-tw-overrides.json.\n\n${text}`;
+  const header = `### Generated from zh-CN/${file} by \`npm run locales:tw\`: edit zh-CN or scripts/zh-tw-overrides.json.`;
+  return `${header}\n\n${text}`;
 }
 
 /** Every zh-CN file name. */

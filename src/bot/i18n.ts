@@ -22,7 +22,8 @@ const TITLES: Record<Language, string> = { "zh-CN": "师傅", "zh-TW": "師傅",
 
 function load(lang: Language): FluentBundle {
   const title = TITLES[lang];
-  const bundle = new FluentBundle(lang, { useIsolating: false, functions: { MASTER: title ? master(title) : ([n]) => String(n ?? "") } });
+  const functions = { MASTER: title ? master(title) : ([n]: unknown[]) => String(n ?? "") };
+  const bundle = new FluentBundle(lang, { useIsolating: false, functions });
   for (const file of readdirSync(dir + lang).filter((f) => f.endsWith(".ftl")).sort()) {
     const errors = bundle.addResource(new FluentResource(readFileSync(`${dir}${lang}/${file}`, "utf8")));
     if (errors.length > 0) throw new Error(`${lang}/${file}: ${errors.map(String).join("; ")}`);

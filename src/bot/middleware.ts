@@ -29,7 +29,8 @@ export function attachPerson(deps: BotDeps): MiddlewareFn<BotContext> {
       // a new person starts in their Telegram language when we have it, else the configured default
       const language = languageOfTelegram(from.language_code) ?? deps.config.defaultLanguage;
       const { person } = await ensurePerson(
-        deps.database.db, { telegramId: from.id, name, username: from.username, language }, deps.config.adminTelegramIds, deps.clock(),
+        deps.database.db, { telegramId: from.id, name, username: from.username, language },
+        deps.config.adminTelegramIds, deps.clock(),
       );
       ctx.person = person;
       ctx.lang = person.language;

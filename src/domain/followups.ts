@@ -43,8 +43,12 @@ export async function openFollowUp(
   });
   await logEvent(tx, { ticketId: input.ticketId ?? null, complaintId: input.complaintId ?? null, actorId, action: "follow-up-opened", at: now, data: { followUpId: f.id, reason: input.reason } });
   const people = [];
-  for (const role of [input.assigneeRole, ...(input.alsoTell ?? [])]) people.push(...(await staffOf(tx, input.propertyId, role)));
-  const params = { id: f.id, number: (await tx.ticket.findUnique({ where: { id: input.ticketId ?? 0 } }))?.number ?? "-", ...reasonParams({ reason: input.reason, survey: { rating: input.rating ?? 0 } }) };
+  for (const role of [input.assigneeRole, ...(input.alsoTell ?? [])]) {
+    people.push(...(await staffOf(tx, input.propertyId, role)));
+  }
+  const ticket = input.ticketId ? await tx.ticket.findUnique({ where: { id: input.ticketId } }) : null;
+  const reason = reasonParams({ reason: input.reason, survey: { rating: input.rating ?? 0 } });
+  const params = { id: f.id, number: ticket?.number ?? "-", ...reason };
   await notifyAll(tx, now, people, { key: "followup-new", params });
   return f.id;
 }
@@ -65,7 +69,8 @@ export async function listOpenFollowUps(db: DbOrTx, personId: number, now: Date,
   });
   const zones = new Map((await db.property.findMany({ where: { id: { in: rows.map((r) => r.propertyId) } } })).map((p) => [p.id, zoneOf(p)]));
   return ok(rows.map((f) => ({
-    id: f.id, ...reasonParams(f), number: f.ticket?.number ?? (f.complaintId ? `#${f.complaintId}` : "-"), assigneeRole: f.assigneeRole,
+    id: f.id, ...reasonParams(f), assigneeRole: f.assigneeRole,
+    number: f.ticket?.number ?? (f.complaintId ? `#${f.complaintId}` : "-"),
     dueAt: f.dueAt.toISOString(), due: formatLocal(f.dueAt, zones.get(f.propertyId) ?? DEFAULT_TIMEZONE), overdue: f.dueAt <= now,
   })));
 }

@@ -43,7 +43,8 @@ export async function createProperty(db: DbOrTx, actorId: number, input: NewProp
   if (input.timezone && !validTimezone(input.timezone)) return err("INVALID_INPUT");
   try {
     const hours = input.officeStart && input.officeEnd ? { officeStart: input.officeStart, officeEnd: input.officeEnd } : {};
-    const p = await db.property.create({ data: { code, name, timezone: input.timezone ?? null, ...hours, createdAt: now } });
+    const data = { code, name, timezone: input.timezone ?? null, ...hours, createdAt: now };
+    const p = await db.property.create({ data });
     await logEvent(db, { actorId, action: "property-created", data: { propertyId: p.id, code, name }, at: now });
     return ok({ id: p.id, code, name, units: 0, timezone: p.timezone ?? "" });
   } catch (e) {

@@ -64,7 +64,10 @@ export async function ticketAwaitingRating(db: DbOrTx, personId: number): Promis
   const survey = await db.survey.findFirst({
     where: {
       status: { in: ["requested", "reminded", "phone", "scheduled"] },
-      ticket: { status: { in: ["completed", "closed"] }, OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }] },
+      ticket: {
+        status: { in: ["completed", "closed"] },
+        OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }],
+      },
     },
     orderBy: { id: "desc" }, select: { ticketId: true },
   });

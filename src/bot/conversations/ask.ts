@@ -51,7 +51,8 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
       if (choice) {
         // one check mark style: the answered question shows "✅ <choice>" (a suggestion's 👉 dropped)
         const shown = choice.label.replace(/^👉\s*/u, "");
-        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n${shown.startsWith("✅") ? "" : "✅ "}${shown}`).catch(() => undefined);
+        const text = `${q.text}\n\n${shown.startsWith("✅") ? "" : "✅ "}${shown}`;
+        await next.api.editMessageText(sent.chat.id, sent.message_id, text).catch(() => undefined);
         return { kind: "choice", value: choice.value };
       }
       continue;
@@ -95,10 +96,13 @@ export async function askText(
 }
 
 /** A phone number, shared with the button or typed; a wrong one is said and asked again. */
-export async function askPhone(conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string }): Promise<string> {
+export async function askPhone(
+  conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string },
+): Promise<string> {
   for (let i = 0; i < MAX_TRIES; i++) {
     const a = await ask(conversation, ctx, t, {
-      step: q.step + i, text: q.text, hint: t("repair-phone-hint"), accept: ["text", "contact"], contactButton: t("btn-share-phone"),
+      step: q.step + i, text: q.text, hint: t("repair-phone-hint"),
+      accept: ["text", "contact"], contactButton: t("btn-share-phone"),
     });
     const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");
     if (phone) {

@@ -1,7 +1,9 @@
 // /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
 // filed by the domain inside conversation.external so a replay never files it twice.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, reportFault } from "../../domain/tickets/report.ts";
+import {
+  ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, reportFault,
+} from "../../domain/tickets/report.ts";
 import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
@@ -69,7 +71,8 @@ export function repairConversation(deps: BotDeps) {
         const a = await q(text, [[yes], [no]], t("ask-use-buttons"));
         d.emergency = a.kind === "choice" && a.value === "yes";
         // the safety hint comes at once, before the remaining questions (DOMAIN step 2)
-        if (d.emergency) await ctx.reply(t("repair-safety", { hazard: hazardOf(d.category, `${d.description} ${d.location}`) }));
+        const hazard = hazardOf(d.category, `${d.description} ${d.location}`);
+        if (d.emergency) await ctx.reply(t("repair-safety", { hazard }));
       },
       access: async () => {
         if (d.unitId === null) return void (d.access = PUBLIC_ACCESS); // nobody needs to be home
@@ -130,5 +133,6 @@ async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, arg
     }, deps.clock()),
   );
   if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
-  await ctx.reply(t(res.value.emergency ? "repair-created-emergency" : "repair-created", { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
+  const key = res.value.emergency ? "repair-created-emergency" : "repair-created";
+  await ctx.reply(t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

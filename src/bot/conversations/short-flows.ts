@@ -22,7 +22,8 @@ type Step = { conversation: Conv; ctx: ConversationContext; t: Translate; step: 
 const note = (s: Step, question: string, skip: boolean) => askText(s.conversation, s.ctx, s.t, { step: s.step, text: question, max: MAX_NOTE, skip });
 
 /** Wraps a flow: builds t, runs it, answers the domain result, ends politely after too many tries. */
-function flow(id: string, body: (s: Step, args: FlowArgs) => Promise<{ result: Result<unknown>; success: string } | null>) {
+type Outcome = { result: Result<unknown>; success: string } | null;
+function flow(id: string, body: (s: Step, args: FlowArgs) => Promise<Outcome>) {
   return async (conversation: Conv, ctx: ConversationContext, args: FlowArgs) => {
     const t = translator(args.lang);
     try {
@@ -74,7 +75,8 @@ export function shortFlows(deps: BotDeps) {
       const result = await s.conversation.external(async () => {
         const window = when.kind === "choice" ? when.value : undefined;
         const text = when.kind === "choice" ? s.t(`time-${when.value}`) : when.kind === "text" ? when.value.trim().slice(0, 100) : "";
-        return cannotFinish(deps.database, a.personId, a.ticketId, { reason, newTime: null, newTimeText: text, window }, now());
+        const input = { reason, newTime: null, newTimeText: text, window };
+        return cannotFinish(deps.database, a.personId, a.ticketId, input, now());
       });
       return { result, success: "tech-cannot-ok" };
     }),

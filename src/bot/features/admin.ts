@@ -148,9 +148,13 @@ chat.command("invite", async (ctx) => {
 });
 
 /** "维修人员 BX（给排水、电路）": roles in words, not `technician@BX(water)`. */
-const rolesText = (ctx: BotContext, roles: PersonLine["roles"]) => roles.map((r) => ctx.t("admin-role-line", {
-  role: r.role, property: r.property || "all", skills: r.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator")) || "none",
-})).join(ctx.t("list-separator")) || "-";
+const rolesText = (ctx: BotContext, roles: PersonLine["roles"]) => {
+  const list = (items: string[]) => items.join(ctx.t("list-separator"));
+  const line = (r: PersonLine["roles"][number]) => ctx.t("admin-role-line", {
+    role: r.role, property: r.property || "all", skills: list(r.skills.map((c) => ctx.t("category-label", { category: c }))) || "none",
+  });
+  return list(roles.map(line)) || "-";
+};
 
 chat.command("people", async (ctx) => {
   const [code] = args(ctx);
@@ -160,7 +164,9 @@ chat.command("people", async (ctx) => {
   if (people.length === 0) return ctx.reply(ctx.t("admin-no-people"));
   const rows = [
     [ctx.t("admin-col-id"), ctx.t("admin-col-name"), ctx.t("admin-col-roles"), ctx.t("admin-col-homes"), ctx.t("admin-col-reach")],
-    ...people.slice(0, MAX_TABLE_ROWS).map((p) => [String(p.id), p.name.slice(0, 16), rolesText(ctx, p.roles), p.units.join(" ") || "-", p.reachable ? "✓" : "✗"]),
+    ...people.slice(0, MAX_TABLE_ROWS).map((p) => [
+      String(p.id), p.name.slice(0, 16), rolesText(ctx, p.roles), p.units.join(" ") || "-", p.reachable ? "✓" : "✗",
+    ]),
   ];
   await replyTable(ctx, ctx.t("admin-people-title", { count: people.length }), alignRows(rows, people.length - MAX_TABLE_ROWS), ctx.t("admin-revoke-usage"));
 });

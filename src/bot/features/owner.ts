@@ -26,7 +26,9 @@ chat.command("repair", async (ctx) => {
 chat.command("my", async (ctx) => {
   const tickets = await listOwnerTickets(ctx.deps.database.db, ctx.person!.id);
   if (tickets.length === 0) return ctx.reply(ctx.t("my-none"));
-  const lines = tickets.map((x) => ctx.t("my-line", { number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: x.at }));
+  const lines = tickets.map((x) => ctx.t("my-line", {
+    number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: x.at,
+  }));
   const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
   await ctx.reply(`${ctx.t("my-title")}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
 });
@@ -72,7 +74,8 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
 
 /** Records the owner's rating; the answered question shows the rating instead of its buttons. */
 async function rate(ctx: BotContext, ticketId: number, rating: number, shown: (text: string) => Promise<unknown>) {
-  const res = await answerSurvey(ctx.deps.database, { ticketId, actorId: ctx.person!.id, rating, channel: "bot" }, ctx.deps.clock());
+  const answer = { ticketId, actorId: ctx.person!.id, rating, channel: "bot" } as const;
+  const res = await answerSurvey(ctx.deps.database, answer, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await shown(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating }));
   if (res.value.followUpId) return ctx.conversation.enter(RATING_COMMENT, flowArgs(ctx, ticketId, res.value.number));

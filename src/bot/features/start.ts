@@ -18,7 +18,8 @@ const languageKeyboard = () => InlineKeyboard.from([LANGUAGES.map((l) => InlineK
 export function helpFor(ctx: BotContext): string {
   const roles = new Set(ctx.person?.roles.map((r) => r.role));
   // staff read their own commands first; "you have no home yet" is only for people with no role
-  const parts = ["technician", "desk", "supervisor", "control_room", "admin"].filter((r) => roles.has(r as never)).map((r) => ctx.t(`help-${r}`));
+  const staff = ["technician", "desk", "supervisor", "control_room", "admin"] as const;
+  const parts: string[] = staff.filter((r) => roles.has(r)).map((r) => ctx.t(`help-${r}`));
   if (ctx.person?.unitIds.length) parts.push(ctx.t("help-owner"));
   else if (parts.length === 0) parts.push(ctx.t("help-not-joined"));
   else parts.push(ctx.t("help-general"));
@@ -41,14 +42,16 @@ async function join(ctx: BotContext, code: string) {
   if (v.role === "technician" && !ctx.person!.phone) {
     // the technician's phone is asked once, here: owners get it when a job is accepted
     await ctx.reply(joinedText(ctx, v));
-    return ctx.conversation.enter(STAFF_PHONE, { personId: ctx.person!.id, lang: ctx.lang, ticketId: 0, number: "" } satisfies FlowArgs);
+    const args: FlowArgs = { personId: ctx.person!.id, lang: ctx.lang, ticketId: 0, number: "" };
+    return ctx.conversation.enter(STAFF_PHONE, args);
   }
   return ctx.reply(joinedText(ctx, v));
 }
 
 function joinedText(ctx: BotContext, v: { propertyName: string; role: string; skills: string[] }) {
   const skills = v.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
-  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.role !== "technician" ? "none" : skills || "all" });
+  const shown = v.role !== "technician" ? "none" : skills || "all";
+  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: shown });
 }
 
 chat.command("start", async (ctx) => {

@@ -64,7 +64,8 @@ for (const [action, flow] of [["done", JOB_DONE], ["cannot", CANNOT_FINISH]] as 
     await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
     if (!res.ok) return;
     await ctx.conversation.exitAll(); // a new action's questions replace an unanswered earlier one
-    await ctx.conversation.enter(flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
+    const args = { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number };
+    await ctx.conversation.enter(flow, args);
   });
 }
 

@@ -34,7 +34,9 @@ async function followUpStep(database: Database, f: FollowUpDue, now: Date, opts:
       data: reminder ? { remindAt: f.dueAt } : { remindAt: null, alertedAt: now },
     });
     if (won.count === 0) return "skipped";
-    const params = { id: f.id, ...reasonParams(f), number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, cal.tz), role: f.assigneeRole };
+    const params = {
+      id: f.id, ...reasonParams(f), number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, cal.tz), role: f.assigneeRole,
+    };
     const people = reminder
       ? (f.assigneeId ? [f.assigneeId] : await staffOf(tx, f.propertyId, f.assigneeRole as Role))
       : await staffOf(tx, f.propertyId, "supervisor");

@@ -25,8 +25,12 @@ export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: nu
     (await tx.offer.findMany({ where: { ticketId, status: "declined" } })).map((o) => o.technicianId),
   );
   const targets = techs.filter((id) => !declined.has(id));
-  const existing = new Map((await tx.offer.findMany({ where: { ticketId, technicianId: { in: targets } } })).map((o) => [o.technicianId, o]));
-  const buttons = [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]];
+  const offers = await tx.offer.findMany({ where: { ticketId, technicianId: { in: targets } } });
+  const existing = new Map(offers.map((o) => [o.technicianId, o]));
+  const buttons = [[
+    { label: "btn-accept", action: "accept", id: ticketId },
+    { label: "btn-decline", action: "decline", id: ticketId },
+  ]];
   const reached: number[] = [];
   for (const technicianId of targets) {
     const before = existing.get(technicianId);

@@ -33,7 +33,10 @@ export type TicketLine = {
 export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10): Promise<TicketLine[]> {
   const tickets = await db.ticket.findMany({
     where: await visibleWhere(db, personId),
-    include: { unit: true, property: true, events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 } },
+    include: {
+      unit: true, property: true,
+      events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 },
+    },
     orderBy: { id: "desc" }, take: limit,
   });
   return tickets.map((t) => ({

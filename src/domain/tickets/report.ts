@@ -138,7 +138,9 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     },
   });
   // the number the owner shared is theirs: kept on the person for the next report and the desk's calls
-  if ((input.channel ?? "chat") === "chat") await tx.person.update({ where: { id: input.reporterId }, data: { phone: input.phone } });
+  if ((input.channel ?? "chat") === "chat") {
+    await tx.person.update({ where: { id: input.reporterId }, data: { phone: input.phone } });
+  }
   if (input.photos.length > 0) {
     await tx.ticketPhoto.createMany({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) });
   }

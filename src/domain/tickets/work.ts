@@ -73,7 +73,8 @@ export async function cannotFinish(
   return database.tx(async (tx) => {
     // a chosen window or a typed time is read on the property's clock
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { property: true } });
-    const at = input.newTime ?? (ticket ? appointmentFor(input.window ?? input.newTimeText, now, zoneOf(ticket.property)) : null);
+    const typed = input.window ?? input.newTimeText;
+    const at = input.newTime ?? (ticket ? appointmentFor(typed, now, zoneOf(ticket.property)) : null);
     const remind = at ? addMinutes(at, -30) : null;
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {
       status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,
