@@ -3,7 +3,7 @@
 // tried again whole); past the patience the sender is asked to try again in their language.
 import type { Context, MiddlewareFn } from "grammy";
 import { createPersonCache } from "../domain/person-cache.ts";
-import type { Language } from "../domain/types.ts";
+import { languageOfTelegram, type Language } from "../domain/types.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { translator, type Translate } from "./i18n.ts";
 
@@ -55,7 +55,7 @@ export function receiveUpdates(deps: BotDeps, patience: Patience): MiddlewareFn<
   const people = createPersonCache(deps.database, deps.config.adminTelegramIds);
   const fallback = (ctx: Context): Language => {
     const known = ctx.from ? people.peek(ctx.from.id) : undefined;
-    return known?.language ?? (ctx.from?.language_code?.startsWith("en") ? "en" : deps.config.defaultLanguage);
+    return known?.language ?? languageOfTelegram(ctx.from?.language_code) ?? deps.config.defaultLanguage;
   };
   let last = 0;
   return async (ctx, next) => {
@@ -69,7 +69,9 @@ export function receiveUpdates(deps: BotDeps, patience: Patience): MiddlewareFn<
     const from = ctx.from;
     if (from && !from.is_bot) {
       const name = [from.first_name, from.last_name].filter(Boolean).join(" ");
-      const user = { telegramId: from.id, name, username: from.username };
+      // a new person starts in their Telegram language when we have it, else the configured default
+      const language = languageOfTelegram(from.language_code) ?? deps.config.defaultLanguage;
+      const user = { telegramId: from.id, name, username: from.username, language };
       const person = await patiently(deps, patience, ctx, () => fallback(ctx), () => people.get(user, deps.clock()));
       if (person === GAVE_UP) return;
       ctx.person = person;
