@@ -9,8 +9,8 @@ const OWNER = ["repair", "my", "complain", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
   desk: ["callbacks", "followups", "complaints", "tocomplaint", "ownercode"],
-  supervisor: ["followups", "complaints"],
-  admin: ["units", "people", "ownercode", "invite", "settings"],
+  supervisor: ["followups", "complaints", "report", "export"],
+  admin: ["units", "people", "ownercode", "invite", "settings", "report", "export"],
 };
 
 /** The commands a person's menu shows, in order, without repeats. */

@@ -1,0 +1,48 @@
+## Figures (/report, /export, the monthly summary, the weekly reconciliation)
+
+cmd-report = service figures (supervisors)
+cmd-export = export a month's tickets (supervisors)
+report-usage = Usage: /report CODE [day|week|month|YYYY-MM], e.g. /report BX month or /report BX 2026-11 (this month when left out).
+report-forbidden = Sorry, only the property's supervisors and admins can read its figures.
+report-no-property = There is no property with the code "{ $code }".
+report-title = 📊 { $name } ({ $code }) service figures · { $period }
+report-col-figure = Figure
+report-col-value = Actual
+report-col-target = Target
+report-fig-reported = Tickets reported
+report-fig-completed = Completed
+report-fig-satisfaction = Satisfaction
+report-fig-callback = Callback rate
+report-fig-dispatch = Dispatched in 5 min
+report-fig-arrival = Arrived on time
+report-fig-completion = Completed on time
+report-fig-emergency = Emergencies on time
+report-fig-rework = Rework rate
+report-fig-complaints = Complaints
+report-fig-complaintAnswer = Complaints answered in time
+report-fig-validComplaints = Valid complaint rate
+report-fig-urges = Urges
+report-fig-paid = Paid work (CNY)
+report-by-category = By category: { $list }
+report-by-channel = By channel: { $list }
+report-channel = { $channel ->
+    [chat] chat
+    [phone] phone
+    [walkin] walk-in
+    [patrol] patrol
+   *[other] { $channel }
+}
+report-technicians = 👷 Technicians
+report-col-name = Name
+report-col-done = Done
+report-col-arrival = Arrive (median min)
+report-col-ontime = On time
+report-col-rating = Rating
+report-col-rework = Rework
+report-col-complaints = Complaints
+report-no-technicians = No jobs went to technicians in this period.
+report-footnote = ✅ met ❌ missed — no data. Satisfaction = ratings 4-5 of all ratings; callback rate = called back of completed; valid complaint rate = valid complaints of tickets reported.
+report-chart-title = { $name } · { $period }: daily reports, completions and satisfaction
+report-chart-reported = Reported
+report-chart-completed = Completed
+report-chart-satisfaction = Satisfaction
