@@ -2,10 +2,12 @@
 // message with monospace tables, the chart as a PNG photo (its signature and size checked), the
 // month's tickets as a CSV document that parses back to the same rows; refusals for others.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/bot/report-chart.ts";
 import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { november } from "../helpers/figures-month.ts";
-import { makeDesk, sh, type Desk } from "../jobs/site.ts";
+import { makeDesk, sh, value, type Desk } from "../jobs/site.ts";
+import { EXPORT_COLUMNS, monthExport } from "../../src/domain/figures/export.ts";
 
 let h: Harness;
 let s: Desk;
@@ -52,5 +54,35 @@ describe("/report", () => {
     expect(textOf((await desk.send("/report BX")).at(-1))).toContain("仅限该项目的主管和管理员");
     expect(textOf((await chatOf(s.supervisor, "en").send("/report ZZ")).at(-1))).toContain('no property with the code "ZZ"');
     expect(textOf((await chatOf(s.supervisor, "en").send("/report BX yesterday")).at(-1))).toContain("Usage: /report");
+  });
+});
+
+describe("/export", () => {
+  it("sends the month's tickets as a UTF-8 CSV with BOM that parses back to the same rows", async () => {
+    const calls = await chatOf(s.supervisor).send("/export BX month 2026-11");
+    const doc = calls.find((c) => c.method === "sendDocument")!;
+    expect(doc.payload.document.filename).toBe("BX-2026-11.csv");
+    expect(doc.payload.caption).toContain("共 6 张");
+    const bytes: Buffer = doc.payload.document.content;
+    expect(bytes.subarray(0, 3).toString("hex")).toBe("efbbbf");
+    const rows: string[][] = parse(bytes, { bom: true });
+    expect(rows[0]!.slice(0, 4)).toEqual(["报修编号", "位置", "类别", "紧急"]);
+    expect(rows).toHaveLength(7);
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const byNumber = new Map(rows.slice(1).map((r) => [r[0], r]));
+    const t2 = byNumber.get("BX-T3")!; // the phone ticket with the agreed fee
+    expect([t2[col("渠道")], t2[col("报修时间")], t2[col("接单时间")], t2[col("到场时间")], t2[col("完工时间")]]).toEqual(
+      ["phone", "2026-11-03 09:00", "2026-11-03 09:10", "2026-11-03 09:50", "2026-11-03 12:00"]);
+    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费(元)")]]).toEqual(["师傅1", "4", "bot", "50.00"]);
+    expect(byNumber.get("BX-T6")![col("返修原单")]).toBe("BX-T5");
+    expect(byNumber.get("BX-T2")![col("收费(元)")]).toBe(""); // only a quote
+    expect([...byNumber.keys()]).toEqual(["BX-T2", "BX-T3", "BX-T4", "BX-T5", "BX-T6", "BX-T7"]);
+    const { records } = value(await monthExport(h.database.db, s.supervisor.id, "BX", "2026-11", h.now()));
+    expect(rows.slice(1)).toEqual(records.map((r) => EXPORT_COLUMNS.map((k) => r[k])));
+  });
+
+  it("refuses a day as the period, and people who are not supervisors", async () => {
+    expect(textOf((await chatOf(s.supervisor).send("/export BX day")).at(-1))).toContain("用法：/export");
+    expect(textOf((await chatOf(s.owner).send("/export BX month 2026-11")).at(-1))).toContain("仅限该项目的主管和管理员");
   });
 });

@@ -20,6 +20,7 @@ async function ticket(d: Database, s: Desk, reported: string, over: Over = {}) {
 
 /** The month of the test: see the comments for what each ticket contributes. */
 export async function november(d: Database, s: Desk) {
+  n = 0; // numbers BX-T1 (October) … BX-T8 (December)
   const [a, b] = s.technicians.map((x) => x.id) as [number, number];
   const done = (rep: string, acc: string, arr: string, comp: string) => ({ status: "closed", reportedAt: sh(rep), acceptedAt: sh(acc), arrivedAt: sh(arr), completedAt: sh(comp) });
   await ticket(d, s, "2026-10-31T10:00:00", { ...done("2026-10-31T10:00:00", "2026-10-31T10:01:00", "2026-10-31T10:20:00", "2026-11-01T09:00:00"), assigneeId: a }); // October: only the 1 Nov completion

@@ -29,7 +29,7 @@ export type FigureRows = {
 };
 
 /** Charge statuses that are not (yet) money owed. */
-const UNAGREED = ["quoted", "declined", "rejected", "cancelled"];
+export const UNAGREED = ["quoted", "declined", "rejected", "cancelled"];
 
 /** Loads a property's rows for [from, to). */
 export async function loadFigureRows(db: DbOrTx, propertyId: number, from: Date, to: Date): Promise<FigureRows> {
