@@ -1,7 +1,7 @@
 // A report as people read it: one message with the headline figures and the per-technician table
 // as monospace blocks (pre entities), and the chart's labels, in the reader's language.
 import type { MessageEntity } from "grammy/types";
-import type { Figure } from "../domain/figures/headline.ts";
+import { figureCells } from "../domain/figures/headline.ts";
 import type { Report } from "../domain/figures/report.ts";
 import type { TechnicianLine } from "../domain/figures/technicians.ts";
 import { alignRows } from "../domain/text-table.ts";
@@ -10,16 +10,6 @@ import type { ChartLabels } from "./report-chart.ts";
 
 const DASH = "—";
 const one = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
-
-/** "96.0% (24/25)", "12", "50.00", or "—" when its source is not recorded or there is nothing to count. */
-export function figureValue(f: Figure): string {
-  if (f.missing) return DASH;
-  if (f.unit === "count") return String(f.num);
-  if (f.unit === "cents") return (f.num / 100).toFixed(2);
-  return f.den === 0 ? DASH : `${((100 * f.num) / f.den).toFixed(1)}% (${f.num}/${f.den})`;
-}
-const targetText = (f: Figure) => (f.target ? `${f.target.op === ">=" ? "≥" : "<"}${f.target.value}%` : "");
-const mark = (f: Figure) => (f.missing || f.met === null ? "" : f.met ? "✅" : "❌");
 
 function technicianRows(lines: TechnicianLine[], t: Translate): string[][] {
   const head = ["name", "done", "arrival", "ontime", "rating", "rework", "complaints"].map((c) => t(`report-col-${c}`));
@@ -47,7 +37,10 @@ export function withPre(parts: Part[]): { text: string; entities: MessageEntity[
 /** The report message. */
 export function reportMessage(r: Report, t: Translate) {
   const head = [t("report-col-figure"), t("report-col-value"), t("report-col-target"), ""];
-  const figures = [head, ...r.headline.figures.map((f) => [t(`report-fig-${f.key}`), figureValue(f), targetText(f), mark(f)])];
+  const figures = [head, ...r.headline.figures.map((f) => {
+    const c = figureCells(f);
+    return [t(`report-fig-${f.key}`), c.value, c.target, c.mark];
+  })];
   const tally = (pairs: [string, number][], label: (k: string) => string) => pairs.map(([k, n]) => `${label(k)} ${n}`).join(" · ") || DASH;
   return withPre([
     { text: t("report-title", { name: r.name, code: r.code, period: r.period.label }) },

@@ -88,3 +88,11 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
     byChannel: tally((t) => t.channel),
   };
 }
+
+/** A figure as table cells: "96.0% (24/25)" / "12" / "50.00" (or "—" without data), "≥95%", ✅ / ❌. */
+export function figureCells(f: Figure): { value: string; target: string; mark: string } {
+  const value = f.missing ? "—" : f.unit === "count" ? String(f.num) : f.unit === "cents" ? (f.num / 100).toFixed(2)
+    : f.den === 0 ? "—" : `${((100 * f.num) / f.den).toFixed(1)}% (${f.num}/${f.den})`;
+  const target = f.target ? `${f.target.op === ">=" ? "≥" : "<"}${f.target.value}%` : "";
+  return { value, target, mark: f.missing || f.met === null ? "" : f.met ? "✅" : "❌" };
+}

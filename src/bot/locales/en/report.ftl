@@ -65,3 +65,28 @@ export-col-rating = Rating
 export-col-callback = Callback by
 export-col-reworkOf = Rework of
 export-col-fee = Fee (CNY)
+
+# Monthly summary to supervisors and admins; params name, code, period, one per figure key
+report-monthly =
+    📊 { $name } ({ $code }) service figures for { $period }
+    Tickets reported     { $reported }
+    Completed            { $completed }
+    Satisfaction         { $satisfaction }
+    Callback rate        { $callback }
+    Dispatched in 5 min  { $dispatch }
+    Arrived on time      { $arrival }
+    Completed on time    { $completion }
+    Emergencies on time  { $emergency }
+    Rework rate          { $rework }
+    Complaints           { $complaints }
+    Complaints answered  { $complaintAnswer }
+    Valid complaints     { $validComplaints }
+    Urges                { $urges }
+    Paid work (CNY)      { $paid }
+    Full report and chart: /report { $code } { $period }
+# Weekly reconciliation of unfinished work; params name, date, count, complaints, table
+reconciliation-weekly =
+    📋 Weekly check of unfinished work · { $name } · { $date }
+    Unfinished tickets: { $count }; open complaints: { $complaints }.
+    { $table }
+    Please check each one and chase those overdue.

@@ -65,3 +65,28 @@ export-col-rating = 评分
 export-col-callback = 回访方式
 export-col-reworkOf = 返修原单
 export-col-fee = 收费(元)
+
+# Monthly summary to supervisors and admins; params name, code, period, one per figure key
+report-monthly =
+    📊 { $name }（{ $code }）{ $period } 月度服务绩效
+    报修总数          { $reported }
+    已完工            { $completed }
+    满意率            { $satisfaction }
+    回访率            { $callback }
+    5分钟内派工       { $dispatch }
+    按时到场          { $arrival }
+    按时完工          { $completion }
+    紧急维修及时率    { $emergency }
+    返修率            { $rework }
+    投诉数            { $complaints }
+    投诉按时答复率    { $complaintAnswer }
+    有效投诉率        { $validComplaints }
+    催办次数          { $urges }
+    有偿服务收费(元)  { $paid }
+    详细报表与图表：/report { $code } { $period }
+# Weekly reconciliation of unfinished work; params name, date, count, complaints, table
+reconciliation-weekly =
+    📋 每周未完成工单对账 · { $name } · { $date }
+    未完成工单 { $count } 张，未办结投诉 { $complaints } 件。
+    { $table }
+    请逐单核实进度，逾期的请督促处理。
