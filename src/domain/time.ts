@@ -1,11 +1,22 @@
 // Calendar arithmetic in a property's time zone. Pure: the clock is always a parameter.
 
 /** Wall-clock parts of an instant in a time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone: building one costs far more than using it (figures call this thousands of times). */
+function formatIn(tz: string): Intl.DateTimeFormat {
+  let f = formats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", weekday: "short",
+    });
+    formats.set(tz, f);
+  }
+  return f;
+}
+
 export function zonedParts(at: Date, tz: string) {
-  const f = new Intl.DateTimeFormat("en-GB", {
-    timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", weekday: "short",
-  });
+  const f = formatIn(tz);
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   return {
     year: Number(p.year), month: Number(p.month), day: Number(p.day),

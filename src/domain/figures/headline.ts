@@ -46,10 +46,6 @@ export const completedInTime = (t: FigureTicket) => !!t.completedAt && !!t.compl
 export const isRated = (t: FigureTicket) => t.rating !== null;
 export const isSatisfied = (t: FigureTicket) => (t.rating ?? 0) >= 4;
 
-export function complaintAnsweredInTime(c: FigureComplaint, cal: Calendar): boolean {
-  return c.answeredAt !== null && c.answeredAt <= answerDeadline(c.createdAt, cal);
-}
-
 export type Headline = { figures: Figure[]; byCategory: [string, number][]; byChannel: [string, number][] };
 
 /** The headline figures of tickets reported in [from, to) and complaints filed then, judged at `now`. */
@@ -64,7 +60,8 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
   const clocked = completed.filter((t) => t.completionDueAt !== undefined);
   const urgesKnown = live.some((t) => t.urges !== undefined);
   const fees = live.filter((t) => t.feeCents !== null);
-  const due = rows.complaints.filter((c) => c.answeredAt !== null || answerDeadline(c.createdAt, cal) <= now);
+  const deadline = new Map(rows.complaints.map((c) => [c.id, answerDeadline(c.createdAt, cal)]));
+  const due = rows.complaints.filter((c) => c.answeredAt !== null || deadline.get(c.id)! <= now);
   const tally = (key: (t: FigureTicket) => string) =>
     [...all.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
   return {
@@ -79,7 +76,7 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
       ratio("emergency", emergencies.filter((t) => dispatchedInTime(t) && arrivedInTime(t)).length, emergencies.length, TARGETS.emergency),
       ratio("rework", live.filter((t) => t.reworkOfId !== null).length, live.length, TARGETS.rework),
       count("complaints", rows.complaints.length),
-      ratio("complaintAnswer", due.filter((c) => complaintAnsweredInTime(c, cal)).length, due.length, TARGETS.complaintAnswer),
+      ratio("complaintAnswer", due.filter((c) => c.answeredAt !== null && c.answeredAt <= deadline.get(c.id)!).length, due.length, TARGETS.complaintAnswer),
       ratio("validComplaints", rows.complaints.filter((c) => c.valid === true).length, all.length, TARGETS.validComplaints),
       count("urges", live.reduce((n, t) => n + (t.urges ?? 0), 0), !urgesKnown),
       count("paid", fees.reduce((n, t) => n + t.feeCents!, 0), fees.length === 0, "cents"),
