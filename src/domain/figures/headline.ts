@@ -4,7 +4,7 @@
 import { answerDeadline } from "../complaints.ts";
 import type { Calendar } from "../schedule.ts";
 import { ARRIVAL_MINUTES } from "../tickets/dispatch.ts";
-import type { FigureComplaint, FigureRows, FigureTicket } from "./rows.ts";
+import type { FigureRows, FigureTicket } from "./rows.ts";
 
 export type Target = { op: ">=" | "<"; value: number };
 /** A ratio (num/den as a percentage), a count, or money in cents; `missing` when its source is not recorded. */
