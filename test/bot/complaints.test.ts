@@ -3,7 +3,7 @@
 // the result; the owner says not satisfied and the supervisor gets it back; English too.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
-import { makeDesk, type Desk } from "../jobs/site.ts";
+import { makeDesk, reported, type Desk } from "../jobs/site.ts";
 
 let h: Harness;
 let s: Desk;
@@ -61,6 +61,20 @@ describe("complaints in the chat (zh-CN)", () => {
     expect(textOf(list.at(-1))).toContain("业主不满意，已重新处理");
     expect(await h.database.db.complaint.findFirstOrThrow()).toMatchObject({ status: "open", satisfied: false, category: "attitude", valid: true });
     expect(h.errors).toEqual([]);
+  });
+
+  it("starts from the complain button on a ticket card, linked to that ticket", async () => {
+    const ticketId = await reported(h.database, s, h.now());
+    const owner = chatOf(s.owner);
+    await owner.send("/my");
+    await owner.press("BX-20261123-0001");
+    expect(buttonsOf(owner.inbox().at(-1)).map((b) => b.text)).toContain("📮 投诉此单");
+    await owner.press("投诉此单");
+    expect(owner.lastText()).toContain("请描述您要投诉的情况");
+    await owner.send("师傅迟迟不来");
+    await owner.press("跳过");
+    expect(owner.lastText()).toContain("投诉编号：BX-TS0001");
+    expect(await h.database.db.complaint.findFirstOrThrow()).toMatchObject({ ticketId, source: "owner", description: "师傅迟迟不来" });
   });
 
   it("refuses the desk's buttons to an owner, and /complaints to non-staff", async () => {
