@@ -5,6 +5,7 @@
 // whether satisfied — a dissatisfied answer reopens it to the supervisors. Deadlines:
 // src/domain/scheduled/deadlines.ts.
 import type { Database, DbOrTx, Tx } from "../db/client.ts";
+import { authorize } from "./authorize.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
 import { addWorkingDays, calendarOf, reminderBefore, type Calendar } from "./schedule.ts";
@@ -58,7 +59,11 @@ export async function fileComplaint(database: Database, input: ComplaintInput, n
     const member = await tx.unitMember.count({ where: { personId: input.complainantId, unit: { propertyId: property.id } } });
     const staff = (await hasRole(tx, input.complainantId, "desk", property.id)) || (await hasRole(tx, input.complainantId, "supervisor", property.id));
     if (member === 0 && !staff) return err("FORBIDDEN");
-    if (input.ticketId !== undefined && !(await tx.ticket.count({ where: { id: input.ticketId, propertyId: property.id } }))) return err("NOT_FOUND");
+    if (input.ticketId !== undefined) {
+      // an owner complains about a ticket of their own home; the desk about any ticket of the property
+      const own = staff ? { ok: true } : await authorize(tx, input.complainantId, input.ticketId, "owner");
+      if (!own.ok || !(await tx.ticket.count({ where: { id: input.ticketId, propertyId: property.id } }))) return err("NOT_FOUND");
+    }
     return ok(await createComplaint(tx, property, { ...input, description, photos }, now));
   });
 }

@@ -51,6 +51,13 @@ describe("a complaint from filing to the owner's satisfaction", () => {
     expect(actions).toEqual(["complaint-filed", "complaint-classified", "complaint-assigned", "complaint-answered", "complaint-reopened", "complaint-answered", "complaint-closed"]);
   });
 
+  it("lets an owner complain only about a ticket of their own home", async () => {
+    const other = await d.db.unit.create({ data: { propertyId: s.property.id, building: "9", entrance: "9", room: "909" } });
+    const ticketId = (await d.db.ticket.create({ data: { number: "BX-X1", propertyId: s.property.id, unitId: other.id, reporterId: s.desk.id, category: "water", description: "x", status: "open", reportedAt: sh("2026-11-23T09:00:00") } })).id;
+    expect(await fileComplaint(d, owners({ ticketId }), sh("2026-11-23T10:00:00"))).toEqual({ ok: false, error: "NOT_FOUND" });
+    value(await fileComplaint(d, { ...owners({ ticketId }), complainantId: s.desk.id }, sh("2026-11-23T10:00:00")));
+  });
+
   it("alerts the supervisors once when nobody is named within the hour", async () => {
     const { complaintId } = value(await fileComplaint(d, owners(), sh("2026-11-23T10:00:00")));
     await runDeadlines(d, sh("2026-11-23T10:59:00"));
