@@ -36,7 +36,7 @@ describe("/report", () => {
     expect(text).toMatch(/满意率\s+66\.7% \(2\/3\)\s+≥95%\s+❌/);
     expect(text).toMatch(/紧急维修及时率\s+100\.0% \(1\/1\)\s+≥100%\s+✅/);
     expect(text).toMatch(/按时完工\s+—/);
-    expect(text).toMatch(/有偿服务收费\(元\)\s+50\.00/);
+    expect(text).toMatch(/有偿服务收费（元）\s+50\.00/);
     expect(text).toContain("按类别：给排水 2 · 电路 2");
     expect(text).toMatch(/师傅2\s+2\s+23\.5\s+—\s+2\.0\s+1\s+1/);
     expect(message.payload.entities.filter((e: { type: string }) => e.type === "pre")).toHaveLength(2);
@@ -73,9 +73,9 @@ describe("/export", () => {
     const t2 = byNumber.get("BX-T3")!; // the phone ticket with the agreed fee
     expect([t2[col("渠道")], t2[col("报修时间")], t2[col("接单时间")], t2[col("到场时间")], t2[col("完工时间")]]).toEqual(
       ["phone", "2026-11-03 09:00", "2026-11-03 09:10", "2026-11-03 09:50", "2026-11-03 12:00"]);
-    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费(元)")]]).toEqual(["师傅1", "4", "bot", "50.00"]);
+    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费（元）")]]).toEqual(["师傅1", "4", "bot", "50.00"]);
     expect(byNumber.get("BX-T6")![col("返修原单")]).toBe("BX-T5");
-    expect(byNumber.get("BX-T2")![col("收费(元)")]).toBe(""); // only a quote
+    expect(byNumber.get("BX-T2")![col("收费（元）")]).toBe(""); // only a quote
     expect([...byNumber.keys()]).toEqual(["BX-T2", "BX-T3", "BX-T4", "BX-T5", "BX-T6", "BX-T7"]);
     const { records } = value(await monthExport(h.database.db, s.supervisor.id, "BX", "2026-11", h.now()));
     expect(rows.slice(1)).toEqual(records.map((r) => EXPORT_COLUMNS.map((k) => r[k])));

@@ -34,7 +34,7 @@ describe("the monthly summary", () => {
     expect(rows.map((r) => r.personId).sort()).toEqual([s.supervisor.id, admin.id].sort());
     const params = JSON.parse(rows[0]!.params);
     expect(params).toMatchObject({ period: "2026-11", satisfaction: "66.7% (2/3)  ≥95%  ❌", emergency: "100.0% (1/1)  ≥100%  ✅", completion: "—  ≥100%", paid: "50.00" });
-    expect(t("zh-CN", "report-monthly", params)).toContain("满意率            66.7% (2/3)  ≥95%  ❌");
+    expect(t("zh-CN", "report-monthly", params)).toContain("满意率              66.7% (2/3)  ≥95%  ❌");
     expect(t("en", "report-monthly", params)).toContain("Satisfaction         66.7% (2/3)  ≥95%  ❌");
     expect((await d.db.property.findUniqueOrThrow({ where: { id: s.property.id } })).nextMonthlyDueAt).toEqual(sh("2027-01-01T08:00:00"));
   });

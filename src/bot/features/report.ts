@@ -21,7 +21,7 @@ chat.command("report", async (ctx) => {
   if (!res.ok) return ctx.reply(ctx.t(refusal(res.error), { code }));
   const { text, entities } = reportMessage(res.value, ctx.t);
   await ctx.reply(text, { entities });
-  const png = chartPng(res.value.daily, chartLabels(res.value, ctx.t));
+  const png = chartPng(res.value.daily, chartLabels(res.value, ctx.t), ctx.lang === "zh-TW" ? "tc" : "sc");
   await ctx.replyWithPhoto(new InputFile(png, `report-${res.value.code}-${res.value.period.label}.png`));
 });
 

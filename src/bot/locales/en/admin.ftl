@@ -67,3 +67,10 @@ setting-emergencyDispatchMin = escalate unaccepted emergency after (min)
 setting-workdays = extra working days
 setting-officialCalendar = official calendar (auto by zone / cn / none)
 setting-holidays = holidays
+admin-role-line = { role-label }{ $property ->
+    [all] {" "}(all properties)
+   *[other] {" "}at { $property }
+}{ $skills ->
+    [none] {""}
+   *[other] {" "}({ $skills })
+}

@@ -1,7 +1,7 @@
 ## Complaints (投诉): owner, desk, handler, supervisors
 
 cmd-complain = 投诉与建议
-cmd-complaints = 投诉处理(客服)
+cmd-complaints = 投诉处理（客服）
 btn-complain = 📮 投诉此单
 complain-ask-target = 您好！请问您要投诉的是？
 complain-target-ticket = 某张报修单
@@ -80,7 +80,7 @@ btn-complaint-result = 📝 记录处理结果
 complaint-ask-result = 请输入投诉 { $number } 的处理结果（将转告业主，不超过 { $max } 字）：
 complaint-result-recorded = ✅ 已记录投诉 { $number } 的处理结果，并已告知业主、请其评价。
 # Turning a callback or a low rating into a complaint; params ticket, number
-cmd-tocomplaint = 回访意见转投诉(客服)
+cmd-tocomplaint = 回访意见转投诉（客服）
 tocomplaint-usage = 用法：/tocomplaint 报修单号，例如 /tocomplaint BX-20261123-0001（该单须已有回访评价）。
 tocomplaint-done = ✅ 已将报修单 { $ticket } 的回访意见登记为投诉 { $number }。
 # Deadlines; params number, category, urgent, against, due, stage (reminder | handle | answer)

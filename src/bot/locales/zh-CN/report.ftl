@@ -1,7 +1,7 @@
 ## Figures (/report, /export, the monthly summary, the weekly reconciliation)
 
-cmd-report = 服务绩效报表(主管)
-cmd-export = 导出月度工单(主管)
+cmd-report = 服务绩效报表（主管）
+cmd-export = 导出月度工单（主管）
 report-usage = 用法：/report 项目代码 [day|week|month|YYYY-MM]，例如 /report BX month 或 /report BX 2026-11（不写则为本月）。
 report-forbidden = 抱歉，报表仅限该项目的主管和管理员查看。
 report-no-property = 没有代码为「{ $code }」的项目。
@@ -22,7 +22,7 @@ report-fig-complaints = 投诉数
 report-fig-complaintAnswer = 投诉按时答复率
 report-fig-validComplaints = 有效投诉率
 report-fig-urges = 催办次数
-report-fig-paid = 有偿服务收费(元)
+report-fig-paid = 有偿服务收费（元）
 report-by-category = 按类别：{ $list }
 report-by-channel = 按渠道：{ $list }
 report-channel = { $channel ->
@@ -35,7 +35,7 @@ report-channel = { $channel ->
 report-technicians = 👷 维修人员绩效
 report-col-name = 姓名
 report-col-done = 完成
-report-col-arrival = 到场中位(分)
+report-col-arrival = 到场中位（分）
 report-col-ontime = 按时完工
 report-col-rating = 平均评分
 report-col-rework = 返修
@@ -64,25 +64,25 @@ export-col-technician = 维修人员
 export-col-rating = 评分
 export-col-callback = 回访方式
 export-col-reworkOf = 返修原单
-export-col-fee = 收费(元)
+export-col-fee = 收费（元）
 
 # Monthly summary to supervisors and admins; params name, code, period, one per figure key
 report-monthly =
     📊 { $name }（{ $code }）{ $period } 月度服务绩效
-    报修总数          { $reported }
-    已完工            { $completed }
-    满意率            { $satisfaction }
-    回访率            { $callback }
-    5分钟内派工       { $dispatch }
-    按时到场          { $arrival }
-    按时完工          { $completion }
-    紧急维修及时率    { $emergency }
-    返修率            { $rework }
-    投诉数            { $complaints }
-    投诉按时答复率    { $complaintAnswer }
-    有效投诉率        { $validComplaints }
-    催办次数          { $urges }
-    有偿服务收费(元)  { $paid }
+    报修总数            { $reported }
+    已完工              { $completed }
+    满意率              { $satisfaction }
+    回访率              { $callback }
+    5分钟内派工         { $dispatch }
+    按时到场            { $arrival }
+    按时完工            { $completion }
+    紧急维修及时率      { $emergency }
+    返修率              { $rework }
+    投诉数              { $complaints }
+    投诉按时答复率      { $complaintAnswer }
+    有效投诉率          { $validComplaints }
+    催办次数            { $urges }
+    有偿服务收费（元）  { $paid }
     详细报表与图表：/report { $code } { $period }
 # Weekly reconciliation of unfinished work; params name, date, count, complaints, table
 reconciliation-weekly =
