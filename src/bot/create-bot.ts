@@ -14,6 +14,8 @@ import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
 import { adminFeature } from "./features/admin.ts";
 import { deskFeature } from "./features/desk.ts";
+import { complaintsFeature } from "./features/complaints.ts";
+import { reportFeature } from "./features/report.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
@@ -58,7 +60,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}) {
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, fallbackFeature);
+  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, complaintsFeature, reportFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

@@ -2,6 +2,7 @@
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
+import { OFFICIAL_CALENDARS } from "./calendar.ts";
 import { hasRole } from "./staff.ts";
 import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
@@ -149,6 +150,13 @@ export async function propertyUnits(db: DbOrTx, propertyId: number): Promise<(Un
 type Setting = { parse: (v: string) => string | number | undefined };
 const hhmmSetting: Setting = { parse: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : undefined) };
 const minutes = (min: number, max: number): Setting => ({ parse: (v) => (/^\d{1,4}$/.test(v) && +v >= min && +v <= max ? Number(v) : undefined) });
+/** "2026-10-01,2026-10-02" (or "-" for none): the property's own rest days or extra working days. */
+const dateList: Setting = {
+  parse: (v) => {
+    const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
+    return days.every(isIsoDate) ? days.join(",") : undefined;
+  },
+};
 export const SETTINGS = {
   timezone: { parse: (v: string) => (validTimezone(v) ? v : undefined) },
   officeStart: hhmmSetting,
@@ -159,12 +167,9 @@ export const SETTINGS = {
   phoneCallbackAfterMin: minutes(60, 1440),
   dispatchTimeoutMin: minutes(1, 5),
   emergencyDispatchMin: minutes(1, 5),
-  holidays: {
-    parse: (v: string) => {
-      const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
-      return days.every(isIsoDate) ? days.join(",") : undefined;
-    },
-  },
+  holidays: dateList,
+  workdays: dateList,
+  officialCalendar: { parse: (v: string) => ((OFFICIAL_CALENDARS as readonly string[]).includes(v) ? v : undefined) },
 } satisfies Record<string, Setting>;
 export type SettingKey = keyof typeof SETTINGS;
 export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTINGS, k);

@@ -40,7 +40,10 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
   const { ticket, timeline, canCancel } = res.value;
   const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
-  const kb = canCancel ? renderKeyboard(ctx.lang, [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]]) : undefined;
+  const kb = renderKeyboard(ctx.lang, [
+    ...(canCancel ? [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]] : []),
+    [{ label: "btn-complain", action: "cpt", id: ticket.id }],
+  ]);
   await ctx.answerCallbackQuery();
   await replyLong(ctx, [{ text: ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" }) }, { text: events }], { reply_markup: kb });
 });
