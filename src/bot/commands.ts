@@ -8,8 +8,9 @@ import { translator } from "./i18n.ts";
 const OWNER = ["repair", "my", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["callbacks", "followups", "ownercode"],
-  supervisor: ["followups"],
+  desk: ["intake", "callbacks", "followups", "ownercode"],
+  supervisor: ["intake", "followups"],
+  control_room: ["intake"],
   admin: ["units", "people", "ownercode", "invite", "settings"],
 };
 

@@ -30,9 +30,9 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { survey: true } });
     if (!ticket) return err("NOT_FOUND");
     if (channel === "bot") {
-      const member = ticket.unitId
-        ? await tx.unitMember.findUnique({ where: { personId_unitId: { personId: actorId, unitId: ticket.unitId } } })
-        : ticket.reporterId === actorId;
+      // a patrol report is confirmed by the staff member who reported it (seed 002 §3.2.2)
+      const member = ticket.reporterId === actorId && (ticket.unitId === null || ticket.channel === "patrol")
+        || (ticket.unitId && await tx.unitMember.findUnique({ where: { personId_unitId: { personId: actorId, unitId: ticket.unitId } } }));
       if (!member) return err("NOT_FOUND");
     } else if (!(await hasRole(tx, actorId, "desk", ticket.propertyId)) && !(await hasRole(tx, actorId, "supervisor", ticket.propertyId))) {
       return err("FORBIDDEN");

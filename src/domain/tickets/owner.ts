@@ -10,7 +10,9 @@ import { noticeParams, placeOf, ticketView, timeline, type TicketView, type Time
 /** Tickets an owner may see: those of their units, and public-area ones they reported. */
 async function visibleWhere(db: DbOrTx, personId: number) {
   const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
-  return { OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }] };
+  return {
+    OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }, { channel: "patrol", reporterId: personId }],
+  };
 }
 
 async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {

@@ -5,7 +5,7 @@ import { logEvent } from "../events.ts";
 import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
 import { offerTicket } from "./dispatch.ts";
-import { notifyAll } from "../notify.ts";
+import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
@@ -51,8 +51,14 @@ export type ReportInput = {
   preferredTime: string;
   phone: string;
   photos: string[];
-  channel?: "chat" | "phone";
+  channel?: Channel;
+  /** The staff member who registered a report taken by phone, at the counter or on patrol. */
+  registeredById?: number;
 };
+
+/** How a report reached us: the owner's chat, or staff registering a call, a visit, a patrol. */
+export const CHANNELS = ["chat", "phone", "counter", "patrol"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export type Reported = { ticketId: number; number: string; emergency: boolean; offeredTo: number };
 
@@ -67,15 +73,6 @@ export function normalizePhone(raw: string): string | null {
 
 /** Registers a report; the number is unique per property and day, without gaps. */
 export async function reportFault(database: Database, input: ReportInput, now: Date): Promise<Result<Reported>> {
-  if (!isCategory(input.category)) return err("INVALID_INPUT");
-  const description = input.description.trim();
-  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
-  const phone = normalizePhone(input.phone);
-  if (!phone) return err("INVALID_INPUT");
-  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
-  const time = input.preferredTime.trim();
-  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
-  if (!validAccess || !validTime) return err("INVALID_INPUT");
   const db = database.db;
   let propertyId: number;
   if (input.unitId !== null) {
@@ -90,6 +87,21 @@ export async function reportFault(database: Database, input: ReportInput, now: D
     if (!mine || !input.location?.trim()) return err(mine ? "INVALID_INPUT" : "FORBIDDEN");
     propertyId = input.propertyId!;
   }
+  return fileReport(database, input, propertyId, now);
+}
+
+/** Validates and files a report for a property whose reporter has been checked by the caller. */
+export async function fileReport(database: Database, input: ReportInput, propertyId: number, now: Date): Promise<Result<Reported>> {
+  if (!isCategory(input.category)) return err("INVALID_INPUT");
+  const description = input.description.trim();
+  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
+  const phone = normalizePhone(input.phone);
+  if (!phone) return err("INVALID_INPUT");
+  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
+  const time = input.preferredTime.trim();
+  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
+  if (!validAccess || !validTime) return err("INVALID_INPUT");
+  if (input.unitId === null && !input.location?.trim()) return err("INVALID_INPUT");
   for (let attempt = 0; ; attempt++) {
     try {
       const value = await database.tx((tx) => createTicket(tx, { ...input, category: input.category as Category, description, phone }, propertyId, now));
@@ -118,6 +130,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
       reporterId: input.reporterId, category: input.category, description: input.description,
       emergency: input.emergency, access: input.access, preferredTime: input.preferredTime,
       appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
+      registeredById: input.registeredById ?? null,
       reportedAt: now,
       dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
     },
@@ -130,6 +143,10 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
   const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  if (input.registeredById && input.registeredById !== input.reporterId) {
+    // registered by the desk: an owner on Telegram gets the number and every step from here on
+    await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams((await ticketView(tx, ticket.id))!) });
+  }
   // DOMAIN step 3: at night an emergency goes to the control room at once, not only to technicians.
   if (input.emergency && !isOfficeHours(now, calendarOf(property))) {
     const room = await onDutyStaff(tx, propertyId, "control_room");

@@ -50,12 +50,14 @@ export async function markDone(
     });
     await logEvent(tx, { ticketId, actorId: technicianId, action: "completed", at: now, data: { note, photo: Boolean(input.photoFileId) } });
     const view = (await ticketView(tx, ticketId))!;
-    await notify(tx, now, r.value.reporterId, {
+    const reached = await notify(tx, now, r.value.reporterId, {
       key: "owner-done",
       params: { ...noticeParams(view), note: note || "-" },
       photos: input.photoFileId ? [input.photoFileId] : [],
       buttons: fixedButtons(ticketId),
     });
+    // an owner without Telegram confirms by phone: the callback ladder makes it a desk phone task now
+    if (!reached) await tx.survey.update({ where: { ticketId }, data: { dueAt: now } });
     return ok({ number: r.value.number });
   });
 }
