@@ -14,6 +14,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import type { TickReport } from "../src/domain/scheduled/batch.ts";
 import { JOBS } from "../src/jobs/index.ts";
+import { bulkInsert } from "./bulk.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const DUE = 10;
@@ -21,26 +22,6 @@ const PROPERTIES = 10;
 /** Unfinished tickets that are not due (the same at every size: a property's live work is bounded). */
 const LIVE = 200;
 const NOW = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in Asia/Shanghai
-const CHUNK = 1_000;
-
-/** A literal both databases read the way Prisma writes it (dates as ISO text with +00:00 on SQLite). */
-function literal(v: unknown): string {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "number" || typeof v === "bigint") return String(v);
-  if (v instanceof Date) return `'${v.toISOString().replace("Z", "+00:00")}'`;
-  return `'${String(v).replace(/'/g, "''")}'`;
-}
-
-/** Fast bulk insert: multi-row INSERT statements of CHUNK rows (Prisma's createMany is ~3k rows/s here). */
-async function bulkInsert(database: Database, table: string, rows: Record<string, unknown>[]) {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  await database.tx(async (tx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const values = rows.slice(i, i + CHUNK).map((r) => `(${columns.map((c) => literal(r[c])).join(",")})`).join(",");
-      await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
-    }
-  });
-}
 
 /** Fills an empty database: N tickets, 10 due items for every job, LIVE unfinished ones not due. */
 async function seed(database: Database, n: number) {

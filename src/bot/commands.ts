@@ -7,10 +7,10 @@ import { translator } from "./i18n.ts";
 
 const OWNER = ["repair", "my", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
-  technician: ["jobs", "duty"],
-  desk: ["intake", "callbacks", "followups", "ownercode"],
-  supervisor: ["intake", "followups"],
-  control_room: ["intake"],
+  technician: ["jobs", "duty", "find"],
+  desk: ["queue", "intake", "find", "callbacks", "followups", "ownercode"],
+  supervisor: ["queue", "intake", "find", "followups"],
+  control_room: ["queue", "intake", "find"],
   admin: ["units", "people", "ownercode", "invite", "settings"],
 };
 

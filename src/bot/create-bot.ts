@@ -14,6 +14,8 @@ import { technicianFeature } from "./features/technician.ts";
 import { adminFeature } from "./features/admin.ts";
 import { deskFeature } from "./features/desk.ts";
 import { intakeFeature } from "./features/intake.ts";
+import { queueFeature } from "./features/queue.ts";
+import { ticketActionsFeature } from "./features/ticket-actions.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
@@ -52,7 +54,7 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, intakeFeature, fallbackFeature);
+  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, intakeFeature, queueFeature, ticketActionsFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

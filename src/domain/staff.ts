@@ -57,3 +57,9 @@ export async function deskScope(db: DbOrTx, personId: number): Promise<number[] 
   if (grants.some((g) => g.propertyId === null)) return "all";
   return [...new Set(grants.map((g) => g.propertyId!))];
 }
+
+/** Whether the person holds one of `roles` at the property (or a global grant), not revoked. */
+export async function holdsRoleAt(db: DbOrTx, personId: number, propertyId: number, roles: readonly Role[]): Promise<boolean> {
+  const n = await db.roleGrant.count({ where: { personId, role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId }, { propertyId: null }] } });
+  return n > 0;
+}

@@ -4,15 +4,27 @@ import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
 import { hasRole, techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
-import { err, ok, type Category, type Result } from "../types.ts";
+import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
+/** How long a named technician alone may accept an assigned job before it returns to the queue. */
+export const ASSIGN_OFFER_MINUTES = 5;
+export const DISPATCH_MODES = ["pool", "assign", "round_robin"] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
 
 /** (Re)offers an open ticket to the technicians on duty; returns who got it. */
 export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-  if (ticket.status !== "open") return [];
+  // a job offered to one technician alone (assigned, or round-robin) waits for them or the clock
+  if (ticket.status !== "open" || (ticket.assignDueAt && ticket.assignDueAt > now)) return [];
+  // the property's dispatch mode; emergencies always go to everyone on duty
+  const mode = (await tx.property.findUniqueOrThrow({ where: { id: ticket.propertyId } })).dispatchMode;
+  if (!ticket.emergency && mode === "assign") return [];
+  if (!ticket.emergency && mode === "round_robin") {
+    const next = await nextInTurn(tx, ticketId, now);
+    return next ? [next] : [];
+  }
   const view = (await ticketView(tx, ticketId))!;
   const techs = await techniciansFor(tx, ticket.propertyId, ticket.category as Category, ticket.emergency);
   const declined = new Set(
@@ -40,6 +52,40 @@ export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: nu
   return targets;
 }
 
+/** A personal offer: other offers are withdrawn, only this technician may accept until it runs out. */
+export async function offerAlone(tx: Tx, ticketId: number, technicianId: number, now: Date, minutes = ASSIGN_OFFER_MINUTES): Promise<void> {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  const view = (await ticketView(tx, ticketId))!;
+  await closeOtherOffers(tx, ticketId, null, now, "offer-reassigned", noticeParams(view));
+  const offer = await tx.offer.upsert({
+    where: { ticketId_technicianId: { ticketId, technicianId } },
+    create: { ticketId, technicianId, round: t.dispatchLevel, createdAt: now },
+    update: { status: "offered", round: t.dispatchLevel, respondedAt: null },
+  });
+  await tx.ticket.update({ where: { id: ticketId }, data: { assignDueAt: addMinutes(now, minutes), offeredToId: technicianId } });
+  await notify(tx, now, technicianId, {
+    key: "assign-offer", params: { ...noticeParams(view), minutes }, photos: view.photos, ref: `offer:${offer.id}:${t.dispatchLevel}`,
+    buttons: [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]],
+  });
+  await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round: t.dispatchLevel, technicians: [technicianId], alone: true } });
+}
+
+/**
+ * Round-robin (轮训): the on-duty technician with the skill and the fewest open jobs who has not had
+ * this ticket yet gets it alone for the property's few minutes; null when everyone has had it.
+ */
+export async function nextInTurn(tx: Tx, ticketId: number, now: Date): Promise<number | null> {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { property: true } });
+  const had = new Set((await tx.offer.findMany({ where: { ticketId }, select: { technicianId: true } })).map((o) => o.technicianId));
+  const techs = (await techniciansFor(tx, t.propertyId, t.category as Category, false)).filter((id) => !had.has(id));
+  if (techs.length === 0) return null;
+  const open = await tx.ticket.groupBy({ by: ["assigneeId"], where: { assigneeId: { in: techs }, status: { in: ACTIVE_WORK } }, _count: true });
+  const load = new Map(open.map((o) => [o.assigneeId, o._count]));
+  const next = [...techs].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a - b)[0]!;
+  await offerAlone(tx, ticketId, next, now, t.property.roundRobinMin);
+  return next;
+}
+
 /** Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn). */
 export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>) {
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
@@ -53,9 +99,10 @@ export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; p
 export async function acceptJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
   return database.tx(async (tx) => {
     const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
-    if (!offer || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
+    if (!offer || offer.status === "withdrawn" || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!ticket) return err("NOT_FOUND");
+    if (ticket.assignDueAt && ticket.offeredToId !== technicianId && ticket.status === "open") return err("NOT_OFFERED");
     const start = ticket.appointmentAt && ticket.appointmentAt > now ? ticket.appointmentAt : now;
     const arrivalDueAt = addMinutes(start, ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general);
     const remind = ticket.appointmentAt ? addMinutes(ticket.appointmentAt, -30) : null;
@@ -64,6 +111,7 @@ export async function acceptJob(database: Database, technicianId: number, ticket
       data: {
         status: "accepted", assigneeId: technicianId, acceptedAt: now, dispatchDueAt: null,
         arrivalDueAt, arrivalLevel: 0, appointmentDueAt: remind && remind > now ? remind : null,
+        assignDueAt: null, offeredToId: null,
       },
     });
     if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
@@ -88,6 +136,10 @@ export async function declineJob(database: Database, technicianId: number, ticke
       return err(offer ? "INVALID_STATE" : "NOT_OFFERED");
     }
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    if (ticket.offeredToId === technicianId && ticket.assignDueAt) {
+      // a job offered to them alone: the assign sweep hands it on now (queue or next in turn)
+      await tx.ticket.updateMany({ where: { id: ticketId, offeredToId: technicianId }, data: { assignDueAt: now } });
+    }
     await logEvent(tx, { ticketId, actorId: technicianId, action: "declined", at: now });
     return ok({ number: ticket.number });
   });

@@ -4,6 +4,7 @@
 // (the confirmation and the callback become desk phone tasks through the callback ladder), and for
 // a patrol the staff member, who then confirms the repair.
 import type { Database, DbOrTx } from "../../db/client.ts";
+import { holdsRoleAt } from "../staff.ts";
 import { err, ok, type Result, type Role } from "../types.ts";
 import { fileReport, normalizePhone, type Channel, type ReportInput, type Reported } from "./report.ts";
 import { placeOf } from "./view.ts";
@@ -25,12 +26,6 @@ export async function intakeStart(db: DbOrTx, staffId: number): Promise<Result<{
   });
   const me = await db.person.findUnique({ where: { id: staffId }, select: { phone: true } });
   return properties.length > 0 ? ok({ properties, phone: me?.phone ?? "" }) : err("FORBIDDEN");
-}
-
-/** Whether the person holds one of `roles` at the property (or a global grant). */
-export async function holdsRoleAt(db: DbOrTx, personId: number, propertyId: number, roles: Role[]): Promise<boolean> {
-  const n = await db.roleGrant.count({ where: { personId, role: { in: roles }, revokedAt: null, OR: [{ propertyId }, { propertyId: null }] } });
-  return n > 0;
 }
 
 const LABEL = /^\s*([^\s-]+)\s*-\s*([^\s-]+)\s*-\s*([^\s-]+)\s*$/;

@@ -34,3 +34,91 @@ intake-owner-told =
     📍 { $place } · { category-label }
     📝 { $description }
     We will tell you when a technician takes it; send /my to follow it.
+
+## The live queue (/queue), a ticket's card and its actions, /find
+cmd-queue = Open tickets (desk / supervisor)
+cmd-find = Find a ticket (number / home / phone)
+queue-only = Sorry, the queue is only for the desk, supervisors and control room of this property.
+staff-only = Sorry, this is for property staff only.
+queue-group = { $group ->
+    [unaccepted] Not accepted
+    [not_arrived] Accepted, not arrived
+    [overdue] Past its clock
+    [waiting_owner] Waiting for the owner
+   *[phone] Phone tasks
+}
+queue-title = 📋 { $property } · open tickets
+queue-count = { queue-group }: { $count }
+queue-tab = { queue-group } ({ $count })
+queue-group-head = [{ queue-group }] page { $page }/{ $pages }
+queue-empty = Nothing in this group. 👍
+queue-line = { $emergency ->
+    [yes] ⚠️
+   *[no] •
+} { $number } · { $place } · { category-label } · { $reportedAt } · { $assignee }{ $rework ->
+    [yes]  🔁rework
+   *[no] {""}
+}
+btn-prev = ⬅️ Previous
+btn-next = Next ➡️
+card-head =
+    🧾 Ticket { $number } · { status-label }
+    ⚠️ { emergency-label } · { category-label }
+    📍 { $place }
+    📝 { $description }
+    🕐 Reported { $reported } · { channel-label } · registered by { $registered }
+    👤 Owner: { $owner } · 👷 Technician: { $technician }
+    🔁 Rework of: { $rework }
+card-event = { $at } { $actor } · { card-action }{ $why ->
+    [none] {""}
+   *[other] ({ $why })
+}
+card-action = { $action ->
+    [assigned] assigned
+    [reassigned] reassigned
+    [returned-to-pool] back to the pool
+    [note] note
+    [assign-returned] assignment ran out / declined, back in the queue
+    [callback-phone-task] callback by phone
+    [callback-requested] callback sent
+   *[other] { action-label }
+}
+btn-assign = 👷 Assign
+btn-reassign = 🔀 Reassign
+btn-pool = ↩️ Back to pool
+btn-staff-cancel = ✖️ Cancel ticket
+btn-note = 🗒 Note
+btn-owner-phone = 📞 Owner's phone
+btn-open-card = 🧾 Open ticket
+assign-choose = Choose a technician (on duty with the skill; open jobs in brackets):
+assign-candidate = { $name } ({ $open })
+assign-none = No technician with this skill is on duty right now.
+ask-reason-reassign = Why is it reassigned?
+ask-reason-pool = Why does it go back to the pool?
+ask-reason-cancel = Why is it cancelled? (the owner is told)
+ask-reason-note = Your note:
+done-assign = ✅ { $number } assigned to { $technician }. If not accepted within 5 minutes it comes back to the queue and the supervisor is told.
+done-reassign = ✅ { $number } reassigned to { $technician }; the previous technician was told.
+done-pool = ✅ { $number } is back in the pool and offered to the technicians on duty.
+done-cancel = ✅ { $number } cancelled; the owner was told.
+done-note = ✅ Note added to { $number }.
+ticket-reason-stopped = Stopped; nothing was changed.
+owner-phone = 📞 { $number } · owner { $owner }: { $phone }
+find-usage = Send "/find number / home / phone", e.g. /find 0012, /find 3-1-502 or /find 13800138000.
+find-none = No ticket found for "{ $query }".
+find-title = 🔍 { $count } ticket(s) found:
+assign-offer =
+    👷 Job { $number } assigned to you by the office (only you can take it, for { $minutes } minutes)
+    Place: { $place }
+    Category: { category-label }
+    Description: { $description }
+    Urgency: { emergency-label }
+offer-reassigned = Job { $number } was given to someone else; nothing to do.
+assign-offer-expired = The assignment of { $number } ran out; it went back to the desk.
+assign-returned = ⏰ { $number } ({ $place }) was { $why ->
+    [declined] declined by
+   *[expired] not accepted in time by
+} { $technician } and is back in the queue. Please arrange it again.
+tech-reassigned = 🔀 Job { $number } was given to another technician by the desk; nothing more to do.
+tech-cancelled-by-desk = Job { $number } was cancelled by the office; no visit needed. Reason: { $reason }
+owner-cancelled-by-desk = Your repair { $number } was cancelled. Reason: { $reason }. If you have questions, please contact the property desk.

@@ -34,3 +34,91 @@ intake-owner-told =
     📍 { $place } · { category-label }
     📝 { $description }
     接单后会通知您，查看进度请发送 /my。
+
+## The live queue (/queue), a ticket's card and its actions, /find
+cmd-queue = 待办工单（客服／主管）
+cmd-find = 查找工单（编号／房号／电话）
+queue-only = 抱歉，待办工单仅限本项目的客服、主管和中控室查看。
+staff-only = 抱歉，此功能仅限物业工作人员使用。
+queue-group = { $group ->
+    [unaccepted] 未接单
+    [not_arrived] 已接单未到场
+    [overdue] 超时未完成
+    [waiting_owner] 待业主确认
+   *[phone] 电话回访任务
+}
+queue-title = 📋 { $property } · 待办工单
+queue-count = { queue-group }：{ $count }
+queue-tab = { queue-group }（{ $count }）
+queue-group-head = 【{ queue-group }】第 { $page }／{ $pages } 页
+queue-empty = 这一组目前没有工单。👍
+queue-line = { $emergency ->
+    [yes] ⚠️
+   *[no] •
+} { $number } · { $place } · { category-label } · { $reportedAt } · { $assignee }{ $rework ->
+    [yes] 　🔁返修
+   *[no] {""}
+}
+btn-prev = ⬅️ 上一页
+btn-next = 下一页 ➡️
+card-head =
+    🧾 工单 { $number } · { status-label }
+    ⚠️ { emergency-label } · { category-label }
+    📍 { $place }
+    📝 { $description }
+    🕐 报修：{ $reported } · { channel-label } · 登记人：{ $registered }
+    👤 业主：{ $owner } · 👷 维修：{ $technician }
+    🔁 返修自：{ $rework }
+card-event = { $at } { $actor } · { card-action }{ $why ->
+    [none] {""}
+   *[other] （{ $why }）
+}
+card-action = { $action ->
+    [assigned] 指派
+    [reassigned] 转单
+    [returned-to-pool] 退回抢单池
+    [note] 备注
+    [assign-returned] 指派超时／被拒，退回待办
+    [callback-phone-task] 转电话回访
+    [callback-requested] 发送回访
+   *[other] { action-label }
+}
+btn-assign = 👷 指派
+btn-reassign = 🔀 转单
+btn-pool = ↩️ 退回抢单池
+btn-staff-cancel = ✖️ 取消工单
+btn-note = 🗒 备注
+btn-owner-phone = 📞 业主电话
+btn-open-card = 🧾 查看工单
+assign-choose = 请选择维修人员（在岗且有此技能；括号内为手上未完成工单数）：
+assign-candidate = { $name }（{ $open }）
+assign-none = 目前没有在岗且有此技能的维修人员。
+ask-reason-reassign = 请输入转单原因：
+ask-reason-pool = 请输入退回抢单池的原因：
+ask-reason-cancel = 请输入取消原因（将告知业主）：
+ask-reason-note = 请输入备注内容：
+done-assign = ✅ 工单 { $number } 已指派给 { $technician }，5 分钟内未接单将退回待办并通知主管。
+done-reassign = ✅ 工单 { $number } 已转给 { $technician }，原维修人员已收到通知。
+done-pool = ✅ 工单 { $number } 已退回抢单池，重新派发给在岗维修人员。
+done-cancel = ✅ 工单 { $number } 已取消，业主已收到通知。
+done-note = ✅ 已为工单 { $number } 添加备注。
+ticket-reason-stopped = 已中止，未做任何更改。
+owner-phone = 📞 工单 { $number } · 业主 { $owner }：{ $phone }
+find-usage = 请发送「/find 编号／房号／电话」，例如 /find 0012、/find 3-1-502 或 /find 13800138000。
+find-none = 没有找到与「{ $query }」相关的工单。
+find-title = 🔍 找到 { $count } 张工单：
+assign-offer =
+    👷 主管指派给您的工单 { $number }（仅限您接单，{ $minutes } 分钟内有效）
+    位置：{ $place }
+    类别：{ category-label }
+    描述：{ $description }
+    紧急程度：{ emergency-label }
+offer-reassigned = 工单 { $number } 已另行安排，无需处理。
+assign-offer-expired = 工单 { $number } 的指派已超时，已退回客服重新安排。
+assign-returned = ⏰ 工单 { $number }（{ $place }）指派给 { $technician } 后{ $why ->
+    [declined] 被拒绝
+   *[expired] 超时未接单
+}，已退回待办，请重新安排。
+tech-reassigned = 🔀 工单 { $number } 已由客服转给其他维修人员，您无需再处理。
+tech-cancelled-by-desk = 工单 { $number } 已被物业取消，无需上门。原因：{ $reason }
+owner-cancelled-by-desk = 您的报修 { $number } 已取消。原因：{ $reason }。如有疑问，请联系物业客服。
