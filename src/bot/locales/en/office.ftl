@@ -122,3 +122,11 @@ assign-returned = ⏰ { $number } ({ $place }) was { $why ->
 tech-reassigned = 🔀 Job { $number } was given to another technician by the desk; nothing more to do.
 tech-cancelled-by-desk = Job { $number } was cancelled by the office; no visit needed. Reason: { $reason }
 owner-cancelled-by-desk = Your repair { $number } was cancelled. Reason: { $reason }. If you have questions, please contact the property desk.
+
+## /settings: dispatch mode and completion deadlines
+setting-dispatchMode = Dispatch mode (pool / assign / round_robin)
+setting-roundRobinMin = Round-robin turn per technician (minutes)
+setting-completionUrgentMin = Completion limit, urgent (minutes)
+setting-completionImportantMin = Completion limit, important (minutes)
+setting-completionNormalMin = Completion limit, general (minutes)
+setting-publicWorkingDays = Completion limit, public areas (working days)
