@@ -7,7 +7,7 @@ import { translator } from "./i18n.ts";
 
 const OWNER = ["repair", "my", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
-  technician: ["jobs", "duty", "find"],
+  technician: ["jobs", "duty"],
   desk: ["queue", "intake", "find", "callbacks", "followups", "ownercode"],
   supervisor: ["queue", "intake", "find", "followups"],
   control_room: ["queue", "intake", "find"],
