@@ -15,6 +15,7 @@ import { adminFeature } from "./features/admin.ts";
 import { deskFeature } from "./features/desk.ts";
 import { intakeFeature } from "./features/intake.ts";
 import { queueFeature } from "./features/queue.ts";
+import { urgeFeature } from "./features/urge.ts";
 import { ticketActionsFeature } from "./features/ticket-actions.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
@@ -54,7 +55,7 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, intakeFeature, queueFeature, ticketActionsFeature, fallbackFeature);
+  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

@@ -64,7 +64,7 @@ describe("the daily close-out", () => {
     await runArrivalWatch(d, sh("2026-11-23T10:31:00"));
     const postponed = await reported(d, s, sh("2026-11-23T11:00:00"));
     value(await acceptJob(d, tech.id, postponed, sh("2026-11-23T11:01:00")));
-    value(await cannotFinish(d, tech.id, postponed, { reason: "需要订购配件", newTime: sh("2026-11-24T09:00:00"), newTimeText: "明天上午" }, sh("2026-11-23T12:00:00")));
+    value(await cannotFinish(d, tech.id, postponed, { reason: "需要订购配件", window: "tomorrow_am", newTimeText: "明天上午" }, sh("2026-11-23T12:00:00")));
 
     await runCloseOut(d, sh("2026-11-23T09:00:00"));
     await runCloseOut(d, closeOutAt);

@@ -1,5 +1,4 @@
 // Short flows that ask for a reason or a note and hand it to the domain.
-import { appointmentFor } from "../../domain/tickets/report.ts";
 import { reportNotFixed } from "../../domain/tickets/owner.ts";
 import { cannotFinish, markDone } from "../../domain/tickets/work.ts";
 import { addRatingComment } from "../../domain/surveys.ts";
@@ -66,9 +65,9 @@ export function shortFlows(deps: BotDeps) {
         choices: ["tomorrow_am", "tomorrow_pm"].map((v) => [{ value: v, label: s.t(`time-${v}`) }]),
       });
       const result = await s.conversation.external(async () => {
-        const at = when.kind === "choice" ? appointmentFor(when.value, now(), deps.config.timezone) : null;
+        const window = when.kind === "choice" ? when.value : null;
         const text = when.kind === "choice" ? s.t(`time-${when.value}`) : when.kind === "text" ? when.value.trim().slice(0, 100) : "";
-        return cannotFinish(deps.database, a.personId, a.ticketId, { reason, newTime: at, newTimeText: text }, now());
+        return cannotFinish(deps.database, a.personId, a.ticketId, { reason, window, newTimeText: text }, now());
       });
       return { result, success: "tech-cannot-ok" };
     }),

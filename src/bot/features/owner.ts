@@ -5,6 +5,7 @@ import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from 
 import { answerSurvey, ratingButtons } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
+import { UNFINISHED } from "../../domain/tickets/urge.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
@@ -29,7 +30,10 @@ chat.command("my", async (ctx) => {
   if (tickets.length === 0) return ctx.reply(ctx.t("my-none"));
   const tz = ctx.deps.config.timezone;
   const lines = tickets.map((x) => ctx.t("my-line", { number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: formatLocal(x.lastAt, tz) }));
-  const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
+  const kb = InlineKeyboard.from(tickets.map((x) => [
+    InlineKeyboard.text(x.number, packCallback("tk", x.id)),
+    ...(UNFINISHED.includes(x.status) ? [InlineKeyboard.text(ctx.t("btn-urge"), packCallback("urge", x.id))] : []),
+  ]));
   await ctx.reply(`${ctx.t("my-title")}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
 });
 
@@ -38,7 +42,10 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
   const { ticket, timeline, canCancel } = res.value;
   const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
-  const kb = canCancel ? renderKeyboard(ctx.lang, [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]]) : undefined;
+  const kb = renderKeyboard(ctx.lang, [[
+    ...(canCancel ? [{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }] : []),
+    ...(UNFINISHED.includes(ticket.status) ? [{ label: "btn-urge", action: "urge", id: ticket.id }] : []),
+  ]].filter((row) => row.length > 0));
   await ctx.answerCallbackQuery();
   await ctx.reply(`${ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" })}\n\n${events}`, { reply_markup: kb });
 });

@@ -13,6 +13,7 @@ const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
 const lineText = (ctx: BotContext, l: QueueLine) => ctx.t("queue-line", {
   number: l.number, place: l.place, category: l.category, reportedAt: l.reportedAt,
   emergency: l.emergency ? "yes" : "no", assignee: l.assignee || "-", rework: l.reworkOfId ? "yes" : "no",
+  priority: l.priority, urges: l.urges, late: l.late ? "yes" : "no",
 });
 
 function queueMessage(ctx: BotContext, q: Queue) {
@@ -60,13 +61,14 @@ export async function showCard(ctx: BotContext, ticketId: number) {
     number: v.number, status: v.status, emergency: v.emergency ? "yes" : "no", place: v.place, category: v.category,
     description: v.description, reported: v.reportedAt, channel: c.channel, registered: c.registeredBy || "-",
     technician: v.assignee || "-", owner: c.owner, rework: c.reworkOf || "-",
+    priority: c.priority, urges: c.urges, due: c.deadline, late: c.late ? "yes" : "no",
   });
   const events = c.timeline.map((e) => ctx.t("card-event", { at: e.at, actor: e.actor || "-", action: e.action, why: String(e.data.reason ?? e.data.text ?? "") || "none" }));
   const kb = new InlineKeyboard();
   if (c.canAssign) kb.text(ctx.t("btn-assign"), packCallback("cassign", v.id));
   if (c.canReassign) kb.text(ctx.t("btn-reassign"), packCallback("cassign", v.id));
   if (c.canAssign || c.canReassign) kb.text(ctx.t("btn-pool"), packCallback("cpool", v.id)).row();
-  if (c.canCancel) kb.text(ctx.t("btn-staff-cancel"), packCallback("ccancel", v.id));
+  if (c.canCancel) kb.text(ctx.t("btn-staff-cancel"), packCallback("ccancel", v.id)).text(ctx.t("btn-priority"), packCallback("cprio", v.id)).row();
   if (c.canAct) kb.text(ctx.t("btn-note"), packCallback("cnote", v.id)).text(ctx.t("btn-owner-phone"), packCallback("cphone", v.id));
   await ctx.reply(`${head}\n\n${events.join("\n")}`, { reply_markup: kb });
 }

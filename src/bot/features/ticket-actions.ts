@@ -5,6 +5,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { addNote, assignCandidates, assignTo, cancelByStaff, returnToPool } from "../../domain/tickets/assign.ts";
 import { ticketCard, type TicketCard } from "../../domain/tickets/queue.ts";
+import { PRIORITIES, setPriority } from "../../domain/tickets/urge.ts";
 import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
@@ -13,8 +14,8 @@ import { translator } from "../i18n.ts";
 import { askText, TooManyTries, WAIT_LIMIT_MS, type Conv } from "../conversations/ask.ts";
 
 export const TICKET_REASON = "ticket-reason";
-type Kind = "reassign" | "pool" | "cancel" | "note";
-type ReasonArgs = { personId: number; lang: Language; ticketId: number; kind: Kind; technicianId?: number };
+type Kind = "reassign" | "pool" | "cancel" | "note" | "priority";
+type ReasonArgs = { personId: number; lang: Language; ticketId: number; kind: Kind; technicianId?: number; priority?: string };
 
 /** One text (a reason or a note), then the domain action; the result is said in the chat. */
 async function ticketReason(conversation: Conv, ctx: ConversationContext, a: ReasonArgs) {
@@ -27,6 +28,7 @@ async function ticketReason(conversation: Conv, ctx: ConversationContext, a: Rea
       if (a.kind === "reassign") return assignTo(database, { ...input, technicianId: a.technicianId! }, clock());
       if (a.kind === "pool") return returnToPool(database, input, clock());
       if (a.kind === "cancel") return cancelByStaff(database, input, clock());
+      if (a.kind === "priority") return setPriority(database, { ...input, priority: a.priority ?? "" }, clock());
       return addNote(database, { ...input, text }, clock());
     });
     await ctx.reply(res.ok ? t(`done-${a.kind}`, { ...res.value }) : t(errorKey(res.error)));
@@ -43,13 +45,14 @@ const refuse = (ctx: BotContext, code: string) => ctx.answerCallbackQuery({ text
 /** What the card must allow for each flow (checked again by the domain when the text arrives). */
 const ALLOWED: Record<Kind, (c: TicketCard) => boolean> = {
   reassign: (c) => c.canReassign, pool: (c) => c.canAssign || c.canReassign, cancel: (c) => c.canCancel, note: (c) => c.canAct,
+  priority: (c) => c.canCancel,
 };
-const ask = async (ctx: BotContext, kind: Kind, ticketId: number, technicianId?: number) => {
+const ask = async (ctx: BotContext, kind: Kind, ticketId: number, technicianId?: number, priority?: string) => {
   const card = await ticketCard(ctx.deps.database.db, ctx.person!.id, ticketId);
   if (!card.ok || !card.value.canAct) return refuse(ctx, card.ok ? "NOT_FOUND" : card.error);
   if (!ALLOWED[kind](card.value)) return refuse(ctx, "INVALID_STATE");
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(TICKET_REASON, { personId: ctx.person!.id, lang: ctx.lang, ticketId, kind, technicianId } satisfies ReasonArgs);
+  await ctx.conversation.enter(TICKET_REASON, { personId: ctx.person!.id, lang: ctx.lang, ticketId, kind, technicianId, priority } satisfies ReasonArgs);
 };
 
 ticketActionsFeature.callbackQuery(callbackFor("cassign"), async (ctx) => {
@@ -76,6 +79,14 @@ ticketActionsFeature.callbackQuery(callbackFor("cpick"), async (ctx) => {
 ticketActionsFeature.callbackQuery(callbackFor("cpool"), (ctx) => ask(ctx, "pool", data(ctx).id));
 ticketActionsFeature.callbackQuery(callbackFor("ccancel"), (ctx) => ask(ctx, "cancel", data(ctx).id));
 ticketActionsFeature.callbackQuery(callbackFor("cnote"), (ctx) => ask(ctx, "note", data(ctx).id));
+
+ticketActionsFeature.callbackQuery(callbackFor("cprio"), async (ctx) => {
+  const { id } = data(ctx);
+  await ctx.answerCallbackQuery();
+  const kb = InlineKeyboard.from([PRIORITIES.map((p) => InlineKeyboard.text(ctx.t("priority-label", { priority: p }), packCallback("cprioset", id, p)))]);
+  await ctx.reply(ctx.t("priority-choose"), { reply_markup: kb });
+});
+ticketActionsFeature.callbackQuery(callbackFor("cprioset"), (ctx) => ask(ctx, "priority", data(ctx).id, undefined, data(ctx).arg));
 
 ticketActionsFeature.callbackQuery(callbackFor("cphone"), async (ctx) => {
   const card = await ticketCard(ctx.deps.database.db, ctx.person!.id, data(ctx).id);

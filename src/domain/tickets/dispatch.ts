@@ -6,12 +6,23 @@ import { hasRole, techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { SLOT_MINUTES } from "./report.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 /** How long a named technician alone may accept an assigned job before it returns to the queue. */
 export const ASSIGN_OFFER_MINUTES = 5;
 export const DISPATCH_MODES = ["pool", "assign", "round_robin"] as const;
 export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+/**
+ * When the technician must be on site: an emergency counts from the report (seed 001 制度4); a
+ * booked window from its start, alarming only after its end (14:00-17:00 → 17:00); otherwise 30 minutes.
+ */
+export function arrivalDue(t: { emergency: boolean; reportedAt: Date; appointmentAt: Date | null }, now: Date): Date {
+  if (t.emergency) return addMinutes(t.reportedAt, ARRIVAL_MINUTES.emergency);
+  if (t.appointmentAt && t.appointmentAt > now) return addMinutes(t.appointmentAt, SLOT_MINUTES);
+  return addMinutes(now, ARRIVAL_MINUTES.general);
+}
 
 /** (Re)offers an open ticket to the technicians on duty; returns who got it. */
 export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
@@ -99,12 +110,13 @@ export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; p
 export async function acceptJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
   return database.tx(async (tx) => {
     const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
-    if (!offer || offer.status === "withdrawn" || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
+    if (!offer || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!ticket) return err("NOT_FOUND");
-    if (ticket.assignDueAt && ticket.offeredToId !== technicianId && ticket.status === "open") return err("NOT_OFFERED");
-    const start = ticket.appointmentAt && ticket.appointmentAt > now ? ticket.appointmentAt : now;
-    const arrivalDueAt = addMinutes(start, ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general);
+    // withdrawn (given to someone else) or offered to another technician alone
+    const alone = ticket.assignDueAt && ticket.offeredToId !== technicianId;
+    if (ticket.status === "open" && (offer.status === "withdrawn" || alone)) return err("NOT_OFFERED");
+    const arrivalDueAt = arrivalDue(ticket, now);
     const remind = ticket.appointmentAt ? addMinutes(ticket.appointmentAt, -30) : null;
     const won = await tx.ticket.updateMany({
       where: { id: ticketId, status: "open" },

@@ -15,7 +15,8 @@ async function visibleWhere(db: DbOrTx, personId: number) {
   };
 }
 
-async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
+/** A ticket the owner may see, or null. */
+export async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
   const where = await visibleWhere(db, personId);
   return db.ticket.findFirst({ where: { AND: [{ id: ticketId }, where] } });
 }

@@ -15,12 +15,15 @@ export const isQueueGroup = (s: string): s is QueueGroup => (QUEUE_GROUPS as rea
 export const QUEUE_ROLES: Role[] = ["desk", "supervisor", "control_room"];
 export const PAGE_SIZE = 8;
 
+/** Past its arrival or its completion clock. */
+const pastClock = (now: Date) => [{ arrivalDueAt: { lte: now } }, { completionDueAt: { lte: now } }];
+
 /** The tickets of one group (a Prisma where on Ticket). */
 function groupWhere(propertyId: number, group: QueueGroup, now: Date) {
   switch (group) {
     case "unaccepted": return { propertyId, status: "open" };
-    case "not_arrived": return { propertyId, status: { in: ["accepted", "postponed"] }, OR: [{ arrivalDueAt: null }, { arrivalDueAt: { gt: now } }] };
-    case "overdue": return { propertyId, status: { in: ["accepted", "postponed"] }, arrivalDueAt: { lte: now } };
+    case "not_arrived": return { propertyId, status: { in: ["accepted", "postponed"] }, NOT: { OR: pastClock(now) } };
+    case "overdue": return { propertyId, status: { in: ["accepted", "postponed", "arrived"] }, OR: pastClock(now) };
     case "waiting_owner": return { propertyId, status: "completed" };
     case "phone": return { propertyId, status: { in: ["completed", "closed"] }, survey: { status: "phone" } };
   }
@@ -28,17 +31,19 @@ function groupWhere(propertyId: number, group: QueueGroup, now: Date) {
 
 export type QueueLine = {
   id: number; number: string; place: string; category: string; emergency: boolean; status: TicketStatus;
-  reportedAt: string; assignee: string; reworkOfId: number | null;
+  reportedAt: string; assignee: string; reworkOfId: number | null; priority: string; urges: number; late: boolean;
 };
 const lineInclude = { unit: true, assignee: true, property: true } as const;
 type LineRow = {
   id: number; number: string; category: string; emergency: boolean; status: string; reportedAt: Date; reworkOfId: number | null;
+  priority: string; urgeCount: number; completionLevel: number;
   location: string | null; unit: { building: string; entrance: string; room: string } | null;
   assignee: { name: string } | null; property: { timezone: string | null };
 };
 const lineOf = (t: LineRow): QueueLine => ({
   id: t.id, number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency, status: t.status as TicketStatus,
   reportedAt: formatLocal(t.reportedAt, zoneOf(t.property)), assignee: t.assignee?.name ?? "", reworkOfId: t.reworkOfId,
+  priority: t.priority, urges: t.urgeCount, late: t.completionLevel >= 2,
 });
 
 export type Queue = {
@@ -56,15 +61,15 @@ async function queueProperties(db: DbOrTx, personId: number): Promise<{ id: numb
   });
 }
 
-/** Every group's count in three statements: per status, past its arrival clock, phone tasks. */
+/** Every group's count in four statements: per status, not arrived, past a clock, phone tasks. */
 async function countGroups(db: DbOrTx, propertyId: number, now: Date): Promise<Record<QueueGroup, number>> {
   const byStatus = await db.ticket.groupBy({
-    by: ["status"], where: { propertyId, status: { in: ["open", "accepted", "postponed", "completed"] } }, _count: true,
+    by: ["status"], where: { propertyId, status: { in: ["open", "completed"] } }, _count: true,
   });
   const n = (status: string) => byStatus.find((r) => r.status === status)?._count ?? 0;
-  const overdue = await db.ticket.count({ where: groupWhere(propertyId, "overdue", now) });
+  const count = (g: QueueGroup) => db.ticket.count({ where: groupWhere(propertyId, g, now) });
   return {
-    unaccepted: n("open"), not_arrived: n("accepted") + n("postponed") - overdue, overdue,
+    unaccepted: n("open"), not_arrived: await count("not_arrived"), overdue: await count("overdue"),
     waiting_owner: n("completed"), phone: await db.ticket.count({ where: groupWhere(propertyId, "phone", now) }),
   };
 }
@@ -89,12 +94,12 @@ export async function queueOf(
 
 export type TicketCard = {
   ticket: TicketView; timeline: TimelineEntry[]; channel: string; registeredBy: string; owner: string; ownerPhone: string;
-  reworkOf: string; canAct: boolean; canAssign: boolean; canReassign: boolean; canCancel: boolean;
+  reworkOf: string; priority: string; urges: number; deadline: string; late: boolean; canAct: boolean; canAssign: boolean; canReassign: boolean; canCancel: boolean;
 };
 
 /** A ticket for its property's staff: the view, the timeline, the owner and what may be done now. */
 export async function ticketCard(db: DbOrTx, personId: number, ticketId: number): Promise<Result<TicketCard>> {
-  const t = await db.ticket.findUnique({ where: { id: ticketId }, include: { reporter: true } });
+  const t = await db.ticket.findUnique({ where: { id: ticketId }, include: { reporter: true, property: true } });
   if (!t || !(await holdsRoleAt(db, personId, t.propertyId, STAFF_ROLES))) return err("NOT_FOUND");
   const canAct = await holdsRoleAt(db, personId, t.propertyId, QUEUE_ROLES);
   const registeredBy = t.registeredById ? (await db.person.findUnique({ where: { id: t.registeredById } }))?.name ?? "" : "";
@@ -103,6 +108,8 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
   return ok({
     ticket: (await ticketView(db, ticketId))!, timeline: (await timeline(db, ticketId)).slice(-12), channel: t.channel,
     registeredBy, owner: t.reporter.name, ownerPhone: t.phone || t.reporter.phone || "", reworkOf, canAct,
+    priority: t.priority, urges: t.urgeCount, late: t.completionLevel >= 2,
+    deadline: t.completionDueAt ? formatLocal(t.completionDueAt, zoneOf(t.property)) : "-",
     canAssign: canAct && status === "open",
     canReassign: canAct && ["accepted", "postponed", "arrived"].includes(status),
     canCancel: canAct && ["open", "accepted", "postponed", "arrived"].includes(status),

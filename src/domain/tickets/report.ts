@@ -9,6 +9,7 @@ import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { completionClock, completionDeadline } from "./urge.ts";
 
 const EMERGENCY_WORDS = [
   "漏水", "爆管", "水管爆裂", "爆裂", "停电", "断电", "煤气", "燃气", "困人", "电梯困人", "跑水", "着火", "冒烟",
@@ -22,6 +23,8 @@ export function looksLikeEmergency(category: string, text: string): boolean {
 }
 
 export const TIME_WINDOWS = ["asap", "today_pm", "tomorrow_am", "tomorrow_pm"] as const;
+/** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
+export const SLOT_MINUTES = 180;
 export const ACCESS = ["home", "key", "call"] as const;
 /** A public area needs nobody at home: its access is always this. */
 export const PUBLIC_ACCESS = "public";
@@ -124,6 +127,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   });
   const number = `${property.code}-${day}-${String(counter.last).padStart(4, "0")}`;
   const appointmentAt = appointmentFor(input.preferredTime, now, tz);
+  const priority = input.emergency ? "urgent" : "normal";
   const ticket = await tx.ticket.create({
     data: {
       number, propertyId, unitId: input.unitId, location: input.location?.trim() || null,
@@ -131,7 +135,8 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
       emergency: input.emergency, access: input.access, preferredTime: input.preferredTime,
       appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
       registeredById: input.registeredById ?? null,
-      reportedAt: now,
+      reportedAt: now, priority,
+      ...completionClock(now, completionDeadline(property, priority, input.unitId === null, now)),
       dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
     },
   });

@@ -6,6 +6,9 @@ import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { appointmentFor, SLOT_MINUTES } from "./report.ts";
+import { completionClock } from "./urge.ts";
+import { zoneOf } from "../schedule.ts";
 
 type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };
 
@@ -64,17 +67,22 @@ export async function markDone(
 
 /** The job cannot be finished now: reason recorded, owner told, the same technician returns at `newTime`. */
 export async function cannotFinish(
-  database: Database, technicianId: number, ticketId: number, input: { reason: string; newTime: Date | null; newTimeText: string }, now: Date,
+  database: Database, technicianId: number, ticketId: number, input: { reason: string; window: string | null; newTimeText: string }, now: Date,
 ): Promise<Result<{ number: string }>> {
   const reason = input.reason.trim();
   if (!reason || reason.length > MAX_NOTE) return err("INVALID_INPUT");
-  if (input.newTime && input.newTime <= now) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
-    const at = input.newTime;
+    // the agreed window in the property's own time zone
+    const property = (await tx.ticket.findUnique({ where: { id: ticketId }, include: { property: true } }))?.property;
+    const at = input.window && property ? appointmentFor(input.window, now, zoneOf(property)) : null;
+    if (input.window && !at) return err("INVALID_INPUT");
     const remind = at ? addMinutes(at, -30) : null;
+    const end = at ? addMinutes(at, SLOT_MINUTES) : null;
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {
       status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,
-      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: at ? addMinutes(at, 30) : null, arrivalLevel: 0,
+      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: end, arrivalLevel: 0,
+      // the completion deadline moves to the end of the agreed visit
+      ...(end ? completionClock(now, end) : {}),
     });
     if (!r.ok) return r;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "postponed", at: now, data: { reason, newTime: input.newTimeText } });

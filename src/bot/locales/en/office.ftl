@@ -58,6 +58,12 @@ queue-line = { $emergency ->
 } { $number } · { $place } · { category-label } · { $reportedAt } · { $assignee }{ $rework ->
     [yes]  🔁rework
    *[no] {""}
+}{ $urges ->
+    [0] {""}
+   *[other]  📣urged ×{ $urges }
+}{ $late ->
+    [yes]  ⏰late
+   *[no] {""}
 }
 btn-prev = ⬅️ Previous
 btn-next = Next ➡️
@@ -69,11 +75,21 @@ card-head =
     🕐 Reported { $reported } · { channel-label } · registered by { $registered }
     👤 Owner: { $owner } · 👷 Technician: { $technician }
     🔁 Rework of: { $rework }
+    🚩 { priority-label } · complete by { $due }{ $late ->
+        [yes]  (late)
+       *[no] {""}
+    } · urged { $urges } time(s)
 card-event = { $at } { $actor } · { card-action }{ $why ->
     [none] {""}
    *[other] ({ $why })
 }
 card-action = { $action ->
+    [urged] owner chased
+    [priority-changed] priority changed
+    [completion-warned] completion warning
+    [completion-breached] completion deadline missed
+    [rework-linked] linked as rework
+    [rework-unlinked] rework link removed
     [assigned] assigned
     [reassigned] reassigned
     [returned-to-pool] back to the pool
@@ -130,3 +146,24 @@ setting-completionUrgentMin = Completion limit, urgent (minutes)
 setting-completionImportantMin = Completion limit, important (minutes)
 setting-completionNormalMin = Completion limit, general (minutes)
 setting-publicWorkingDays = Completion limit, public areas (working days)
+
+## Urges, priorities and the completion clock
+btn-urge = 📣 Hurry up
+urge-ok = We have chased ticket { $number }: the technician and the desk were reminded. You can chase it again in { $hours } hours.
+urge-too-soon = You chased this ticket a moment ago and we are on it. You can chase once every 2 hours; thank you for your patience!
+error-too-soon = Too soon; please try again later.
+urge-technician = 📣 The owner is chasing { $number } ({ $place }), { $urges } time(s). Please deal with it and call the owner.
+urge-desk = 📣 The owner is chasing { $number } ({ $place } · { category-label }), { $urges } time(s).
+urge-supervisor = 🚨 A late ticket is being chased: { $number } ({ $place }) is past its clock, urged { $urges } time(s). Please follow up now.
+priority-label = { $priority ->
+    [urgent] Urgent
+    [important] Important
+   *[normal] General
+}
+btn-priority = 🚩 Priority
+priority-choose = Choose the new priority:
+ask-reason-priority = Why does the priority change?
+done-priority = ✅ { $number } is now "{ priority-label }"; its completion deadline was recomputed.
+completion-warning = ⏳ { $number } ({ $place }) is due to be finished by { $due }. If it cannot be done in time, tap "cannot finish today" and say why.
+completion-warning-desk = ⏳ { $number } ({ $place }) is due to be finished by { $due } and nobody has taken it yet. Please arrange it.
+completion-breached = 🚨 { $number } ({ $place } · { priority-label }) missed its completion deadline { $due }. Supervisor, please follow up.

@@ -58,6 +58,12 @@ queue-line = { $emergency ->
 } { $number } · { $place } · { category-label } · { $reportedAt } · { $assignee }{ $rework ->
     [yes] 　🔁返修
    *[no] {""}
+}{ $urges ->
+    [0] {""}
+   *[other] 　📣催{ $urges }次
+}{ $late ->
+    [yes] 　⏰超时
+   *[no] {""}
 }
 btn-prev = ⬅️ 上一页
 btn-next = 下一页 ➡️
@@ -69,11 +75,21 @@ card-head =
     🕐 报修：{ $reported } · { channel-label } · 登记人：{ $registered }
     👤 业主：{ $owner } · 👷 维修：{ $technician }
     🔁 返修自：{ $rework }
+    🚩 { priority-label } · 完成时限：{ $due }{ $late ->
+        [yes] （已超时）
+       *[no] {""}
+    } · 催单 { $urges } 次
 card-event = { $at } { $actor } · { card-action }{ $why ->
     [none] {""}
    *[other] （{ $why }）
 }
 card-action = { $action ->
+    [urged] 业主催单
+    [priority-changed] 调整优先级
+    [completion-warned] 完成时限预警
+    [completion-breached] 超过完成时限
+    [rework-linked] 关联返修
+    [rework-unlinked] 取消返修关联
     [assigned] 指派
     [reassigned] 转单
     [returned-to-pool] 退回抢单池
@@ -130,3 +146,24 @@ setting-completionUrgentMin = 紧急工单完成时限（分钟）
 setting-completionImportantMin = 重要工单完成时限（分钟）
 setting-completionNormalMin = 一般工单完成时限（分钟）
 setting-publicWorkingDays = 公共区域完成时限（工作日）
+
+## 催单, priorities and the completion clock
+btn-urge = 📣 催单
+urge-ok = 已为您催促工单 { $number }，维修人员和客服已收到提醒。如仍需催促，请 { $hours } 小时后再试。
+urge-too-soon = 您刚刚催过单，我们正在加紧处理。每 2 小时可催单一次，请稍后再试，谢谢您的耐心！
+error-too-soon = 操作太频繁，请稍后再试。
+urge-technician = 📣 业主催单：工单 { $number }（{ $place }）已催 { $urges } 次，请尽快处理并与业主联系。
+urge-desk = 📣 业主催单：工单 { $number }（{ $place } · { category-label }）已催 { $urges } 次。
+urge-supervisor = 🚨 超时工单被催单：工单 { $number }（{ $place }）已超过时限，业主已催 { $urges } 次，请立即跟进。
+priority-label = { $priority ->
+    [urgent] 紧急
+    [important] 重要
+   *[normal] 一般
+}
+btn-priority = 🚩 优先级
+priority-choose = 请选择新的优先级：
+ask-reason-priority = 请输入调整优先级的原因：
+done-priority = ✅ 工单 { $number } 的优先级已改为「{ priority-label }」，完成时限已重新计算。
+completion-warning = ⏳ 工单 { $number }（{ $place }）将于 { $due } 到达完成时限，请抓紧处理；无法按时完成请点「今天修不完」说明原因。
+completion-warning-desk = ⏳ 工单 { $number }（{ $place }）将于 { $due } 到达完成时限，目前仍无人接单，请尽快安排。
+completion-breached = 🚨 工单 { $number }（{ $place } · { priority-label }）已超过完成时限 { $due }，请主管跟进。
