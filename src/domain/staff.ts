@@ -2,6 +2,9 @@
 import type { DbOrTx } from "../db/client.ts";
 import type { Category, Role } from "./types.ts";
 
+/** Who runs the office's day: sees a property's queue and acts on its tickets. */
+export const OFFICE_ROLES: Role[] = ["desk", "supervisor", "control_room"];
+
 /** "water,gas" → ["water", "gas"]: a grant's skills (categories) as stored. */
 export const skillsOf = (s: string): string[] => s.split(",").map((x) => x.trim()).filter(Boolean);
 

@@ -59,7 +59,7 @@ describe("the daily close-out", () => {
     // today: done, still open past its dispatch limit, accepted but late on site, postponed
     await completed(d, s, sh("2026-11-23T09:00:00"));
     await reported(d, s, sh("2026-11-23T16:00:00"));
-    const late = await reported(d, s, sh("2026-11-23T10:00:00"));
+    const late = await reported(d, s, sh("2026-11-23T10:00:00"), { category: "electricity" }); // not rework of the water jobs
     value(await acceptJob(d, s.technicians[1]!.id, late, sh("2026-11-23T10:01:00")));
     await runArrivalWatch(d, sh("2026-11-23T10:31:00"));
     const postponed = await reported(d, s, sh("2026-11-23T11:00:00"));

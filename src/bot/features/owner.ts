@@ -5,7 +5,7 @@ import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from 
 import { answerSurvey, ratingButtons } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
-import { UNFINISHED } from "../../domain/tickets/urge.ts";
+import { UNFINISHED } from "../../domain/tickets/deadline.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";

@@ -5,7 +5,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { addNote, assignCandidates, assignTo, cancelByStaff, returnToPool } from "../../domain/tickets/assign.ts";
 import { ticketCard, type TicketCard } from "../../domain/tickets/queue.ts";
-import { PRIORITIES, setPriority } from "../../domain/tickets/urge.ts";
+import { PRIORITIES } from "../../domain/tickets/deadline.ts";
+import { setPriority } from "../../domain/tickets/urge.ts";
+import { setRework } from "../../domain/tickets/rework.ts";
 import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
@@ -14,7 +16,7 @@ import { translator } from "../i18n.ts";
 import { askText, TooManyTries, WAIT_LIMIT_MS, type Conv } from "../conversations/ask.ts";
 
 export const TICKET_REASON = "ticket-reason";
-type Kind = "reassign" | "pool" | "cancel" | "note" | "priority";
+type Kind = "reassign" | "pool" | "cancel" | "note" | "priority" | "rework-link" | "rework-unlink";
 type ReasonArgs = { personId: number; lang: Language; ticketId: number; kind: Kind; technicianId?: number; priority?: string };
 
 /** One text (a reason or a note), then the domain action; the result is said in the chat. */
@@ -29,6 +31,10 @@ async function ticketReason(conversation: Conv, ctx: ConversationContext, a: Rea
       if (a.kind === "pool") return returnToPool(database, input, clock());
       if (a.kind === "cancel") return cancelByStaff(database, input, clock());
       if (a.kind === "priority") return setPriority(database, { ...input, priority: a.priority ?? "" }, clock());
+      // "BX-20261101-0003 同一处漏水": the earlier ticket's number, then the reason
+      const [of = "", ...why] = text.split(/\s+/);
+      if (a.kind === "rework-link") return setRework(database, { ...input, of, reason: why.join(" ") }, clock());
+      if (a.kind === "rework-unlink") return setRework(database, { ...input, of: null }, clock());
       return addNote(database, { ...input, text }, clock());
     });
     await ctx.reply(res.ok ? t(`done-${a.kind}`, { ...res.value }) : t(errorKey(res.error)));
@@ -46,6 +52,8 @@ const refuse = (ctx: BotContext, code: string) => ctx.answerCallbackQuery({ text
 const ALLOWED: Record<Kind, (c: TicketCard) => boolean> = {
   reassign: (c) => c.canReassign, pool: (c) => c.canAssign || c.canReassign, cancel: (c) => c.canCancel, note: (c) => c.canAct,
   priority: (c) => c.canCancel,
+  "rework-link": (c) => c.canAct && !c.reworkOf,
+  "rework-unlink": (c) => c.canAct && Boolean(c.reworkOf),
 };
 const ask = async (ctx: BotContext, kind: Kind, ticketId: number, technicianId?: number, priority?: string) => {
   const card = await ticketCard(ctx.deps.database.db, ctx.person!.id, ticketId);
@@ -87,6 +95,8 @@ ticketActionsFeature.callbackQuery(callbackFor("cprio"), async (ctx) => {
   await ctx.reply(ctx.t("priority-choose"), { reply_markup: kb });
 });
 ticketActionsFeature.callbackQuery(callbackFor("cprioset"), (ctx) => ask(ctx, "priority", data(ctx).id, undefined, data(ctx).arg));
+
+ticketActionsFeature.callbackQuery(callbackFor("crework"), (ctx) => ask(ctx, data(ctx).arg === "unlink" ? "rework-unlink" : "rework-link", data(ctx).id));
 
 ticketActionsFeature.callbackQuery(callbackFor("cphone"), async (ctx) => {
   const card = await ticketCard(ctx.deps.database.db, ctx.person!.id, data(ctx).id);

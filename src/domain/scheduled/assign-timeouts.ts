@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { onDutyStaff } from "../staff.ts";
-import { nextInTurn } from "../tickets/dispatch.ts";
+import { nextInTurn, offerTicket } from "../tickets/dispatch.ts";
 import { noticeParams, ticketView } from "../tickets/view.ts";
 import { batchOf, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
@@ -32,6 +32,8 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
       await notify(tx, now, o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key: "assign-offer-expired", params: noticeParams(view) });
     }
     if (t.property.dispatchMode === "round_robin" && (await nextInTurn(tx, t.id, now))) return "done";
+    // rework first offered to the technician of the first job: in pool mode, then to everyone
+    if (t.property.dispatchMode === "pool" && t.reworkOfId && (await offerTicket(tx, t.id, now, t.dispatchLevel)).length > 0) return "done";
     const tech = t.offeredToId ? await tx.person.findUnique({ where: { id: t.offeredToId } }) : null;
     await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "supervisor"), {
       key: "assign-returned", params: { ...noticeParams(view), technician: tech?.name ?? "-", why },

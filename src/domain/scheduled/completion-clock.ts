@@ -7,7 +7,7 @@ import { notifyAll } from "../notify.ts";
 import { onDutyStaff } from "../staff.ts";
 import { formatLocal } from "../time.ts";
 import { zoneOf } from "../schedule.ts";
-import { UNFINISHED } from "../tickets/urge.ts";
+import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
 import { backoffSince, batchOf, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 

@@ -5,10 +5,9 @@
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
-import { holdsRoleAt, techniciansFor } from "../staff.ts";
+import { holdsRoleAt, techniciansFor, OFFICE_ROLES } from "../staff.ts";
 import { ACTIVE_WORK, err, ok, MAX_NOTE, type Category, type Result } from "../types.ts";
 import { closeOtherOffers, offerAlone, offerTicket } from "./dispatch.ts";
-import { QUEUE_ROLES } from "./queue.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
 type Ticket = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
@@ -16,7 +15,7 @@ type Ticket = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
 /** The ticket, if the actor may act on it (desk, supervisor or control room of its property). */
 async function actable(db: DbOrTx, actorId: number, ticketId: number): Promise<Result<Ticket>> {
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
-  if (!t || !(await holdsRoleAt(db, actorId, t.propertyId, QUEUE_ROLES))) return err("NOT_FOUND");
+  if (!t || !(await holdsRoleAt(db, actorId, t.propertyId, OFFICE_ROLES))) return err("NOT_FOUND");
   return ok(t);
 }
 

@@ -6,9 +6,10 @@ import { hasRole, techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
-import { SLOT_MINUTES } from "./report.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
+/** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
+export const SLOT_MINUTES = 180;
 /** How long a named technician alone may accept an assigned job before it returns to the queue. */
 export const ASSIGN_OFFER_MINUTES = 5;
 export const DISPATCH_MODES = ["pool", "assign", "round_robin"] as const;

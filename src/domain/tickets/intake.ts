@@ -4,20 +4,18 @@
 // (the confirmation and the callback become desk phone tasks through the callback ladder), and for
 // a patrol the staff member, who then confirms the repair.
 import type { Database, DbOrTx } from "../../db/client.ts";
-import { holdsRoleAt } from "../staff.ts";
-import { err, ok, type Result, type Role } from "../types.ts";
+import { holdsRoleAt, OFFICE_ROLES } from "../staff.ts";
+import { err, ok, type Result } from "../types.ts";
 import { fileReport, normalizePhone, type Channel, type ReportInput, type Reported } from "./report.ts";
 import { placeOf } from "./view.ts";
 
-/** Who may register a report on someone's behalf. */
-export const INTAKE_ROLES: Role[] = ["desk", "control_room", "supervisor"];
 export const STAFF_CHANNELS = ["phone", "counter", "patrol"] as const satisfies readonly Channel[];
 
 export type Home = { unitId: number; label: string; owner: string; phone: string; onTelegram: boolean };
 
 /** Properties where the person may register reports (all of them for a global grant), and their own phone. */
 export async function intakeStart(db: DbOrTx, staffId: number): Promise<Result<{ properties: { id: number; name: string }[]; phone: string }>> {
-  const grants = await db.roleGrant.findMany({ where: { personId: staffId, role: { in: INTAKE_ROLES }, revokedAt: null } });
+  const grants = await db.roleGrant.findMany({ where: { personId: staffId, role: { in: OFFICE_ROLES }, revokedAt: null } });
   if (grants.length === 0) return err("FORBIDDEN");
   const global = grants.some((g) => g.propertyId === null);
   const properties = await db.property.findMany({
@@ -32,7 +30,7 @@ const LABEL = /^\s*([^\s-]+)\s*-\s*([^\s-]+)\s*-\s*([^\s-]+)\s*$/;
 
 /** Homes of the property matching a label ("3-1-502") or an owner's phone (as members or on past tickets). */
 export async function findHomes(db: DbOrTx, staffId: number, propertyId: number, query: string): Promise<Result<Home[]>> {
-  if (!(await holdsRoleAt(db, staffId, propertyId, INTAKE_ROLES))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, staffId, propertyId, OFFICE_ROLES))) return err("FORBIDDEN");
   const label = LABEL.exec(query);
   const phone = normalizePhone(query);
   let unitIds: number[] = [];
@@ -67,7 +65,7 @@ export async function registerStaffReport(database: Database, input: StaffReport
   const unit = input.unitId === null ? null : await db.unit.findUnique({ where: { id: input.unitId }, include: { members: { include: { person: true }, orderBy: { id: "asc" } } } });
   const propertyId = unit?.propertyId ?? input.propertyId;
   if (propertyId === undefined || (input.unitId !== null && !unit)) return err("NOT_FOUND");
-  if (!(await holdsRoleAt(db, input.staffId, propertyId, INTAKE_ROLES))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, input.staffId, propertyId, OFFICE_ROLES))) return err("FORBIDDEN");
   const phone = normalizePhone(input.phone);
   if (!phone) return err("INVALID_INPUT");
   const reporter = input.channel === "patrol"

@@ -2,17 +2,15 @@
 // needs a person now, newest trouble first, paged; a ticket's card; /find by number, home or phone.
 import type { DbOrTx } from "../../db/client.ts";
 import { zoneOf } from "../schedule.ts";
-import { holdsRoleAt } from "../staff.ts";
+import { holdsRoleAt, OFFICE_ROLES } from "../staff.ts";
 import { formatLocal } from "../time.ts";
-import { err, ok, STAFF_ROLES, type Result, type Role, type TicketStatus } from "../types.ts";
+import { err, ok, STAFF_ROLES, type Result, type TicketStatus } from "../types.ts";
 import { normalizePhone } from "./report.ts";
 import { placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
 
 export const QUEUE_GROUPS = ["unaccepted", "not_arrived", "overdue", "waiting_owner", "phone"] as const;
 export type QueueGroup = (typeof QUEUE_GROUPS)[number];
 export const isQueueGroup = (s: string): s is QueueGroup => (QUEUE_GROUPS as readonly string[]).includes(s);
-/** Who sees the queue and acts on its tickets. */
-export const QUEUE_ROLES: Role[] = ["desk", "supervisor", "control_room"];
 export const PAGE_SIZE = 8;
 
 /** Past its arrival or its completion clock. */
@@ -53,7 +51,7 @@ export type Queue = {
 
 /** The properties where the person may use the queue (the first is shown by default). */
 async function queueProperties(db: DbOrTx, personId: number): Promise<{ id: number; name: string; timezone: string | null }[]> {
-  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: QUEUE_ROLES }, revokedAt: null } });
+  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: OFFICE_ROLES }, revokedAt: null } });
   if (grants.length === 0) return [];
   const global = grants.some((g) => g.propertyId === null);
   return db.property.findMany({
@@ -101,7 +99,7 @@ export type TicketCard = {
 export async function ticketCard(db: DbOrTx, personId: number, ticketId: number): Promise<Result<TicketCard>> {
   const t = await db.ticket.findUnique({ where: { id: ticketId }, include: { reporter: true, property: true } });
   if (!t || !(await holdsRoleAt(db, personId, t.propertyId, STAFF_ROLES))) return err("NOT_FOUND");
-  const canAct = await holdsRoleAt(db, personId, t.propertyId, QUEUE_ROLES);
+  const canAct = await holdsRoleAt(db, personId, t.propertyId, OFFICE_ROLES);
   const registeredBy = t.registeredById ? (await db.person.findUnique({ where: { id: t.registeredById } }))?.name ?? "" : "";
   const reworkOf = t.reworkOfId ? (await db.ticket.findUnique({ where: { id: t.reworkOfId } }))?.number ?? "" : "";
   const status = t.status as TicketStatus;

@@ -4,12 +4,13 @@ import { isUniqueViolation } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
-import { offerTicket } from "./dispatch.ts";
+import { offerAlone, offerTicket } from "./dispatch.ts";
+import { linkReworkAtReport } from "./rework.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
-import { completionClock, completionDeadline } from "./urge.ts";
+import { completionClock, completionDeadline } from "./deadline.ts";
 
 const EMERGENCY_WORDS = [
   "漏水", "爆管", "水管爆裂", "爆裂", "停电", "断电", "煤气", "燃气", "困人", "电梯困人", "跑水", "着火", "冒烟",
@@ -23,8 +24,6 @@ export function looksLikeEmergency(category: string, text: string): boolean {
 }
 
 export const TIME_WINDOWS = ["asap", "today_pm", "tomorrow_am", "tomorrow_pm"] as const;
-/** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
-export const SLOT_MINUTES = 180;
 export const ACCESS = ["home", "key", "call"] as const;
 /** A public area needs nobody at home: its access is always this. */
 export const PUBLIC_ACCESS = "public";
@@ -147,7 +146,10 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
-  const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  const firstTechnician = await linkReworkAtReport(tx, ticket.id, now);
+  const offeredTo = firstTechnician && !input.emergency
+    ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
+    : await offerTicket(tx, ticket.id, now, 0);
   if (input.registeredById && input.registeredById !== input.reporterId) {
     // registered by the desk: an owner on Telegram gets the number and every step from here on
     await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams((await ticketView(tx, ticket.id))!) });

@@ -5,39 +5,14 @@
 import type { Database } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notifyAll } from "../notify.ts";
-import { calendarOf, addWorkingDays } from "../schedule.ts";
-import { holdsRoleAt, onDutyStaff } from "../staff.ts";
+import { holdsRoleAt, onDutyStaff, OFFICE_ROLES } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type ErrorCode, type Result } from "../types.ts";
 import { ownTicket } from "./owner.ts";
-import { QUEUE_ROLES } from "./queue.ts";
+import { completionDeadline, PRIORITIES, UNFINISHED, warnAt, type Priority } from "./deadline.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
 export const URGE_EVERY_MINUTES = 120;
-export const PRIORITIES = ["urgent", "important", "normal"] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
-/** The share of the time to completion after which the technician is warned. */
-export const WARN_AT = 0.8;
-
-type Limits = {
-  timezone: string | null; officeStart: string; officeEnd: string; holidays: string;
-  completionUrgentMin: number; completionImportantMin: number; completionNormalMin: number; publicWorkingDays: number;
-};
-
-/** The completion deadline of a ticket from `from`: minutes per priority, public areas in working days. */
-export function completionDeadline(p: Limits, priority: string, publicArea: boolean, from: Date): Date {
-  if (publicArea && priority !== "urgent") return addWorkingDays(from, p.publicWorkingDays, calendarOf(p));
-  const minutes = priority === "urgent" ? p.completionUrgentMin : priority === "important" ? p.completionImportantMin : p.completionNormalMin;
-  return addMinutes(from, minutes);
-}
-
-/** When to warn before `due` (at 80 % of the time from `from`). */
-export const warnAt = (from: Date, due: Date) => new Date(from.getTime() + (due.getTime() - from.getTime()) * WARN_AT);
-
-/** The clock columns of a ticket whose deadline starts (again) now. */
-export const completionClock = (from: Date, due: Date) => ({ completionDueAt: due, completionCheckAt: warnAt(from, due), completionLevel: 0 });
-
 /** The owner urges; refused with TOO_SOON within two hours of the last urge. */
 export async function urgeTicket(database: Database, ownerId: number, ticketId: number, now: Date): Promise<Result<{ number: string; urges: number }, ErrorCode | "TOO_SOON">> {
   return database.tx(async (tx) => {
@@ -69,7 +44,7 @@ export async function setPriority(
   if (!(PRIORITIES as readonly string[]).includes(input.priority) || !reason || reason.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, include: { property: true } });
-    if (!t || !(await holdsRoleAt(tx, input.actorId, t.propertyId, QUEUE_ROLES))) return err("NOT_FOUND");
+    if (!t || !(await holdsRoleAt(tx, input.actorId, t.propertyId, OFFICE_ROLES))) return err("NOT_FOUND");
     if (!UNFINISHED.includes(t.status) || t.priority === input.priority) return err("INVALID_STATE");
     const due = completionDeadline(t.property, input.priority, t.unitId === null, t.reportedAt);
     const check = warnAt(t.reportedAt, due);

@@ -6,8 +6,9 @@ import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
-import { appointmentFor, SLOT_MINUTES } from "./report.ts";
-import { completionClock } from "./urge.ts";
+import { appointmentFor } from "./report.ts";
+import { SLOT_MINUTES } from "./dispatch.ts";
+import { completionClock } from "./deadline.ts";
 import { zoneOf } from "../schedule.ts";
 
 type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };

@@ -167,3 +167,12 @@ done-priority = ✅ { $number } is now "{ priority-label }"; its completion dead
 completion-warning = ⏳ { $number } ({ $place }) is due to be finished by { $due }. If it cannot be done in time, tap "cannot finish today" and say why.
 completion-warning-desk = ⏳ { $number } ({ $place }) is due to be finished by { $due } and nobody has taken it yet. Please arrange it.
 completion-breached = 🚨 { $number } ({ $place } · { priority-label }) missed its completion deadline { $due }. Supervisor, please follow up.
+
+## Rework
+rework-linked = 🔁 Rework: { $number } ({ $place } · { category-label }) is the same problem as { $first }, completed within 30 days (technician: { $technician }). Linked as rework and offered first to that technician.
+btn-rework-link = 🔁 Link as rework
+btn-rework-unlink = 🔁 Unlink rework
+ask-reason-rework-link = Send the earlier ticket's number and the reason, e.g. BX-20261101-0003 same leak again
+ask-reason-rework-unlink = Why is the rework link removed?
+done-rework-link = ✅ { $number } is linked as rework of { $of }.
+done-rework-unlink = ✅ { $number } is no longer linked as rework.

@@ -167,3 +167,12 @@ done-priority = ✅ 工单 { $number } 的优先级已改为「{ priority-label 
 completion-warning = ⏳ 工单 { $number }（{ $place }）将于 { $due } 到达完成时限，请抓紧处理；无法按时完成请点「今天修不完」说明原因。
 completion-warning-desk = ⏳ 工单 { $number }（{ $place }）将于 { $due } 到达完成时限，目前仍无人接单，请尽快安排。
 completion-breached = 🚨 工单 { $number }（{ $place } · { priority-label }）已超过完成时限 { $due }，请主管跟进。
+
+## Rework (返修)
+rework-linked = 🔁 返修提醒：工单 { $number }（{ $place } · { category-label }）与 30 天内完工的工单 { $first }（维修：{ $technician }）为同一问题，已关联为返修并优先派给原维修人员。
+btn-rework-link = 🔁 关联返修
+btn-rework-unlink = 🔁 取消返修关联
+ask-reason-rework-link = 请输入原工单编号和原因，例如：BX-20261101-0003 同一处漏水
+ask-reason-rework-unlink = 请输入取消返修关联的原因：
+done-rework-link = ✅ 工单 { $number } 已关联为 { $of } 的返修。
+done-rework-unlink = ✅ 工单 { $number } 已取消返修关联。
