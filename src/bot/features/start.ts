@@ -19,6 +19,8 @@ export function helpFor(ctx: BotContext): string {
   const parts = [ctx.person?.unitIds.length ? ctx.t("help-owner") : ctx.t("help-not-joined")];
   if (roles.has("technician")) parts.push(ctx.t("help-technician"));
   if (roles.has("desk") || roles.has("supervisor")) parts.push(ctx.t("help-desk"));
+  if (roles.has("supervisor")) parts.push(ctx.t("help-supervisor"));
+  if (roles.has("desk") || roles.has("supervisor") || roles.has("control_room")) parts.push(ctx.t("help-office"));
   if (roles.has("admin")) parts.push(ctx.t("help-admin"));
   return parts.join("\n\n");
 }

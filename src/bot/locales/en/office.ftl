@@ -176,3 +176,20 @@ ask-reason-rework-link = Send the earlier ticket's number and the reason, e.g. B
 ask-reason-rework-unlink = Why is the rework link removed?
 done-rework-link = ✅ { $number } is linked as rework of { $of }.
 done-rework-unlink = ✅ { $number } is no longer linked as rework.
+
+## Night handover
+handover-digest =
+    🌙 Night handover · { $property }
+    since { $since }
+    came in     { $came }
+    done        { $done }
+    still open  { $open }
+
+    { $table }
+
+## /help for the office
+help-office =
+    📋 /queue open tickets (groups, assign, reassign, cancel, note, priority, rework)
+    📝 /intake register a phone, counter or patrol report
+    🔍 /find a ticket by number, home or phone
+help-supervisor = 👷 Supervisor: you are told about assignments that ran out, late tickets being chased, missed completion deadlines and rework; act on them from the ticket card in /queue.

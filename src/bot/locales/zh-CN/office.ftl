@@ -176,3 +176,20 @@ ask-reason-rework-link = 请输入原工单编号和原因，例如：BX-2026110
 ask-reason-rework-unlink = 请输入取消返修关联的原因：
 done-rework-link = ✅ 工单 { $number } 已关联为 { $of } 的返修。
 done-rework-unlink = ✅ 工单 { $number } 已取消返修关联。
+
+## Night handover (交接班)
+handover-digest =
+    🌙 夜间交接 · { $property }
+    自 { $since } 起
+    夜间报修  { $came }
+    已完成    { $done }
+    仍未完成  { $open }
+
+    { $table }
+
+## /help for the office
+help-office =
+    📋 /queue 待办工单（分组、指派、转单、取消、备注、优先级、返修）
+    📝 /intake 登记电话／前台／巡查报修
+    🔍 /find 按编号、房号或电话查找工单
+help-supervisor = 👷 主管：指派超时、超时催单、完成时限超时和返修都会提醒您；在 /queue 的工单卡片上处理。
