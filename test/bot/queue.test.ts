@@ -49,7 +49,7 @@ describe("/queue", () => {
     expect(t2.lastText()).toContain("仅限您接单");
     expect(t1.inbox().some((c) => textOf(c).includes("已另行安排"))).toBe(true);
     const stolen = await t1.pressData(`accept|${open}`);
-    expect(stolen.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain("没有派给您");
+    expect(stolen.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain("不再派给您");
 
     h.advance(6);
     const other = await secondScheduler(h.database);

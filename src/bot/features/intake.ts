@@ -4,6 +4,7 @@ import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { intakeStart } from "../../domain/tickets/intake.ts";
 import type { BotContext } from "../context.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import { WAIT_LIMIT_MS } from "../conversations/ask.ts";
 import { INTAKE, intakeConversation, type IntakeArgs } from "../conversations/intake.ts";
 
@@ -14,5 +15,5 @@ intakeFeature.chatType("private").command("intake", async (ctx) => {
   const res = await intakeStart(ctx.deps.database.db, ctx.person!.id);
   if (!res.ok) return ctx.reply(ctx.t("intake-only"));
   const { properties, phone } = res.value;
-  await ctx.conversation.enter(INTAKE, { personId: ctx.person!.id, lang: ctx.lang, properties, staffPhone: phone } satisfies IntakeArgs);
+  await enterFlow(ctx, INTAKE, { personId: ctx.person!.id, lang: ctx.lang, properties, staffPhone: phone } satisfies IntakeArgs);
 });

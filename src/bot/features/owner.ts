@@ -7,6 +7,8 @@ import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { UNFINISHED } from "../../domain/tickets/deadline.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
+import { replyLong } from "../long-text.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
@@ -22,7 +24,7 @@ chat.command("repair", async (ctx) => {
   const units = await listUnits(ctx.deps.database.db, ctx.person!.id);
   if (units.length === 0) return ctx.reply(ctx.t("help-not-joined"));
   const args: RepairArgs = { personId: ctx.person!.id, lang: ctx.lang, units: units.map((u) => ({ id: u.id, propertyId: u.propertyId, propertyName: u.propertyName, label: u.label })) };
-  await ctx.conversation.enter(REPAIR, args);
+  await enterFlow(ctx, REPAIR, args);
 });
 
 chat.command("my", async (ctx) => {
@@ -34,7 +36,7 @@ chat.command("my", async (ctx) => {
     InlineKeyboard.text(x.number, packCallback("tk", x.id)),
     ...(UNFINISHED.includes(x.status) ? [InlineKeyboard.text(ctx.t("btn-urge"), packCallback("urge", x.id))] : []),
   ]));
-  await ctx.reply(`${ctx.t("my-title")}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("my-title") }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
@@ -47,7 +49,7 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
     ...(UNFINISHED.includes(ticket.status) ? [{ label: "btn-urge", action: "urge", id: ticket.id }] : []),
   ]].filter((row) => row.length > 0));
   await ctx.answerCallbackQuery();
-  await ctx.reply(`${ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" })}\n\n${events}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" }) }, { text: events }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("cancel"), async (ctx) => {
@@ -75,7 +77,7 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!detail.ok) return ctx.reply(ctx.t(errorKey(detail.error)));
   if (!detail.value.canReopen) return ctx.reply(ctx.t("error-invalid-state"));
-  await ctx.conversation.enter(NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
+  await enterFlow(ctx, NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
 });
 
 ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
@@ -84,6 +86,6 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await ctx.editMessageText(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating })).catch(() => undefined);
-  if (res.value.followUpId) return ctx.conversation.enter(RATING_COMMENT, flowArgs(ctx, id, res.value.number));
+  if (res.value.followUpId) return enterFlow(ctx, RATING_COMMENT, flowArgs(ctx, id, res.value.number));
   await ctx.reply(ctx.t("owner-rating-thanks"));
 });

@@ -11,6 +11,7 @@ import { setRework } from "../../domain/tickets/rework.ts";
 import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import { errorKey } from "../errors.ts";
 import { translator } from "../i18n.ts";
 import { askText, TooManyTries, WAIT_LIMIT_MS, type Conv } from "../conversations/ask.ts";
@@ -60,7 +61,7 @@ const ask = async (ctx: BotContext, kind: Kind, ticketId: number, technicianId?:
   if (!card.ok || !card.value.canAct) return refuse(ctx, card.ok ? "NOT_FOUND" : card.error);
   if (!ALLOWED[kind](card.value)) return refuse(ctx, "INVALID_STATE");
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(TICKET_REASON, { personId: ctx.person!.id, lang: ctx.lang, ticketId, kind, technicianId, priority } satisfies ReasonArgs);
+  await enterFlow(ctx, TICKET_REASON, { personId: ctx.person!.id, lang: ctx.lang, ticketId, kind, technicianId, priority } satisfies ReasonArgs);
 };
 
 ticketActionsFeature.callbackQuery(callbackFor("cassign"), async (ctx) => {

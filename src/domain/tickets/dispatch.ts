@@ -2,7 +2,8 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
-import { hasRole, techniciansFor } from "../staff.ts";
+import { authorize } from "../authorize.ts";
+import { techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
@@ -110,13 +111,12 @@ export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; p
 /** A technician takes an offered job. Exactly one wins when many press at once. */
 export async function acceptJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
   return database.tx(async (tx) => {
-    const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
-    if (!offer || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
-    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
-    if (!ticket) return err("NOT_FOUND");
-    // withdrawn (given to someone else) or offered to another technician alone
-    const alone = ticket.assignDueAt && ticket.offeredToId !== technicianId;
-    if (ticket.status === "open" && (offer.status === "withdrawn" || alone)) return err("NOT_OFFERED");
+    const allowed = await authorize(tx, technicianId, ticketId, "accept");
+    if (!allowed.ok) return allowed;
+    const offer = allowed.value.offer!;
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    // offered to another technician alone (assigned from the queue, round-robin, rework)
+    if (ticket.status === "open" && ticket.assignDueAt && ticket.offeredToId !== technicianId) return err("NOT_OFFERED");
     const arrivalDueAt = arrivalDue(ticket, now);
     const remind = ticket.appointmentAt ? addMinutes(ticket.appointmentAt, -30) : null;
     const won = await tx.ticket.updateMany({
@@ -128,7 +128,7 @@ export async function acceptJob(database: Database, technicianId: number, ticket
       },
     });
     if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
-    await tx.offer.update({ where: { id: offer.id }, data: { status: "accepted", respondedAt: now } });
+    await tx.offer.updateMany({ where: { id: offer.id, status: "offered" }, data: { status: "accepted", respondedAt: now } });
     const view = (await ticketView(tx, ticketId))!;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
     await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
@@ -143,11 +143,10 @@ export async function acceptJob(database: Database, technicianId: number, ticket
 /** A technician declines an offer; it is not offered to them again in later rounds. */
 export async function declineJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
   return database.tx(async (tx) => {
-    const res = await tx.offer.updateMany({ where: { ticketId, technicianId, status: "offered" }, data: { status: "declined", respondedAt: now } });
-    if (res.count === 0) {
-      const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
-      return err(offer ? "INVALID_STATE" : "NOT_OFFERED");
-    }
+    const allowed = await authorize(tx, technicianId, ticketId, "decline");
+    if (!allowed.ok) return allowed;
+    const res = await tx.offer.updateMany({ where: { id: allowed.value.offer!.id, status: "offered" }, data: { status: "declined", respondedAt: now } });
+    if (res.count === 0) return err("OFFER_CLOSED");
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     if (ticket.offeredToId === technicianId && ticket.assignDueAt) {
       // a job offered to them alone: the assign sweep hands it on now (queue or next in turn)
