@@ -1,5 +1,10 @@
 // Fast bulk inserts for the benches: multi-row INSERT statements (Prisma's createMany is ~3k rows/s here).
-import type { Database } from "../src/db/client.ts";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { createDatabase, type Database } from "../src/db/client.ts";
+import { migrate } from "../src/db/migrate.ts";
 
 const CHUNK = 1_000;
 
@@ -20,4 +25,27 @@ export async function bulkInsert(database: Database, table: string, rows: Record
       await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
     }
   });
+}
+
+/** A fresh migrated database (a temporary SQLite file or a PostgreSQL database), dropped after `fn`. */
+export async function withBenchDatabase<T>(provider: "sqlite" | "postgresql", pgUrl: string, name: string, fn: (d: Database) => Promise<T>): Promise<T> {
+  const file = join(tmpdir(), `${name}.db`);
+  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
+  if (admin) {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
+  const database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+    for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+  }
 }

@@ -3,16 +3,12 @@
 // time of this process is printed too: on a shared machine the wall time mostly measures the others.
 //   npm run bench:queue                 SQLite (a temporary file)
 //   npm run bench:queue -- --pg [url]   PostgreSQL too
-import { rmSync } from "node:fs";
-import os, { tmpdir } from "node:os";
-import { join } from "node:path";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Database } from "../src/db/client.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import { QUEUE_GROUPS, queueOf } from "../src/domain/tickets/queue.ts";
-import { bulkInsert } from "./bulk.ts";
+import { bulkInsert, withBenchDatabase } from "./bulk.ts";
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 10_000);
 const HISTORY = 20_000;
@@ -45,17 +41,7 @@ async function seed(database: Database) {
 }
 
 async function run(provider: "sqlite" | "postgresql", pgUrl: string) {
-  const name = `rd_benchq_${process.pid}`;
-  const file = join(tmpdir(), `${name}.db`);
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  }
-  const database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
-  try {
-    await migrate(database);
+  await withBenchDatabase(provider, pgUrl, `rd_benchq_${process.pid}`, async (database) => {
     await seed(database);
     await database.db.$executeRawUnsafe("ANALYZE");
     const times: number[] = [];
@@ -71,15 +57,9 @@ async function run(provider: "sqlite" | "postgresql", pgUrl: string) {
     const cpuMs = (cpu.user + cpu.system) / 1000 / (RUNS + 20);
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
-    console.log(`${provider}: /queue (queueOf) over ${OPEN.toLocaleString("en")} open tickets: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms (${RUNS} runs); this process's CPU ${cpuMs.toFixed(1)} ms a call, load ${os.loadavg()[0]!.toFixed(1)}`);
-  } finally {
-    await database.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-    for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-  }
+    console.log(`${provider}: /queue (queueOf) over ${OPEN.toLocaleString("en")} open tickets: p50 ${pct(50)} ms, p95 ${pct(95)} ms, `
+      + `max ${pct(100)} ms (${RUNS} runs); this process's CPU ${cpuMs.toFixed(1)} ms a call, load ${os.loadavg()[0]!.toFixed(1)}`);
+  });
 }
 
 const args = process.argv.slice(2);

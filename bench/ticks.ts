@@ -4,17 +4,12 @@
 //   npm run bench                       SQLite (a temporary file)
 //   npm run bench -- --pg [url]         PostgreSQL too (a temporary database on the server at url,
 //                                       default TEST_PG_URL or postgresql://postgres@127.0.0.1:5432/test)
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Database } from "../src/db/client.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import type { TickReport } from "../src/domain/scheduled/batch.ts";
 import { JOBS } from "../src/jobs/index.ts";
-import { bulkInsert } from "./bulk.ts";
+import { bulkInsert, withBenchDatabase } from "./bulk.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const DUE = 10;
@@ -89,30 +84,13 @@ async function measure(database: Database): Promise<Row[]> {
 }
 
 async function runSize(provider: "sqlite" | "postgresql", n: number, pgUrl: string): Promise<Row[]> {
-  const name = `rd_bench_${process.pid}_${n}`;
-  const file = join(tmpdir(), `${name}.db`);
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  }
-  const database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
-  try {
-    await migrate(database);
+  return withBenchDatabase(provider, pgUrl, `rd_bench_${process.pid}_${n}`, async (database) => {
     const t0 = performance.now();
     await seed(database, n);
-    if (admin) await database.db.$executeRawUnsafe("ANALYZE");
+    if (provider === "postgresql") await database.db.$executeRawUnsafe("ANALYZE");
     process.stderr.write(`  ${provider} ${n.toLocaleString("en")} tickets seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    return await measure(database);
-  } finally {
-    await database.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-    for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-  }
+    return measure(database);
+  });
 }
 
 function print(provider: string, results: Map<number, Row[]>) {
