@@ -57,7 +57,7 @@ export async function markDone(
     const view = (await ticketView(tx, ticketId))!;
     const reached = await notify(tx, now, r.value.reporterId, {
       key: "owner-done",
-      params: { ...noticeParams(view), note: note || "-" },
+      params: { ...noticeParams(view), note, hasNote: note ? "yes" : "no" },
       photos: input.photoFileId ? [input.photoFileId] : [],
       buttons: fixedButtons(ticketId),
     });
@@ -69,15 +69,17 @@ export async function markDone(
 
 /** The job cannot be finished now: reason recorded, owner told, the same technician returns at `newTime`. */
 export async function cannotFinish(
-  database: Database, technicianId: number, ticketId: number, input: { reason: string; window: string | null; newTimeText: string }, now: Date,
+  database: Database, technicianId: number, ticketId: number,
+  input: { reason: string; newTime?: Date | null; newTimeText: string; window?: string | null }, now: Date,
 ): Promise<Result<{ number: string }>> {
   const reason = input.reason.trim();
   if (!reason || reason.length > MAX_NOTE) return err("INVALID_INPUT");
+  if (input.newTime && input.newTime <= now) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
-    // the agreed window in the property's own time zone
-    const property = (await tx.ticket.findUnique({ where: { id: ticketId }, include: { property: true } }))?.property;
-    const at = input.window && property ? appointmentFor(input.window, now, zoneOf(property)) : null;
-    if (input.window && !at) return err("INVALID_INPUT");
+    // a chosen window or a typed time is read on the property's clock
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { property: true } });
+    const typed = input.window ?? input.newTimeText;
+    const at = input.newTime ?? (ticket ? appointmentFor(typed, now, zoneOf(ticket.property)) : null);
     const remind = at ? addMinutes(at, -30) : null;
     const end = at ? addMinutes(at, SLOT_MINUTES) : null;
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {

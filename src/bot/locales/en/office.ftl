@@ -192,6 +192,5 @@ help-office =
     📋 /queue open tickets (groups, assign, reassign, cancel, note, priority, rework)
     📝 /intake register a phone, counter or patrol report
     🔍 /find a ticket by number, home or phone
-help-supervisor = 👷 Supervisor: you are told about assignments that ran out, late tickets being chased, missed completion deadlines and rework; act on them from the ticket card in /queue.
 flow-name-intake = registering a report
 flow-name-ticket-reason = reason for a ticket action
