@@ -8,8 +8,9 @@ import { translator } from "./i18n.ts";
 const OWNER = ["repair", "my", "complain", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["callbacks", "followups", "complaints", "tocomplaint", "ownercode"],
-  supervisor: ["followups", "complaints", "report", "export"],
+  desk: ["queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode"],
+  supervisor: ["queue", "intake", "find", "followups", "complaints", "report", "export"],
+  control_room: ["queue", "intake", "find"],
   admin: ["units", "people", "ownercode", "invite", "settings", "report", "export"],
 };
 

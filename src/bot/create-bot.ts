@@ -16,6 +16,10 @@ import { adminFeature } from "./features/admin.ts";
 import { deskFeature } from "./features/desk.ts";
 import { complaintsFeature } from "./features/complaints.ts";
 import { reportFeature } from "./features/report.ts";
+import { intakeFeature } from "./features/intake.ts";
+import { queueFeature } from "./features/queue.ts";
+import { urgeFeature } from "./features/urge.ts";
+import { ticketActionsFeature } from "./features/ticket-actions.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
@@ -60,7 +64,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}) {
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, complaintsFeature, reportFeature, fallbackFeature);
+  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature);
+  app.use(intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, complaintsFeature, reportFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

@@ -1,6 +1,7 @@
 // Properties and their units: created by an admin, by command or by a CSV file (building, unit, room).
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
+import { DISPATCH_MODES } from "./tickets/dispatch.ts";
 import { logEvent } from "./events.ts";
 import { OFFICIAL_CALENDARS } from "./calendar.ts";
 import { hasRole } from "./staff.ts";
@@ -167,6 +168,14 @@ export const SETTINGS = {
   phoneCallbackAfterMin: minutes(60, 1440),
   dispatchTimeoutMin: minutes(1, 5),
   emergencyDispatchMin: minutes(1, 5),
+  dispatchMode: { parse: (v: string) => ((DISPATCH_MODES as readonly string[]).includes(v) ? v : undefined) },
+  roundRobinMin: minutes(1, 5),
+  // completion deadlines per priority (DOMAIN: urgent the same day, general within 24 hours) and
+  // public areas in working days (2 at most)
+  completionUrgentMin: minutes(30, 480),
+  completionImportantMin: minutes(60, 1440),
+  completionNormalMin: minutes(60, 1440),
+  publicWorkingDays: minutes(1, 2),
   holidays: dateList,
   workdays: dateList,
   officialCalendar: { parse: (v: string) => ((OFFICIAL_CALENDARS as readonly string[]).includes(v) ? v : undefined) },
