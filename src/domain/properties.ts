@@ -1,6 +1,7 @@
 // Properties and their units: created by an admin, by command or by a CSV file (building, unit, room).
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
+import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "./csv.ts";
 import { logEvent } from "./events.ts";
 import { hasRole } from "./staff.ts";
 import { err, ok, type Result } from "./types.ts";
@@ -71,28 +72,26 @@ export async function addUnit(db: DbOrTx, actorId: number, propertyId: number, l
   }
 }
 
-export type ImportProblem = { line: number; text: string; reason: "columns" | "invalid" };
+export type ImportProblem = CsvProblem<"columns" | "invalid">;
 export type ImportResult = { added: number; existing: number; problems: ImportProblem[] };
-export const MAX_IMPORT_LINES = 20_000;
+export const MAX_IMPORT_LINES = MAX_CSV_ROWS;
 
 /**
- * Parses a CSV of units: `building,unit,room` per line (comma, Chinese comma, semicolon or tab),
- * a UTF-8 BOM and a header line are accepted, blank lines ignored. Pure: nothing is written.
+ * Parses a CSV of units: `building,unit,room` per line (see readCsv for separators, BOM and
+ * quotes); a header line is skipped. Pure: nothing is written.
  */
 export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: number })[]; problems: ImportProblem[] } {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const { rows, broken } = readCsv(text);
   const units: (UnitLabel & { line: number })[] = [];
-  const problems: ImportProblem[] = [];
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    const cells = line.split(/[,，;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
-    if (i === 0 && /building|楼|栋|幢/i.test(line) && !cells.every((c) => /^\p{N}+$/u.test(c))) return; // header
-    if (cells.length !== 3) return void problems.push({ line: i + 1, text: line.slice(0, 60), reason: "columns" });
-    const [building, entrance, room] = cells as [string, string, string];
-    if (![building, entrance, room].every((c) => PART.test(c))) return void problems.push({ line: i + 1, text: line.slice(0, 60), reason: "invalid" });
-    units.push({ building, entrance, room, line: i + 1 });
-  });
+  const problems: ImportProblem[] = broken ? [broken] : [];
+  for (const row of rows) {
+    if (isHeader(row, /building|楼|栋|幢/i)) continue;
+    if (row.cells.length !== 3) { problems.push({ line: row.line, text: row.text, reason: "columns" }); continue; }
+    const [building, entrance, room] = row.cells as [string, string, string];
+    if (![building, entrance, room].every((c) => PART.test(c))) { problems.push({ line: row.line, text: row.text, reason: "invalid" }); continue; }
+    units.push({ building, entrance, room, line: row.line });
+  }
+  problems.sort((a, b) => a.line - b.line);
   return { units, problems };
 }
 

@@ -20,7 +20,12 @@ export type ErrorCode =
   | "INVALID_RATING"
   | "ALREADY_RATED"
   | "INVITE_INVALID"
-  | "DUPLICATE";
+  | "DUPLICATE"
+  // paid work (src/domain/paid)
+  | "FREE_WORK"
+  | "NOT_CHARGEABLE"
+  | "QUOTE_REPLACED"
+  | "QUOTE_NOT_APPROVED";
 
 export const CATEGORIES = [
   "water",

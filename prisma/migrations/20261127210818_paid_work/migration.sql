@@ -53,6 +53,8 @@ CREATE TABLE "QuoteLine" (
     "priceItemId" INTEGER,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "nameEn" TEXT NOT NULL DEFAULT '',
+    "nameTw" TEXT NOT NULL DEFAULT '',
     "unit" TEXT NOT NULL DEFAULT '',
     "kind" TEXT NOT NULL,
     "qtyCenti" INTEGER NOT NULL,
