@@ -8,9 +8,9 @@ import { translator } from "./i18n.ts";
 const OWNER = ["repair", "my", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["callbacks", "followups", "ownercode"],
-  supervisor: ["followups"],
-  admin: ["units", "people", "ownercode", "invite", "settings"],
+  desk: ["callbacks", "followups", "ownercode", "fees"],
+  supervisor: ["followups", "prices", "fees"],
+  admin: ["units", "people", "ownercode", "invite", "settings", "prices"],
 };
 
 /** The commands a person's menu shows, in order, without repeats. */

@@ -17,6 +17,7 @@ describe("money", () => {
     expect(formatFen(1250)).toBe("12.50");
     expect(formatFen(5)).toBe("0.05");
     expect(formatFen(123456789)).toBe("1,234,567.89");
+    expect(formatFen(123456789, { group: false })).toBe("1234567.89");
     expect(formatFen(-300)).toBe("-3.00");
     expect(() => formatFen(1.5)).toThrow();
   });

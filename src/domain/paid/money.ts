@@ -27,12 +27,13 @@ export function parseQuantity(text: string): number | undefined {
   return centi > 0 && centi <= MAX_QTY_CENTI ? centi : undefined;
 }
 
-/** 1250 → "12.50"; 120000 → "1,200.00" (grouped thousands); negative amounts keep their sign. */
-export function formatFen(fen: number): string {
+/** 1250 → "12.50"; 120000 → "1,200.00" (grouped thousands, or "1200.00" for files); negative amounts keep their sign. */
+export function formatFen(fen: number, opts: { group?: boolean } = {}): string {
   if (!Number.isSafeInteger(fen)) throw new Error(`not an integer amount of fen: ${fen}`);
   const sign = fen < 0 ? "-" : "";
   const abs = Math.abs(fen);
-  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ",");
+  const whole = String(Math.floor(abs / 100));
+  const yuan = opts.group === false ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ",");
   return `${sign}${yuan}.${String(abs % 100).padStart(2, "0")}`;
 }
 

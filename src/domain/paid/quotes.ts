@@ -134,3 +134,15 @@ export async function paidWorkAllowsDone(db: DbOrTx, ticket: { id: number; charg
   return last?.status === "approved";
 }
 
+
+/** Whether the ticket may be marked done as far as paid work goes (for an early, polite refusal). */
+export async function doneAllowed(db: DbOrTx, ticketId: number): Promise<boolean> {
+  const t = await db.ticket.findUnique({ where: { id: ticketId } });
+  return !t || (await paidWorkAllowsDone(db, t));
+}
+
+/** The ticket number of a quote (for texts), or null. */
+export async function quoteNumber(db: DbOrTx, quoteId: number): Promise<string | null> {
+  const q = await db.quote.findUnique({ where: { id: quoteId } });
+  return q ? (await db.ticket.findUniqueOrThrow({ where: { id: q.ticketId } })).number : null;
+}

@@ -82,6 +82,7 @@ status-label = { $status ->
     [completed] please confirm
     [closed] done
     [cancelled] cancelled
+    [declined] quote declined
    *[other] { $status }
 }
 role-label = { $role ->

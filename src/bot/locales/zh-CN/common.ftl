@@ -82,6 +82,7 @@ status-label = { $status ->
     [completed] 待您确认
     [closed] 已完成
     [cancelled] 已取消
+    [declined] 业主未同意报价
    *[other] { $status }
 }
 role-label = { $role ->
