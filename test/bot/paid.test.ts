@@ -70,6 +70,7 @@ describe("paid work", () => {
     const owner = s.owner.inbox().at(-1)!;
     expect(textOf(owner)).toMatch(/更换水龙头\s+1个\s+×35\.00\s+35\.00/);
     expect(textOf(owner)).toContain("*水龙头");
+    expect(textOf(owner)).toContain("* 业主自备材料，只登记不收费。");
     expect(textOf(owner)).toContain("合计：60.00 元");
     expect(buttonsOf(owner).map((b) => b.text)).toEqual(["✅ 同意，现金交客服前台", "✅ 同意，转账", "✅ 同意，计入物业费", "✖️ 不同意"]);
     expect(alert(await s.tech.pressData(`done|${s.ticketId}`))).toContain("业主确认报价后才能完工");

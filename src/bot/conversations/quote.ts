@@ -55,8 +55,8 @@ export function quoteFlows(deps: BotDeps) {
           await ctx.reply(p.problems.map((x) => t("paid-line-problem", x)).join("\n") || t("error-invalid-input"));
           continue;
         }
-        const notes = [p.needsReview ? t("paid-preview-review") : "", p.needsAgreement ? t("paid-preview-agreement", { threshold: formatFen(p.agreementFen) }) : ""];
-        await ctx.reply(...replyArgs(withBlock(t("paid-preview", { number: a.number, table: "", total: formatFen(p.totalFen) }).trim(),
+        const notes = [t("paid-total", { total: formatFen(p.totalFen) }), p.needsReview ? t("paid-preview-review") : "", p.needsAgreement ? t("paid-preview-agreement", { threshold: formatFen(p.agreementFen) }) : ""];
+        await ctx.reply(...replyArgs(withBlock(t("paid-preview", { number: a.number }),
           quoteTable(p.lines, a.lang, { review: true }), notes.filter(Boolean).join("\n"))));
         const go = await ask(conversation, ctx, t, {
           step: 11 + i * 10, text: t("paid-confirm"), hint: t("ask-use-buttons"),

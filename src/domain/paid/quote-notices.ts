@@ -19,7 +19,7 @@ async function baseParams(tx: Tx, q: Loaded) {
     ticket: t,
     params: {
       number: t.number, place: placeOf(t), version: q.version, total: formatFen(q.totalFen),
-      agreement: q.needsAgreement ? "yes" : "no", threshold: String(t.property.agreementYuan ?? 500),
+      agreement: q.needsAgreement ? "yes" : "no", own: q.lines.some((l) => l.ownerSupplied) ? "yes" : "no", threshold: String(t.property.agreementYuan ?? 500),
       technician: t.assignee?.name ?? "-", owner: t.reporter.name, phone: t.phone || "-",
     } as Record<string, string | number>,
   };

@@ -72,10 +72,8 @@ paid-line-problem = Line { $line } "{ $text }": { $reason ->
    *[format] not understood
 }
 paid-lines-again = Please correct it and enter all the items again.
-paid-preview =
-    Quote for job { $number }:
-    { $table }
-    Total: { $total } yuan
+paid-preview = Quote for job { $number } (yuan):
+paid-total = Total: { $total } yuan
 paid-preview-review = ⚠️ Items above the list or off the list (marked !): a supervisor approves first, then it goes to the owner.
 paid-preview-agreement = 📝 Over { $threshold } yuan: a written agreement and prepayment are required.
 btn-paid-send = ✅ Send quote
@@ -90,7 +88,10 @@ paid-quote-owner =
 
     { $table }
 
-    Total: { $total } yuan
+    Total: { $total } yuan{ $own ->
+        [yes] {"\u000A"}* Supplied by the owner: recorded, not charged.
+       *[no] {""}
+    }
     { $agreement ->
         [yes] Over { $threshold } yuan: a written agreement and payment in advance are required.
        *[no] Please pay the service desk; technicians do not take cash.

@@ -72,10 +72,8 @@ paid-line-problem = 第 { $line } 行「{ $text }」：{ $reason ->
    *[format] 格式不对
 }
 paid-lines-again = 请修改后重新输入全部项目。
-paid-preview =
-    工单 { $number } 报价预览：
-    { $table }
-    合计：{ $total } 元
+paid-preview = 工单 { $number } 报价预览（单位：元）：
+paid-total = 合计：{ $total } 元
 paid-preview-review = ⚠️ 含高于价目表或价目表外的项目（标 !），将先送主管审批，批准后再发给业主。
 paid-preview-agreement = 📝 金额超过 { $threshold } 元：须与业主签订协议并提前收费。
 btn-paid-send = ✅ 发送报价
@@ -90,7 +88,10 @@ paid-quote-owner =
 
     { $table }
 
-    合计：{ $total } 元
+    合计：{ $total } 元{ $own ->
+        [yes] {"\u000A"}* 业主自备材料，只登记不收费。
+       *[no] {""}
+    }
     { $agreement ->
         [yes] 金额超过 { $threshold } 元，需与物业签订维修协议并提前缴费。
        *[no] 费用请交物业客服，维修人员不收取现金。
