@@ -59,6 +59,8 @@ closeout-report =
 
     📞 Callbacks unanswered ({ $callbackCount }):
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { $reason }. Please handle it and record the result with /followups.
 followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { $reason }
