@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "./csv.ts";
 import { logEvent } from "./events.ts";
+import { DEFAULT_AGREEMENT_YUAN } from "./paid/quotes.ts";
 import { hasRole } from "./staff.ts";
 import { err, ok, type Result } from "./types.ts";
 
@@ -152,6 +153,8 @@ export const SETTINGS = {
   phoneCallbackAfterMin: minutes(60, 1440),
   dispatchTimeoutMin: minutes(1, 5),
   emergencyDispatchMin: minutes(1, 5),
+  /** Paid work above this many yuan needs an agreement and prepayment (seed 002: 500). */
+  agreementYuan: { parse: (v: string) => (/^\d{1,6}$/.test(v) && +v >= 1 ? Number(v) : undefined) },
   holidays: {
     parse: (v: string) => {
       const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
@@ -165,7 +168,8 @@ export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTIN
 export async function propertySettings(db: DbOrTx, propertyId: number): Promise<Record<SettingKey, string> | null> {
   const p = await db.property.findUnique({ where: { id: propertyId } });
   if (!p) return null;
-  return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, String(p[k] ?? "")])) as Record<SettingKey, string>;
+  const value = (k: SettingKey) => String(p[k] ?? (k === "agreementYuan" ? DEFAULT_AGREEMENT_YUAN : ""));
+  return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, value(k)])) as Record<SettingKey, string>;
 }
 
 /** Changes one setting. A new close-out time or time zone reschedules the next close-out. */

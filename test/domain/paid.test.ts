@@ -10,6 +10,7 @@ import { importPrices, listPrices, parsePricesCsv, retirePrice, setPrice } from 
 import { parseQuoteText } from "../../src/domain/paid/quote-lines.ts";
 import { createQuote, decideQuote, previewQuote, reviewQuote } from "../../src/domain/paid/quotes.ts";
 import { addMinutes } from "../../src/domain/time.ts";
+import { propertySettings, updatePropertySetting } from "../../src/domain/properties.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { T0, makeOwner, makeSite, makeStaff, report, value } from "../helpers/fixtures.ts";
 
@@ -127,5 +128,17 @@ describe("quotes", () => {
     const pub = value(await reportFault(d, report(s.owner.id, s.unit.id, { unitId: null, propertyId: s.property.id, location: "3号楼大堂", access: PUBLIC_ACCESS }), T0));
     value(await acceptJob(d, s.tech.id, pub.ticketId, T0));
     expect(await markChargeable(d.db, s.tech.id, pub.ticketId, "in_home", T0)).toEqual({ ok: false, error: "FREE_WORK" });
+  });
+
+  it("the agreement threshold is a property setting, 500 yuan by default", async () => {
+    const s = await paidSite();
+    const admin = await makeStaff(d.db, s.property.id, "admin", "管理员");
+    expect((await propertySettings(d.db, s.property.id))!.agreementYuan).toBe("500");
+    value(await markChargeable(d.db, s.tech.id, s.ticketId, "in_home", T0));
+    expect(value(await previewQuote(d.db, s.tech.id, s.ticketId, "A01 10")).needsAgreement).toBe(false);
+    expect((await updatePropertySetting(d.db, admin.id, s.property.id, "agreementYuan", "0", T0)).ok).toBe(false);
+    value(await updatePropertySetting(d.db, admin.id, s.property.id, "agreementYuan", "300", T0));
+    expect(value(await previewQuote(d.db, s.tech.id, s.ticketId, "A01 10")).needsAgreement).toBe(true);
+    expect(value(await previewQuote(d.db, s.tech.id, s.ticketId, "A01 8")).needsAgreement).toBe(false);
   });
 });
