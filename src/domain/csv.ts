@@ -19,7 +19,8 @@ export function readCsv(text: string): { rows: CsvRow[]; broken?: CsvProblem<"in
     }) as unknown as { record: string[]; info: { lines: number } }[];
     const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
     return {
-      rows: records.map((r) => ({ line: r.info.lines, cells: r.record, text: (lines[r.info.lines - 1] ?? "").trim().slice(0, 60) }))
+      rows: records
+        .map((r) => ({ line: r.info.lines, cells: r.record, text: (lines[r.info.lines - 1] ?? "").trim().slice(0, 60) }))
         .filter((r) => r.cells.some(Boolean)),
     };
   } catch (e) {

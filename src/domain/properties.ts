@@ -3,7 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "./csv.ts";
 import { logEvent } from "./events.ts";
-import { DEFAULT_AGREEMENT_YUAN } from "./paid/quotes.ts";
+import { DEFAULT_AGREEMENT_YUAN } from "./paid/quote-lines.ts";
 import { hasRole } from "./staff.ts";
 import { err, ok, type Result } from "./types.ts";
 

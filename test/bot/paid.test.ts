@@ -160,3 +160,16 @@ describe("paid work", () => {
     expect(q).toMatchObject({ status: "approved", decidedVia: "phone", decidedById: s.deskRow.id, payMethod: "bill" });
   });
 });
+
+describe("paid-work notices", () => {
+  it("render in every language with the parameters the domain writes", async () => {
+    const { t } = await import("../../src/bot/i18n.ts");
+    const base = { number: "BX-1", place: "1-2-301", version: 2, total: "60.00", agreement: "yes", own: "yes", threshold: "500.00",
+      technician: "师傅", owner: "王", phone: "138", table: "A  1个  ×35.00  35.00" };
+    const keys = ["paid-quote-owner", "paid-quote-review", "paid-quote-phone", "paid-quote-approved", "paid-quote-declined", "paid-quote-rejected"];
+    for (const lang of ["zh-CN", "en"]) {
+      for (const key of keys) expect(t(lang, key, { ...base, method: "cash", via: "phone", reason: "贵" }), `${lang} ${key}`).not.toBe(key);
+      expect(t(lang, "paid-fee-due", { number: "BX-1", total: "60.00", method: "bill" })).toContain("60.00");
+    }
+  });
+});

@@ -17,14 +17,18 @@ export const OFFICE: Role[] = ["desk", "supervisor", "admin"];
 export const PRICE_KEEPERS: Role[] = ["supervisor", "admin"];
 
 /** Whether the person is an owner of the ticket's home (or reported this public-area ticket). */
-export async function ownsTicket(db: DbOrTx, personId: number, t: { unitId: number | null; reporterId: number }): Promise<boolean> {
+type Home = { unitId: number | null; reporterId: number };
+
+export async function ownsTicket(db: DbOrTx, personId: number, t: Home): Promise<boolean> {
   if (t.unitId === null) return t.reporterId === personId;
   return (await db.unitMember.count({ where: { personId, unitId: t.unitId } })) > 0;
 }
 
 /** The people who decide for the ticket's home: its owners, or the reporter of a public-area ticket. */
-export async function ownersOf(db: DbOrTx, t: { unitId: number | null; reporterId: number }): Promise<number[]> {
+export async function ownersOf(db: DbOrTx, t: Home): Promise<number[]> {
   if (t.unitId === null) return [t.reporterId];
-  const m = await db.unitMember.findMany({ where: { unitId: t.unitId }, select: { personId: true }, orderBy: { personId: "asc" } });
+  const m = await db.unitMember.findMany({
+    where: { unitId: t.unitId }, select: { personId: true }, orderBy: { personId: "asc" },
+  });
   return m.map((x) => x.personId);
 }

@@ -12,10 +12,13 @@ export const isChargeReason = (s: string): s is ChargeReason => (CHARGE_REASONS 
 /** Work a quote can be made for: taken and not yet finished. */
 export const QUOTABLE = ["accepted", "arrived", "postponed"];
 
-type TicketRow = { id: number; propertyId: number; assigneeId: number | null; status: string; unitId: number | null };
+type TicketRow = {
+  id: number; number: string; propertyId: number; assigneeId: number | null; status: string; unitId: number | null;
+  reporterId: number; chargeable: boolean; chargeReason: string | null;
+};
 
 /** The ticket, if the person may work on its paid side: its technician, or the office at its property. */
-export async function paidWorkTicket(db: DbOrTx, actorId: number, ticketId: number): Promise<Result<TicketRow & { number: string; chargeable: boolean; chargeReason: string | null; reporterId: number }>> {
+export async function paidWorkTicket(db: DbOrTx, actorId: number, ticketId: number): Promise<Result<TicketRow>> {
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!t) return err("NOT_FOUND");
   const technician = t.assigneeId === actorId && (await holdsAt(db, actorId, t.propertyId, ["technician"]));
@@ -24,12 +27,16 @@ export async function paidWorkTicket(db: DbOrTx, actorId: number, ticketId: numb
 }
 
 /** Marks a job in a home as paid work with its reason; public-area work stays free. */
-export async function markChargeable(db: DbOrTx, actorId: number, ticketId: number, reason: string, now: Date): Promise<Result<{ number: string }>> {
+export async function markChargeable(
+  db: DbOrTx, actorId: number, ticketId: number, reason: string, now: Date,
+): Promise<Result<{ number: string }>> {
   if (!isChargeReason(reason)) return err("INVALID_INPUT");
   const t = await paidWorkTicket(db, actorId, ticketId);
   if (!t.ok) return t;
   if (t.value.unitId === null) return err("FREE_WORK");
-  const res = await db.ticket.updateMany({ where: { id: ticketId, status: { in: QUOTABLE } }, data: { chargeable: true, chargeReason: reason } });
+  const res = await db.ticket.updateMany({
+    where: { id: ticketId, status: { in: QUOTABLE } }, data: { chargeable: true, chargeReason: reason },
+  });
   if (res.count === 0) return err("INVALID_STATE");
   await logEvent(db, { ticketId, actorId, action: "marked-chargeable", at: now, data: { reason } });
   return ok({ number: t.value.number });

@@ -12,13 +12,16 @@ import { formatFen } from "./money.ts";
 
 /** Records the fee and the materials of a paid job when it is done (once per approved quote). */
 export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: Date): Promise<void> {
-  const quote = await tx.quote.findFirst({ where: { ticketId, status: "approved" }, orderBy: { version: "desc" }, include: { lines: true } });
+  const quote = await tx.quote.findFirst({
+    where: { ticketId, status: "approved" }, orderBy: { version: "desc" }, include: { lines: true },
+  });
   if (!quote || (await tx.charge.count({ where: { quoteId: quote.id } })) > 0) return;
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   const charge = await tx.charge.create({
     data: {
       ticketId, propertyId: quote.propertyId, quoteId: quote.id, description: `quote v${quote.version}`, quantity: 1,
-      amountCents: quote.totalFen, status: "unpaid", payMethod: quote.payMethod, approvedById: quote.decidedById, createdAt: now,
+      amountCents: quote.totalFen, status: "unpaid", payMethod: quote.payMethod, approvedById: quote.decidedById,
+      createdAt: now,
     },
   });
   const materials = quote.lines.filter((l) => l.kind === "material");
@@ -30,16 +33,20 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
       })),
     });
   }
-  await logEvent(tx, { ticketId, actorId, action: "fee-recorded", at: now, data: { chargeId: charge.id, amountFen: quote.totalFen, method: quote.payMethod } });
+  const data = { chargeId: charge.id, amountFen: quote.totalFen, method: quote.payMethod };
+  await logEvent(tx, { ticketId, actorId, action: "fee-recorded", at: now, data });
   if (quote.totalFen > 0) {
     await notifyAll(tx, now, await staffOf(tx, quote.propertyId, "desk"), {
-      key: "paid-fee-due", params: { number: ticket.number, total: formatFen(quote.totalFen), method: quote.payMethod ?? "-" },
+      key: "paid-fee-due",
+      params: { number: ticket.number, total: formatFen(quote.totalFen), method: quote.payMethod || "-" },
     });
   }
 }
 
 /** The desk marks a ticket's fee received, with the receipt number. */
-export async function markFeeReceived(db: DbOrTx, actorId: number, ticketNumber: string, receipt: string, now: Date): Promise<Result<{ number: string; total: string; receipt: string }>> {
+export async function markFeeReceived(
+  db: DbOrTx, actorId: number, ticketNumber: string, receipt: string, now: Date,
+): Promise<Result<{ number: string; total: string; receipt: string }>> {
   const number = ticketNumber.trim().toUpperCase();
   const receiptNo = receipt.trim();
   if (!receiptNo || receiptNo.length > 40) return err("INVALID_INPUT");
@@ -48,19 +55,26 @@ export async function markFeeReceived(db: DbOrTx, actorId: number, ticketNumber:
   if (!(await holdsAt(db, actorId, ticket.propertyId, OFFICE))) return err("FORBIDDEN");
   const charge = await db.charge.findFirst({ where: { ticketId: ticket.id, status: "unpaid" }, orderBy: { id: "desc" } });
   if (!charge) return err("INVALID_STATE");
-  const res = await db.charge.updateMany({ where: { id: charge.id, status: "unpaid" }, data: { status: "received", receivedAt: now, receivedById: actorId, receipt: receiptNo } });
+  const res = await db.charge.updateMany({
+    where: { id: charge.id, status: "unpaid" },
+    data: { status: "received", receivedAt: now, receivedById: actorId, receipt: receiptNo },
+  });
   if (res.count === 0) return err("INVALID_STATE");
-  await logEvent(db, { ticketId: ticket.id, actorId, action: "fee-received", at: now, data: { chargeId: charge.id, receipt: receiptNo } });
+  const data = { chargeId: charge.id, receipt: receiptNo };
+  await logEvent(db, { ticketId: ticket.id, actorId, action: "fee-received", at: now, data });
   return ok({ number, total: formatFen(charge.amountCents), receipt: receiptNo });
 }
 
 export type FeeLine = {
-  number: string; place: string; completedAt: Date; items: string; totalFen: number; method: string; status: "unpaid" | "received";
-  receipt: string; receivedAt: Date | null; receivedBy: string; materials: { code: string; name: string; qtyCenti: number; unit: string; ownerSupplied: boolean }[];
+  number: string; place: string; completedAt: Date; items: string; totalFen: number; method: string;
+  status: "unpaid" | "received"; receipt: string; receivedAt: Date | null; receivedBy: string;
+  materials: { code: string; name: string; qtyCenti: number; unit: string; ownerSupplied: boolean }[];
 };
 
 /** The fees of a period for finance (office staff at the property only), oldest first. */
-export async function feeList(db: DbOrTx, actorId: number, propertyId: number, from: Date, to: Date): Promise<Result<FeeLine[]>> {
+export async function feeList(
+  db: DbOrTx, actorId: number, propertyId: number, from: Date, to: Date,
+): Promise<Result<FeeLine[]>> {
   if (!(await holdsAt(db, actorId, propertyId, OFFICE))) return err("FORBIDDEN");
   const charges = await db.charge.findMany({
     where: { propertyId, createdAt: { gte: from, lt: to } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -70,19 +84,23 @@ export async function feeList(db: DbOrTx, actorId: number, propertyId: number, f
   const quoteIds = charges.map((c) => c.quoteId ?? 0);
   const lines = await db.quoteLine.findMany({ where: { quoteId: { in: quoteIds } }, orderBy: { id: "asc" } });
   const materials = await db.materialUse.findMany({ where: { chargeId: { in: ids } }, orderBy: { id: "asc" } });
-  const people = await db.person.findMany({ where: { id: { in: charges.map((c) => c.receivedById ?? 0) } }, select: { id: true, name: true } });
+  const receivers = charges.map((c) => c.receivedById ?? 0);
+  const people = await db.person.findMany({ where: { id: { in: receivers } }, select: { id: true, name: true } });
   return ok(charges.map((c) => ({
     number: c.ticket.number, place: placeOf(c.ticket), completedAt: c.createdAt,
     items: lines.filter((l) => l.quoteId === c.quoteId && !l.ownerSupplied).map((l) => l.code || l.name).join(" "),
     totalFen: c.amountCents, method: c.payMethod ?? "", status: c.status === "received" ? "received" : "unpaid",
     receipt: c.receipt ?? "", receivedAt: c.receivedAt, receivedBy: people.find((p) => p.id === c.receivedById)?.name ?? "",
-    materials: materials.filter((m) => m.chargeId === c.id).map((m) => ({ code: m.code ?? "", name: m.name, qtyCenti: m.qtyCenti ?? m.quantity * 100, unit: m.unit ?? "", ownerSupplied: Boolean(m.ownerSupplied) })),
+    materials: materials.filter((m) => m.chargeId === c.id).map((m) => ({
+      code: m.code ?? "", name: m.name, qtyCenti: m.qtyCenti ?? m.quantity * 100, unit: m.unit ?? "", ownerSupplied: Boolean(m.ownerSupplied),
+    })),
   })));
 }
 
 export type PaidTotals = {
   quotesSent: number; approved: number; declined: number;
-  feesCount: number; feesFen: number; receivedCount: number; receivedFen: number; outstandingCount: number; outstandingFen: number;
+  feesCount: number; feesFen: number; receivedCount: number; receivedFen: number;
+  outstandingCount: number; outstandingFen: number;
 };
 
 /**

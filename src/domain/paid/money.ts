@@ -8,11 +8,13 @@ export const MAX_FEN = 100_000_000;
 export const MAX_QTY_CENTI = 999_900;
 
 const FULL_WIDTH = /[０-９．，]/g;
-const halfWidth = (s: string) => s.replace(FULL_WIDTH, (c) => (c === "．" ? "." : c === "，" ? "," : String(c.charCodeAt(0) - 0xff10)));
+const halfWidth = (s: string) =>
+  s.replace(FULL_WIDTH, (c) => (c === "．" ? "." : c === "，" ? "," : String(c.charCodeAt(0) - 0xff10)));
 
 /** "12", "12.5", "12.50元", "¥12.5", "RMB 1,200.00", "１２．５" → fen; undefined when not a plain amount. */
 export function parseYuan(text: string): number | undefined {
-  const s = halfWidth(text.trim()).replace(/^(¥|￥|RMB|CNY)\s*/i, "").replace(/\s*(元|yuan|块)$/i, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const s = halfWidth(text.trim())
+    .replace(/^(¥|￥|RMB|CNY)\s*/i, "").replace(/\s*(元|yuan|块)$/i, "").replace(/,(?=\d{3}(\D|$))/g, "");
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return undefined;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
@@ -27,7 +29,7 @@ export function parseQuantity(text: string): number | undefined {
   return centi > 0 && centi <= MAX_QTY_CENTI ? centi : undefined;
 }
 
-/** 1250 → "12.50"; 120000 → "1,200.00" (grouped thousands, or "1200.00" for files); negative amounts keep their sign. */
+/** 1250 → "12.50"; 120000 → "1,200.00" (grouped, or "1200.00" for files); negative amounts keep their sign. */
 export function formatFen(fen: number, opts: { group?: boolean } = {}): string {
   if (!Number.isSafeInteger(fen)) throw new Error(`not an integer amount of fen: ${fen}`);
   const sign = fen < 0 ? "-" : "";

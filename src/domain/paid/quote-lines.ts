@@ -4,7 +4,7 @@
 //   M03 1 自备     a material the owner supplies (recorded, not charged; also "own")
 //   + 名称 2 35    an item not on the list: name, quantity, unit price (a supervisor approves first)
 import { alignRows } from "../text-table.ts";
-import { formatFen, formatQuantity, lineAmount, parseQuantity, parseYuan, sumFen } from "./money.ts";
+import { formatFen, formatQuantity, lineAmount, parseQuantity, parseYuan, sumFen, yuanToFen } from "./money.ts";
 import { itemName, normaliseCode, type PriceLine } from "./prices.ts";
 
 export type LineKind = "labour" | "material" | "other";
@@ -14,6 +14,9 @@ export type DraftLine = {
 };
 export type LineProblem = { line: number; text: string; reason: "format" | "unknown" | "quantity" | "price" | "own" };
 export const MAX_QUOTE_LINES = 20;
+/** Paid work above this needs a written agreement and prepayment, unless the property says otherwise (seed 002). */
+export const DEFAULT_AGREEMENT_YUAN = 500;
+export const agreementFenOf = (p: { agreementYuan: number | null }) => yuanToFen(p.agreementYuan ?? DEFAULT_AGREEMENT_YUAN);
 
 const OWN = /^(自备|自供|业主自备|own)$/i;
 /** A line needs a supervisor when it charges more than the list, or for an item not on the list. */
@@ -36,7 +39,10 @@ function parseLine(raw: string, items: Map<string, PriceLine>): DraftLine | Line
     const own = OWN.test(priceText);
     const unitFen = own ? 0 : parseYuan(priceText);
     if (unitFen === undefined || (!own && unitFen === 0)) return "price";
-    return draft({ priceItemId: null, code: "", name, nameEn: "", nameTw: "", unit: "", kind: own ? "material" : "other", qtyCenti, unitFen, listFen: null, ownerSupplied: own });
+    return draft({
+      priceItemId: null, code: "", name, nameEn: "", nameTw: "", unit: "", kind: own ? "material" : "other",
+      qtyCenti, unitFen, listFen: null, ownerSupplied: own,
+    });
   }
   if (tokens.length < 2 || tokens.length > 3) return "format";
   const item = items.get(normaliseCode(tokens[0]!));
@@ -71,12 +77,14 @@ export function parseQuoteText(text: string, list: PriceLine[]): { lines: DraftL
 export type QuoteFigures = { totalFen: number; needsReview: boolean; needsAgreement: boolean };
 
 /** The total (the exact sum of the lines) and what the quote needs before and after the owner says yes. */
-export function figuresOf(lines: Pick<DraftLine, "amountFen" | "ownerSupplied" | "listFen" | "unitFen">[], agreementFen: number): QuoteFigures {
+type Priced = Pick<DraftLine, "amountFen" | "ownerSupplied" | "listFen" | "unitFen">;
+
+export function figuresOf(lines: Priced[], agreementFen: number): QuoteFigures {
   const totalFen = sumFen(lines.map((l) => l.amountFen));
   return { totalFen, needsReview: lines.some(aboveList), needsAgreement: totalFen > agreementFen };
 }
 
-type TableLine = Pick<DraftLine, "name" | "nameEn" | "nameTw" | "unit" | "qtyCenti" | "unitFen" | "listFen" | "amountFen" | "ownerSupplied">;
+type TableLine = Priced & Pick<DraftLine, "name" | "nameEn" | "nameTw" | "unit" | "qtyCenti">;
 
 /**
  * The lines as an aligned table (name, quantity and unit, × unit price, amount) in a language.

@@ -8,31 +8,37 @@ import { placeOf } from "../tickets/view.ts";
 import type { ButtonIntent } from "../types.ts";
 import { ownersOf } from "./access.ts";
 import { formatFen } from "./money.ts";
-import { quoteTable } from "./quote-lines.ts";
+import { agreementFenOf, quoteTable } from "./quote-lines.ts";
 
-const load = (tx: Tx, quoteId: number) => tx.quote.findUniqueOrThrow({ where: { id: quoteId }, include: { lines: { orderBy: { id: "asc" } } } });
+const load = (tx: Tx, quoteId: number) =>
+  tx.quote.findUniqueOrThrow({ where: { id: quoteId }, include: { lines: { orderBy: { id: "asc" } } } });
 type Loaded = Awaited<ReturnType<typeof load>>;
 
 async function baseParams(tx: Tx, q: Loaded) {
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId }, include: { unit: true, property: true, assignee: true, reporter: true } });
+  const include = { unit: true, property: true, assignee: true, reporter: true } as const;
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId }, include });
   return {
     ticket: t,
     params: {
       number: t.number, place: placeOf(t), version: q.version, total: formatFen(q.totalFen),
-      agreement: q.needsAgreement ? "yes" : "no", own: q.lines.some((l) => l.ownerSupplied) ? "yes" : "no", threshold: String(t.property.agreementYuan ?? 500),
+      agreement: q.needsAgreement ? "yes" : "no", own: q.lines.some((l) => l.ownerSupplied) ? "yes" : "no",
+      threshold: formatFen(agreementFenOf(t.property)),
       technician: t.assignee?.name ?? "-", owner: t.reporter.name, phone: t.phone || "-",
     } as Record<string, string | number>,
   };
 }
 
 const languages = async (tx: Tx, ids: number[]) =>
-  new Map((await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } })).map((p) => [p.id, p.language]));
+  new Map((await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } }))
+    .map((p) => [p.id, p.language]));
 
 const decisionButtons = (quoteId: number, action: string): ButtonIntent[][] => [
   [{ label: "btn-quote-cash", action, id: quoteId, arg: "cash" }],
   [{ label: "btn-quote-transfer", action, id: quoteId, arg: "transfer" }],
   [{ label: "btn-quote-bill", action, id: quoteId, arg: "bill" }],
-  [{ label: "btn-quote-decline", action: action === "qpay" ? "qdecl" : action, id: quoteId, arg: action === "qpay" ? "" : "decline" }],
+  [action === "qpay"
+    ? { label: "btn-quote-decline", action: "qdecl", id: quoteId }
+    : { label: "btn-quote-decline", action, id: quoteId, arg: "decline" }],
 ];
 
 /** Sends a quote to the home's owners; when none can be reached in chat, the desk is asked to phone. */
@@ -59,19 +65,21 @@ export async function sendToOwners(tx: Tx, quoteId: number, now: Date): Promise<
  * the maker and the desk: the owner's answer).
  */
 export async function tellStaff(
-  tx: Tx, quoteId: number, who: "supervisor" | "creator" | "desk" | "work", key: string, now: Date, extra: Record<string, string> = {},
+  tx: Tx, quoteId: number, who: "supervisor" | "creator" | "desk" | "work", key: string, now: Date,
+  extra: Record<string, string> = {},
 ): Promise<void> {
   const q = await load(tx, quoteId);
   const { ticket, params } = await baseParams(tx, q);
   const ids = who === "supervisor" ? await staffOf(tx, q.propertyId, "supervisor")
     : who === "creator" ? [q.createdById]
     : who === "desk" ? await staffOf(tx, q.propertyId, "desk")
-    : [...new Set([q.createdById, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(await staffOf(tx, q.propertyId, "desk"))])];
+    : [q.createdById, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(await staffOf(tx, q.propertyId, "desk"))];
   const buttons = who === "supervisor"
     ? [[{ label: "btn-review-approve", action: "qok", id: q.id }, { label: "btn-review-reject", action: "qno", id: q.id }]]
     : who === "desk" ? decisionButtons(q.id, "qtel") : [];
   const lang = await languages(tx, ids);
-  for (const id of ids) {
-    await notify(tx, now, id, { key, params: { ...params, ...extra, table: quoteTable(q.lines, lang.get(id) ?? "zh-CN", { review: true }) }, buttons });
+  for (const id of new Set(ids)) {
+    const table = quoteTable(q.lines, lang.get(id) ?? "zh-CN", { review: true });
+    await notify(tx, now, id, { key, params: { ...params, ...extra, table }, buttons });
   }
 }

@@ -6,25 +6,27 @@ import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { err, ok, type Result } from "../types.ts";
 import { holdsAt, ownsTicket, OFFICE } from "./access.ts";
+import { sumFen } from "./money.ts";
 import { paidWorkTicket, QUOTABLE } from "./chargeable.ts";
-import { figuresOf, MAX_QUOTE_LINES, parseQuoteText, type DraftLine, type LineProblem, type QuoteFigures } from "./quote-lines.ts";
+import { agreementFenOf, figuresOf, MAX_QUOTE_LINES, parseQuoteText } from "./quote-lines.ts";
+import type { DraftLine, LineProblem, QuoteFigures } from "./quote-lines.ts";
 import { sendToOwners, tellStaff } from "./quote-notices.ts";
 import { listPrices } from "./prices.ts";
-import { yuanToFen } from "./money.ts";
 
 export const PAY_METHODS = ["cash", "transfer", "bill"] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 export type Decision = PayMethod | "decline";
-export const isDecision = (s: string): s is Decision => s === "decline" || (PAY_METHODS as readonly string[]).includes(s);
+export const isDecision = (s: string): s is Decision =>
+  s === "decline" || (PAY_METHODS as readonly string[]).includes(s);
 /** Quote states that a new version replaces. */
 const OPEN_OR_APPROVED = ["review", "sent", "approved"];
-export const DEFAULT_AGREEMENT_YUAN = 500;
-export const agreementFenOf = (p: { agreementYuan: number | null }) => yuanToFen(p.agreementYuan ?? DEFAULT_AGREEMENT_YUAN);
 
 export type QuotePreview = QuoteFigures & { lines: DraftLine[]; problems: LineProblem[]; agreementFen: number };
 
 /** What a quote text would become (lines, total, flags, bad lines), for the technician to check. */
-export async function previewQuote(db: DbOrTx, actorId: number, ticketId: number, text: string): Promise<Result<QuotePreview>> {
+export async function previewQuote(
+  db: DbOrTx, actorId: number, ticketId: number, text: string,
+): Promise<Result<QuotePreview>> {
   const t = await paidWorkTicket(db, actorId, ticketId);
   if (!t.ok) return t;
   if (!t.value.chargeable) return err("NOT_CHARGEABLE");
@@ -35,10 +37,14 @@ export async function previewQuote(db: DbOrTx, actorId: number, ticketId: number
   return ok({ lines, problems, agreementFen, ...figuresOf(lines, agreementFen) });
 }
 
-export type CreatedQuote = { quoteId: number; version: number; status: "review" | "sent"; totalFen: number; needsAgreement: boolean; ownersReached: number };
+export type CreatedQuote = {
+  quoteId: number; version: number; status: "review" | "sent"; totalFen: number; needsAgreement: boolean; ownersReached: number;
+};
 
 /** Makes a new version of the ticket's quote (replacing the open or approved one) and sends it on. */
-export async function createQuote(database: Database, actorId: number, ticketId: number, text: string, now: Date): Promise<Result<CreatedQuote>> {
+export async function createQuote(
+  database: Database, actorId: number, ticketId: number, text: string, now: Date,
+): Promise<Result<CreatedQuote>> {
   const preview = await previewQuote(database.db, actorId, ticketId, text);
   if (!preview.ok) return preview;
   const { lines, problems, totalFen, needsReview, needsAgreement } = preview.value;
@@ -47,18 +53,22 @@ export async function createQuote(database: Database, actorId: number, ticketId:
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     if (!ticket.chargeable || !QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const last = await tx.quote.findFirst({ where: { ticketId }, orderBy: { version: "desc" } });
-    const replaced = await tx.quote.updateMany({ where: { ticketId, status: { in: OPEN_OR_APPROVED } }, data: { status: "replaced" } });
+    const replaced = await tx.quote.updateMany({
+      where: { ticketId, status: { in: OPEN_OR_APPROVED } }, data: { status: "replaced" },
+    });
     const status = needsReview ? "review" : "sent";
     const quote = await tx.quote.create({
       data: {
-        ticketId, propertyId: ticket.propertyId, version: (last?.version ?? 0) + 1, status, totalFen, needsReview, needsAgreement,
+        ticketId, propertyId: ticket.propertyId, version: (last?.version ?? 0) + 1, status,
+        totalFen, needsReview, needsAgreement,
         createdById: actorId, createdAt: now, sentAt: needsReview ? null : now,
         lines: { create: lines },
       },
       include: { lines: true },
     });
-    if (quote.lines.reduce((a, l) => a + l.amountFen, 0) !== quote.totalFen) throw new Error(`quote ${quote.id}: total is not the sum of its lines`);
-    await logEvent(tx, { ticketId, actorId, action: "quote-created", at: now, data: { version: quote.version, totalFen, status, replaced: replaced.count } });
+    if (sumFen(quote.lines.map((l) => l.amountFen)) !== quote.totalFen) throw new Error(`quote ${quote.id}: total is not the sum of its lines`);
+    const data = { version: quote.version, totalFen, status, replaced: replaced.count };
+    await logEvent(tx, { ticketId, actorId, action: "quote-created", at: now, data });
     const ownersReached = needsReview ? 0 : await sendToOwners(tx, quote.id, now);
     if (needsReview) await tellStaff(tx, quote.id, "supervisor", "paid-quote-review", now);
     return ok({ quoteId: quote.id, version: quote.version, status, totalFen, needsAgreement, ownersReached });
@@ -76,17 +86,22 @@ async function move(tx: Tx, q: QuoteRow, from: string, data: Record<string, unkn
 }
 
 /** A supervisor approves an above-list quote (it then goes to the owner) or rejects it with a reason. */
-export async function reviewQuote(database: Database, actorId: number, quoteId: number, approve: boolean, note: string, now: Date): Promise<Result<{ number: string; version: number; ownersReached: number }>> {
+export async function reviewQuote(
+  database: Database, actorId: number, quoteId: number, approve: boolean, note: string, now: Date,
+): Promise<Result<{ number: string; version: number; ownersReached: number }>> {
   const reason = note.trim().slice(0, 500);
   if (!approve && !reason) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
     const q = await tx.quote.findUnique({ where: { id: quoteId } });
     if (!q) return err("NOT_FOUND");
     if (!(await holdsAt(tx, actorId, q.propertyId, ["supervisor"]))) return err("FORBIDDEN");
-    const r = await move(tx, q, "review", { status: approve ? "sent" : "rejected", reviewedById: actorId, reviewNote: reason, sentAt: approve ? now : null });
+    const r = await move(tx, q, "review", {
+      status: approve ? "sent" : "rejected", reviewedById: actorId, reviewNote: reason, sentAt: approve ? now : null,
+    });
     if (!r.ok) return r;
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
-    await logEvent(tx, { ticketId: q.ticketId, actorId, action: approve ? "quote-reviewed" : "quote-rejected", at: now, data: { version: q.version, reason } });
+    const action = approve ? "quote-reviewed" : "quote-rejected";
+    await logEvent(tx, { ticketId: q.ticketId, actorId, action, at: now, data: { version: q.version, reason } });
     const ownersReached = approve ? await sendToOwners(tx, q.id, now) : 0;
     if (!approve) await tellStaff(tx, q.id, "creator", "paid-quote-rejected", now, { reason });
     return ok({ number: ticket.number, version: q.version, ownersReached });
@@ -100,17 +115,22 @@ export type Decided = { number: string; version: number; decision: Decision; tot
  * From the owner's own chat (`bot`: they must be an owner of the home) or recorded by the office
  * from a phone call (`phone`: the desk person is recorded as who took it).
  */
-export async function decideQuote(database: Database, actorId: number, quoteId: number, decision: string, via: "bot" | "phone", now: Date): Promise<Result<Decided>> {
+export async function decideQuote(
+  database: Database, actorId: number, quoteId: number, decision: string, via: "bot" | "phone", now: Date,
+): Promise<Result<Decided>> {
   if (!isDecision(decision)) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
     const q = await tx.quote.findUnique({ where: { id: quoteId } });
     if (!q) return err("NOT_FOUND");
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
-    const allowed = via === "bot" ? await ownsTicket(tx, actorId, ticket) : await holdsAt(tx, actorId, q.propertyId, OFFICE);
+    const allowed = via === "bot"
+      ? await ownsTicket(tx, actorId, ticket)
+      : await holdsAt(tx, actorId, q.propertyId, OFFICE);
     if (!allowed) return err(via === "bot" ? "NOT_FOUND" : "FORBIDDEN");
     const approve = decision !== "decline";
     const r = await move(tx, q, "sent", {
-      status: approve ? "approved" : "declined", payMethod: approve ? decision : "", decidedById: actorId, decidedVia: via, decidedAt: now,
+      status: approve ? "approved" : "declined", payMethod: approve ? decision : "",
+      decidedById: actorId, decidedVia: via, decidedAt: now,
     });
     if (!r.ok) return r;
     if (!approve) {
@@ -120,10 +140,12 @@ export async function decideQuote(database: Database, actorId: number, quoteId: 
       });
       if (ended.count === 0) throw new Error(`ticket ${ticket.id}: a sent quote on a ticket that is not in work`);
     }
-    await logEvent(tx, { ticketId: ticket.id, actorId, action: approve ? "quote-approved" : "quote-declined", at: now, data: { version: q.version, decision, via } });
+    const action = approve ? "quote-approved" : "quote-declined";
+    await logEvent(tx, { ticketId: ticket.id, actorId, action, at: now, data: { version: q.version, decision, via } });
     const params = { method: approve ? decision : "-", via };
     await tellStaff(tx, q.id, "work", approve ? "paid-quote-approved" : "paid-quote-declined", now, params);
-    return ok({ number: ticket.number, version: q.version, decision, totalFen: q.totalFen, needsAgreement: q.needsAgreement });
+    const { version, totalFen, needsAgreement } = q;
+    return ok({ number: ticket.number, version, decision, totalFen, needsAgreement });
   });
 }
 
