@@ -93,7 +93,7 @@ describe("paid work", () => {
 
     expect(all(await s.desk.send(`/fees paid ${s.number} R-0001`))).toContain("收据号 R-0001");
     const fees = await s.desk.send("/fees BX");
-    expect(all(fees)).toMatch(new RegExp(`${s.number.slice(-13)}\\s+1-2-301\\s+A01 M01\\s+60\\.00\\s+转账\\s+已收`));
+    expect(all(fees)).toMatch(new RegExp(`${s.number}\\s+1-2-301\\s+A01 M01\\s+60\\.00\\s+转账\\s+已收`));
     expect(all(fees)).toContain("共 1 单，应收 60.00 元，已收 60.00 元，未收 0.00 元");
     const doc = fees.find((c) => c.method === "sendDocument")!;
     const csv = doc.payload.document.content.toString("utf8") as string;

@@ -15,9 +15,12 @@ import { QUOTE, QUOTE_REJECT, quoteFlows, type QuoteArgs, type RejectArgs } from
 
 export function paidFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
-  for (const [id, flow] of Object.entries(quoteFlows(deps))) feature.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+  for (const [id, flow] of Object.entries(quoteFlows(deps))) {
+    feature.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+  }
   const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
-  const refuse = (ctx: BotContext, code: string) => ctx.answerCallbackQuery({ text: ctx.t(errorKey(code)), show_alert: true });
+  const refuse = (ctx: BotContext, code: string) =>
+    ctx.answerCallbackQuery({ text: ctx.t(errorKey(code)), show_alert: true });
 
   // Before the technician's own Done: a paid job needs the owner's approved quote first.
   feature.callbackQuery(callbackFor("done"), async (ctx, next) => {
@@ -32,7 +35,9 @@ export function paidFeature(deps: BotDeps) {
     if (t.unitId === null) return refuse(ctx, "FREE_WORK");
     if (!QUOTABLE.includes(t.status)) return refuse(ctx, "INVALID_STATE");
     await ctx.answerCallbackQuery();
-    const args: QuoteArgs = { personId: ctx.person!.id, lang: ctx.lang, ticketId: t.id, number: t.number, propertyId: t.propertyId, chargeable: t.chargeable };
+    const args: QuoteArgs = {
+      personId: ctx.person!.id, lang: ctx.lang, ticketId: t.id, number: t.number, propertyId: t.propertyId, chargeable: t.chargeable,
+    };
     await ctx.conversation.enter(QUOTE, args);
   });
 
@@ -50,7 +55,8 @@ export function paidFeature(deps: BotDeps) {
     const id = data(ctx).id;
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("paid-decline-ask"), { reply_markup: renderKeyboard(ctx.lang, [[
-      { label: "btn-quote-decline-yes", action: "qdeclok", id }, { label: "btn-quote-decline-no", action: "qdeclno", id },
+      { label: "btn-quote-decline-yes", action: "qdeclok", id },
+      { label: "btn-quote-decline-no", action: "qdeclno", id },
     ]]) });
   });
   feature.callbackQuery(callbackFor("qdeclok"), async (ctx) => {
@@ -77,7 +83,8 @@ export function paidFeature(deps: BotDeps) {
     const number = await quoteNumber(ctx.deps.database.db, id);
     if (!number) return refuse(ctx, "NOT_FOUND");
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(QUOTE_REJECT, { personId: ctx.person!.id, lang: ctx.lang, quoteId: id, number } satisfies RejectArgs);
+    const args: RejectArgs = { personId: ctx.person!.id, lang: ctx.lang, quoteId: id, number };
+    await ctx.conversation.enter(QUOTE_REJECT, args);
   });
 
   // The desk: the owner's answer given by phone, recorded under the desk person's name.
@@ -87,7 +94,8 @@ export function paidFeature(deps: BotDeps) {
     if (!res.ok) return refuse(ctx, res.error);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.reply(ctx.t("paid-phone-recorded", { number: res.value.number, version: res.value.version, decision: arg, method: arg }));
+    const { number, version } = res.value;
+    await ctx.reply(ctx.t("paid-phone-recorded", { number, version, decision: arg, method: arg }));
   });
   return feature;
 }
