@@ -8,7 +8,7 @@ import { translator } from "./i18n.ts";
 const OWNER = ["repair", "my", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["callbacks", "followups", "ownercode", "fees"],
+  desk: ["callbacks", "followups", "ownercode", "quote", "fees"],
   supervisor: ["followups", "prices", "fees"],
   admin: ["units", "people", "ownercode", "invite", "settings", "prices"],
 };

@@ -153,7 +153,14 @@ describe("paid work", () => {
     await h.flush();
     await s.tech.press("接单");
     await h.database.db.person.update({ where: { id: s.ownerRow.id }, data: { telegramId: null } });
-    expect(all(await quote(s, "A01 1", "户内设施维修"))).toContain("已请客服电话联系业主");
+    // the desk makes this quote itself, from the ticket number
+    expect(all(await s.desk.send("/quote BX-00000000-0000"))).toContain("没有找到");
+    expect(all(await s.owner.send(`/quote ${r.value.number}`))).toContain("没有权限");
+    await s.desk.send(`/quote ${r.value.number}`);
+    await s.desk.press("户内设施维修");
+    await s.desk.send("A01 1");
+    expect(all(await s.desk.press("发送报价"))).toContain("已请客服电话联系业主");
+    await h.flush();
     expect(s.desk.lastText()).toContain("请电话联系业主确认报价");
     expect(all(await s.desk.press("计入物业费"))).toContain("已记录业主电话答复");
     const q = await h.database.db.quote.findFirstOrThrow({ where: { ticketId: r.value.ticketId } });

@@ -3,7 +3,7 @@
 // and the desk recording an owner's answer given by phone. The domain re-checks every press.
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import { paidWorkTicket, QUOTABLE } from "../../domain/paid/chargeable.ts";
+import { paidWorkTicket, paidWorkTicketByNumber, QUOTABLE } from "../../domain/paid/chargeable.ts";
 import { formatFen } from "../../domain/paid/money.ts";
 import { decideQuote, doneAllowed, quoteNumber, reviewQuote } from "../../domain/paid/quotes.ts";
 import { callbackFor, parseCallback } from "../callback-data.ts";
@@ -28,17 +28,29 @@ export function paidFeature(deps: BotDeps) {
     await refuse(ctx, "QUOTE_NOT_APPROVED");
   });
 
-  feature.callbackQuery(callbackFor("paid"), async (ctx) => {
-    const res = await paidWorkTicket(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
-    if (!res.ok) return refuse(ctx, res.error);
+  /** Starts the quote flow for a ticket the person may quote; otherwise the refusal's code. */
+  async function startQuote(ctx: BotContext, res: Awaited<ReturnType<typeof paidWorkTicket>>): Promise<string | null> {
+    if (!res.ok) return res.error;
     const t = res.value;
-    if (t.unitId === null) return refuse(ctx, "FREE_WORK");
-    if (!QUOTABLE.includes(t.status)) return refuse(ctx, "INVALID_STATE");
-    await ctx.answerCallbackQuery();
+    if (t.unitId === null) return "FREE_WORK";
+    if (!QUOTABLE.includes(t.status)) return "INVALID_STATE";
     const args: QuoteArgs = {
       personId: ctx.person!.id, lang: ctx.lang, ticketId: t.id, number: t.number, propertyId: t.propertyId, chargeable: t.chargeable,
     };
     await ctx.conversation.enter(QUOTE, args);
+    return null;
+  }
+
+  // The technician's job card button, and "/quote TICKET" for the desk (a phone or walk-in request).
+  feature.callbackQuery(callbackFor("paid"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const refused = await startQuote(ctx, await paidWorkTicket(ctx.deps.database.db, ctx.person!.id, data(ctx).id));
+    if (refused) await ctx.reply(ctx.t(errorKey(refused)));
+  });
+  feature.chatType("private").command("quote", async (ctx) => {
+    if (!ctx.match.trim()) return ctx.reply(ctx.t("paid-quote-usage"));
+    const refused = await startQuote(ctx, await paidWorkTicketByNumber(ctx.deps.database.db, ctx.person!.id, ctx.match));
+    if (refused) await ctx.reply(ctx.t(errorKey(refused)));
   });
 
   // The owner: approve with a way to pay, or decline (asked once more).

@@ -26,6 +26,12 @@ export async function paidWorkTicket(db: DbOrTx, actorId: number, ticketId: numb
   return ok(t);
 }
 
+/** The same, found by its ticket number (the desk types it). */
+export async function paidWorkTicketByNumber(db: DbOrTx, actorId: number, number: string): Promise<Result<TicketRow>> {
+  const t = await db.ticket.findUnique({ where: { number: number.trim().toUpperCase() }, select: { id: true } });
+  return t ? paidWorkTicket(db, actorId, t.id) : err("NOT_FOUND");
+}
+
 /** Marks a job in a home as paid work with its reason; public-area work stays free. */
 export async function markChargeable(
   db: DbOrTx, actorId: number, ticketId: number, reason: string, now: Date,

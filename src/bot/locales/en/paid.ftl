@@ -1,6 +1,8 @@
 ## Paid work: price list, quote, the owner's consent, fees
 cmd-prices = Price list (supervisor/admin)
 setting-agreementYuan = paid work above this many yuan needs an agreement and prepayment
+paid-quote-usage = Usage: /quote TICKET, e.g. /quote BX-20261123-0007 (makes a paid-work quote for that job).
+cmd-quote = Quote a job (desk)
 cmd-fees = Paid-work fees (desk/finance)
 error-free-work = Public areas and work under warranty are free; this job cannot be made chargeable.
 error-not-chargeable = This job has not been marked as paid work.

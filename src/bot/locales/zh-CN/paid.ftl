@@ -1,6 +1,8 @@
 ## Paid work (有偿服务): price list, quote, the owner's consent, fees
 cmd-prices = 价目表（主管/管理员）
 setting-agreementYuan = 有偿服务超过此金额（元）须签协议并预收费用
+paid-quote-usage = 用法：/quote 工单号，例如 /quote BX-20261123-0007（为该工单制作有偿服务报价）。
+cmd-quote = 为工单报价（客服）
 cmd-fees = 有偿服务收费明细（客服/财务）
 error-free-work = 公共部位和保修期内的维修属于免费服务，不能设为有偿。
 error-not-chargeable = 这张工单尚未确认为有偿服务。
