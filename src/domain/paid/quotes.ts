@@ -95,11 +95,12 @@ export async function reviewQuote(
     const q = await tx.quote.findUnique({ where: { id: quoteId } });
     if (!q) return err("NOT_FOUND");
     if (!(await holdsAt(tx, actorId, q.propertyId, ["supervisor"]))) return err("FORBIDDEN");
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
+    if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const r = await move(tx, q, "review", {
       status: approve ? "sent" : "rejected", reviewedById: actorId, reviewNote: reason, sentAt: approve ? now : null,
     });
     if (!r.ok) return r;
-    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
     const action = approve ? "quote-reviewed" : "quote-rejected";
     await logEvent(tx, { ticketId: q.ticketId, actorId, action, at: now, data: { version: q.version, reason } });
     const ownersReached = approve ? await sendToOwners(tx, q.id, now) : 0;
@@ -127,6 +128,7 @@ export async function decideQuote(
       ? await ownsTicket(tx, actorId, ticket)
       : await holdsAt(tx, actorId, q.propertyId, OFFICE);
     if (!allowed) return err(via === "bot" ? "NOT_FOUND" : "FORBIDDEN");
+    if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const approve = decision !== "decline";
     const r = await move(tx, q, "sent", {
       status: approve ? "approved" : "declined", payMethod: approve ? decision : "",
