@@ -5,6 +5,7 @@ import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "./csv.ts";
 import { logEvent } from "./events.ts";
 import { DEFAULT_AGREEMENT_YUAN } from "./paid/quote-lines.ts";
 import { hasRole } from "./staff.ts";
+import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
 
 export type UnitLabel = { building: string; entrance: string; room: string };
@@ -17,7 +18,7 @@ const PART = /^[\p{L}\p{N}]{1,12}$/u;
 
 /** "3-1-502", "3 1 502", "3/1/502" → parts; undefined when it is not three plain parts. */
 export function parseUnitLabel(text: string): UnitLabel | undefined {
-  const parts = text.trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
+  const parts = normalizeDigits(text).trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
   if (parts.length !== 3 || !parts.every((p) => PART.test(p))) return undefined;
   const [building, entrance, room] = parts as [string, string, string];
   return { building, entrance, room };
@@ -82,7 +83,7 @@ export const MAX_IMPORT_LINES = MAX_CSV_ROWS;
  * quotes); a header line is skipped. Pure: nothing is written.
  */
 export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: number })[]; problems: ImportProblem[] } {
-  const { rows, broken } = readCsv(text);
+  const { rows, broken } = readCsv(normalizeDigits(text));
   const units: (UnitLabel & { line: number })[] = [];
   const problems: ImportProblem[] = broken ? [broken] : [];
   for (const row of rows) {
@@ -158,7 +159,7 @@ export const SETTINGS = {
   holidays: {
     parse: (v: string) => {
       const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
-      return days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))) ? days.join(",") : undefined;
+      return days.every(isIsoDate) ? days.join(",") : undefined;
     },
   },
 } satisfies Record<string, Setting>;

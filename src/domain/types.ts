@@ -21,6 +21,8 @@ export type ErrorCode =
   | "ALREADY_RATED"
   | "INVITE_INVALID"
   | "DUPLICATE"
+  | "OFFER_CLOSED"
+  | "TOO_MANY_ATTEMPTS"
   // paid work (src/domain/paid)
   | "FREE_WORK"
   | "NOT_CHARGEABLE"

@@ -1,19 +1,16 @@
 // Money is integer fen (1 yuan = 100 fen) everywhere: in the database, in rules and in totals.
 // Quantities are integer hundredths of a unit (2.5 m = 250). Rounding happens in one place only:
 // lineAmount (half up, to the fen). A quote's total is the sum of its line amounts, nothing else.
+import { normalizeDigits } from "../text.ts";
 
 /** Largest amount the domain accepts for one price or line: 1,000,000 yuan. */
 export const MAX_FEN = 100_000_000;
 /** Largest quantity: 9,999 units. */
 export const MAX_QTY_CENTI = 999_900;
 
-const FULL_WIDTH = /[０-９．，]/g;
-const halfWidth = (s: string) =>
-  s.replace(FULL_WIDTH, (c) => (c === "．" ? "." : c === "，" ? "," : String(c.charCodeAt(0) - 0xff10)));
-
 /** "12", "12.5", "12.50元", "¥12.5", "RMB 1,200.00", "１２．５" → fen; undefined when not a plain amount. */
 export function parseYuan(text: string): number | undefined {
-  const s = halfWidth(text.trim())
+  const s = normalizeDigits(text.trim())
     .replace(/^(¥|￥|RMB|CNY)\s*/i, "").replace(/\s*(元|yuan|块)$/i, "").replace(/,(?=\d{3}(\D|$))/g, "");
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return undefined;
@@ -23,7 +20,7 @@ export function parseYuan(text: string): number | undefined {
 
 /** "2", "2.5", "0.25" → hundredths (200, 250, 25); undefined when not a positive quantity of at most 2 decimals. */
 export function parseQuantity(text: string): number | undefined {
-  const m = /^(\d{1,4})(?:\.(\d{1,2}))?$/.exec(halfWidth(text.trim()));
+  const m = /^(\d{1,4})(?:\.(\d{1,2}))?$/.exec(normalizeDigits(text.trim()));
   if (!m) return undefined;
   const centi = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return centi > 0 && centi <= MAX_QTY_CENTI ? centi : undefined;
