@@ -32,7 +32,7 @@ prices-usage =
 prices-keepers-only = 抱歉，价目表仅限主管和管理员维护。
 prices-none = { $name } 还没有价目表。请发送 CSV 文件并附言 /prices import { $code }。
 prices-title = 💴 { $name } 常规服务价目表（{ $count } 项，单位：元）
-prices-csv-hint = CSV 每行：编号,名称,单位,单价(元),类别(工时/材料)[,英文名称][,繁體名稱]
+prices-csv-hint = CSV 每行：编号，名称，单位，单价（元），类别（工时/材料）[，英文名称][，繁體名稱]
 prices-import-done = ✅ { $name } 价目表已导入：新增 { $added } 项，修改 { $changed } 项，未变 { $unchanged } 项，有问题的行 { $problems } 行。
 prices-problem = 第 { $line } 行「{ $text }」：{ $reason ->
     [columns] 列数不对（应为 5 到 7 列）
@@ -77,7 +77,7 @@ paid-line-problem = 第 { $line } 行「{ $text }」：{ $reason ->
 paid-lines-again = 请修改后重新输入全部项目。
 paid-preview = 工单 { $number } 报价预览（单位：元）：
 paid-total = 合计：{ $total } 元
-paid-preview-review = ⚠️ 含高于价目表或价目表外的项目（标 !），将先送主管审批，批准后再发给业主。
+paid-preview-review = ⚠️ 含高于价目表或价目表外的项目（标 ！），将先送主管审批，批准后再发给业主。
 paid-preview-agreement = 📝 金额超过 { $threshold } 元：须与业主签订协议并提前收费。
 btn-paid-send = ✅ 发送报价
 btn-paid-cancel = ✖️ 取消
@@ -113,7 +113,7 @@ paid-owner-declined = 好的，已记录您不同意报价，本次维修结束�
 paid-owner-think = 好的，报价仍然有效，您可以稍后再决定。
 # To the supervisor (a monospace message)
 paid-quote-review =
-    🔎 待审批报价：工单 { $number }（{ $place }），维修人员 { $technician }，第 { $version } 版（单位：元，! 为高于价目表或价目表外）：
+    🔎 待审批报价：工单 { $number }（{ $place }），维修人员 { $technician }，第 { $version } 版（单位：元，！ 为高于价目表或价目表外）：
 
     { $table }
 
