@@ -8,10 +8,10 @@ import { translator } from "./i18n.ts";
 const OWNER = ["repair", "my", "complain", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode"],
-  supervisor: ["queue", "intake", "find", "followups", "complaints", "report", "export"],
+  desk: ["queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode", "quote", "fees"],
+  supervisor: ["queue", "intake", "find", "followups", "complaints", "report", "export", "prices", "fees"],
   control_room: ["queue", "intake", "find"],
-  admin: ["units", "people", "ownercode", "invite", "settings", "report", "export"],
+  admin: ["units", "people", "ownercode", "invite", "settings", "prices", "report", "export"],
 };
 
 /** The commands a person's menu shows, in order, without repeats. */

@@ -20,6 +20,8 @@ import { intakeFeature } from "./features/intake.ts";
 import { queueFeature } from "./features/queue.ts";
 import { urgeFeature } from "./features/urge.ts";
 import { ticketActionsFeature } from "./features/ticket-actions.ts";
+import { paidFeature } from "./features/paid.ts";
+import { paidOfficeFeature } from "./features/paid-office.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
@@ -64,7 +66,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}) {
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature);
+  // paid work before the technician's Done (refused without an approved quote) and the admin's CSV upload
+  app.use(startFeature, paidFeature(deps), paidOfficeFeature, ownerFeature, technicianFeature, adminFeature, deskFeature);
   app.use(intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, complaintsFeature, reportFeature, fallbackFeature);
 
   bot.catch((e) => {

@@ -45,6 +45,7 @@ describe("the daily close-out", () => {
     expect(JSON.parse(report!.params)).toEqual({
       property: "BX Garden", date: "2026-11-23", reported: 0, completed: 0, open: 0,
       overdueCount: 0, postponedCount: 0, callbackCount: 0, overdue: "-", postponed: "-", callbacks: "-",
+      quotesSent: 0, approved: 0, declined: 0, received: "0.00", outstandingCount: 0, outstanding: "0.00",
     });
   });
 

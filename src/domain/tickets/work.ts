@@ -2,6 +2,8 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
+import { recordFee } from "../paid/fees.ts";
+import { paidWorkAllowsDone } from "../paid/quotes.ts";
 import { notify } from "../notify.ts";
 import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
@@ -41,6 +43,8 @@ export async function markDone(
   const note = input.note.trim();
   if (note.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
+    const held = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (held && !(await paidWorkAllowsDone(tx, held))) return err("QUOTE_NOT_APPROVED");
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived", "postponed"], {
       status: "completed", completedAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null,
     });
@@ -54,6 +58,7 @@ export async function markDone(
       update: { status: "scheduled", dueAt, attempts: 0, requestedAt: null, remindedAt: null, phoneTaskAt: null },
     });
     await logEvent(tx, { ticketId, actorId: technicianId, action: "completed", at: now, data: { note, photo: Boolean(input.photoFileId) } });
+    await recordFee(tx, ticketId, technicianId, now);
     const view = (await ticketView(tx, ticketId))!;
     const reached = await notify(tx, now, r.value.reporterId, {
       key: "owner-done",

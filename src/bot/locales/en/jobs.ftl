@@ -60,6 +60,8 @@ closeout-report =
 
     📞 Callbacks unanswered ({ $callbackCount }):
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { followup-reason }. Please handle it and record the result with /followups.
 followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { followup-reason }

@@ -61,6 +61,8 @@ closeout-report =
 
     📞 未回访（{ $callbackCount }）：
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ 跟进事项 #{ $id }（工单 { $number }）将于 { $due } 到期：{ followup-reason }。请及时处理并发送 /followups 记录结果。
 followup-overdue = ⚠️ 跟进事项 #{ $id }（工单 { $number }，负责：{ role-label }）已超过期限 { $due } 仍未完成：{ followup-reason }

@@ -63,6 +63,8 @@ closeout-report =
 
     📞 未回訪（{ $callbackCount }）：
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ 跟進事項 #{ $id }（工單 { $number }）將於 { $due } 到期：{ followup-reason }。請及時處理並傳送 /followups 記錄結果。
 followup-overdue = ⚠️ 跟進事項 #{ $id }（工單 { $number }，負責：{ role-label }）已超過期限 { $due } 仍未完成：{ followup-reason }
