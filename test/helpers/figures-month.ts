@@ -1,5 +1,5 @@
 // A hand-made November 2026 for the figures: six tickets, two technicians, two complaints, one
-// rework, one fee; the expectations in test/domain/figures.test.ts spell out every number.
+// rework, one fee, two urges; the expectations in test/domain/figures.test.ts spell out every number.
 import type { Database } from "../../src/db/client.ts";
 import { sh, type Desk } from "../jobs/site.ts";
 
@@ -33,7 +33,7 @@ export async function november(d: Database, s: Desk) {
   // T4 B: dispatch 5 min, arrival 30 min (both just in time), never called back
   const t4 = await ticket(d, s, "2026-11-05T09:00:00", { ...done("2026-11-05T09:00:00", "2026-11-05T09:05:00", "2026-11-05T09:35:00", "2026-11-05T10:00:00"), assigneeId: b, category: "electricity" });
   // T5 B: rework of T4, accepted in 1 minute, not there yet
-  await ticket(d, s, "2026-11-06T09:00:00", { status: "accepted", acceptedAt: sh("2026-11-06T09:01:00"), assigneeId: b, category: "other", reworkOfId: t4 });
+  await ticket(d, s, "2026-11-06T09:00:00", { status: "accepted", acceptedAt: sh("2026-11-06T09:01:00"), assigneeId: b, category: "other", reworkOfId: t4, urgeCount: 2 });
   // T6: cancelled before anyone took it
   await ticket(d, s, "2026-11-06T10:00:00", { status: "cancelled", cancelledAt: sh("2026-11-06T10:05:00"), category: "doors_locks" });
   await ticket(d, s, "2026-12-01T09:00:00", {}); // December: not in the month

@@ -57,7 +57,7 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
   const completed = live.filter((t) => t.completedAt !== null);
   const rated = completed.filter(isRated);
   const emergencies = live.filter((t) => t.emergency && t.acceptedAt !== null);
-  const clocked = completed.filter((t) => t.completionDueAt !== undefined);
+  const clocked = completed.filter((t) => t.completionDueAt != null);
   const urgesKnown = live.some((t) => t.urges !== undefined);
   const fees = live.filter((t) => t.feeCents !== null);
   const deadline = new Map(rows.complaints.map((c) => [c.id, answerDeadline(c.createdAt, cal)]));

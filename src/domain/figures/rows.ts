@@ -1,7 +1,7 @@
 // The rows figures are computed from: a period's tickets (reported or completed in it) with their
 // rating and fees, its complaints, and the names of the technicians. One query each, indexed.
-// Sources other branches add (completion deadline, urges) are read when present: `undefined` means
-// "not recorded here" and the figure shows "—".
+// The completion deadline (null for tickets filed before it existed) and the urge count come from
+// the ticket; a figure over tickets none of which has its source shows "—".
 import type { DbOrTx } from "../../db/client.ts";
 
 export type FigureTicket = {
@@ -41,6 +41,7 @@ export async function loadFigureRows(db: DbOrTx, propertyId: number, from: Date,
     select: {
       id: true, category: true, channel: true, emergency: true, reportedAt: true, acceptedAt: true, arrivedAt: true,
       completedAt: true, cancelledAt: true, appointmentAt: true, assigneeId: true, reworkOfId: true,
+      completionDueAt: true, urgeCount: true,
     },
     orderBy: { reportedAt: "asc" },
   });
@@ -53,8 +54,9 @@ export async function loadFigureRows(db: DbOrTx, propertyId: number, from: Date,
   }
   const tickets: FigureTicket[] = rows.map((t) => {
     const survey = surveys.get(t.id);
+    const { urgeCount, ...rest } = t;
     return {
-      ...t, rating: survey?.rating ?? null, ratedAt: survey?.answeredAt ?? null, ratingChannel: survey?.channel ?? null,
+      ...rest, urges: urgeCount, rating: survey?.rating ?? null, ratedAt: survey?.answeredAt ?? null, ratingChannel: survey?.channel ?? null,
       feeCents: fees.get(t.id) ?? null,
     };
   });
