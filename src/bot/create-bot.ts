@@ -7,7 +7,8 @@ import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
-import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
+import { WAIT_LIMIT_MS, keepAnswersOnSendFailure } from "./conversations/ask.ts";
+import { createTelegramFetch, type TelegramFetchOptions } from "./telegram-fetch.ts";
 import { startFeature } from "./features/start.ts";
 import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
@@ -18,8 +19,15 @@ import { fallbackFeature } from "./features/fallback.ts";
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 1;
 
-export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "botInfo"> = {}) {
-  const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot } });
+export type CreateBotOptions = Pick<BotConfig<BotContext>, "botInfo"> & {
+  /** Per-chat pacing and 429 waits of the bot's own calls (replies), see telegram-fetch.ts. */
+  pacing?: TelegramFetchOptions;
+};
+
+export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOptions = {}) {
+  // The fetch is handed to the conversations' own Api objects too, so replies in flows are paced.
+  const fetch = createTelegramFetch(pacing) as NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
+  const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot, fetch } });
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.
@@ -46,9 +54,9 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     }
     await next();
   });
-  app.use(createConversation(repairConversation(deps), { id: REPAIR, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+  app.use(createConversation(keepAnswersOnSendFailure(repairConversation(deps), deps.log), { id: REPAIR, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   for (const [id, flow] of Object.entries(shortFlows(deps))) {
-    app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+    app.use(createConversation(keepAnswersOnSendFailure(flow, deps.log), { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
   app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, fallbackFeature);

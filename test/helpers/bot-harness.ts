@@ -1,6 +1,7 @@
 // Drives the real bot (createBot) as Telegram users would: updates in through bot.handleUpdate,
 // every API call out over real HTTP to a fake Bot API (test/helpers/fake-telegram.ts).
 // Notifications to other people go through the real outbox sender: call flush().
+import { Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.ts";
 import type { BotDeps } from "../../src/bot/context.ts";
@@ -26,10 +27,30 @@ export const textOf = (call: Call | undefined): string => call?.payload?.text ??
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(opts: { adminIds?: number[]; now?: Date; database?: TestDatabase } = {}) {
+export type HarnessOptions = {
+  adminIds?: number[];
+  now?: Date;
+  database?: TestDatabase;
+  /**
+   * Telegram's limits enforced by the fake (1 message/s per chat, 30/s overall), and the bot paces
+   * itself as in production. Their clock is the test clock plus the real time elapsed (the bot
+   * really waits), and each user action moves the test clock on by `thinkMs` (default 3 s).
+   */
+  enforce?: boolean;
+  thinkMs?: number;
+};
+
+export async function createHarness(opts: HarnessOptions = {}) {
   const database = opts.database ?? (await testDatabase());
-  const fake: FakeTelegram = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
   let now = opts.now ?? T0;
+  const started = Date.now();
+  /** The test clock plus the real time elapsed: what Telegram's limits and the bot's pacing see. */
+  const limitClock = () => now.getTime() + (Date.now() - started);
+  const fake: FakeTelegram = await startFakeTelegram({
+    botId: BOT_INFO.id, username: BOT_INFO.username, ...(opts.enforce ? { limits: { clock: limitClock } } : {}),
+  });
+  const pacing = opts.enforce ? { clock: limitClock } : { perChatMs: 0 };
+  const thinkMs = opts.enforce ? (opts.thinkMs ?? 3000) : 0;
   const errors: string[] = [];
   const deps: BotDeps = {
     database,
@@ -37,12 +58,14 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
     clock: () => now,
     log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
   };
-  let bot = createBot(deps, { botInfo: BOT_INFO });
+  let bot = createBot(deps, { botInfo: BOT_INFO, pacing });
   let updateId = 100;
-  const sender = createOutboxSender({ db: database.db, api: bot.api, clock: () => now });
+  // The sender paces itself and handles 429 per row: it calls Telegram without the bot's pacing.
+  const sender = createOutboxSender({ db: database.db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => now });
 
   async function handle(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<Call[]> {
     const from = fake.calls.length;
+    if (thinkMs) now = new Date(now.getTime() + thinkMs);
     await bot.handleUpdate({ update_id: update.update_id ?? ++updateId, ...update } as Update);
     return fake.calls.slice(from);
   }
@@ -82,13 +105,13 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
   }
 
   return {
-    database, fake, deps, errors, user, handle,
+    database, fake, deps, errors, user, handle, limitClock,
     get bot() { return bot; },
     now: () => now,
     advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); },
     setNow: (d: Date) => { now = d; },
     /** A new bot instance on the same database, as after a process restart. */
-    restart: () => { bot = createBot(deps, { botInfo: BOT_INFO }); },
+    restart: () => { bot = createBot(deps, { botInfo: BOT_INFO, pacing }); },
     /** Sends everything due in the outbox, moving the clock on by a second per round (per-chat limit). */
     flush: async () => {
       for (let i = 0; i < 60; i++) {
