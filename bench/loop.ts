@@ -229,7 +229,7 @@ async function benchOutbox(provider: Provider, database: Database) {
   try {
     const sender = createOutboxSender({
       db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => new Date(),
-      globalPerSecond: 100_000, perChatIntervalMs: 0, batch: 50,
+      globalPerSecond: 100_000, perChatIntervalMs: 0, scan: 50,
     });
     const drain = async () => {
       let sent = 0;

@@ -24,3 +24,6 @@ btn-close-followup = ✅ Close #{ $id }
 followup-ask-result = Please type the result of follow-up #{ $id } (the owner will be told):
 followup-closed = ✅ Follow-up #{ $id } is closed; the owner has been told the result.
 followup-closed-no-owner = ✅ Follow-up #{ $id } is closed.
+
+## A notification Telegram could not deliver for a long time
+outbox-undelivered = ⚠️ A notification to { $name } (job { $number }) could not be delivered and is no longer retried. Please call them.

@@ -24,3 +24,6 @@ btn-close-followup = ✅ 结案 #{ $id }
 followup-ask-result = 请输入跟进事项 #{ $id } 的处理结果(将转告业主):
 followup-closed = ✅ 跟进事项 #{ $id } 已结案,处理结果已转告业主。
 followup-closed-no-owner = ✅ 跟进事项 #{ $id } 已结案。
+
+## 通知送达失败(Telegram 长时间无法送达)
+outbox-undelivered = ⚠️ 给 { $name } 的一条通知(工单 { $number })多次发送失败，系统已停止重试。请电话联系对方。
