@@ -52,6 +52,8 @@ export const MONOSPACE_KEYS: ReadonlySet<string> = new Set(["closeout-report"]);
 export const MAX_TEXT = 4096;
 export const MAX_CAPTION = 1024;
 const FALLBACK_LANGUAGE = "zh-CN";
+/** Shortest pause between two ticks while there is work. */
+const MIN_TICK_MS = 20;
 
 /** Cuts a text to Telegram's limit (UTF-16 units, as entity offsets count) without splitting a pair. */
 export function fitText(text: string, max = MAX_TEXT): string {
@@ -124,6 +126,12 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const at = clock().getTime();
     for (let i = 0; i < messages; i++) recentSends.push(at);
     readyAt.set(chat, Math.max(readyAt.get(chat) ?? 0, at + perChatMs));
+  };
+
+  /** While there is work: the next tick comes when the oldest send of the last second leaves the budget. */
+  const nextBudgetIn = () => {
+    const full = budgetLeft(clock().getTime()) <= 0 && recentSends.length > 0;
+    return Math.min(intervalMs, Math.max(MIN_TICK_MS, full ? recentSends[0]! + 1000 - clock().getTime() : MIN_TICK_MS));
   };
 
   async function oneTick(): Promise<number> {
@@ -245,10 +253,12 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const loop = () => {
     timer = undefined;
     if (stopped) return;
+    let busy = false;
     current = tick()
+      .then((n) => { busy = n > 0; })
       .catch((error) => log?.error("outbox: tick failed", { error: describe(error) }))
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, intervalMs);
+        if (!stopped) timer = setTimeout(loop, busy ? nextBudgetIn() : intervalMs);
       });
   };
 
