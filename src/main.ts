@@ -33,7 +33,7 @@ await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", 
 const senderApi = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 });
 const sender = createOutboxSender({ db: database.db, api: senderApi, clock, log });
 sender.start();
-const jobs = startJobs({ database, clock, log, timezone: config.timezone });
+const jobs = startJobs({ database, clock, log, timezone: config.timezone, retentionDays: config.retentionDays });
 
 // While Telegram is unreachable, poll again every 3 s (not a doubling delay), and never give up.
 const runner = run(bot, {

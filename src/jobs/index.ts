@@ -8,12 +8,13 @@ import { callbacksJob } from "./callbacks.ts";
 import { closeOutJob } from "./close-out.ts";
 import { deadlinesJob } from "./deadlines.ts";
 import { dispatchEscalationJob } from "./dispatch-escalation.ts";
+import { pruneJob } from "./prune.ts";
 import { createTicker, type Job, type JobDeps } from "./job.ts";
 
 export type { Job, JobDeps } from "./job.ts";
 export { createTicker } from "./job.ts";
 
-export const JOBS: Job[] = [dispatchEscalationJob, arrivalWatchJob, appointmentReminderJob, callbacksJob, deadlinesJob, closeOutJob];
+export const JOBS: Job[] = [dispatchEscalationJob, arrivalWatchJob, appointmentReminderJob, callbacksJob, deadlinesJob, closeOutJob, pruneJob];
 
 type Task = { stop: () => void | Promise<void>; destroy?: () => void | Promise<void> };
 type Schedule = (expression: string, fn: () => Promise<unknown>, options: { name: string; timezone: string; noOverlap: boolean }) => Task;

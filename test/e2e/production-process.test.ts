@@ -7,7 +7,7 @@ import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
-const TOKEN = "424242:E2E-token-for-the-fake-bot-api";
+const TOKEN = "424242:E2E-token-for-the-fake-bot-api-1234";
 let fake: FakeTelegram;
 let database: TestDatabase;
 let child: ChildProcess;
