@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
+import { servedUpdates } from "./served-updates.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS, keepAnswersOnSendFailure } from "./conversations/ask.ts";
@@ -33,6 +34,7 @@ export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOption
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(dedupeUpdates(deps));
+  bot.use(servedUpdates(deps));
   bot.use(attachPerson(deps));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });

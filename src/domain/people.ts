@@ -79,6 +79,16 @@ export async function setLanguage(db: DbOrTx, personId: number, language: Langua
   return ok(undefined);
 }
 
+/** The person blocked the bot in Telegram (no more notifications), or unblocked it. */
+export async function setBlocked(db: DbOrTx, telegramId: number, blocked: boolean, now: Date): Promise<Result<void>> {
+  const person = await db.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, blockedAt: true } });
+  if (!person) return err("NOT_REGISTERED");
+  if ((person.blockedAt !== null) === blocked) return ok(undefined);
+  await db.person.update({ where: { id: person.id }, data: { blockedAt: blocked ? now : null } });
+  await logEvent(db, { actorId: person.id, action: blocked ? "bot-blocked" : "bot-unblocked", at: now });
+  return ok(undefined);
+}
+
 /** A technician switches offers on or off. */
 export async function setDuty(db: DbOrTx, personId: number, onDuty: boolean, now: Date): Promise<Result<void>> {
   if (!(await hasRole(db, personId, "technician"))) return err("FORBIDDEN");
