@@ -41,12 +41,38 @@ function createMutex() {
   };
 }
 
+/**
+ * Prisma 6.19's query interpreter loads the relations of an `include` in parallel; inside an
+ * interactive transaction they all go to its one pg client, which overlaps queries (deprecated in
+ * pg 8, an error in pg 9). The adapter's transactions are wrapped so their queries run one by one.
+ */
+function serialTransactions<F extends object>(factory: F): F {
+  const wrap = <T extends object>(target: T, methods: Record<string, (original: any, target: T) => unknown>): T =>
+    new Proxy(target, {
+      get(t, key, receiver) {
+        const value = Reflect.get(t, key, receiver);
+        if (typeof key === "string" && key in methods) return methods[key]!(value, t);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  const serialTx = (tx: object) => {
+    const lock = createMutex();
+    const serial = (original: (...a: unknown[]) => Promise<unknown>, t: object) => (...args: unknown[]) => lock(() => original.apply(t, args));
+    return wrap(tx, { queryRaw: serial, executeRaw: serial });
+  };
+  const adapter = (a: object) => wrap(a, {
+    startTransaction: (original: (...a: unknown[]) => Promise<object>, t) => async (...args: unknown[]) => serialTx(await original.apply(t, args)),
+  });
+  return wrap(factory, { connect: (original: () => Promise<object>, t) => async () => adapter(await original.apply(t)) });
+}
+
 export async function createDatabase(url: string): Promise<Database> {
   if (providerOf(url) === "postgresql") {
     const u = new URL(url);
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 10 }, { schema }) });
+    const adapter = serialTransactions(new PrismaPg({ connectionString: u.toString(), max: 10 }, { schema }));
+    const client = new PgClient({ adapter });
     const db = client as unknown as Db;
     return {
       db,
