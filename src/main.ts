@@ -37,7 +37,11 @@ const jobs = startJobs({ database, clock, log, timezone: config.timezone, retent
 
 // While Telegram is unreachable, poll again every 3 s (not a doubling delay), and never give up.
 const runner = run(bot, {
-  runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] }, retryInterval: 3000, maxRetryTime: Infinity },
+  runner: {
+    fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] },
+    retryInterval: 3000,
+    maxRetryTime: Infinity,
+  },
 });
 log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot });
 

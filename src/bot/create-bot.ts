@@ -28,7 +28,8 @@ export type CreateBotOptions = Pick<BotConfig<BotContext>, "botInfo"> & {
 export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOptions = {}) {
   // The fetch is handed to the conversations' own Api objects too, so replies in flows are paced.
   const fetch = createTelegramFetch(pacing) as NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
-  const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot, fetch } });
+  const client = { apiRoot: deps.config.apiRoot, fetch };
+  const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client });
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.
@@ -56,7 +57,8 @@ export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOption
     }
     await next();
   });
-  app.use(createConversation(keepAnswersOnSendFailure(repairConversation(deps), deps.log), { id: REPAIR, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+  const repair = keepAnswersOnSendFailure(repairConversation(deps), deps.log);
+  app.use(createConversation(repair, { id: REPAIR, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   for (const [id, flow] of Object.entries(shortFlows(deps))) {
     app.use(createConversation(keepAnswersOnSendFailure(flow, deps.log), { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }

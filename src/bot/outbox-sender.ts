@@ -99,7 +99,8 @@ function render(row: OutboxRow, max: number) {
   const params = parseJson<Params>(row.params, {});
   const text = fitText(t(lang, row.key, params), max);
   const keyboard = renderKeyboard(lang, parseJson<ButtonIntent[][]>(row.buttons, []), params);
-  const entities: MessageEntity[] | undefined = MONOSPACE_KEYS.has(row.key) ? [{ type: "pre", offset: 0, length: text.length }] : undefined;
+  const entities: MessageEntity[] | undefined =
+    MONOSPACE_KEYS.has(row.key) ? [{ type: "pre", offset: 0, length: text.length }] : undefined;
   return { text, keyboard, entities };
 }
 
@@ -174,8 +175,13 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         const { messageId, caption } = row.original;
         try {
           note(chat, 1);
-          if (caption) await api.editMessageCaption(chatId, messageId, { caption: text, reply_markup: markup, ...(entities ? { caption_entities: entities } : {}) });
-          else await api.editMessageText(chatId, messageId, text, { reply_markup: markup, ...(entities ? { entities } : {}) });
+          if (caption) {
+            await api.editMessageCaption(chatId, messageId, {
+              caption: text, reply_markup: markup, ...(entities ? { caption_entities: entities } : {}),
+            });
+          } else {
+            await api.editMessageText(chatId, messageId, text, { reply_markup: markup, ...(entities ? { entities } : {}) });
+          }
           return messageId;
         } catch (e) {
           if (isNotModified(e)) return messageId;
@@ -187,7 +193,9 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       const markup = keyboard ? { reply_markup: keyboard } : {};
       if (photos.length === 1 && text.length <= MAX_CAPTION) {
         note(chat, 1);
-        const m = await api.sendPhoto(chatId, photos[0]!, { caption: text, ...markup, ...(entities ? { caption_entities: entities } : {}) });
+        const m = await api.sendPhoto(chatId, photos[0]!, {
+          caption: text, ...markup, ...(entities ? { caption_entities: entities } : {}),
+        });
         return m.message_id;
       }
       if (photos.length > 0) {
@@ -196,7 +204,8 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         else await api.sendMediaGroup(chatId, photos.map((media) => ({ type: "photo" as const, media })));
         photosSent = true;
         // The text goes in the chat's next turn (within Telegram's 1 message/s per chat).
-        await settleRow(db, now, row, { kind: "photos-sent", at: new Date(readyAt.get(chat)!) }, { lastError: "", photosSent });
+        const next = { kind: "photos-sent", at: new Date(readyAt.get(chat)!) } as const;
+        await settleRow(db, now, row, next, { lastError: "", photosSent });
         return undefined;
       }
       note(chat, 1);
@@ -212,7 +221,9 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const verdict = classify(error);
     const lastError = describe(error);
     const chat = String(row.chatId);
-    log?.warn("outbox: send failed", { id: row.id, chatId: chat, key: row.key, verdict: verdict.kind, error: lastError });
+    log?.warn("outbox: send failed", {
+      id: row.id, chatId: chat, key: row.key, verdict: verdict.kind, error: lastError,
+    });
     let outcome: Outcome;
     if (verdict.kind === "flood") {
       // A 429 delays this chat only; the other chats go on.
@@ -221,7 +232,9 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       outcome = { kind: "later", at: new Date(at) };
     } else outcome = { kind: verdict.kind };
     const gaveUp = await settleRow(db, now, row, outcome, { lastError, photosSent, giveUpAfterMs: opts.giveUpAfterMs });
-    if (gaveUp && verdict.kind === "failed") log?.error("outbox: gave up on a notice, the desk is told", { id: row.id, key: row.key });
+    if (gaveUp && verdict.kind === "failed") {
+      log?.error("outbox: gave up on a notice, the desk is told", { id: row.id, key: row.key });
+    }
   }
 
   /**
@@ -233,7 +246,10 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       try {
         return await recordSent(db, clock(), sent);
       } catch (error) {
-        if (attempt >= 3) return log?.error("outbox: sent but cannot record it", { ids: sent.map((s) => s.id), error: describe(error) });
+        if (attempt >= 3) {
+          const ids = sent.map((s) => s.id);
+          return log?.error("outbox: sent but cannot record it", { ids, error: describe(error) });
+        }
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
     }

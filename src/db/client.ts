@@ -57,13 +57,17 @@ function serialTransactions<F extends object>(factory: F): F {
     });
   const serialTx = (tx: object) => {
     const lock = createMutex();
-    const serial = (original: (...a: unknown[]) => Promise<unknown>, t: object) => (...args: unknown[]) => lock(() => original.apply(t, args));
+    const serial = (original: (...a: unknown[]) => Promise<unknown>, t: object) =>
+      (...args: unknown[]) => lock(() => original.apply(t, args));
     return wrap(tx, { queryRaw: serial, executeRaw: serial });
   };
   const adapter = (a: object) => wrap(a, {
-    startTransaction: (original: (...a: unknown[]) => Promise<object>, t) => async (...args: unknown[]) => serialTx(await original.apply(t, args)),
+    startTransaction: (original: (...a: unknown[]) => Promise<object>, t) =>
+      async (...args: unknown[]) => serialTx(await original.apply(t, args)),
   });
-  return wrap(factory, { connect: (original: () => Promise<object>, t) => async () => adapter(await original.apply(t)) });
+  return wrap(factory, {
+    connect: (original: () => Promise<object>, t) => async () => adapter(await original.apply(t)),
+  });
 }
 
 export async function createDatabase(url: string): Promise<Database> {

@@ -54,7 +54,8 @@ export type ClaimOptions = {
  */
 export async function claimDue(db: Db, now: Date, o: ClaimOptions): Promise<OutboxRow[]> {
   const due = await db.outbox.findMany({
-    where: { dueAt: { lte: now }, status: { in: QUEUED } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: o.scan, select: FIELDS,
+    where: { dueAt: { lte: now }, status: { in: QUEUED } },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: o.scan, select: FIELDS,
   });
   // Per chat its oldest row by id (a row due again after a 429 comes before newer ones), chats in
   // the order their first row is due; a chat with a live claim belongs to another sender.
@@ -72,13 +73,15 @@ export async function claimDue(db: Db, now: Date, o: ClaimOptions): Promise<Outb
     if (row && o.chatReady(chat)) picks.push(row);
   }
   // A chat whose older row waits (a 429, a backoff, the text after its photos) sends nothing newer.
+  const chats = [...new Set(picks.map((r) => r.chatId))];
   const held = picks.length === 0 ? [] : await db.outbox.findMany({
-    where: { chatId: { in: [...new Set(picks.map((r) => r.chatId))] }, status: { in: QUEUED }, dueAt: { gt: now } }, select: { id: true, chatId: true },
+    where: { chatId: { in: chats }, status: { in: QUEUED }, dueAt: { gt: now } }, select: { id: true, chatId: true },
   });
   if (held.length > 0) picks = picks.filter((r) => !held.some((x) => x.chatId === r.chatId && x.id < r.id));
   const refs = [...new Set(picks.filter((r) => r.kind === "edit" && r.ref !== null).map((r) => r.ref!))];
   const originals = refs.length === 0 ? [] : await db.outbox.findMany({
-    where: { ref: { in: refs }, kind: "send" }, orderBy: { id: "asc" }, select: { ...FIELDS, status: true, messageId: true, dueAt: true },
+    where: { ref: { in: refs }, kind: "send" }, orderBy: { id: "asc" },
+    select: { ...FIELDS, status: true, messageId: true, dueAt: true },
   });
   const originalOf = new Map<number, OutboxRow["original"]>();
   picks = picks.flatMap((row) => {
@@ -99,21 +102,28 @@ export async function claimDue(db: Db, now: Date, o: ClaimOptions): Promise<Outb
   });
   let mine = picks;
   if (claimed.count < ids.length) {
-    const got = await db.outbox.findMany({ where: { id: { in: ids }, claimedBy: o.holder, status: "sending" }, select: { id: true } });
+    const got = await db.outbox.findMany({
+      where: { id: { in: ids }, claimedBy: o.holder, status: "sending" }, select: { id: true },
+    });
     const gotIds = new Set(got.map((r) => r.id));
     mine = picks.filter((r) => gotIds.has(r.id));
   }
   const personIds = [...new Set(mine.flatMap((r) => (r.personId === null ? [] : [r.personId])))];
-  const people = personIds.length === 0 ? [] : await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, language: true, blockedAt: true } });
+  const people = personIds.length === 0 ? [] : await db.person.findMany({
+    where: { id: { in: personIds } }, select: { id: true, language: true, blockedAt: true },
+  });
   const byId = new Map(people.map((p) => [p.id, p]));
   const blocked = mine.filter((r) => r.personId !== null && byId.get(r.personId)?.blockedAt);
   if (blocked.length > 0) {
     await db.outbox.updateMany({
-      where: { id: { in: blocked.map((r) => r.id) } }, data: { status: "dead", lockedUntil: null, claimedBy: null, lastError: "recipient has blocked the bot" },
+      where: { id: { in: blocked.map((r) => r.id) } },
+      data: { status: "dead", lockedUntil: null, claimedBy: null, lastError: "recipient has blocked the bot" },
     });
   }
   return mine.filter((r) => !blocked.includes(r)).map(({ status: _s, lockedUntil: _l, ...r }) => ({
-    ...r, language: r.personId === null ? null : (byId.get(r.personId)?.language ?? null), original: originalOf.get(r.id) ?? null,
+    ...r,
+    language: r.personId === null ? null : (byId.get(r.personId)?.language ?? null),
+    original: originalOf.get(r.id) ?? null,
   }));
 }
 
@@ -121,17 +131,21 @@ export async function claimDue(db: Db, now: Date, o: ClaimOptions): Promise<Outb
 export async function recordSent(db: Db, now: Date, sent: { id: number; messageId: number }[]): Promise<void> {
   if (sent.length === 0) return;
   await db.outbox.updateMany({
-    where: { id: { in: sent.map((s) => s.id) } }, data: { status: "sent", sentAt: now, lockedUntil: null, claimedBy: null, lastError: null },
+    where: { id: { in: sent.map((s) => s.id) } },
+    data: { status: "sent", sentAt: now, lockedUntil: null, claimedBy: null, lastError: null },
   });
   // One statement for all message ids (integers only, so the SQL is built safely).
   const cases = sent.map((s) => `WHEN ${Math.trunc(s.id)} THEN ${Math.trunc(s.messageId)}`).join(" ");
-  await db.$executeRawUnsafe(`UPDATE "Outbox" SET "messageId" = CASE "id" ${cases} END WHERE "id" IN (${sent.map((s) => Math.trunc(s.id)).join(",")})`);
+  const ids = sent.map((s) => Math.trunc(s.id)).join(",");
+  await db.$executeRawUnsafe(`UPDATE "Outbox" SET "messageId" = CASE "id" ${cases} END WHERE "id" IN (${ids})`);
 }
 
 /** Claimed rows that were not tried (the tick ran out of budget): due again at once. */
 export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.outbox.updateMany({ where: { id: { in: ids }, status: "sending" }, data: { status: "pending", lockedUntil: null, claimedBy: null } });
+  await db.outbox.updateMany({
+    where: { id: { in: ids }, status: "sending" }, data: { status: "pending", lockedUntil: null, claimedBy: null },
+  });
 }
 
 /** What became of a row that was not (fully) sent. */
@@ -150,8 +164,12 @@ export type Outcome =
 export type SettleOptions = { lastError: string; photosSent: boolean; giveUpAfterMs?: number };
 
 /** Books the outcome of a send that did not complete; true when the row was given up. */
-export async function settleRow(db: Db, now: Date, row: OutboxRow, outcome: Outcome, o: SettleOptions): Promise<boolean> {
-  const base = { lockedUntil: null, claimedBy: null, lastError: o.lastError.slice(0, 500), ...(o.photosSent ? { photos: "[]" } : {}) };
+export async function settleRow(
+  db: Db, now: Date, row: OutboxRow, outcome: Outcome, o: SettleOptions,
+): Promise<boolean> {
+  const base = {
+    lockedUntil: null, claimedBy: null, lastError: o.lastError.slice(0, 500), ...(o.photosSent ? { photos: "[]" } : {}),
+  };
   const where = { id: row.id };
   switch (outcome.kind) {
     case "photos-sent":
@@ -161,7 +179,9 @@ export async function settleRow(db: Db, now: Date, row: OutboxRow, outcome: Outc
       await db.outbox.update({ where, data: { ...base, status: "pending", dueAt: outcome.at } });
       return false;
     case "blocked":
-      if (row.personId !== null) await db.person.updateMany({ where: { id: row.personId, blockedAt: null }, data: { blockedAt: now } });
+      if (row.personId !== null) {
+        await db.person.updateMany({ where: { id: row.personId, blockedAt: null }, data: { blockedAt: now } });
+      }
       await db.outbox.update({ where, data: { ...base, status: "dead" } });
       return true;
     case "rejected":
@@ -188,10 +208,14 @@ async function tellDesk(db: Db, now: Date, row: OutboxRow): Promise<void> {
   const number = typeof params.number === "string" ? params.number : "";
   const ticket = number ? await db.ticket.findFirst({ where: { number }, select: { propertyId: true } }) : null;
   const grant = ticket || row.personId === null ? null
-    : await db.roleGrant.findFirst({ where: { personId: row.personId, propertyId: { not: null } }, select: { propertyId: true } });
+    : await db.roleGrant.findFirst({
+      where: { personId: row.personId, propertyId: { not: null } }, select: { propertyId: true },
+    });
   const propertyId = ticket?.propertyId ?? grant?.propertyId;
   if (propertyId == null) return;
-  const person = row.personId === null ? null : await db.person.findUnique({ where: { id: row.personId }, select: { name: true } });
+  const person = row.personId === null ? null
+    : await db.person.findUnique({ where: { id: row.personId }, select: { name: true } });
   const desk = (await staffOf(db, propertyId, "desk")).filter((id) => id !== row.personId);
-  await notifyAll(db, now, desk, { key: "outbox-undelivered", params: { name: person?.name ?? String(row.chatId), number: number || "-" } });
+  const notice = { name: person?.name ?? String(row.chatId), number: number || "-" };
+  await notifyAll(db, now, desk, { key: "outbox-undelivered", params: notice });
 }

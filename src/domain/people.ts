@@ -81,7 +81,9 @@ export async function setLanguage(db: DbOrTx, personId: number, language: Langua
 
 /** The person blocked the bot in Telegram (no more notifications), or unblocked it. */
 export async function setBlocked(db: DbOrTx, telegramId: number, blocked: boolean, now: Date): Promise<Result<void>> {
-  const person = await db.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, blockedAt: true } });
+  const person = await db.person.findUnique({
+    where: { telegramId: BigInt(telegramId) }, select: { id: true, blockedAt: true },
+  });
   if (!person) return err("NOT_REGISTERED");
   if ((person.blockedAt !== null) === blocked) return ok(undefined);
   await db.person.update({ where: { id: person.id }, data: { blockedAt: blocked ? now : null } });

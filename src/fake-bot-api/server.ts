@@ -75,7 +75,9 @@ export type FakeTelegram = {
   close: () => Promise<void>;
 };
 
-export const serverError = (code = 502): FakeError => ({ error_code: code, description: code === 502 ? "Bad Gateway" : "Internal Server Error" });
+export const serverError = (code = 502): FakeError => ({
+  error_code: code, description: code === 502 ? "Bad Gateway" : "Internal Server Error",
+});
 export const BLOCKED: FakeError = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
 export const floodWait = (seconds: number): FakeError => ({
   error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds },
@@ -217,7 +219,8 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
 
   const isSendOrEdit = (method: string) => /^(send|edit|copy|forward)/.test(method) && method !== "sendChatAction";
   function injectedFailure(method: string, p: any): FakeError | undefined {
-    const queued = failures.get(method)?.length ? failures.get(method) : isSendOrEdit(method) ? failures.get("*") : undefined;
+    const queued = failures.get(method)?.length ? failures.get(method)
+      : isSendOrEdit(method) ? failures.get("*") : undefined;
     if (queued && queued.length > 0) {
       const head = queued[0]!;
       if (--head.times <= 0) queued.shift();
@@ -229,12 +232,15 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
 
   /** Enforcing mode: a message over Telegram's limits is answered 429; one within them is counted. */
   function overLimit(method: string, p: any): FakeError | undefined {
-    if (!limits || !/^(send|copy|forward)/.test(method) || method === "sendChatAction" || p?.chat_id === undefined) return undefined;
+    const isMessage = /^(send|copy|forward)/.test(method) && method !== "sendChatAction";
+    if (!limits || !isMessage || p?.chat_id === undefined) return undefined;
     const at = limitClock();
     const chat = chatKey(p.chat_id);
     const count = method === "sendMediaGroup" && Array.isArray(p.media) ? p.media.length : 1;
     const last = lastToChat.get(chat);
-    if (last !== undefined && at - last < perChatMs) return floodWait(Math.max(1, Math.ceil((last + perChatMs - at) / 1000)));
+    if (last !== undefined && at - last < perChatMs) {
+      return floodWait(Math.max(1, Math.ceil((last + perChatMs - at) / 1000)));
+    }
     recentSends = recentSends.filter((t) => t > at - 1000);
     if (recentSends.length + count > globalPerSecond) return floodWait(1);
     lastToChat.set(chat, at);

@@ -95,7 +95,8 @@ export function keepAnswersOnSendFailure<A extends unknown[]>(
     try {
       await flow(conversation, ctx, ...args);
     } catch (e) {
-      const transient = e instanceof HttpError || (e instanceof GrammyError && (e.error_code === 429 || e.error_code >= 500));
+      const transient = e instanceof HttpError
+        || (e instanceof GrammyError && (e.error_code === 429 || e.error_code >= 500));
       if (!transient) throw e;
       log.warn("conversation: a reply failed, the update is undone and the answers so far kept", { error: String(e) });
       await conversation.skip({ next: false });

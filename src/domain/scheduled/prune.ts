@@ -8,11 +8,12 @@ export const DEFAULT_RETENTION_DAYS = 30;
 export const UPDATE_ID_WINDOW_MS = 24 * 3_600_000;
 const DAY = 86_400_000;
 
-/** Deletes processed update ids past the window, sent/dead outbox rows and stale conversation state past the retention. */
+/** Deletes update ids past the window; sent/dead outbox rows and stale conversation state past the retention. */
 export async function runPrune(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   const db = database.db;
   const cutoff = new Date(now.getTime() - (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY);
-  const updates = await db.processedUpdate.deleteMany({ where: { at: { lt: new Date(now.getTime() - UPDATE_ID_WINDOW_MS) } } });
+  const window = new Date(now.getTime() - UPDATE_ID_WINDOW_MS);
+  const updates = await db.processedUpdate.deleteMany({ where: { at: { lt: window } } });
   const outbox = await db.outbox.deleteMany({ where: { status: { in: ["sent", "dead"] }, createdAt: { lt: cutoff } } });
   // Conversations in progress are rewritten on every update (and dropped after 30 min unanswered).
   const sessions = await db.session.deleteMany({ where: { updatedAt: { lt: cutoff } } });
