@@ -64,8 +64,8 @@ export type FakeTelegram = {
   /** Every send/edit to `chatId` answers with `error` until clearFailures(). */
   failChat: (chatId: number | string | bigint, error: FakeError) => void;
   clearFailures: () => void;
-  /** The API is unreachable for `ms` (limits clock): connections reset, or answered 502. */
-  goDown: (ms: number, how?: "reset" | 502) => void;
+  /** The API is unreachable for `ms` (limits clock): connections reset, never answered, or 502. */
+  goDown: (ms: number, how?: "reset" | "hang" | 502) => void;
   /** Calls answered 429 (by the limits or injected), in order. */
   floods: () => Call[];
   /** Successful send* calls (sendMessage, sendPhoto, …), optionally to one chat, in order. */
@@ -112,7 +112,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
   const globalPerSecond = limits?.globalPerSecond ?? 30;
   const lastToChat = new Map<string, number>();
   let recentSends: number[] = [];
-  let down: { until: number; how: "reset" | 502 } | undefined;
+  let down: { until: number; how: "reset" | "hang" | 502 } | undefined;
   const now = opts.now ?? (() => new Date());
   let nextUpdateId = 1;
   let nextFileId = 1;
@@ -325,6 +325,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     }
     if (down && limitClock() < down.until) {
       if (down.how === "reset") return void req.socket.destroy();
+      if (down.how === "hang") return; // a black hole: the request is never answered
       return fail(res, undefined, serverError(502));
     }
     const call: Call = { method, payload };
