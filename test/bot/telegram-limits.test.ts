@@ -2,7 +2,7 @@
 // retry_after; an owner's report must survive it (defect 1 of issue 10).
 import { afterEach, describe, expect, it } from "vitest";
 import { floodWait, serverError } from "../../src/fake-bot-api/server.ts";
-import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { T0, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
 let h: Harness;
@@ -18,17 +18,7 @@ async function ownerOf502() {
   return owner;
 }
 
-/** /repair up to the phone question. */
-async function upToPhone(owner: Awaited<ReturnType<typeof ownerOf502>>) {
-  await owner.send("/repair");
-  await owner.press("3-1-502");
-  await owner.press("给排水");
-  await owner.send("厨房水龙头一直滴水");
-  await owner.press("跳过");
-  await owner.press("不紧急");
-  await owner.press("家里有人");
-  await owner.press("尽快");
-}
+const upToPhone = repairUpToPhone;
 
 describe("replies under Telegram's limits (enforcing fake)", () => {
   it("the phone step's two messages in one second both arrive, paced, and the report is filed", async () => {

@@ -4,7 +4,7 @@
 // the tickets. (A database that goes away is another suite's.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BLOCKED, floodWait, serverError } from "../../src/fake-bot-api/server.ts";
-import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { T0, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
 const TECHS = 4;
@@ -34,14 +34,7 @@ async function office() {
 }
 
 async function report(owner: User) {
-  await owner.send("/repair");
-  await owner.press("3-1-502");
-  await owner.press("给排水");
-  await owner.send("厨房水龙头一直滴水");
-  await owner.press("跳过");
-  await owner.press("不紧急");
-  await owner.press("家里有人");
-  await owner.press("尽快");
+  await repairUpToPhone(owner);
   await owner.contact("+86 138 0013 8000");
   return owner.press("确认提交");
 }

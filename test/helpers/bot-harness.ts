@@ -124,3 +124,13 @@ export async function createHarness(opts: HarnessOptions = {}) {
     close: async () => { await fake.close(); await database.drop(); },
   };
 }
+
+type Owner = { send(text: string): Promise<Call[]>; press(label: string): Promise<Call[]> };
+/** An owner of 3-1-502 answers /repair (water, no photo, not urgent, home, asap) up to the phone question. */
+export async function repairUpToPhone(owner: Owner) {
+  await owner.send("/repair");
+  await owner.press("3-1-502");
+  await owner.press("给排水");
+  await owner.send("厨房水龙头一直滴水");
+  for (const label of ["跳过", "不紧急", "家里有人", "尽快"]) await owner.press(label);
+}
