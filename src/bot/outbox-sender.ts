@@ -129,30 +129,58 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     readyAt.set(chat, Math.max(readyAt.get(chat) ?? 0, at + perChatMs));
   };
 
-  /** While there is work: the next tick comes when the oldest send of the last second leaves the budget. */
+  /**
+   * While there is work: the next tick comes when a fifth of the budget is free again (a tick costs
+   * a few statements: claiming one row at a time as each slot frees would spend the time on claims).
+   */
   const nextBudgetIn = () => {
-    const full = budgetLeft(clock().getTime()) <= 0 && recentSends.length > 0;
-    return Math.min(intervalMs, Math.max(MIN_TICK_MS, full ? recentSends[0]! + 1000 - clock().getTime() : MIN_TICK_MS));
+    const nowMs = clock().getTime();
+    const want = Math.max(1, Math.ceil(globalPerSecond / 2));
+    const free = budgetLeft(nowMs);
+    if (free >= want) return MIN_TICK_MS;
+    const at = recentSends[want - free - 1]! + 1000;
+    return Math.min(intervalMs, Math.max(MIN_TICK_MS, at - nowMs));
   };
 
-  async function oneTick(): Promise<number> {
+  /** The last tick stopped at the global budget (so there is more to send as soon as it frees). */
+  let limited = false;
+
+  /** Real milliseconds until `cost` more messages fit in the last second's budget. */
+  const budgetIn = (cost: number) => {
+    const nowMs = clock().getTime();
+    const missing = cost - budgetLeft(nowMs);
+    return missing <= 0 ? 0 : recentSends[missing - 1]! + 1000 - nowMs;
+  };
+
+  /**
+   * One round: claims what may go now and sends it. `pipelined` (the start() loop, real time) claims a
+   * second's worth and waits inside the round for the budget to free, instead of a claim per slot.
+   */
+  async function oneTick(pipelined = false): Promise<number> {
     const now = clock();
     const nowMs = now.getTime();
     if (leaseMs !== false && !(await acquireLease(db, LEASE, holder, now, leaseMs))) return 0;
     for (const [chat, at] of readyAt) if (at <= nowMs) readyAt.delete(chat);
-    const budget = budgetLeft(nowMs);
-    if (budget <= 0) return 0;
+    const budget = pipelined ? globalPerSecond : budgetLeft(nowMs);
+    limited = budget <= 0;
+    if (limited) return 0;
     const rows = await claimDue(db, now, {
       holder: `${holder}:${++claims}`, limit: budget, scan, chatReady: (chat) => (readyAt.get(chat) ?? 0) <= nowMs,
     });
+    if (rows.length >= budget) limited = true; // more may be waiting for the budget
     const sent: { id: number; messageId: number }[] = [];
     let i = 0;
     for (; i < rows.length; i++) {
       const row = rows[i]!;
       const photos = row.kind === "send" ? parseJson<string[]>(row.photos, []).slice(0, 10) : [];
-      if (budgetLeft(clock().getTime()) < Math.min(globalPerSecond, Math.max(1, photos.length))) break;
+      const wait = budgetIn(Math.min(globalPerSecond, Math.max(1, photos.length)));
+      if (wait > 0 && (!pipelined || stopped || wait > 1000)) {
+        limited = true;
+        break;
+      }
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 1));
       try {
-        const messageId = await deliver(row, photos, now);
+        const messageId = await deliver(row, photos, clock());
         if (messageId !== undefined) sent.push({ id: row.id, messageId });
       } catch (error) {
         log?.warn("outbox: row failed", { id: row.id, error: describe(error) });
@@ -257,8 +285,9 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   // One tick at a time per sender (the limits above are this sender's memory).
   let running: Promise<unknown> = Promise.resolve();
-  const tick = (): Promise<number> => {
-    const next = running.then(oneTick, oneTick);
+  const tick = (pipelined = false): Promise<number> => {
+    const round = () => oneTick(pipelined);
+    const next = running.then(round, round);
     running = next.catch(() => undefined);
     return next;
   };
@@ -270,8 +299,8 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     timer = undefined;
     if (stopped) return;
     let busy = false;
-    current = tick()
-      .then((n) => { busy = n > 0; })
+    current = tick(true)
+      .then((n) => { busy = n > 0 || limited; })
       .catch((error) => log?.error("outbox: tick failed", { error: describe(error) }))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, busy ? nextBudgetIn() : intervalMs);
