@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { LANGUAGES } from "./domain/types.ts";
 
-const LANGUAGES = ["zh-CN", "en"] as const;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 
 const schema = z.object({
@@ -9,6 +9,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
+    .refine((u) => u.startsWith("file:") || URL.canParse(u), "is not a valid postgresql:// URL")
     .optional(),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   ADMIN_TELEGRAM_IDS: z

@@ -6,6 +6,7 @@ import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
 import { servedUpdates } from "./served-updates.ts";
+import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS, keepAnswersOnSendFailure } from "./conversations/ask.ts";
@@ -18,7 +19,7 @@ import { deskFeature } from "./features/desk.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
-export const CONVERSATIONS_VERSION = 1;
+export const CONVERSATIONS_VERSION = 2;
 
 export type CreateBotOptions = Pick<BotConfig<BotContext>, "botInfo"> & {
   /** Per-chat pacing and 429 waits of the bot's own calls (replies), see telegram-fetch.ts. */
@@ -36,6 +37,7 @@ export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOption
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(dedupeUpdates(deps));
   bot.use(servedUpdates(deps));
+  bot.use(cleanUpdate);
   bot.use(attachPerson(deps));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
@@ -43,6 +45,7 @@ export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOption
     if (e.ctx.chat) await e.ctx.reply(e.ctx.t("error-generic")).catch(() => undefined);
   });
 
+  app.use(guardPresses);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
   app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database.db), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {
@@ -51,9 +54,10 @@ export function createBot(deps: BotDeps, { pacing, ...options }: CreateBotOption
     await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   });
   app.on("message::bot_command", async (ctx, next) => {
-    if (Object.keys(ctx.conversation.active()).length > 0) {
+    const [flow] = Object.keys(ctx.conversation.active());
+    if (flow) {
       await ctx.conversation.exitAll();
-      await ctx.reply(ctx.t("flow-interrupted"), { reply_markup: { remove_keyboard: true } });
+      await ctx.reply(ctx.t("flow-interrupted", { flow }), { reply_markup: { remove_keyboard: true } });
     }
     await next();
   });

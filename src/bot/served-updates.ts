@@ -23,10 +23,12 @@ export function servedUpdates(deps: BotDeps): MiddlewareFn<BotContext> {
       return;
     }
     const press = ctx.callbackQuery;
-    // A press on an inline-mode message: nothing of ours, but the button must stop spinning.
-    if (press && !press.message) return void (await ctx.answerCallbackQuery().catch(() => undefined));
-    if (!ctx.from || ctx.from.is_bot || ctx.chat?.type !== "private") return;
-    if (!ctx.message && !press) return;
+    if (press) {
+      // A press on an inline-mode message: nothing of ours, but the button must stop spinning.
+      if (!press.message) return void (await ctx.answerCallbackQuery().catch(() => undefined));
+      return next(); // presses outside a private chat are answered by guardPresses
+    }
+    if (!ctx.message || !ctx.from || ctx.from.is_bot || ctx.chat?.type !== "private") return;
     await next();
   };
 }

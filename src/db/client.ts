@@ -75,7 +75,8 @@ export async function createDatabase(url: string): Promise<Database> {
     const u = new URL(url);
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
-    const adapter = serialTransactions(new PrismaPg({ connectionString: u.toString(), max: 10 }, { schema }));
+    const pool = { connectionString: u.toString(), max: 10, connectionTimeoutMillis: 10_000 };
+    const adapter = serialTransactions(new PrismaPg(pool, { schema }));
     const client = new PgClient({ adapter });
     const db = client as unknown as Db;
     return {

@@ -1,8 +1,9 @@
 // People and their roles: who is writing, in which language, on duty or not, and who may do what.
-import type { DbOrTx } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { hasRole, skillsOf } from "./staff.ts";
+import { releaseTechnician } from "./tickets/release.ts";
 import { err, isLanguage, ok, STAFF_ROLES, type Language, type Result, type Role } from "./types.ts";
 
 export type RoleView = { role: Role; propertyId: number | null; skills: string[] };
@@ -12,6 +13,7 @@ export type PersonView = {
   name: string;
   language: Language;
   onDuty: boolean;
+  phone: string | null;
   roles: RoleView[];
   unitIds: number[];
 };
@@ -28,6 +30,7 @@ function toView(p: Loaded): PersonView {
     name: p.name,
     language: isLanguage(p.language) ? p.language : "zh-CN",
     onDuty: p.onDuty,
+    phone: p.phone,
     roles: p.roles.map((r) => ({ role: r.role as Role, propertyId: r.propertyId, skills: skillsOf(r.skills) })),
     unitIds: p.units.map((u) => u.unitId),
   };
@@ -91,6 +94,14 @@ export async function setBlocked(db: DbOrTx, telegramId: number, blocked: boolea
   return ok(undefined);
 }
 
+/** A person's own phone number (a technician's, asked once when joining; an owner's, when shared). */
+export async function setPhone(db: DbOrTx, personId: number, phone: string, now: Date): Promise<Result<void>> {
+  const res = await db.person.updateMany({ where: { id: personId }, data: { phone } });
+  if (res.count === 0) return err("NOT_FOUND");
+  await logEvent(db, { actorId: personId, action: "phone-set", data: { personId }, at: now });
+  return ok(undefined);
+}
+
 /** A technician switches offers on or off. */
 export async function setDuty(db: DbOrTx, personId: number, onDuty: boolean, now: Date): Promise<Result<void>> {
   if (!(await hasRole(db, personId, "technician"))) return err("FORBIDDEN");
@@ -103,7 +114,7 @@ export type PersonLine = {
   id: number;
   name: string;
   username: string;
-  roles: string[];
+  roles: { role: string; property: string; skills: string[] }[];
   units: string[];
   onDuty: boolean;
   reachable: boolean;
@@ -122,7 +133,7 @@ export async function listPeople(db: DbOrTx, propertyId?: number): Promise<Perso
     id: p.id,
     name: p.name,
     username: p.username ?? "",
-    roles: p.roles.map((r) => (r.property ? `${r.role}@${r.property.code}` : r.role) + (r.skills ? `(${r.skills})` : "")),
+    roles: p.roles.map((r) => ({ role: r.role, property: r.property?.code ?? "", skills: skillsOf(r.skills) })),
     units: p.units.map((m) => `${m.unit.property.code} ${m.unit.building}-${m.unit.entrance}-${m.unit.room}`),
     onDuty: p.onDuty,
     reachable: p.blockedAt === null,
@@ -130,20 +141,24 @@ export async function listPeople(db: DbOrTx, propertyId?: number): Promise<Perso
 }
 
 /**
- * An admin takes a role away (at one property, or everywhere when propertyId is omitted).
- * Admins cannot revoke their own admin role, so an office never locks itself out.
+ * An admin takes a role away (at one property, or everywhere when propertyId is omitted). Access
+ * ends at once (every press re-checks the role); a technician's offers and jobs in hand there go
+ * back to dispatch. Admins cannot revoke their own admin role, so an office never locks itself out.
  */
-export async function revokeRole(db: DbOrTx, actorId: number, personId: number, role: string, now: Date, propertyId?: number): Promise<Result<{ revoked: number }>> {
-  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
+export async function revokeRole(
+  database: Database, actorId: number, personId: number, role: string, now: Date, propertyId?: number,
+): Promise<Result<{ revoked: number; jobs: number; offers: number }>> {
   if (role !== "admin" && !(STAFF_ROLES as readonly string[]).includes(role)) return err("INVALID_INPUT");
-  if (role === "admin" && personId === actorId) return err("FORBIDDEN");
-  const res = await db.roleGrant.updateMany({
-    where: { personId, role, revokedAt: null, ...(propertyId === undefined ? {} : { propertyId }) },
-    data: { revokedAt: now },
+  return database.tx(async (tx) => {
+    if (!(await hasRole(tx, actorId, "admin"))) return err("FORBIDDEN");
+    if (role === "admin" && personId === actorId) return err("FORBIDDEN");
+    const res = await tx.roleGrant.updateMany({
+      where: { personId, role, revokedAt: null, ...(propertyId === undefined ? {} : { propertyId }) },
+      data: { revokedAt: now },
+    });
+    if (res.count === 0) return err("NOT_FOUND");
+    await logEvent(tx, { actorId, action: "role-revoked", data: { personId, role, propertyId: propertyId ?? null }, at: now });
+    const released = role === "technician" ? await releaseTechnician(tx, actorId, personId, now) : { jobs: 0, offers: 0 };
+    return ok({ revoked: res.count, ...released });
   });
-  if (res.count === 0) return err("NOT_FOUND");
-  // Open offers to a revoked technician are withdrawn: they can no longer accept them.
-  if (role === "technician") await db.offer.updateMany({ where: { technicianId: personId, status: "offered" }, data: { status: "withdrawn", respondedAt: now } });
-  await logEvent(db, { actorId, action: "role-revoked", data: { personId, role, propertyId: propertyId ?? null }, at: now });
-  return ok({ revoked: res.count });
 }

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { hasRole } from "./staff.ts";
+import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
 
 export type UnitLabel = { building: string; entrance: string; room: string };
@@ -15,7 +16,7 @@ const PART = /^[\p{L}\p{N}]{1,12}$/u;
 
 /** "3-1-502", "3 1 502", "3/1/502" → parts; undefined when it is not three plain parts. */
 export function parseUnitLabel(text: string): UnitLabel | undefined {
-  const parts = text.trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
+  const parts = normalizeDigits(text).trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
   if (parts.length !== 3 || !parts.every((p) => PART.test(p))) return undefined;
   const [building, entrance, room] = parts as [string, string, string];
   return { building, entrance, room };
@@ -32,14 +33,19 @@ export function validTimezone(tz: string): boolean {
 
 export type PropertyLine = { id: number; code: string; name: string; units: number; timezone: string };
 
-export async function createProperty(db: DbOrTx, actorId: number, input: { code: string; name: string; timezone?: string }, now: Date): Promise<Result<PropertyLine>> {
+export type NewProperty = { code: string; name: string; timezone?: string; officeStart?: string; officeEnd?: string };
+
+/** A new property; office hours default to the configured OFFICE_HOURS (or the schema's 08:00-17:30). */
+export async function createProperty(db: DbOrTx, actorId: number, input: NewProperty, now: Date): Promise<Result<PropertyLine>> {
   if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   const code = input.code.trim().toUpperCase();
   const name = input.name.trim();
   if (!CODE.test(code) || name.length === 0 || name.length > 100) return err("INVALID_INPUT");
   if (input.timezone && !validTimezone(input.timezone)) return err("INVALID_INPUT");
   try {
-    const p = await db.property.create({ data: { code, name, timezone: input.timezone ?? null, createdAt: now } });
+    const hours = input.officeStart && input.officeEnd ? { officeStart: input.officeStart, officeEnd: input.officeEnd } : {};
+    const data = { code, name, timezone: input.timezone ?? null, ...hours, createdAt: now };
+    const p = await db.property.create({ data });
     await logEvent(db, { actorId, action: "property-created", data: { propertyId: p.id, code, name }, at: now });
     return ok({ id: p.id, code, name, units: 0, timezone: p.timezone ?? "" });
   } catch (e) {
@@ -80,7 +86,7 @@ export const MAX_IMPORT_LINES = 20_000;
  * a UTF-8 BOM and a header line are accepted, blank lines ignored. Pure: nothing is written.
  */
 export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: number })[]; problems: ImportProblem[] } {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const lines = normalizeDigits(text.replace(/^\uFEFF/, "")).split(/\r\n|\n|\r/);
   const units: (UnitLabel & { line: number })[] = [];
   const problems: ImportProblem[] = [];
   lines.forEach((raw, i) => {
@@ -156,7 +162,7 @@ export const SETTINGS = {
   holidays: {
     parse: (v: string) => {
       const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
-      return days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))) ? days.join(",") : undefined;
+      return days.every(isIsoDate) ? days.join(",") : undefined;
     },
   },
 } satisfies Record<string, Setting>;

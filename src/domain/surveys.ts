@@ -1,8 +1,8 @@
 // Step 8: the satisfaction rating, from the owner's button (any time later) or the desk's phone call.
-import type { Database } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { openFollowUp } from "./followups.ts";
-import { hasRole } from "./staff.ts";
+import { authorize } from "./authorize.ts";
 import { err, ok, MAX_NOTE, type ButtonIntent, type Result } from "./types.ts";
 
 /** The satisfaction scale, best first, as the owner's buttons show it (DOMAIN step 8). */
@@ -27,16 +27,9 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
-    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { survey: true } });
-    if (!ticket) return err("NOT_FOUND");
-    if (channel === "bot") {
-      const member = ticket.unitId
-        ? await tx.unitMember.findUnique({ where: { personId_unitId: { personId: actorId, unitId: ticket.unitId } } })
-        : ticket.reporterId === actorId;
-      if (!member) return err("NOT_FOUND");
-    } else if (!(await hasRole(tx, actorId, "desk", ticket.propertyId)) && !(await hasRole(tx, actorId, "supervisor", ticket.propertyId))) {
-      return err("FORBIDDEN");
-    }
+    const allowed = await authorize(tx, actorId, ticketId, channel === "bot" ? "owner" : "desk");
+    if (!allowed.ok) return allowed;
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { survey: true } });
     if (!ticket.survey || !["completed", "closed"].includes(ticket.status)) return err("INVALID_STATE");
     const res = await tx.survey.updateMany({
       where: { ticketId, status: { notIn: ["answered", "void"] } },
@@ -49,10 +42,29 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
     }
     await logEvent(tx, { ticketId, actorId, action: "rated", at: now, data: { rating, channel, comment } });
     const followUpId = rating <= 2
-      ? await openFollowUp(tx, { propertyId: ticket.propertyId, ticketId, surveyId: ticket.survey.id, assigneeRole: "supervisor", reason: `rating ${rating}${comment ? `: ${comment}` : ""}` }, actorId, now)
+      ? await openFollowUp(tx, {
+        propertyId: ticket.propertyId, ticketId, surveyId: ticket.survey.id, assigneeRole: "supervisor", alsoTell: ["desk"],
+        reason: comment ?? "", rating,
+      }, actorId, now)
       : null;
     return ok({ rating, followUpId, number: ticket.number });
   });
+}
+
+/** The owner's ticket waiting for a rating (the newest), so that a typed "4" can count as the rating. */
+export async function ticketAwaitingRating(db: DbOrTx, personId: number): Promise<number | null> {
+  const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
+  const survey = await db.survey.findFirst({
+    where: {
+      status: { in: ["requested", "reminded", "phone", "scheduled"] },
+      ticket: {
+        status: { in: ["completed", "closed"] },
+        OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }],
+      },
+    },
+    orderBy: { id: "desc" }, select: { ticketId: true },
+  });
+  return survey?.ticketId ?? null;
 }
 
 /** The owner's "what went wrong" after a low rating: recorded on the survey and its follow-up. */
@@ -63,7 +75,7 @@ export async function addRatingComment(database: Database, personId: number, tic
     const survey = await tx.survey.findUnique({ where: { ticketId }, include: { ticket: true } });
     if (!survey || survey.status !== "answered" || survey.answeredBy !== personId) return err("NOT_FOUND");
     await tx.survey.update({ where: { id: survey.id }, data: { comment } });
-    await tx.followUp.updateMany({ where: { surveyId: survey.id, status: "open" }, data: { reason: `rating ${survey.rating}: ${comment}` } });
+    await tx.followUp.updateMany({ where: { surveyId: survey.id, status: "open" }, data: { reason: comment } });
     await logEvent(tx, { ticketId, actorId: personId, action: "commented", at: now, data: { comment } });
     return ok({ number: survey.ticket.number });
   });

@@ -188,7 +188,7 @@ describe("photos and edits", () => {
     at(2000);
     expect(await s.tick()).toBe(1);
     expect(fake.calls.at(-1)).toMatchObject({ method: "editMessageCaption", payload: { message_id: to(a)[0]!.result.message_id } });
-    expect(fake.calls.at(-1)!.payload.caption).toContain("已由 李师傅 接单");
+    expect(fake.calls.at(-1)!.payload.caption).toContain("已由 李师傅接单");
   });
 
   it("does not send the photos again when only the text failed", async () => {
@@ -216,7 +216,7 @@ describe("photos and edits", () => {
     const edit = fake.calls.at(-1)!;
     expect(edit.method).toBe("editMessageText");
     expect(edit.payload).toMatchObject({ chat_id: Number(p.telegramId), message_id: original, reply_markup: { inline_keyboard: [] } });
-    expect(edit.payload.text).toContain("已由 李师傅 接单");
+    expect(edit.payload.text).toContain("已由 李师傅接单");
     expect((await rows())[1]).toMatchObject({ kind: "edit", status: "sent", messageId: original });
     expect(fake.sent(p.telegramId!)).toHaveLength(1);
   });

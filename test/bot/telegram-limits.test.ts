@@ -26,7 +26,7 @@ describe("replies under Telegram's limits (enforcing fake)", () => {
     const owner = await ownerOf502();
     await upToPhone(owner);
     const phone = await owner.contact("+86 138 0013 8000");
-    expect(phone.map(textOf).join("\n")).toContain("联系电话:13800138000");
+    expect(phone.map(textOf).join("\n")).toContain("联系电话：13800138000");
     expect(textOf(phone.filter((c) => c.result).at(-1))).toContain("请核对报修信息");
     expect(textOf((await owner.press("确认提交")).at(-1))).toContain("BX-20261123-0001");
     expect(h.fake.floods()).toEqual([]);

@@ -136,7 +136,7 @@ describe("faults at Telegram", () => {
     const ticket = await db.ticket.findFirstOrThrow();
     expect(ticket.assigneeId).not.toBeNull();
     expect(await db.event.count({ where: { ticketId: ticket.id, action: "accepted" } })).toBe(1);
-    expect(delivered(owner, "已由维修人员")).toHaveLength(1);
+    expect(delivered(owner, "已为您安排")).toHaveLength(1);
     await nothingLostOrDoubled(techs);
   });
 });

@@ -1,14 +1,15 @@
 // Admin: properties, units (command or CSV upload), owner codes, staff invites, people, revoke.
 // Every command is a thin call into src/domain, which checks the role again.
 import { Composer } from "grammy";
-import type { MessageEntity } from "grammy/types";
 import { createOwnerCode, createStaffInvite } from "../../domain/invites.ts";
-import { listPeople, revokeRole } from "../../domain/people.ts";
+import { listPeople, revokeRole, type PersonLine } from "../../domain/people.ts";
 import { skillsOf } from "../../domain/staff.ts";
 import { addUnit, createProperty, findProperty, findUnit, importUnits, listProperties, propertySettings, propertyUnits, SETTINGS, updatePropertySetting } from "../../domain/properties.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { CATEGORIES, STAFF_ROLES } from "../../domain/types.ts";
+import { replyLong } from "../long-text.ts";
+import { downloadText } from "../download.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 
@@ -19,12 +20,13 @@ const has = (ctx: BotContext, ...roles: string[]) => Boolean(ctx.person?.roles.s
 const args = (ctx: { match: string }) => ctx.match.trim().split(/\s+/).filter(Boolean);
 const MAX_CSV_BYTES = 1_000_000;
 const MAX_TABLE_ROWS = 60;
+const DOWNLOAD_KEYS = {
+  "too-big": "admin-import-too-big", failed: "admin-import-download-failed", encoding: "admin-import-encoding",
+} as const;
 
 /** A title and a table in one message, the table in a monospace block so the columns line up. */
 function replyTable(ctx: BotContext, title: string, table: string, footer = "") {
-  const text = `${title}\n\n${table}${footer ? `\n\n${footer}` : ""}`;
-  const entities: MessageEntity[] = [{ type: "pre", offset: title.length + 2, length: table.length }];
-  return ctx.reply(text, { entities });
+  return replyLong(ctx, [{ text: title }, { text: table, monospace: true }, { text: footer }]);
 }
 
 async function propertyArg(ctx: BotContext, code: string | undefined) {
@@ -51,7 +53,10 @@ chat.command("newproperty", async (ctx) => {
   const [code, ...rest] = args(ctx);
   const tz = rest.length > 1 && /^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(rest.at(-1)!) ? rest.pop() : undefined;
   if (!code || rest.length === 0) return ctx.reply(ctx.t("admin-newproperty-usage"));
-  const res = await createProperty(ctx.deps.database.db, ctx.person!.id, { code, name: rest.join(" "), ...(tz ? { timezone: tz } : {}) }, ctx.deps.clock());
+  // a property without its own zone takes TZ, and its office hours OFFICE_HOURS (README, configuration)
+  const { timezone, officeStart, officeEnd } = ctx.deps.config;
+  const input = { code, name: rest.join(" "), timezone: tz ?? timezone, officeStart, officeEnd };
+  const res = await createProperty(ctx.deps.database.db, ctx.person!.id, input, ctx.deps.clock());
   if (!res.ok) return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-newproperty-usage") : ctx.t(errorKey(res.error)));
   await ctx.reply(ctx.t("admin-property-created", { code: res.value.code, name: res.value.name }));
 });
@@ -95,10 +100,9 @@ async function importCsv(ctx: BotContext) {
   if (!property) return;
   if ((doc.file_size ?? 0) > MAX_CSV_BYTES) return ctx.reply(ctx.t("admin-import-too-big"));
   const progress = await ctx.reply(ctx.t("admin-import-started", { name: doc.file_name ?? "csv" }));
-  const file = await ctx.getFile();
-  const res0 = await fetch(`${ctx.deps.config.apiRoot}/file/bot${ctx.deps.config.botToken}/${file.file_path}`);
-  if (!res0.ok) return ctx.api.editMessageText(ctx.chat!.id, progress.message_id, ctx.t("admin-import-download-failed"));
-  const res = await importUnits(ctx.deps.database, ctx.person!.id, property.id, await res0.text(), ctx.deps.clock());
+  const file = await downloadText(ctx, MAX_CSV_BYTES);
+  if (!file.ok) return ctx.api.editMessageText(ctx.chat!.id, progress.message_id, ctx.t(DOWNLOAD_KEYS[file.reason]));
+  const res = await importUnits(ctx.deps.database, ctx.person!.id, property.id, file.text, ctx.deps.clock());
   if (!res.ok) return ctx.api.editMessageText(ctx.chat!.id, progress.message_id, ctx.t(res.error === "INVALID_INPUT" ? "admin-import-too-big" : errorKey(res.error)));
   const { added, existing, problems } = res.value;
   const shown = problems.slice(0, 20).map((p) => ctx.t("admin-import-problem", { line: p.line, text: p.text, reason: p.reason }));
@@ -144,6 +148,15 @@ chat.command("invite", async (ctx) => {
   }));
 });
 
+/** "维修人员 BX（给排水、电路）": roles in words, not `technician@BX(water)`. */
+const rolesText = (ctx: BotContext, roles: PersonLine["roles"]) => {
+  const list = (items: string[]) => items.join(ctx.t("list-separator"));
+  const line = (r: PersonLine["roles"][number]) => ctx.t("admin-role-line", {
+    role: r.role, property: r.property || "all", skills: list(r.skills.map((c) => ctx.t("category-label", { category: c }))) || "none",
+  });
+  return list(roles.map(line)) || "-";
+};
+
 chat.command("people", async (ctx) => {
   const [code] = args(ctx);
   const property = code ? await propertyArg(ctx, code) : undefined;
@@ -152,7 +165,9 @@ chat.command("people", async (ctx) => {
   if (people.length === 0) return ctx.reply(ctx.t("admin-no-people"));
   const rows = [
     [ctx.t("admin-col-id"), ctx.t("admin-col-name"), ctx.t("admin-col-roles"), ctx.t("admin-col-homes"), ctx.t("admin-col-reach")],
-    ...people.slice(0, MAX_TABLE_ROWS).map((p) => [String(p.id), p.name.slice(0, 16), p.roles.join(" ") || "-", p.units.join(" ") || "-", p.reachable ? "✓" : "✗"]),
+    ...people.slice(0, MAX_TABLE_ROWS).map((p) => [
+      String(p.id), p.name.slice(0, 16), rolesText(ctx, p.roles), p.units.join(" ") || "-", p.reachable ? "✓" : "✗",
+    ]),
   ];
   await replyTable(ctx, ctx.t("admin-people-title", { count: people.length }), alignRows(rows, people.length - MAX_TABLE_ROWS), ctx.t("admin-revoke-usage"));
 });
@@ -162,9 +177,11 @@ chat.command("revoke", async (ctx) => {
   if (!id || !/^\d+$/.test(id) || !role) return ctx.reply(ctx.t("admin-revoke-usage"));
   const property = code ? await propertyArg(ctx, code) : undefined;
   if (property === null) return;
-  const res = await revokeRole(ctx.deps.database.db, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
+  const res = await revokeRole(ctx.deps.database, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
   if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-revoke-none") : res.error === "INVALID_INPUT" ? ctx.t("admin-revoke-usage") : ctx.t(errorKey(res.error)));
-  await ctx.reply(ctx.t("admin-revoked", { id, role, count: res.value.revoked }));
+  const { revoked, jobs, offers } = res.value;
+  const released = jobs + offers > 0 ? `\n${ctx.t("admin-revoked-released", { jobs, offers })}` : "";
+  await ctx.reply(ctx.t("admin-revoked", { id, role, count: revoked }) + released);
 });
 
 /** "/settings BX" shows a property's clock; "/settings BX callbackDelayMin 90" changes one value. */
@@ -176,7 +193,8 @@ chat.command("settings", async (ctx) => {
   if (key) {
     const res = await updatePropertySetting(db, ctx.person!.id, property.id, key, rest.join(" "), ctx.deps.clock());
     if (!res.ok) return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-setting-invalid", { key, keys: Object.keys(SETTINGS).join(", ") }) : ctx.t(errorKey(res.error)));
-    await ctx.reply(ctx.t("admin-setting-changed", { code: property.code, key: res.value.key, old: res.value.old || "-", value: res.value.value || "-" }));
+    const changed = ctx.t("admin-setting-changed", { code: property.code, key: res.value.key, old: res.value.old || "-", value: res.value.value || "-" });
+    await replyLong(ctx, [{ text: changed }]);
     return;
   }
   const settings = (await propertySettings(db, property.id))!;

@@ -6,6 +6,7 @@ import { jobDetail, listJobs } from "../../domain/tickets/jobs.ts";
 import { markArrived } from "../../domain/tickets/work.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
@@ -30,11 +31,14 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
   if (!res.ok) {
     await ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.error === "ALREADY_TAKEN" || res.error === "TICKET_NOT_OPEN") await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (["ALREADY_TAKEN", "TICKET_NOT_OPEN", "OFFER_CLOSED"].includes(res.error)) await ctx.editMessageReplyMarkup().catch(() => undefined);
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  // the winner's own offer shows the choice instead of its buttons
+  const offer = ctx.callbackQuery.message?.text;
+  const shown = offer ? ctx.editMessageText(`${offer}\n\n${ctx.t("offer-mine")}`) : ctx.editMessageReplyMarkup();
+  await shown.catch(() => undefined);
   await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
 });
 
@@ -59,7 +63,9 @@ for (const [action, flow] of [["done", JOB_DONE], ["cannot", CANNOT_FINISH]] as 
   technicianFeature.callbackQuery(callbackFor(action), async (ctx) => {
     const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, id(ctx));
     await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.ok) await ctx.conversation.enter(flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
+    if (!res.ok) return;
+    const args = { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number };
+    await enterFlow(ctx, flow, args);
   });
 }
 

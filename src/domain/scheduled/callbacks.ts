@@ -2,10 +2,11 @@
 // and the 1-5 buttons) → reminded (once) → phone (a task for the desk's /callbacks). Messages to
 // owners and desk are held outside office hours. Answers come from the owner's buttons or the
 // desk's phone record (answerSurvey), which end the ladder.
+import { authorize } from "../authorize.ts";
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
-import { inOfficeHours, isOfficeHours, nextOfficeStart } from "../schedule.ts";
+import { inOfficeHours, isOfficeHours, nextOfficeStart, zoneOf } from "../schedule.ts";
 import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
 import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
@@ -101,12 +102,15 @@ export async function runCallbacks(database: Database, now: Date, opts: JobOptio
 export type PhoneCallback = {
   ticketId: number; number: string; owner: string; place: string; phone: string;
   completedAt: string; phoneTaskAt: string;
+  /** The completion time as the property's clock shows it. */
+  completed: string;
 };
 
 const phoneView = (s: Due): PhoneCallback => ({
   ticketId: s.ticketId, number: s.ticket.number, owner: s.ticket.reporter.name, place: placeOf(s.ticket),
   phone: s.ticket.phone || s.ticket.reporter.phone || "-",
   completedAt: (s.ticket.completedAt ?? s.createdAt).toISOString(), phoneTaskAt: (s.phoneTaskAt ?? s.createdAt).toISOString(),
+  completed: formatLocal(s.ticket.completedAt ?? s.createdAt, zoneOf(s.ticket.property)),
 });
 
 /** Phone-callback tasks of the properties where the person works at the desk (or supervises). */
@@ -122,10 +126,10 @@ export async function listPhoneCallbacks(db: DbOrTx, personId: number, limit = 2
 
 /** One unanswered callback, for desk staff of its property (a button press is re-checked here). */
 export async function phoneCallbackTask(db: DbOrTx, personId: number, ticketId: number): Promise<Result<PhoneCallback>> {
-  const scope = await deskScope(db, personId);
-  if (!scope) return err("FORBIDDEN");
+  const allowed = await authorize(db, personId, ticketId, "desk");
+  if (!allowed.ok) return allowed;
   const s = await db.survey.findUnique({ where: { ticketId }, include });
-  if (!s || (scope !== "all" && !scope.includes(s.ticket.propertyId))) return err("NOT_FOUND");
+  if (!s) return err("NOT_FOUND");
   if (s.status === "answered") return err("ALREADY_RATED");
   if (s.status === "void") return err("INVALID_STATE");
   return ok(phoneView(s));

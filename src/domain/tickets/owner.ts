@@ -1,8 +1,10 @@
 // What an owner can see and do with their tickets: list, detail, cancel, confirm, not fixed.
 import type { Database, DbOrTx } from "../../db/client.ts";
+import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
-import { addMinutes } from "../time.ts";
+import { addMinutes, formatLocal } from "../time.ts";
+import { zoneOf } from "../schedule.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { closeOtherOffers, ARRIVAL_MINUTES } from "./dispatch.ts";
 import { noticeParams, placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
@@ -13,27 +15,36 @@ async function visibleWhere(db: DbOrTx, personId: number) {
   return { OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }] };
 }
 
+/** The ticket when the owner may act on it now (see authorize), else null. */
 async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
-  const where = await visibleWhere(db, personId);
-  return db.ticket.findFirst({ where: { AND: [{ id: ticketId }, where] } });
+  const allowed = await authorize(db, personId, ticketId, "owner");
+  return allowed.ok ? db.ticket.findUnique({ where: { id: ticketId } }) : null;
 }
 
 /** What an owner sees of a ticket's history: their own steps and the technician's visits, not the
  *  desk's internals (offers, declines, escalations, reminders). */
 export const OWNER_ACTIONS = ["reported", "accepted", "arrived", "postponed", "completed", "confirmed", "reopened", "cancelled", "rated", "commented", "follow-up-closed"];
 
-export type TicketLine = { id: number; number: string; status: TicketStatus; category: string; place: string; lastAction: string; lastAt: Date };
+export type TicketLine = {
+  id: number; number: string; status: TicketStatus; category: string; place: string; lastAction: string; lastAt: Date;
+  /** The last event's time as the property's clock shows it. */
+  at: string;
+};
 
 /** The owner's tickets, newest first, with the last event. */
 export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10): Promise<TicketLine[]> {
   const tickets = await db.ticket.findMany({
     where: await visibleWhere(db, personId),
-    include: { unit: true, events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 } },
+    include: {
+      unit: true, property: true,
+      events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 },
+    },
     orderBy: { id: "desc" }, take: limit,
   });
   return tickets.map((t) => ({
     id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category, place: placeOf(t),
     lastAction: t.events[0]?.action ?? "reported", lastAt: t.events[0]?.at ?? t.reportedAt,
+    at: formatLocal(t.events[0]?.at ?? t.reportedAt, zoneOf(t.property)),
   }));
 }
 
