@@ -85,8 +85,8 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
 });
 
 /** Records the owner's rating; the answered question shows the rating instead of its buttons. */
-async function rate(ctx: BotContext, ticketId: number, rating: number, shown: (text: string) => Promise<unknown>) {
-  const answer = { ticketId, actorId: ctx.person!.id, rating, channel: "bot" } as const;
+async function rate(ctx: BotContext, ticketId: number, rating: number, shown: (text: string) => Promise<unknown>, typed = false) {
+  const answer = { ticketId, actorId: ctx.person!.id, rating, channel: "bot", typed } as const;
   const res = await answerSurvey(ctx.deps.database, answer, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await shown(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating }));
@@ -104,5 +104,5 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
 chat.hears(/^\s*[1-5]\s*$/, async (ctx, next) => {
   const ticketId = await ticketAwaitingRating(ctx.deps.database.db, ctx.person!.id);
   if (ticketId === null) return next();
-  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text));
+  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text), true);
 });
