@@ -1,5 +1,4 @@
 // The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs.
-import { run } from "@grammyjs/runner";
 import { parseConfig } from "./config.ts";
 import { createDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -8,6 +7,8 @@ import { setDefaultCommands } from "./bot/commands.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
 import { startJobs } from "./jobs/index.ts";
 import { createLogger } from "./log.ts";
+import { startPolling } from "./server/polling.ts";
+import { trackUpdates } from "./server/updates.ts";
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -31,19 +32,26 @@ const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log })
 sender.start();
 const jobs = startJobs({ database, clock, log, timezone: config.timezone });
 
-const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+const updates = trackUpdates(bot, clock);
+const polling = startPolling(bot, { log });
+polling.task()?.catch((e) => {
+  log.error("polling stopped", { error: String(e) });
+  void shutdown("polling failed", 1);
+});
 log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot });
 
 let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
+async function shutdown(reason: string, code = 0) {
+  if (stopping) return; // npm and a terminal's Ctrl-C can both deliver the same signal
   stopping = true;
-  log.info("shutting down", { signal });
-  await runner.stop(); // finishes the updates in hand
+  log.info("shutting down", { reason });
+  await polling.stop();
+  await updates.idle(); // finishes the updates in hand
   await jobs.stop();
   await sender.stop();
   await database.close();
-  process.exit(0);
+  log.info("stopped");
+  process.exit(code);
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
