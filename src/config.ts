@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 const LANGUAGES = ["zh-CN", "en"] as const;
@@ -31,7 +32,19 @@ const schema = z.object({
     .refine((s) => /^\S+-\S+$/.test(s) && s.split("-").every((p) => hhmm.safeParse(p).success), "must be HH:MM-HH:MM"),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default("zh-CN"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WEBHOOK_URL: z
+    .string()
+    .url()
+    .regex(/^https:\/\//, "must be the public https:// address Telegram posts updates to")
+    .optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters A-Z, a-z, 0-9, _ or -").optional(),
+  WEBHOOK_HOST: z.string().min(1).default("0.0.0.0"),
+  WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  WEBHOOK_PATH: z.string().regex(/^\/\S*$/, "must start with /").optional(),
 });
+
+/** Webhook mode: where Telegram posts (url), the secret it sends back, where this process listens. */
+export type WebhookConfig = { url: string; secret: string; host: string; port: number; path: string };
 
 export type Config = {
   botToken: string;
@@ -43,6 +56,8 @@ export type Config = {
   officeEnd: string;
   defaultLanguage: (typeof LANGUAGES)[number];
   logLevel: "debug" | "info" | "warn" | "error";
+  /** null: long polling (the default). */
+  webhook: WebhookConfig | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -70,6 +85,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       officeEnd,
       defaultLanguage: e.DEFAULT_LANGUAGE,
       logLevel: e.LOG_LEVEL,
+      webhook: e.WEBHOOK_URL === undefined ? null : {
+        url: e.WEBHOOK_URL,
+        // The same on every instance with this token, so a restart of one never locks the others out.
+        secret: e.WEBHOOK_SECRET ?? createHash("sha256").update(`webhook:${e.BOT_TOKEN}`).digest("hex"),
+        host: e.WEBHOOK_HOST,
+        port: e.WEBHOOK_PORT,
+        path: e.WEBHOOK_PATH ?? new URL(e.WEBHOOK_URL).pathname,
+      },
     },
   };
 }

@@ -7,8 +7,7 @@ import { setDefaultCommands } from "./bot/commands.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
 import { startJobs } from "./jobs/index.ts";
 import { createLogger } from "./log.ts";
-import { startPolling } from "./server/polling.ts";
-import { trackUpdates } from "./server/updates.ts";
+import { startReceiving } from "./server/receive.ts";
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -29,24 +28,23 @@ await bot.init();
 await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
 
 const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log });
+const receiving = await startReceiving(bot, {
+  config, database, clock, log, senderHolder: sender.holder,
+  onFatal: (e) => {
+    log.error("cannot receive updates", { error: String(e) });
+    void shutdown("polling failed", 1);
+  },
+});
 sender.start();
 const jobs = startJobs({ database, clock, log, timezone: config.timezone });
-
-const updates = trackUpdates(bot, clock);
-const polling = startPolling(bot, { log });
-polling.task()?.catch((e) => {
-  log.error("polling stopped", { error: String(e) });
-  void shutdown("polling failed", 1);
-});
-log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot });
+log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot, mode: config.webhook ? "webhook" : "polling" });
 
 let stopping = false;
 async function shutdown(reason: string, code = 0) {
   if (stopping) return; // npm and a terminal's Ctrl-C can both deliver the same signal
   stopping = true;
   log.info("shutting down", { reason });
-  await polling.stop();
-  await updates.idle(); // finishes the updates in hand
+  await receiving.stop(); // finishes the updates in hand
   await jobs.stop();
   await sender.stop();
   await database.close();

@@ -21,7 +21,13 @@ import type { Logger } from "../log.ts";
 import { t, type Params } from "./i18n.ts";
 import { renderKeyboard } from "./keyboards.ts";
 
-export type OutboxSender = { tick(): Promise<number>; start(): void; stop(): Promise<void> };
+export type OutboxSender = {
+  tick(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+  /** This sender's id in the lease row (for /healthz). */
+  holder: string;
+};
 
 export type OutboxSenderOptions = {
   db: Db;
@@ -360,6 +366,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   return {
     tick,
+    holder,
     start() {
       if (!stopped) return;
       stopped = false;

@@ -41,10 +41,13 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
   const { log } = opts;
   const { first, max } = opts.retryMs ?? { first: 1_000, max: 60_000 };
   let offset = 0;
+  let webhookDeleted = false;
   let failing: "conflict" | "error" | undefined;
   return async (batchSize: number, signal: Signal): Promise<Update[]> => {
     for (let wait = first; ; wait = Math.min(max, wait * 2)) {
       try {
+        // A webhook left from webhook mode makes every getUpdates a 409 (updates stay queued).
+        if (!webhookDeleted) webhookDeleted = await bot.api.deleteWebhook();
         const limit = Math.max(1, Math.min(batchSize, 100));
         const args = { offset, limit, timeout: opts.pollTimeoutS ?? 30, allowed_updates: [...ALLOWED_UPDATES] };
         const updates = await bot.api.getUpdates(args, signal);
@@ -59,7 +62,8 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
           // One line per streak: the other process may poll for hours.
           if (failing !== "conflict") {
             log.warn("another process is polling with this bot token (409 Conflict): jobs and outbox sender go on, " +
-              `polling retries with backoff up to ${max / 1000} s; run only one polling instance or use WEBHOOK_URL`);
+              `polling retries with backoff up to ${max / 1000} s; run only one polling instance or use WEBHOOK_URL`,
+            { description: (e as GrammyError).description });
           }
           failing = "conflict";
         } else {
