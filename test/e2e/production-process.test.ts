@@ -4,6 +4,7 @@
 // command starts: a clean exit 0, the outbox lease released, the jobs stopped. `npm start` too.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -170,5 +171,50 @@ describe("the production process over real HTTP", () => {
     expect(out).toContain("jobs stopped");
     expect(out).toContain('"msg":"stopped"');
     expect(await held()).toBe(false);
+  }, 90_000);
+
+  it("in webhook mode takes updates with the secret, answers /healthz, and stops cleanly on SIGTERM", async () => {
+    await database.db.lease.deleteMany();
+    fake.reset();
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    let out = "";
+    const bot = spawn(process.execPath, ["dist/main.js"], {
+      env: {
+        ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1",
+        WEBHOOK_URL: "https://desk.example.test/telegram", WEBHOOK_SECRET: "e2e-secret", WEBHOOK_HOST: "127.0.0.1", WEBHOOK_PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    bot.stdout!.on("data", (b) => (out += b));
+    bot.stderr!.on("data", (b) => (out += b));
+    await waitFor("setWebhook", () => fake.calls.find((c) => c.method === "setWebhook"), 60_000);
+    expect(fake.calls.find((c) => c.method === "setWebhook")!.payload).toMatchObject({ url: "https://desk.example.test/telegram", secret_token: "e2e-secret" });
+    expect(fake.calls.some((c) => c.method === "getUpdates")).toBe(false);
+
+    const id = nextTelegramId();
+    const chat = { id, type: "private", first_name: "张" };
+    const update = (n: number) => JSON.stringify({ update_id: 900_000 + n, message: { message_id: n, date: 0, chat, from: { id, is_bot: false, first_name: "张" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } });
+    const deliver = (n: number, secret: string) => fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: update(n),
+    });
+    expect((await deliver(1, "not-the-secret")).status).toBe(401);
+    expect((await deliver(2, "e2e-secret")).status).toBe(200);
+    expect(fake.sent(id)).toHaveLength(1);
+
+    const held = async () => ((await database.db.lease.findUnique({ where: { name: LEASE } }))?.until.getTime() ?? 0) > Date.now();
+    while (!(await held())) await new Promise((r) => setTimeout(r, 50));
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "ok", sender: { thisProcess: true, held: true } });
+
+    expect(await terminate(bot)).toBe(0);
+    expect(out).toContain("jobs stopped");
+    expect(await held()).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   }, 90_000);
 });
