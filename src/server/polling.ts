@@ -36,13 +36,21 @@ function sleep(ms: number, signal: Signal): Promise<void> {
   });
 }
 
-/** getUpdates with the offset kept across calls; retries every failure but 401 (a revoked token). */
+/**
+ * getUpdates with the offset kept across calls; retries every failure but 401 (a revoked token).
+ * Conflicts are one episode until none came for 10 × `max`: one warning (and one "polling again") per
+ * episode, and the wait keeps growing across the successful polls in between. Telegram ends the older
+ * of two polls, so two pollers take turns; the growing wait keeps their turns long and the log quiet.
+ */
 export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
   const { log } = opts;
   const { first, max } = opts.retryMs ?? { first: 1_000, max: 60_000 };
   let offset = 0;
   let webhookDeleted = false;
-  let failing: "conflict" | "error" | undefined;
+  let failing: "error" | "conflict" | false = false;
+  let announced = false; // "polling again" said in this conflict episode
+  let lastConflictAt = -Infinity;
+  let conflictWait = first;
   return async (batchSize: number, signal: Signal): Promise<Update[]> => {
     for (let wait = first; ; wait = Math.min(max, wait * 2)) {
       try {
@@ -51,26 +59,32 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
         const limit = Math.max(1, Math.min(batchSize, 100));
         const args = { offset, limit, timeout: opts.pollTimeoutS ?? 30, allowed_updates: [...ALLOWED_UPDATES] };
         const updates = await bot.api.getUpdates(args, signal);
-        if (failing) log.info("polling again");
-        failing = undefined;
+        if (failing === "error" || (failing === "conflict" && !announced)) log.info("polling again");
+        if (failing === "conflict") announced = true;
+        failing = false;
         const lastId = updates.at(-1)?.update_id;
         if (lastId !== undefined) offset = lastId + 1;
         return updates;
       } catch (e) {
         if (signal.aborted || isUnauthorized(e)) throw e;
+        let retryIn = wait;
         if (isConflict(e)) {
-          // One line per streak: the other process may poll for hours.
-          if (failing !== "conflict") {
+          failing = "conflict";
+          if (Date.now() - lastConflictAt > 10 * max) {
+            conflictWait = first;
+            announced = false;
             log.warn("another process is polling with this bot token (409 Conflict): jobs and outbox sender go on, " +
               `polling retries with backoff up to ${max / 1000} s; run only one polling instance or use WEBHOOK_URL`,
             { description: (e as GrammyError).description });
           }
-          failing = "conflict";
+          lastConflictAt = Date.now();
+          retryIn = conflictWait;
+          conflictWait = Math.min(max, conflictWait * 2);
         } else {
-          log.warn("getUpdates failed, retrying", { error: String(e), retryInMs: wait });
           failing = "error";
+          log.warn("getUpdates failed, retrying", { error: String(e), retryInMs: wait });
         }
-        await sleep(wait, signal);
+        await sleep(retryIn, signal);
         if (signal.aborted) throw e;
       }
     }
