@@ -37,7 +37,10 @@ const schema = z.object({
     .url()
     .regex(/^https:\/\//, "must be the public https:// address Telegram posts updates to")
     .optional(),
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters A-Z, a-z, 0-9, _ or -").optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters A-Z, a-z, 0-9, _ or -")
+    .optional(),
   WEBHOOK_HOST: z.string().min(1).default("0.0.0.0"),
   WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   WEBHOOK_PATH: z.string().regex(/^\/\S*$/, "must start with /").optional(),

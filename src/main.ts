@@ -37,7 +37,8 @@ const receiving = await startReceiving(bot, {
 });
 sender.start();
 const jobs = startJobs({ database, clock, log, timezone: config.timezone });
-log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot, mode: config.webhook ? "webhook" : "polling" });
+const mode = config.webhook ? "webhook" : "polling";
+log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot, mode });
 
 let stopping = false;
 async function shutdown(reason: string, code = 0) {

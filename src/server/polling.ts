@@ -1,7 +1,9 @@
 // Long polling (the default): grammY's runner with a fetcher of our own, so that a 409 Conflict
 // (another process polls with the same token) neither crashes the process nor stops the jobs and
 // the outbox sender: it logs one line and retries with a capped backoff until the other one stops.
-import { createConcurrentSink, createRunner, createSource, type RunnerHandle, type UpdateSupplier } from "@grammyjs/runner";
+import {
+  createConcurrentSink, createRunner, createSource, type RunnerHandle, type UpdateSupplier,
+} from "@grammyjs/runner";
 import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";

@@ -30,7 +30,8 @@ export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): P
   let stopReceiving: () => Promise<void>;
   let port: number | null = null;
   if (config.webhook) {
-    const health = () => checkHealth({ database, clock, senderHolder: deps.senderHolder, lastUpdateAt: updates.lastUpdateAt });
+    const { senderHolder } = deps;
+    const health = () => checkHealth({ database, clock, senderHolder, lastUpdateAt: updates.lastUpdateAt });
     const webhook = await startWebhook(bot, { config: config.webhook, log, health });
     stopReceiving = webhook.stop;
     port = webhook.port;

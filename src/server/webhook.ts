@@ -1,9 +1,10 @@
 // Webhook mode (WEBHOOK_URL set): a node:http server that hands Telegram's POSTs to grammY's
-// webhookCallback, which checks the X-Telegram-Bot-Api-Secret-Token header on every request
-// (401 otherwise). The body is read and parsed here (grammY's "http" adapter throws a bad body's
-// JSON error out of an event handler, which would crash the process). GET /healthz answers for the process manager. setWebhook is called at start
-// (after the server listens); a stop closes the server, lets the requests in progress finish and
-// leaves the webhook set, so Telegram keeps the updates for the next start or another instance.
+// webhookCallback, which checks the X-Telegram-Bot-Api-Secret-Token header on every request (401
+// otherwise). The body is read and parsed here: grammY's "http" adapter throws a bad body's JSON
+// error out of an event handler, which would crash the process. GET /healthz answers for the process
+// manager. setWebhook is called at start (after the server listens); a stop closes the server, lets
+// the requests in progress finish and leaves the webhook set, so Telegram keeps the updates for the
+// next start or another instance.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { webhookCallback, type Bot } from "grammy";
@@ -85,7 +86,8 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
   const server = createServer((req, res) => {
     route(req, res).catch((e) => {
       if (!(e instanceof BadRequest)) log.error("webhook request failed", { error: String(e) });
-      if (!res.headersSent) json(res, e instanceof BadRequest ? e.status : 500, { error: e instanceof BadRequest ? e.message : "internal error" });
+      const [status, error] = e instanceof BadRequest ? [e.status, e.message] : [500, "internal error"];
+      if (!res.headersSent) json(res, status, { error });
       else res.end();
     });
   });

@@ -6,6 +6,7 @@ import { createBot } from "../../src/bot/create-bot.ts";
 import { startPolling, type Polling } from "../../src/server/polling.ts";
 import { BOT_INFO, createHarness, TOKEN, type Harness } from "../helpers/bot-harness.ts";
 import { nextTelegramId } from "../helpers/fixtures.ts";
+import { until } from "../helpers/until.ts";
 
 const CONFLICT = { error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" };
 
@@ -25,12 +26,6 @@ function recorder() {
   return { lines, log };
 }
 
-async function until(what: string, ok: () => boolean) {
-  for (let i = 0; !ok(); i++) {
-    if (i > 400) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("long polling against a competing instance", () => {
   it("logs one line for a 409 streak, keeps polling, and handles updates after it", async () => {

@@ -10,6 +10,7 @@ import type { WebhookConfig } from "../../src/config.ts";
 import { startReceiving, type Receiving } from "../../src/server/receive.ts";
 import { BOT_INFO, createHarness, type Harness } from "../helpers/bot-harness.ts";
 import { nextTelegramId } from "../helpers/fixtures.ts";
+import { until } from "../helpers/until.ts";
 
 const SECRET = "s3cret-for_tests";
 const WEBHOOK: WebhookConfig = { url: "https://bot.example.test/tg/updates", secret: SECRET, host: "127.0.0.1", port: 0, path: "/tg/updates" };
@@ -42,12 +43,6 @@ const post = (base: string, update: Update, secret?: string) =>
     body: JSON.stringify(update),
   });
 
-async function until(what: string, ok: () => boolean) {
-  for (let i = 0; !ok(); i++) {
-    if (i > 400) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("webhook mode", () => {
   it("sets the webhook with the secret and takes updates only with the right secret header", async () => {
