@@ -54,8 +54,8 @@ try {
     const ms = runs.map((r) => r.ms);
     const codes = [...new Set(runs.map((r) => r.code))].join(",");
     const f = (x: number) => x.toFixed(0).padStart(5);
-    console.log(`  ${name.padEnd(30)} median ${f(median(ms))} ms  min ${f(Math.min(...ms))}  max ${f(Math.max(...ms))}` +
-      `  exit code after SIGTERM: ${codes}`);
+    const spread = `median ${f(median(ms))} ms, min ${f(Math.min(...ms))}, max ${f(Math.max(...ms))}`;
+    console.log(`  ${name.padEnd(30)} ${spread}  exit code after SIGTERM: ${codes}`);
   }
 } finally {
   await fake.close();
