@@ -1,4 +1,5 @@
-// The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs.
+// The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs,
+// and updates coming in by long polling or the webhook (src/server); a signal stops them in order.
 import { parseConfig } from "./config.ts";
 import { createDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
