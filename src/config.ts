@@ -9,6 +9,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
+    .refine((u) => u.startsWith("file:") || URL.canParse(u), "is not a valid postgresql:// URL")
     .optional(),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   ADMIN_TELEGRAM_IDS: z

@@ -1,3 +1,5 @@
+import { format } from "node:util";
+
 /** What every part logs through (bot, outbox sender, jobs); tests pass their own. */
 export type Logger = {
   info: (msg: string, extra?: object) => void;
@@ -6,11 +8,53 @@ export type Logger = {
 };
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+type Level = keyof typeof LEVELS;
 
-/** One JSON line per entry on stderr. */
-export function createLogger(level: keyof typeof LEVELS = "info"): Logger {
-  const write = (lvl: keyof typeof LEVELS) => (msg: string, extra: object = {}) => {
-    if (LEVELS[lvl] >= LEVELS[level]) process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...extra }) + "\n");
+/** Replaces every secret (as written and URL-encoded) in a text with "[redacted]". */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets.filter((x) => x.length >= 8)) {
+    for (const form of new Set([s, encodeURIComponent(s), s.slice(s.indexOf(":") + 1)])) {
+      if (form.length >= 8) out = out.split(form).join("[redacted]");
+    }
+  }
+  return out;
+}
+
+/** Error objects keep their message and stack in JSON (they have no enumerable fields). */
+const plain = (_key: string, v: unknown) =>
+  (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v);
+
+/**
+ * One JSON line per entry on stderr; every secret (the bot token) is redacted from the whole line,
+ * whatever field or nested error it hides in.
+ */
+export function createLogger(
+  level: Level = "info", opts: { secrets?: string[]; write?: (line: string) => void } = {},
+): Logger {
+  const secrets = opts.secrets ?? [];
+  const out = opts.write ?? ((line: string) => void process.stderr.write(line));
+  const write = (lvl: Level) => (msg: string, extra: object = {}) => {
+    if (LEVELS[lvl] < LEVELS[level]) return;
+    out(redact(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...extra }, plain), secrets) + "\n");
   };
   return { info: write("info"), warn: write("warn"), error: write("error") };
+}
+
+/**
+ * Libraries print to the console (the polling runner dumps a failed request, with its URL and so
+ * the token): route console output and uncaught errors through the logger, one JSON line each.
+ */
+export function captureConsole(log: Logger): void {
+  console.log = console.info = (...args: unknown[]) => log.info(format(...args));
+  console.warn = (...args: unknown[]) => log.warn(format(...args));
+  console.error = console.debug = (...args: unknown[]) => log.error(format(...args));
+  process.on("uncaughtException", (e) => {
+    log.error("uncaught exception", { error: e });
+    process.exit(1);
+  });
+  process.on("unhandledRejection", (e) => {
+    log.error("unhandled rejection", { error: e });
+    process.exit(1);
+  });
 }

@@ -1,13 +1,12 @@
 // The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs,
 // and updates coming in by long polling or the webhook (src/server); a signal stops them in order.
 import { parseConfig } from "./config.ts";
-import { createDatabase } from "./db/client.ts";
-import { migrate } from "./db/migrate.ts";
+import { openDatabase } from "./db/open.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { setDefaultCommands } from "./bot/commands.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
 import { startJobs } from "./jobs/index.ts";
-import { createLogger } from "./log.ts";
+import { captureConsole, createLogger } from "./log.ts";
 import { startReceiving } from "./server/receive.ts";
 
 const parsed = parseConfig(process.env);
@@ -16,11 +15,14 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const config = parsed.config;
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, { secrets: [config.botToken] });
+captureConsole(log);
 const clock = () => new Date();
 
-const database = await createDatabase(config.databaseUrl);
-const applied = await migrate(database);
+const { database, applied } = await openDatabase(config.databaseUrl).catch((e: Error) => {
+  process.stderr.write(`${e.message}\n`); // one plain line, like the configuration errors above
+  return process.exit(1);
+});
 log.info("database ready", { provider: database.provider, migrationsApplied: applied });
 
 const deps = { database, config, clock, log };

@@ -9,10 +9,16 @@ export function packCallback(action: string, id: number, arg = ""): string {
   return data;
 }
 
+/** Ids are database ids: positive 32-bit integers (PostgreSQL's int4). */
+export const MAX_ID = 2_147_483_647;
+
+/** The parts of well-formed data, or undefined (forged, truncated, out of range): "this button has expired". */
 export function parseCallback(data: string | undefined): CallbackData | undefined {
-  const m = /^([a-z][a-z0-9_.-]{0,20})\|(\d{1,12})(?:\|([^|]{0,40}))?$/.exec(data ?? "");
+  const m = /^([a-z][a-z0-9_.-]{0,20})\|(\d{1,10})(?:\|([^|]{0,40}))?$/.exec(data ?? "");
   if (!m) return undefined;
-  return { action: m[1]!, id: Number(m[2]), arg: m[3] ?? "" };
+  const id = Number(m[2]);
+  if (!Number.isSafeInteger(id) || id > MAX_ID) return undefined;
+  return { action: m[1]!, id, arg: m[3] ?? "" };
 }
 
 /** A filter for bot.callbackQuery(): matches `action|…`. */

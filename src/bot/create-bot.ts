@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { attachPerson, dedupeUpdates } from "./middleware.ts";
+import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
@@ -16,7 +17,7 @@ import { deskFeature } from "./features/desk.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
-export const CONVERSATIONS_VERSION = 1;
+export const CONVERSATIONS_VERSION = 2;
 
 export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "botInfo"> = {}) {
   const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot } });
@@ -25,6 +26,7 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(dedupeUpdates(deps));
+  bot.use(cleanUpdate);
   bot.use(attachPerson(deps));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
@@ -32,6 +34,7 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     if (e.ctx.chat) await e.ctx.reply(e.ctx.t("error-generic")).catch(() => undefined);
   });
 
+  app.use(guardPresses);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
   app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database.db), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {

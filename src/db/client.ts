@@ -46,7 +46,7 @@ export async function createDatabase(url: string): Promise<Database> {
     const u = new URL(url);
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 10 }, { schema }) });
+    const client = new PgClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 10_000 }, { schema }) });
     const db = client as unknown as Db;
     return {
       db,

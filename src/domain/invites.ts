@@ -64,16 +64,31 @@ export type Redeemed =
   | { kind: "owner"; unitLabel: string; propertyName: string }
   | { kind: "staff"; role: string; propertyName: string; skills: string[] };
 
+/** Wrong codes a person may type in JOIN_WINDOW_MIN minutes before they must wait. */
+export const JOIN_FAILURES = 5;
+export const JOIN_WINDOW_MIN = 10;
+
 /**
  * Uses a code once: the conditional update claims it, so of two people racing for one code only
- * one gets it. An unknown, expired or used code is INVITE_INVALID and changes nothing.
+ * one gets it. An unknown, expired or used code is INVITE_INVALID, changes nothing and is logged;
+ * after JOIN_FAILURES of them within JOIN_WINDOW_MIN minutes every try is TOO_MANY_ATTEMPTS.
  */
 export async function redeemInvite(database: Database, personId: number, rawCode: string, now: Date): Promise<Result<Redeemed>> {
   const code = normalizeCode(rawCode);
-  if (!/^[A-Z0-9_-]{4,64}$/.test(code)) return err("INVITE_INVALID");
   return database.tx(async (tx) => {
-    const claimed = await tx.invite.updateMany({ where: { code, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now, usedById: personId } });
-    if (claimed.count === 0) return err("INVITE_INVALID");
+    const since = new Date(now.getTime() - JOIN_WINDOW_MIN * 60_000);
+    const failures = await tx.event.count({ where: { action: "invite-failed", actorId: personId, at: { gt: since } } });
+    if (failures >= JOIN_FAILURES) {
+      await logEvent(tx, { actorId: personId, action: "invite-throttled", at: now });
+      return err("TOO_MANY_ATTEMPTS");
+    }
+    const claimed = /^[A-Z0-9_-]{4,64}$/.test(code)
+      ? await tx.invite.updateMany({ where: { code, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now, usedById: personId } })
+      : { count: 0 };
+    if (claimed.count === 0) {
+      await logEvent(tx, { actorId: personId, action: "invite-failed", at: now, data: { code: code.slice(0, 16) } });
+      return err("INVITE_INVALID");
+    }
     const inv = await tx.invite.findUniqueOrThrow({ where: { code }, include: { property: true, unit: true } });
     if (inv.kind === "owner" && inv.unit) {
       const bound = await tx.unitMember.findUnique({ where: { personId_unitId: { personId, unitId: inv.unit.id } } });

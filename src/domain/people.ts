@@ -1,8 +1,9 @@
 // People and their roles: who is writing, in which language, on duty or not, and who may do what.
-import type { DbOrTx } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { hasRole, skillsOf } from "./staff.ts";
+import { releaseTechnician } from "./tickets/release.ts";
 import { err, isLanguage, ok, STAFF_ROLES, type Language, type Result, type Role } from "./types.ts";
 
 export type RoleView = { role: Role; propertyId: number | null; skills: string[] };
@@ -118,20 +119,24 @@ export async function listPeople(db: DbOrTx, propertyId?: number): Promise<Perso
 }
 
 /**
- * An admin takes a role away (at one property, or everywhere when propertyId is omitted).
- * Admins cannot revoke their own admin role, so an office never locks itself out.
+ * An admin takes a role away (at one property, or everywhere when propertyId is omitted). Access
+ * ends at once (every press re-checks the role); a technician's offers and jobs in hand there go
+ * back to dispatch. Admins cannot revoke their own admin role, so an office never locks itself out.
  */
-export async function revokeRole(db: DbOrTx, actorId: number, personId: number, role: string, now: Date, propertyId?: number): Promise<Result<{ revoked: number }>> {
-  if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
+export async function revokeRole(
+  database: Database, actorId: number, personId: number, role: string, now: Date, propertyId?: number,
+): Promise<Result<{ revoked: number; jobs: number; offers: number }>> {
   if (role !== "admin" && !(STAFF_ROLES as readonly string[]).includes(role)) return err("INVALID_INPUT");
-  if (role === "admin" && personId === actorId) return err("FORBIDDEN");
-  const res = await db.roleGrant.updateMany({
-    where: { personId, role, revokedAt: null, ...(propertyId === undefined ? {} : { propertyId }) },
-    data: { revokedAt: now },
+  return database.tx(async (tx) => {
+    if (!(await hasRole(tx, actorId, "admin"))) return err("FORBIDDEN");
+    if (role === "admin" && personId === actorId) return err("FORBIDDEN");
+    const res = await tx.roleGrant.updateMany({
+      where: { personId, role, revokedAt: null, ...(propertyId === undefined ? {} : { propertyId }) },
+      data: { revokedAt: now },
+    });
+    if (res.count === 0) return err("NOT_FOUND");
+    await logEvent(tx, { actorId, action: "role-revoked", data: { personId, role, propertyId: propertyId ?? null }, at: now });
+    const released = role === "technician" ? await releaseTechnician(tx, actorId, personId, now) : { jobs: 0, offers: 0 };
+    return ok({ revoked: res.count, ...released });
   });
-  if (res.count === 0) return err("NOT_FOUND");
-  // Open offers to a revoked technician are withdrawn: they can no longer accept them.
-  if (role === "technician") await db.offer.updateMany({ where: { technicianId: personId, status: "offered" }, data: { status: "withdrawn", respondedAt: now } });
-  await logEvent(db, { actorId, action: "role-revoked", data: { personId, role, propertyId: propertyId ?? null }, at: now });
-  return ok({ revoked: res.count });
 }

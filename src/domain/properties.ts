@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { hasRole } from "./staff.ts";
+import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
 
 export type UnitLabel = { building: string; entrance: string; room: string };
@@ -15,7 +16,7 @@ const PART = /^[\p{L}\p{N}]{1,12}$/u;
 
 /** "3-1-502", "3 1 502", "3/1/502" → parts; undefined when it is not three plain parts. */
 export function parseUnitLabel(text: string): UnitLabel | undefined {
-  const parts = text.trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
+  const parts = normalizeDigits(text).trim().split(/\s*[-/,，\s]\s*/).filter(Boolean);
   if (parts.length !== 3 || !parts.every((p) => PART.test(p))) return undefined;
   const [building, entrance, room] = parts as [string, string, string];
   return { building, entrance, room };
@@ -80,7 +81,7 @@ export const MAX_IMPORT_LINES = 20_000;
  * a UTF-8 BOM and a header line are accepted, blank lines ignored. Pure: nothing is written.
  */
 export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: number })[]; problems: ImportProblem[] } {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const lines = normalizeDigits(text.replace(/^\uFEFF/, "")).split(/\r\n|\n|\r/);
   const units: (UnitLabel & { line: number })[] = [];
   const problems: ImportProblem[] = [];
   lines.forEach((raw, i) => {
@@ -156,7 +157,7 @@ export const SETTINGS = {
   holidays: {
     parse: (v: string) => {
       const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
-      return days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))) ? days.join(",") : undefined;
+      return days.every(isIsoDate) ? days.join(",") : undefined;
     },
   },
 } satisfies Record<string, Setting>;

@@ -2,7 +2,7 @@
 import type { Database } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { openFollowUp } from "./followups.ts";
-import { hasRole } from "./staff.ts";
+import { authorize } from "./authorize.ts";
 import { err, ok, MAX_NOTE, type ButtonIntent, type Result } from "./types.ts";
 
 /** The satisfaction scale, best first, as the owner's buttons show it (DOMAIN step 8). */
@@ -27,16 +27,9 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
-    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { survey: true } });
-    if (!ticket) return err("NOT_FOUND");
-    if (channel === "bot") {
-      const member = ticket.unitId
-        ? await tx.unitMember.findUnique({ where: { personId_unitId: { personId: actorId, unitId: ticket.unitId } } })
-        : ticket.reporterId === actorId;
-      if (!member) return err("NOT_FOUND");
-    } else if (!(await hasRole(tx, actorId, "desk", ticket.propertyId)) && !(await hasRole(tx, actorId, "supervisor", ticket.propertyId))) {
-      return err("FORBIDDEN");
-    }
+    const allowed = await authorize(tx, actorId, ticketId, channel === "bot" ? "owner" : "desk");
+    if (!allowed.ok) return allowed;
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { survey: true } });
     if (!ticket.survey || !["completed", "closed"].includes(ticket.status)) return err("INVALID_STATE");
     const res = await tx.survey.updateMany({
       where: { ticketId, status: { notIn: ["answered", "void"] } },

@@ -20,7 +20,9 @@ export type ErrorCode =
   | "INVALID_RATING"
   | "ALREADY_RATED"
   | "INVITE_INVALID"
-  | "DUPLICATE";
+  | "DUPLICATE"
+  | "OFFER_CLOSED"
+  | "TOO_MANY_ATTEMPTS";
 
 export const CATEGORIES = [
   "water",

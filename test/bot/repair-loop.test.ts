@@ -230,7 +230,7 @@ describe("bad input gets a clear reply and loses nothing", () => {
     // forged callback data: someone else's ticket, a rating, an accept without the role
     const alert = async (data: string) => (await stranger.pressData(data)).find((c) => c.method === "answerCallbackQuery")?.payload.text ?? "";
     expect(await alert(`tk|${ticket.id}`)).toContain("没有找到");
-    expect(await alert(`accept|${ticket.id}`)).toContain("没有派给您");
+    expect(await alert(`accept|${ticket.id}`)).toContain("没有权限");
     const rating = await stranger.pressData(`rate|${ticket.id}|5`);
     expect(rating.map(textOf).join("\n") + (rating.find((c) => c.method === "answerCallbackQuery")?.payload.text ?? "")).toContain("没有找到");
     expect((await h.database.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("open");

@@ -33,7 +33,7 @@ describe("people", () => {
 
     // A revoked env admin stays revoked (a second admin revoked it).
     const other = await admin();
-    value(await revokeRole(d.db, other.id, first.person.id, "admin", T0));
+    value(await revokeRole(d, other.id, first.person.id, "admin", T0));
     const later = await ensurePerson(d.db, { telegramId: tg, name: "Ada L" }, [tg], T0);
     expect(later.person.roles).toEqual([]);
     expect(await d.db.event.count({ where: { action: "role-revoked" } })).toBe(1);
@@ -63,11 +63,11 @@ describe("people", () => {
     const tech = s.technicians[0]!;
     const boss = await admin();
     const { ticketId } = value(await reportFault(d, report(s.owner.id, s.unit.id), T0));
-    expect(await revokeRole(d.db, tech.id, boss.id, "admin", T0)).toEqual({ ok: false, error: "FORBIDDEN" });
-    expect(await revokeRole(d.db, boss.id, boss.id, "admin", T0)).toEqual({ ok: false, error: "FORBIDDEN" });
-    expect(await revokeRole(d.db, boss.id, tech.id, "wizard", T0)).toEqual({ ok: false, error: "INVALID_INPUT" });
-    expect(value(await revokeRole(d.db, boss.id, tech.id, "technician", T0))).toEqual({ revoked: 1 });
-    expect(await revokeRole(d.db, boss.id, tech.id, "technician", T0)).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await revokeRole(d, tech.id, boss.id, "admin", T0)).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await revokeRole(d, boss.id, boss.id, "admin", T0)).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await revokeRole(d, boss.id, tech.id, "wizard", T0)).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(value(await revokeRole(d, boss.id, tech.id, "technician", T0))).toEqual({ revoked: 1, jobs: 0, offers: 1 });
+    expect(await revokeRole(d, boss.id, tech.id, "technician", T0)).toEqual({ ok: false, error: "NOT_FOUND" });
     expect((await acceptJob(d, tech.id, ticketId, T0)).ok).toBe(false);
     const people = await listPeople(d.db, s.property.id);
     expect(people.find((p) => p.id === tech.id)).toBeUndefined();

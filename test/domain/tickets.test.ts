@@ -122,10 +122,10 @@ describe("dispatch", () => {
     const s = await makeSite(d.db, 1);
     const r = value(await reportFault(d, report(s.owner.id, s.unit.id), T0));
     const desk = await makeStaff(d.db, s.property.id, "desk", "客服");
-    expect(await acceptJob(d, desk.id, r.ticketId, T0)).toEqual({ ok: false, error: "NOT_OFFERED" });
-    expect(await acceptJob(d, s.owner.id, r.ticketId, T0)).toEqual({ ok: false, error: "NOT_OFFERED" });
+    expect(await acceptJob(d, desk.id, r.ticketId, T0)).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await acceptJob(d, s.owner.id, r.ticketId, T0)).toEqual({ ok: false, error: "FORBIDDEN" });
     await d.db.roleGrant.updateMany({ where: { personId: s.technicians[0]!.id }, data: { revokedAt: T0 } });
-    expect(await acceptJob(d, s.technicians[0]!.id, r.ticketId, T0)).toEqual({ ok: false, error: "NOT_OFFERED" });
+    expect(await acceptJob(d, s.technicians[0]!.id, r.ticketId, T0)).toEqual({ ok: false, error: "FORBIDDEN" });
   });
 
   it("refuses to accept a cancelled job, and records a decline", async () => {

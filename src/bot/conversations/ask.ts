@@ -37,7 +37,7 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
   const markup = q.contactButton
     ? new Keyboard().requestContact(q.contactButton).resized().oneTime()
     : q.choices ? InlineKeyboard.from(q.choices.map((row) => row.map((c) => InlineKeyboard.text(c.label, packCallback("q", q.step, c.value))))) : undefined;
-  const sent = await ctx.reply(q.text, { reply_markup: markup, parse_mode: undefined });
+  let sent = await ctx.reply(q.text, { reply_markup: markup, parse_mode: undefined });
   const accept = q.accept ?? [];
   for (let tries = 0; tries < MAX_TRIES; tries++) {
     const next = await conversation.wait();
@@ -51,13 +51,15 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
         await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n${/^[✅✔]/u.test(choice.label) ? "" : "✅ "}${choice.label}`).catch(() => undefined);
         return { kind: "choice", value: choice.value };
       }
-      continue;
+    } else {
+      const msg = next.message;
+      if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
+      if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
+      if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
     }
-    const msg = next.message;
-    if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
-    if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
-    if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
-    await next.reply(q.hint);
+    // The question is asked again with its buttons: after a crash between recording the last
+    // answer and sending this question, the message the person sees may have lost its buttons.
+    sent = await next.reply(`${q.hint}\n\n${q.text}`, { reply_markup: markup, parse_mode: undefined });
   }
   throw new TooManyTries();
 }

@@ -1,7 +1,6 @@
 // Admin: properties, units (command or CSV upload), owner codes, staff invites, people, revoke.
 // Every command is a thin call into src/domain, which checks the role again.
 import { Composer } from "grammy";
-import type { MessageEntity } from "grammy/types";
 import { createOwnerCode, createStaffInvite } from "../../domain/invites.ts";
 import { listPeople, revokeRole } from "../../domain/people.ts";
 import { skillsOf } from "../../domain/staff.ts";
@@ -9,6 +8,8 @@ import { addUnit, createProperty, findProperty, findUnit, importUnits, listPrope
 import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { CATEGORIES, STAFF_ROLES } from "../../domain/types.ts";
+import { replyLong } from "../long-text.ts";
+import { downloadText } from "../download.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 
@@ -19,12 +20,13 @@ const has = (ctx: BotContext, ...roles: string[]) => Boolean(ctx.person?.roles.s
 const args = (ctx: { match: string }) => ctx.match.trim().split(/\s+/).filter(Boolean);
 const MAX_CSV_BYTES = 1_000_000;
 const MAX_TABLE_ROWS = 60;
+const DOWNLOAD_KEYS = {
+  "too-big": "admin-import-too-big", failed: "admin-import-download-failed", encoding: "admin-import-encoding",
+} as const;
 
 /** A title and a table in one message, the table in a monospace block so the columns line up. */
 function replyTable(ctx: BotContext, title: string, table: string, footer = "") {
-  const text = `${title}\n\n${table}${footer ? `\n\n${footer}` : ""}`;
-  const entities: MessageEntity[] = [{ type: "pre", offset: title.length + 2, length: table.length }];
-  return ctx.reply(text, { entities });
+  return replyLong(ctx, [{ text: title }, { text: table, monospace: true }, { text: footer }]);
 }
 
 async function propertyArg(ctx: BotContext, code: string | undefined) {
@@ -95,10 +97,9 @@ async function importCsv(ctx: BotContext) {
   if (!property) return;
   if ((doc.file_size ?? 0) > MAX_CSV_BYTES) return ctx.reply(ctx.t("admin-import-too-big"));
   const progress = await ctx.reply(ctx.t("admin-import-started", { name: doc.file_name ?? "csv" }));
-  const file = await ctx.getFile();
-  const res0 = await fetch(`${ctx.deps.config.apiRoot}/file/bot${ctx.deps.config.botToken}/${file.file_path}`);
-  if (!res0.ok) return ctx.api.editMessageText(ctx.chat!.id, progress.message_id, ctx.t("admin-import-download-failed"));
-  const res = await importUnits(ctx.deps.database, ctx.person!.id, property.id, await res0.text(), ctx.deps.clock());
+  const file = await downloadText(ctx, MAX_CSV_BYTES);
+  if (!file.ok) return ctx.api.editMessageText(ctx.chat!.id, progress.message_id, ctx.t(DOWNLOAD_KEYS[file.reason]));
+  const res = await importUnits(ctx.deps.database, ctx.person!.id, property.id, file.text, ctx.deps.clock());
   if (!res.ok) return ctx.api.editMessageText(ctx.chat!.id, progress.message_id, ctx.t(res.error === "INVALID_INPUT" ? "admin-import-too-big" : errorKey(res.error)));
   const { added, existing, problems } = res.value;
   const shown = problems.slice(0, 20).map((p) => ctx.t("admin-import-problem", { line: p.line, text: p.text, reason: p.reason }));
@@ -162,9 +163,11 @@ chat.command("revoke", async (ctx) => {
   if (!id || !/^\d+$/.test(id) || !role) return ctx.reply(ctx.t("admin-revoke-usage"));
   const property = code ? await propertyArg(ctx, code) : undefined;
   if (property === null) return;
-  const res = await revokeRole(ctx.deps.database.db, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
+  const res = await revokeRole(ctx.deps.database, ctx.person!.id, Number(id), role, ctx.deps.clock(), property?.id);
   if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-revoke-none") : res.error === "INVALID_INPUT" ? ctx.t("admin-revoke-usage") : ctx.t(errorKey(res.error)));
-  await ctx.reply(ctx.t("admin-revoked", { id, role, count: res.value.revoked }));
+  const { revoked, jobs, offers } = res.value;
+  const released = jobs + offers > 0 ? `\n${ctx.t("admin-revoked-released", { jobs, offers })}` : "";
+  await ctx.reply(ctx.t("admin-revoked", { id, role, count: revoked }) + released);
 });
 
 /** "/settings BX" shows a property's clock; "/settings BX callbackDelayMin 90" changes one value. */
@@ -176,7 +179,8 @@ chat.command("settings", async (ctx) => {
   if (key) {
     const res = await updatePropertySetting(db, ctx.person!.id, property.id, key, rest.join(" "), ctx.deps.clock());
     if (!res.ok) return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-setting-invalid", { key, keys: Object.keys(SETTINGS).join(", ") }) : ctx.t(errorKey(res.error)));
-    await ctx.reply(ctx.t("admin-setting-changed", { code: property.code, key: res.value.key, old: res.value.old || "-", value: res.value.value || "-" }));
+    const changed = ctx.t("admin-setting-changed", { code: property.code, key: res.value.key, old: res.value.old || "-", value: res.value.value || "-" });
+    await replyLong(ctx, [{ text: changed }]);
     return;
   }
   const settings = (await propertySettings(db, property.id))!;

@@ -10,6 +10,8 @@ import { answerSurvey, RATINGS } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { MAX_NOTE, type Language } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
+import { replyLong } from "../long-text.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator } from "../i18n.ts";
@@ -71,7 +73,7 @@ chat.command("callbacks", async (ctx) => {
   const tz = ctx.deps.config.timezone;
   const lines = res.value.map((c) => ctx.t("callbacks-line", { ...c, completed: formatLocal(new Date(c.completedAt), tz) }));
   const kb = InlineKeyboard.from(res.value.map((c) => [InlineKeyboard.text(ctx.t("btn-record-phone-for", { number: c.number }), packCallback("cbans", c.ticketId))]));
-  await ctx.reply(`${ctx.t("callbacks-title", { count: res.value.length })}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("callbacks-title", { count: res.value.length }) }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 deskFeature.callbackQuery(callbackFor("cbans"), async (ctx) => {
@@ -79,7 +81,7 @@ deskFeature.callbackQuery(callbackFor("cbans"), async (ctx) => {
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(res.error === "FORBIDDEN" ? "desk-only" : errorKey(res.error)), show_alert: true });
   await ctx.answerCallbackQuery();
   const { ticketId, number, owner, phone } = res.value;
-  await ctx.conversation.enter(PHONE_ANSWER, { personId: ctx.person!.id, lang: ctx.lang, ticketId, number, owner, phone } satisfies PhoneArgs);
+  await enterFlow(ctx, PHONE_ANSWER, { personId: ctx.person!.id, lang: ctx.lang, ticketId, number, owner, phone } satisfies PhoneArgs);
 });
 
 chat.command("followups", async (ctx) => {
@@ -88,11 +90,11 @@ chat.command("followups", async (ctx) => {
   if (res.value.length === 0) return ctx.reply(ctx.t("followups-none"));
   const lines = res.value.map((f) => ctx.t("followups-line", { ...f, overdue: f.overdue ? "yes" : "no" }));
   const kb = InlineKeyboard.from(res.value.map((f) => [InlineKeyboard.text(ctx.t("btn-close-followup", { id: f.id }), packCallback("fuclose", f.id))]));
-  await ctx.reply(`${ctx.t("followups-title", { count: res.value.length })}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("followups-title", { count: res.value.length }) }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 deskFeature.callbackQuery(callbackFor("fuclose"), async (ctx) => {
   if (!(await deskScope(ctx.deps.database.db, ctx.person!.id))) return ctx.answerCallbackQuery({ text: ctx.t("desk-only"), show_alert: true });
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(FOLLOWUP_CLOSE, { personId: ctx.person!.id, lang: ctx.lang, followUpId: idOf(ctx) } satisfies CloseArgs);
+  await enterFlow(ctx, FOLLOWUP_CLOSE, { personId: ctx.person!.id, lang: ctx.lang, followUpId: idOf(ctx) } satisfies CloseArgs);
 });

@@ -6,6 +6,8 @@ import { answerSurvey, ratingButtons } from "../../domain/surveys.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
+import { replyLong } from "../long-text.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
@@ -21,7 +23,7 @@ chat.command("repair", async (ctx) => {
   const units = await listUnits(ctx.deps.database.db, ctx.person!.id);
   if (units.length === 0) return ctx.reply(ctx.t("help-not-joined"));
   const args: RepairArgs = { personId: ctx.person!.id, lang: ctx.lang, units: units.map((u) => ({ id: u.id, propertyId: u.propertyId, propertyName: u.propertyName, label: u.label })) };
-  await ctx.conversation.enter(REPAIR, args);
+  await enterFlow(ctx, REPAIR, args);
 });
 
 chat.command("my", async (ctx) => {
@@ -30,7 +32,7 @@ chat.command("my", async (ctx) => {
   const tz = ctx.deps.config.timezone;
   const lines = tickets.map((x) => ctx.t("my-line", { number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: formatLocal(x.lastAt, tz) }));
   const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
-  await ctx.reply(`${ctx.t("my-title")}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("my-title") }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
@@ -40,7 +42,7 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
   const kb = canCancel ? renderKeyboard(ctx.lang, [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]]) : undefined;
   await ctx.answerCallbackQuery();
-  await ctx.reply(`${ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" })}\n\n${events}`, { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" }) }, { text: events }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("cancel"), async (ctx) => {
@@ -68,7 +70,7 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!detail.ok) return ctx.reply(ctx.t(errorKey(detail.error)));
   if (!detail.value.canReopen) return ctx.reply(ctx.t("error-invalid-state"));
-  await ctx.conversation.enter(NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
+  await enterFlow(ctx, NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
 });
 
 ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
@@ -77,6 +79,6 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await ctx.editMessageText(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating })).catch(() => undefined);
-  if (res.value.followUpId) return ctx.conversation.enter(RATING_COMMENT, flowArgs(ctx, id, res.value.number));
+  if (res.value.followUpId) return enterFlow(ctx, RATING_COMMENT, flowArgs(ctx, id, res.value.number));
   await ctx.reply(ctx.t("owner-rating-thanks"));
 });

@@ -5,6 +5,7 @@ import { getPerson, setLanguage } from "../../domain/people.ts";
 import { setPersonCommands } from "../commands.ts";
 import { isLanguage, LANGUAGES } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { errorKey } from "../errors.ts";
 import type { BotContext } from "../context.ts";
 import { translator } from "../i18n.ts";
 
@@ -31,7 +32,7 @@ async function refreshMenu(ctx: BotContext) {
 
 async function join(ctx: BotContext, code: string) {
   const res = await redeemInvite(ctx.deps.database, ctx.person!.id, code, ctx.deps.clock());
-  if (!res.ok) return ctx.reply(ctx.t("join-invalid"));
+  if (!res.ok) return ctx.reply(ctx.t(res.error === "TOO_MANY_ATTEMPTS" ? errorKey(res.error) : "join-invalid"));
   const v = res.value;
   // Joining is also where the language is chosen: the answer carries the language buttons.
   if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }), { reply_markup: languageKeyboard() });

@@ -6,6 +6,7 @@ import { jobDetail, listJobs } from "../../domain/tickets/jobs.ts";
 import { markArrived } from "../../domain/tickets/work.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
@@ -30,7 +31,7 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
   if (!res.ok) {
     await ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.error === "ALREADY_TAKEN" || res.error === "TICKET_NOT_OPEN") await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (["ALREADY_TAKEN", "TICKET_NOT_OPEN", "OFFER_CLOSED"].includes(res.error)) await ctx.editMessageReplyMarkup().catch(() => undefined);
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
@@ -59,7 +60,7 @@ for (const [action, flow] of [["done", JOB_DONE], ["cannot", CANNOT_FINISH]] as 
   technicianFeature.callbackQuery(callbackFor(action), async (ctx) => {
     const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, id(ctx));
     await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.ok) await ctx.conversation.enter(flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
+    if (res.ok) await enterFlow(ctx, flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
   });
 }
 

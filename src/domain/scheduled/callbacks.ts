@@ -2,6 +2,7 @@
 // and the 1-5 buttons) → reminded (once) → phone (a task for the desk's /callbacks). Messages to
 // owners and desk are held outside office hours. Answers come from the owner's buttons or the
 // desk's phone record (answerSurvey), which end the ladder.
+import { authorize } from "../authorize.ts";
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
@@ -122,10 +123,10 @@ export async function listPhoneCallbacks(db: DbOrTx, personId: number, limit = 2
 
 /** One unanswered callback, for desk staff of its property (a button press is re-checked here). */
 export async function phoneCallbackTask(db: DbOrTx, personId: number, ticketId: number): Promise<Result<PhoneCallback>> {
-  const scope = await deskScope(db, personId);
-  if (!scope) return err("FORBIDDEN");
+  const allowed = await authorize(db, personId, ticketId, "desk");
+  if (!allowed.ok) return allowed;
   const s = await db.survey.findUnique({ where: { ticketId }, include });
-  if (!s || (scope !== "all" && !scope.includes(s.ticket.propertyId))) return err("NOT_FOUND");
+  if (!s) return err("NOT_FOUND");
   if (s.status === "answered") return err("ALREADY_RATED");
   if (s.status === "void") return err("INVALID_STATE");
   return ok(phoneView(s));

@@ -2,7 +2,8 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
-import { hasRole, techniciansFor } from "../staff.ts";
+import { authorize } from "../authorize.ts";
+import { techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
@@ -52,10 +53,10 @@ export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; p
 /** A technician takes an offered job. Exactly one wins when many press at once. */
 export async function acceptJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
   return database.tx(async (tx) => {
-    const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
-    if (!offer || !(await hasRole(tx, technicianId, "technician"))) return err("NOT_OFFERED");
-    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
-    if (!ticket) return err("NOT_FOUND");
+    const allowed = await authorize(tx, technicianId, ticketId, "accept");
+    if (!allowed.ok) return allowed;
+    const offer = allowed.value.offer!;
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     const start = ticket.appointmentAt && ticket.appointmentAt > now ? ticket.appointmentAt : now;
     const arrivalDueAt = addMinutes(start, ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general);
     const remind = ticket.appointmentAt ? addMinutes(ticket.appointmentAt, -30) : null;
@@ -67,7 +68,7 @@ export async function acceptJob(database: Database, technicianId: number, ticket
       },
     });
     if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
-    await tx.offer.update({ where: { id: offer.id }, data: { status: "accepted", respondedAt: now } });
+    await tx.offer.updateMany({ where: { id: offer.id, status: "offered" }, data: { status: "accepted", respondedAt: now } });
     const view = (await ticketView(tx, ticketId))!;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
     await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
@@ -82,11 +83,10 @@ export async function acceptJob(database: Database, technicianId: number, ticket
 /** A technician declines an offer; it is not offered to them again in later rounds. */
 export async function declineJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
   return database.tx(async (tx) => {
-    const res = await tx.offer.updateMany({ where: { ticketId, technicianId, status: "offered" }, data: { status: "declined", respondedAt: now } });
-    if (res.count === 0) {
-      const offer = await tx.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
-      return err(offer ? "INVALID_STATE" : "NOT_OFFERED");
-    }
+    const allowed = await authorize(tx, technicianId, ticketId, "decline");
+    if (!allowed.ok) return allowed;
+    const res = await tx.offer.updateMany({ where: { id: allowed.value.offer!.id, status: "offered" }, data: { status: "declined", respondedAt: now } });
+    if (res.count === 0) return err("OFFER_CLOSED");
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     await logEvent(tx, { ticketId, actorId: technicianId, action: "declined", at: now });
     return ok({ number: ticket.number });

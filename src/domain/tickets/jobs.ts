@@ -1,6 +1,7 @@
 // A technician's view of their work.
 import type { DbOrTx } from "../../db/client.ts";
-import { ACTIVE_WORK, err, ok, type Result, type TicketStatus } from "../types.ts";
+import { authorize } from "../authorize.ts";
+import { ACTIVE_WORK, ok, type Result, type TicketStatus } from "../types.ts";
 import { placeOf, ticketView, type TicketView } from "./view.ts";
 
 export type JobLine = { id: number; number: string; status: TicketStatus; category: string; place: string; emergency: boolean };
@@ -14,10 +15,9 @@ export async function listJobs(db: DbOrTx, technicianId: number): Promise<JobLin
   return rows.map((t) => ({ id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category, place: placeOf(t), emergency: t.emergency }));
 }
 
-/** One job with the owner's phone, only for the technician who holds it. */
+/** One job with the owner's phone, only for the technician who holds it now (see authorize). */
 export async function jobDetail(db: DbOrTx, technicianId: number, ticketId: number): Promise<Result<TicketView>> {
-  const t = await db.ticket.findUnique({ where: { id: ticketId } });
-  if (!t) return err("NOT_FOUND");
-  if (t.assigneeId !== technicianId) return err("FORBIDDEN");
+  const allowed = await authorize(db, technicianId, ticketId, "job");
+  if (!allowed.ok) return allowed;
   return ok((await ticketView(db, ticketId))!);
 }

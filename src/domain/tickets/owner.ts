@@ -1,5 +1,6 @@
 // What an owner can see and do with their tickets: list, detail, cancel, confirm, not fixed.
 import type { Database, DbOrTx } from "../../db/client.ts";
+import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
 import { addMinutes } from "../time.ts";
@@ -13,9 +14,10 @@ async function visibleWhere(db: DbOrTx, personId: number) {
   return { OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }] };
 }
 
+/** The ticket when the owner may act on it now (see authorize), else null. */
 async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
-  const where = await visibleWhere(db, personId);
-  return db.ticket.findFirst({ where: { AND: [{ id: ticketId }, where] } });
+  const allowed = await authorize(db, personId, ticketId, "owner");
+  return allowed.ok ? db.ticket.findUnique({ where: { id: ticketId } }) : null;
 }
 
 /** What an owner sees of a ticket's history: their own steps and the technician's visits, not the

@@ -1,5 +1,6 @@
 // Step 4-7 on site: arrived, done (with a note and an optional photo), cannot finish today.
 import type { Database, Tx } from "../../db/client.ts";
+import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
 import { fixedButtons } from "../surveys.ts";
@@ -11,9 +12,9 @@ type Held = { id: number; number: string; reporterId: number; propertyId: number
 
 /** Moves a ticket the technician holds from one of `from` to a new state, atomically. */
 async function transition(tx: Tx, technicianId: number, ticketId: number, from: TicketStatus[], data: Record<string, unknown>): Promise<Result<Held>> {
-  const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
-  if (!ticket) return err("NOT_FOUND");
-  if (ticket.assigneeId !== technicianId) return err("FORBIDDEN");
+  const allowed = await authorize(tx, technicianId, ticketId, "work");
+  if (!allowed.ok) return allowed;
+  const ticket = allowed.value;
   const res = await tx.ticket.updateMany({ where: { id: ticketId, assigneeId: technicianId, status: { in: from } }, data });
   return res.count === 1 ? ok(ticket) : err("INVALID_STATE");
 }
