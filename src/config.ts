@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { LANGUAGES } from "./domain/types.ts";
 
-const LANGUAGES = ["zh-CN", "en"] as const;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 
 const schema = z.object({

@@ -29,9 +29,12 @@ export async function setDefaultCommands(api: Api) {
   for (const lang of LANGUAGES) await api.setMyCommands(menu(lang, OWNER), lang === "en" ? { language_code: "en" } : {});
 }
 
-/** A staff member's own menu in their language; owners keep the default one. */
+/**
+ * A staff member's own menu in their language. Owners keep the default one, except in Traditional
+ * Chinese: Telegram's per-language menus know only "zh", which shows the Simplified one.
+ */
 export async function setPersonCommands(api: Api, person: Pick<PersonView, "telegramId" | "language" | "roles">) {
-  if (!person.telegramId || person.roles.length === 0) return;
+  if (!person.telegramId || (person.roles.length === 0 && person.language !== "zh-TW")) return;
   const scope = { type: "chat" as const, chat_id: person.telegramId };
   await api.setMyCommands(menu(person.language, commandsFor(person.roles.map((r) => r.role))), { scope });
 }

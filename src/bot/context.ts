@@ -10,7 +10,8 @@ import type { Logger } from "../log.ts";
 /** Everything the bot needs from outside; main.ts builds it, tests build their own. */
 export type BotDeps = {
   database: Database;
-  config: Pick<Config, "botToken" | "apiRoot" | "adminTelegramIds" | "defaultLanguage" | "timezone">;
+  config: Pick<Config, "botToken" | "apiRoot" | "adminTelegramIds" | "defaultLanguage" | "timezone">
+    & Partial<Pick<Config, "officeStart" | "officeEnd">>;
   clock: () => Date;
   log: Logger;
 };

@@ -43,9 +43,10 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   });
   app.on("message::bot_command", async (ctx, next) => {
-    if (Object.keys(ctx.conversation.active()).length > 0) {
+    const [flow] = Object.keys(ctx.conversation.active());
+    if (flow) {
       await ctx.conversation.exitAll();
-      await ctx.reply(ctx.t("flow-interrupted"), { reply_markup: { remove_keyboard: true } });
+      await ctx.reply(ctx.t("flow-interrupted", { flow }), { reply_markup: { remove_keyboard: true } });
     }
     await next();
   });

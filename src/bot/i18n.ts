@@ -12,8 +12,18 @@ export type Translate = (key: string, params?: Params) => string;
 const dir = fileURLToPath(new URL("./locales/", import.meta.url));
 const FALLBACK: Language = "zh-CN";
 
+/** "李" → "李师傅", but "李师傅" stays as it is: a technician's name with the polite title, once. */
+const master = (title: string) => ([name]: unknown[]) => {
+  const s = String(name ?? "").trim();
+  if (!s || /[师師]傅$/.test(s)) return s;
+  return /[A-Za-z0-9]$/.test(s) ? `${s} ${title}` : s + title;
+};
+const TITLES: Record<Language, string> = { "zh-CN": "师傅", "zh-TW": "師傅", en: "" };
+
 function load(lang: Language): FluentBundle {
-  const bundle = new FluentBundle(lang, { useIsolating: false });
+  const title = TITLES[lang];
+  const functions = { MASTER: title ? master(title) : ([n]: unknown[]) => String(n ?? "") };
+  const bundle = new FluentBundle(lang, { useIsolating: false, functions });
   for (const file of readdirSync(dir + lang).filter((f) => f.endsWith(".ftl")).sort()) {
     const errors = bundle.addResource(new FluentResource(readFileSync(`${dir}${lang}/${file}`, "utf8")));
     if (errors.length > 0) throw new Error(`${lang}/${file}: ${errors.map(String).join("; ")}`);

@@ -2,6 +2,7 @@
 import type { MiddlewareFn } from "grammy";
 import { isUniqueViolation } from "../db/client.ts";
 import { ensurePerson } from "../domain/people.ts";
+import { languageOfTelegram } from "../domain/types.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { translator } from "./i18n.ts";
 
@@ -25,8 +26,11 @@ export function attachPerson(deps: BotDeps): MiddlewareFn<BotContext> {
     const from = ctx.from;
     if (from && !from.is_bot) {
       const name = [from.first_name, from.last_name].filter(Boolean).join(" ");
+      // a new person starts in their Telegram language when we have it, else the configured default
+      const language = languageOfTelegram(from.language_code) ?? deps.config.defaultLanguage;
       const { person } = await ensurePerson(
-        deps.database.db, { telegramId: from.id, name, username: from.username }, deps.config.adminTelegramIds, deps.clock(),
+        deps.database.db, { telegramId: from.id, name, username: from.username, language },
+        deps.config.adminTelegramIds, deps.clock(),
       );
       ctx.person = person;
       ctx.lang = person.language;

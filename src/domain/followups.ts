@@ -23,8 +23,14 @@ export type FollowUpInput = {
   dueAt?: Date;
 };
 
-/** Opens a follow-up and tells everyone holding the assignee role at the property. */
-export async function openFollowUp(tx: Tx, input: FollowUpInput, actorId: number | null, now: Date): Promise<number> {
+/** What a follow-up is about, for any language: the owner's rating (0: none) and the words given ("none": no words). */
+export const reasonParams = (f: { reason: string; survey?: { rating: number | null } | null }) =>
+  ({ reason: f.reason || "none", rating: f.survey?.rating ?? 0 });
+
+/** Opens a follow-up and tells everyone holding the assignee role (and `alsoTell` roles) at the property. */
+export async function openFollowUp(
+  tx: Tx, input: FollowUpInput & { rating?: number; alsoTell?: Role[] }, actorId: number | null, now: Date,
+): Promise<number> {
   const property = await tx.property.findUniqueOrThrow({ where: { id: input.propertyId } });
   const cal = calendarOf(property);
   const dueAt = input.dueAt ?? addWorkingDays(now, FOLLOW_UP_WORKING_DAYS, cal);
@@ -36,13 +42,19 @@ export async function openFollowUp(tx: Tx, input: FollowUpInput, actorId: number
     },
   });
   await logEvent(tx, { ticketId: input.ticketId ?? null, complaintId: input.complaintId ?? null, actorId, action: "follow-up-opened", at: now, data: { followUpId: f.id, reason: input.reason } });
-  const people = await staffOf(tx, input.propertyId, input.assigneeRole);
-  await notifyAll(tx, now, people, { key: "followup-new", params: { id: f.id, reason: input.reason } });
+  const people = [];
+  for (const role of [input.assigneeRole, ...(input.alsoTell ?? [])]) {
+    people.push(...(await staffOf(tx, input.propertyId, role)));
+  }
+  const ticket = input.ticketId ? await tx.ticket.findUnique({ where: { id: input.ticketId } }) : null;
+  const reason = reasonParams({ reason: input.reason, survey: { rating: input.rating ?? 0 } });
+  const params = { id: f.id, number: ticket?.number ?? "-", ...reason };
+  await notifyAll(tx, now, people, { key: "followup-new", params });
   return f.id;
 }
 
 export type FollowUpLine = {
-  id: number; reason: string; number: string; assigneeRole: string;
+  id: number; reason: string; rating: number; number: string; assigneeRole: string;
   dueAt: string; due: string; overdue: boolean;
 };
 
@@ -52,12 +64,13 @@ export async function listOpenFollowUps(db: DbOrTx, personId: number, now: Date,
   if (!scope) return err("FORBIDDEN");
   const rows = await db.followUp.findMany({
     where: { status: "open", ...(scope === "all" ? {} : { propertyId: { in: scope } }) },
-    include: { ticket: true },
+    include: { ticket: true, survey: true },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit,
   });
   const zones = new Map((await db.property.findMany({ where: { id: { in: rows.map((r) => r.propertyId) } } })).map((p) => [p.id, zoneOf(p)]));
   return ok(rows.map((f) => ({
-    id: f.id, reason: f.reason, number: f.ticket?.number ?? (f.complaintId ? `#${f.complaintId}` : "-"), assigneeRole: f.assigneeRole,
+    id: f.id, ...reasonParams(f), assigneeRole: f.assigneeRole,
+    number: f.ticket?.number ?? (f.complaintId ? `#${f.complaintId}` : "-"),
     dueAt: f.dueAt.toISOString(), due: formatLocal(f.dueAt, zones.get(f.propertyId) ?? DEFAULT_TIMEZONE), overdue: f.dueAt <= now,
   })));
 }

@@ -13,6 +13,7 @@ export type PersonView = {
   name: string;
   language: Language;
   onDuty: boolean;
+  phone: string | null;
   roles: RoleView[];
   unitIds: number[];
 };
@@ -29,6 +30,7 @@ function toView(p: Loaded): PersonView {
     name: p.name,
     language: isLanguage(p.language) ? p.language : "zh-CN",
     onDuty: p.onDuty,
+    phone: p.phone,
     roles: p.roles.map((r) => ({ role: r.role as Role, propertyId: r.propertyId, skills: skillsOf(r.skills) })),
     unitIds: p.units.map((u) => u.unitId),
   };
@@ -80,6 +82,14 @@ export async function setLanguage(db: DbOrTx, personId: number, language: Langua
   return ok(undefined);
 }
 
+/** A person's own phone number (a technician's, asked once when joining; an owner's, when shared). */
+export async function setPhone(db: DbOrTx, personId: number, phone: string, now: Date): Promise<Result<void>> {
+  const res = await db.person.updateMany({ where: { id: personId }, data: { phone } });
+  if (res.count === 0) return err("NOT_FOUND");
+  await logEvent(db, { actorId: personId, action: "phone-set", data: { personId }, at: now });
+  return ok(undefined);
+}
+
 /** A technician switches offers on or off. */
 export async function setDuty(db: DbOrTx, personId: number, onDuty: boolean, now: Date): Promise<Result<void>> {
   if (!(await hasRole(db, personId, "technician"))) return err("FORBIDDEN");
@@ -92,7 +102,7 @@ export type PersonLine = {
   id: number;
   name: string;
   username: string;
-  roles: string[];
+  roles: { role: string; property: string; skills: string[] }[];
   units: string[];
   onDuty: boolean;
   reachable: boolean;
@@ -111,7 +121,7 @@ export async function listPeople(db: DbOrTx, propertyId?: number): Promise<Perso
     id: p.id,
     name: p.name,
     username: p.username ?? "",
-    roles: p.roles.map((r) => (r.property ? `${r.role}@${r.property.code}` : r.role) + (r.skills ? `(${r.skills})` : "")),
+    roles: p.roles.map((r) => ({ role: r.role, property: r.property?.code ?? "", skills: skillsOf(r.skills) })),
     units: p.units.map((m) => `${m.unit.property.code} ${m.unit.building}-${m.unit.entrance}-${m.unit.room}`),
     onDuty: p.onDuty,
     reachable: p.blockedAt === null,

@@ -33,14 +33,19 @@ export function validTimezone(tz: string): boolean {
 
 export type PropertyLine = { id: number; code: string; name: string; units: number; timezone: string };
 
-export async function createProperty(db: DbOrTx, actorId: number, input: { code: string; name: string; timezone?: string }, now: Date): Promise<Result<PropertyLine>> {
+export type NewProperty = { code: string; name: string; timezone?: string; officeStart?: string; officeEnd?: string };
+
+/** A new property; office hours default to the configured OFFICE_HOURS (or the schema's 08:00-17:30). */
+export async function createProperty(db: DbOrTx, actorId: number, input: NewProperty, now: Date): Promise<Result<PropertyLine>> {
   if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   const code = input.code.trim().toUpperCase();
   const name = input.name.trim();
   if (!CODE.test(code) || name.length === 0 || name.length > 100) return err("INVALID_INPUT");
   if (input.timezone && !validTimezone(input.timezone)) return err("INVALID_INPUT");
   try {
-    const p = await db.property.create({ data: { code, name, timezone: input.timezone ?? null, createdAt: now } });
+    const hours = input.officeStart && input.officeEnd ? { officeStart: input.officeStart, officeEnd: input.officeEnd } : {};
+    const data = { code, name, timezone: input.timezone ?? null, ...hours, createdAt: now };
+    const p = await db.property.create({ data });
     await logEvent(db, { actorId, action: "property-created", data: { propertyId: p.id, code, name }, at: now });
     return ok({ id: p.id, code, name, units: 0, timezone: p.timezone ?? "" });
   } catch (e) {

@@ -1,5 +1,5 @@
 // Step 8: the satisfaction rating, from the owner's button (any time later) or the desk's phone call.
-import type { Database } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { openFollowUp } from "./followups.ts";
 import { authorize } from "./authorize.ts";
@@ -42,10 +42,29 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
     }
     await logEvent(tx, { ticketId, actorId, action: "rated", at: now, data: { rating, channel, comment } });
     const followUpId = rating <= 2
-      ? await openFollowUp(tx, { propertyId: ticket.propertyId, ticketId, surveyId: ticket.survey.id, assigneeRole: "supervisor", reason: `rating ${rating}${comment ? `: ${comment}` : ""}` }, actorId, now)
+      ? await openFollowUp(tx, {
+        propertyId: ticket.propertyId, ticketId, surveyId: ticket.survey.id, assigneeRole: "supervisor", alsoTell: ["desk"],
+        reason: comment ?? "", rating,
+      }, actorId, now)
       : null;
     return ok({ rating, followUpId, number: ticket.number });
   });
+}
+
+/** The owner's ticket waiting for a rating (the newest), so that a typed "4" can count as the rating. */
+export async function ticketAwaitingRating(db: DbOrTx, personId: number): Promise<number | null> {
+  const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
+  const survey = await db.survey.findFirst({
+    where: {
+      status: { in: ["requested", "reminded", "phone", "scheduled"] },
+      ticket: {
+        status: { in: ["completed", "closed"] },
+        OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }],
+      },
+    },
+    orderBy: { id: "desc" }, select: { ticketId: true },
+  });
+  return survey?.ticketId ?? null;
 }
 
 /** The owner's "what went wrong" after a low rating: recorded on the survey and its follow-up. */
@@ -56,7 +75,7 @@ export async function addRatingComment(database: Database, personId: number, tic
     const survey = await tx.survey.findUnique({ where: { ticketId }, include: { ticket: true } });
     if (!survey || survey.status !== "answered" || survey.answeredBy !== personId) return err("NOT_FOUND");
     await tx.survey.update({ where: { id: survey.id }, data: { comment } });
-    await tx.followUp.updateMany({ where: { surveyId: survey.id, status: "open" }, data: { reason: `rating ${survey.rating}: ${comment}` } });
+    await tx.followUp.updateMany({ where: { surveyId: survey.id, status: "open" }, data: { reason: comment } });
     await logEvent(tx, { ticketId, actorId: personId, action: "commented", at: now, data: { comment } });
     return ok({ number: survey.ticket.number });
   });

@@ -43,9 +43,18 @@ export const isRole = (s: string): s is Role => (ROLES as readonly string[]).inc
 /** Roles an invite may grant (admin comes from the environment or another admin). */
 export const STAFF_ROLES = ["desk", "technician", "supervisor", "control_room"] as const;
 
-export const LANGUAGES = ["zh-CN", "en"] as const;
+export const LANGUAGES = ["zh-CN", "zh-TW", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const isLanguage = (s: string): s is Language => (LANGUAGES as readonly string[]).includes(s);
+
+/** Our language for a Telegram `language_code` (zh-hant/zh-tw/zh-hk → zh-TW, zh/zh-hans → zh-CN, en), if we have it. */
+export function languageOfTelegram(code: string | undefined): Language | undefined {
+  const c = (code ?? "").toLowerCase().replace(/_/g, "-");
+  if (/^zh-(hant|tw|hk|mo)\b/.test(c)) return "zh-TW";
+  if (/^zh(-|$)/.test(c)) return "zh-CN";
+  if (/^en(-|$)/.test(c)) return "en";
+  return undefined;
+}
 
 /**
  * open → accepted → arrived → completed → closed; accepted/arrived → postponed → arrived/completed;

@@ -26,7 +26,7 @@ describe("admin", () => {
     const imported = await admin.document("CSV-1", "units.csv", "/import BX");
     expect(imported.map(textOf).join("\n")).toContain("正在导入");
     const report = imported.filter((c) => c.method === "editMessageText").map(textOf).join("\n");
-    expect(report).toContain("新增 2 户,已存在 1 户,有问题的行 1 行");
+    expect(report).toContain("新增 2 户，已存在 1 户，有问题的行 1 行");
     expect(report).toContain("第 5 行「坏行」");
     expect(await h.database.db.unit.count()).toBe(3);
 
@@ -46,14 +46,15 @@ describe("admin", () => {
     expect(await last(owner.send(`/start ${ownerCode}`))).toContain("已绑定 碧溪花园 3-1-502");
     const tech = h.user(nextTelegramId(), "李师傅");
     const joined = await tech.send(`/start ${techInvite}`);
-    expect(joined.map(textOf).join("\n")).toContain("您的岗位:维修人员。技能:给排水, 电路");
+    expect(joined.map(textOf).join("\n")).toContain("您的岗位：维修人员。技能：给排水、电路。");
     const menu = joined.find((c) => c.method === "setMyCommands");
     expect(menu?.payload.scope).toEqual({ type: "chat", chat_id: tech.id });
     expect(menu?.payload.commands.map((c: { command: string }) => c.command).slice(0, 3)).toEqual(["jobs", "duty", "repair"]);
 
     const people = textOf((await admin.send("/people BX")).at(-1));
     expect(people).toContain("李师傅");
-    expect(people).toContain("technician@BX(water,electricity)");
+    expect(people).toContain("维修人员 BX（给排水、电路）"); // roles in words, not technician@BX(water)
+    expect(people).not.toContain("technician@");
     expect(people).toContain("BX 3-1-502");
 
     const techRow = await h.database.db.person.findFirstOrThrow({ where: { name: "李师傅" } });
@@ -63,7 +64,7 @@ describe("admin", () => {
   });
 
   it("refuses admin commands to others, politely, in their language", async () => {
-    const owner = h.user(nextTelegramId(), "Mary", "en");
+    const owner = h.user(nextTelegramId(), "Mary", "zh-hans");
     expect(await last(owner.send("/newproperty XX Nope"))).toContain("仅限管理员");
     await owner.send("/language");
     await owner.press("English");

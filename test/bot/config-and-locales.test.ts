@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
 import { keysOf } from "../../src/bot/i18n.ts";
 import { commandsFor } from "../../src/bot/commands.ts";
-import { hasKey } from "../../src/bot/i18n.ts";
-import { LANGUAGES } from "../../src/domain/types.ts";
+import { hasKey, t } from "../../src/bot/i18n.ts";
+import { LANGUAGES, languageOfTelegram } from "../../src/domain/types.ts";
+import { fullWidth, readLocale, toTraditional, zhCnFiles } from "../../scripts/locales-tw.ts";
 
 const good = { BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", ADMIN_TELEGRAM_IDS: "111, 222" };
 
@@ -72,5 +73,31 @@ describe("locales", () => {
     expect(all).toContain("jobs");
     for (const lang of LANGUAGES) for (const c of all) expect(hasKey(lang, `cmd-${c}`), `${lang} cmd-${c}`).toBe(true);
     expect(commandsFor([])).toEqual(["repair", "my", "language", "help", "cancel"]);
+  });
+});
+
+describe("Traditional Chinese (zh-TW)", () => {
+  it("is generated from zh-CN: every zh-TW file is up to date (rerun `npm run locales:tw` after changing zh-CN)", () => {
+    for (const file of zhCnFiles()) {
+      const cn = readLocale("zh-CN", file);
+      expect(fullWidth(cn), `zh-CN/${file} has half-width punctuation in Chinese text`).toBe(cn);
+      expect(readLocale("zh-TW", file), `zh-TW/${file} is out of date`).toBe(toTraditional(cn, file));
+    }
+  });
+
+  it("reads like a Taiwan / Hong Kong property desk: Traditional characters and the hand fixes applied", () => {
+    expect(t("zh-TW", "welcome", { name: "陳先生" })).toBe("您好，陳先生！這裡是物業報修服務台，請問能為您做些什麼？");
+    expect(t("zh-TW", "help-not-joined")).toContain("綁定");
+    expect(t("zh-TW", "language-name")).toBe("繁體中文");
+    expect(t("zh-TW", "category-gas")).toBe("瓦斯");
+    expect(t("zh-TW", "owner-accepted", { number: "BX-1", technician: "李師傅", techphone: "none", booked: "no", minutes: 30 }))
+      .toBe("👷 您的報修 BX-1 已為您安排 李師傅，預計 30 分鐘內上門，請保持電話暢通。");
+  });
+
+  it("picks a new person's language from Telegram's, else DEFAULT_LANGUAGE", () => {
+    expect(["zh-hant", "zh-TW", "zh-hk", "zh-hans", "zh", "en", "en-GB", "fr", undefined].map(languageOfTelegram))
+      .toEqual(["zh-TW", "zh-TW", "zh-TW", "zh-CN", "zh-CN", "en", "en", undefined, undefined]);
+    const r = parseConfig({ ...good, DEFAULT_LANGUAGE: "zh-TW" });
+    expect(r.ok && r.config.defaultLanguage).toBe("zh-TW");
   });
 });

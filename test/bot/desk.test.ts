@@ -63,7 +63,7 @@ describe("the desk's phone callbacks", () => {
     await desk.press("2 不满意");
     expect(desk.lastText()).toContain("跳过");
     await desk.send("师傅迟到了,业主不太满意");
-    expect(desk.lastText()).toContain("已记录工单 BX-20261123-0001 的电话回访:2 不满意");
+    expect(desk.lastText()).toContain("已记录工单 BX-20261123-0001 的电话回访：2 不满意");
     const survey = await h.database.db.survey.findUniqueOrThrow({ where: { ticketId: id } });
     expect(survey).toMatchObject({ status: "answered", channel: "phone", rating: 2, answeredBy: s.desk.id, comment: "师傅迟到了,业主不太满意" });
     expect(textOf((await desk.send("/callbacks")).at(-1))).toContain("没有需要电话回访");

@@ -199,7 +199,7 @@ describe("photos and edits", () => {
     const edit = fake.calls.at(-1)!;
     expect(edit.method).toBe("editMessageText");
     expect(edit.payload).toMatchObject({ chat_id: Number(p.telegramId), message_id: original, reply_markup: { inline_keyboard: [] } });
-    expect(edit.payload.text).toContain("已由 李师傅 接单");
+    expect(edit.payload.text).toContain("已由 李师傅接单");
     expect((await rows())[1]).toMatchObject({ kind: "edit", status: "sent", messageId: original });
     expect(fake.sent(p.telegramId!)).toHaveLength(1);
   });

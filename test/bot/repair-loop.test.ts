@@ -42,8 +42,10 @@ describe("the first repair loop (zh-CN)", () => {
     const techA = h.user(nextTelegramId(), "李师傅");
     const techB = h.user(nextTelegramId(), "张师傅");
     expect(textOf((await owner.send("/start OWNERCODE-502")).at(-1))).toContain("绑定成功");
-    await techA.send("/start TECHCODE-1");
+    expect(textOf((await techA.send("/start TECHCODE-1")).at(-1))).toContain("请留下您的手机号");
+    expect((await techA.contact("+86 139 0000 1111")).map(textOf).join("\n")).toContain("13900001111");
     await techB.send("/start TECHCODE-2");
+    await techB.send("13900002222");
 
     const done = await report(owner);
     expect(textOf(done.at(-1))).toContain("BX-20261123-0001");
@@ -60,8 +62,8 @@ describe("the first repair loop (zh-CN)", () => {
     expect(late.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain("已被其他同事接单");
 
     await h.flush();
-    expect(techB.inbox().some((c) => c.method === "editMessageText" && textOf(c).includes("已由 李师傅 接单"))).toBe(true);
-    expect(owner.lastText()).toContain("李师傅");
+    expect(techB.inbox().some((c) => c.method === "editMessageText" && textOf(c).includes("已由 李师傅接单"))).toBe(true);
+    expect(owner.lastText()).toContain("已为您安排 李师傅（电话 13900001111），预计 30 分钟内上门"); // never "李师傅 师傅"
 
     await techA.press("已到场");
     await techA.press("已完成");
@@ -93,6 +95,7 @@ describe("the first repair loop (zh-CN)", () => {
     const tech = h.user(nextTelegramId(), "李师傅");
     await owner.send("/start OWNERCODE-502");
     await tech.send("/start TECHCODE-1");
+    await tech.send("13900001111");
     await report(owner);
     await h.flush();
     await tech.press("接单");
@@ -133,15 +136,16 @@ describe("in English", () => {
     await owner.press("Skip");
     expect(owner.lastText()).toContain("may be an emergency");
     await owner.press("Emergency, please come now");
+    expect(owner.inbox().map(textOf).join("\n")).toContain("switch off the main breaker"); // the safety hint, at once
     await owner.press("Nobody home");
-    await owner.press("As soon as possible");
+    expect(owner.lastText()).toContain("contact number"); // an emergency is not booked: no time slot question
     await owner.send("13800138000");
     const summary = owner.lastText();
-    expect(summary).toContain("Urgency: EMERGENCY");
+    expect(summary).toContain("It is an emergency");
     expect(summary).toContain("Access: Nobody home, call before coming");
     const done = await owner.press("Submit");
     expect(textOf(done.at(-1))).toMatch(/Emergency report received! Ticket BX-20261123-0001/);
-    expect((await owner.send("/my")).map(textOf).join("\n")).toContain("waiting for a technician");
+    expect((await owner.send("/my")).map(textOf).join("\n")).toContain("received, finding a technician");
   });
 });
 
@@ -193,16 +197,15 @@ describe("bad input gets a clear reply and loses nothing", () => {
     await owner.press("给排水");
     expect(owner.lastText()).toContain("描述");
     await owner.send("漏".repeat(2000));
-    expect(owner.inbox().map(textOf).join("\n")).toContain("内容太长了(2000 字)");
+    expect(owner.inbox().map(textOf).join("\n")).toContain("内容太长了（2000 字）");
     await owner.send("阳台水管漏水");
     await owner.send("这是文字不是照片");
     expect(owner.lastText()).toContain("请发送照片");
     await owner.press("跳过");
     expect(owner.lastText()).toContain("紧急"); // pre-answered: 漏水
-    expect(buttonsOf(owner.inbox().at(-1))[0]!.text).toContain("✔");
-    await owner.press("紧急,请马上来");
+    expect(buttonsOf(owner.inbox().at(-1))[0]!.text).toContain("👉"); // the suggested answer
+    await owner.press("紧急，请马上来");
     await owner.press("家里有人");
-    await owner.press("尽快");
     await owner.send("12345");
     expect(owner.inbox().map(textOf).join("\n")).toContain("号码好像不对");
     await owner.send("13800138000");
@@ -271,7 +274,7 @@ describe("public areas and editing the summary", () => {
     await owner.press("尽快"); // nobody needs to be home for a public area: no such question
     await owner.send("13800138000");
     expect(owner.lastText()).toContain("3栋1单元电梯厅");
-    expect(owner.lastText()).toContain("公共区域,无需入户");
+    expect(owner.lastText()).toContain("公共区域，无需入户");
     await owner.press("修改");
     await owner.press("描述");
     await owner.send("电梯厅的灯一闪一闪");

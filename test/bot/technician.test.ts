@@ -24,7 +24,7 @@ const newTicket = async (ownerId: number, unitId: number, over = {}) => {
 describe("technician", () => {
   it("gets no offers while off duty, and gets them again on duty", async () => {
     const s = await site();
-    expect(textOf((await s.b.send("/duty")).at(-1))).toContain("当前状态:上班");
+    expect(textOf((await s.b.send("/duty")).at(-1))).toContain("当前状态：上班");
     expect(textOf((await s.b.send("/duty off")).at(-1))).toContain("已下班");
     await newTicket(s.ownerRow.id, s.unit.id);
     expect(s.a.inbox().some((c) => textOf(c).includes("🔔 新工单"))).toBe(true);

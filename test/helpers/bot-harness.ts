@@ -64,8 +64,8 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
       document: (fileId: string, fileName: string, caption?: string) =>
         handle(message({ document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, mime_type: "text/csv" }, ...(caption ? { caption, caption_entities: /^\/\w+/.test(caption) ? [{ type: "bot_command", offset: 0, length: /^\/\w+/.exec(caption)![0].length }] : [] } : {}) }) as Update),
       /** Presses a button by its callback data, on a message of this chat. */
-      pressData: (data: string, onMessageId = 1) =>
-        handle({ callback_query: { id: `cb${++updateId}`, from: u, chat_instance: "ci", data, message: { message_id: onMessageId, date: 0, chat, text: "" } } } as Update),
+      pressData: (data: string, onMessageId = 1, text = "") =>
+        handle({ callback_query: { id: `cb${++updateId}`, from: u, chat_instance: "ci", data, message: { message_id: onMessageId, date: 0, chat, text } } } as Update),
       /** Every message the bot sent to (or edited in) this chat, newest last. */
       inbox: (): Call[] => fake.calls.filter((c) => String(c.payload?.chat_id) === String(id) && /^(send|edit)/.test(c.method)),
       lastText: () => textOf(self.inbox().at(-1)),
@@ -73,7 +73,7 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
       press: async (label: string) => {
         for (const call of [...self.inbox()].reverse()) {
           const b = buttonsOf(call).find((x) => x.text.includes(label));
-          if (b) return self.pressData(b.data, call.result?.message_id ?? call.payload.message_id ?? 1);
+          if (b) return self.pressData(b.data, call.result?.message_id ?? call.payload.message_id ?? 1, textOf(call));
         }
         throw new Error(`no button "${label}" in chat ${id}; last texts: ${self.inbox().slice(-3).map(textOf).join(" | ")}`);
       },

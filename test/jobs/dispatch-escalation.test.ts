@@ -25,7 +25,8 @@ describe("dispatch escalation", () => {
 
     const r = await runDispatchEscalation(d, min(T0, 5));
     expect(r).toMatchObject({ due: 1, done: 1 });
-    expect(await offersSent()).toBe(4); // both technicians again, round 1
+    expect(await offersSent()).toBe(2); // never a second identical "new job"…
+    expect(await offersSent("offer-reminder")).toBe(2); // …but one reminder that says it is one
     const [alert] = await sent(d, "dispatch-overdue", s.supervisor.id);
     expect(JSON.parse(alert!.params)).toMatchObject({ number: "BX-20261123-0001", minutes: 5, round: 1, offered: 2, emergency: "no" });
     expect(await count(d, "dispatch-overdue", s.control.id)).toBe(0); // daytime
@@ -36,13 +37,22 @@ describe("dispatch escalation", () => {
     expect(await count(d, "dispatch-overdue")).toBe(1);
   });
 
+  it("counts only the technicians who can be reached in the escalation", async () => {
+    await d.db.person.update({ where: { id: s.technicians[0]!.id }, data: { telegramId: null } });
+    await reported(d, s, T0);
+    await runDispatchEscalation(d, min(T0, 5));
+    const [alert] = await sent(d, "dispatch-overdue", s.supervisor.id);
+    expect(JSON.parse(alert!.params)).toMatchObject({ offered: 1 });
+  });
+
   it("escalates an emergency after 2 minutes", async () => {
     const id = await reported(d, s, T0, { emergency: true, category: "water", description: "水管爆裂" });
     await runDispatchEscalation(d, min(T0, 1));
     expect(await count(d, "dispatch-overdue")).toBe(0);
     await runDispatchEscalation(d, min(T0, 2));
     expect(await count(d, "dispatch-overdue", s.supervisor.id)).toBe(1);
-    expect(await offersSent("offer-new-emergency")).toBe(4);
+    expect(await offersSent("offer-new-emergency")).toBe(2);
+    expect(await offersSent("offer-reminder")).toBe(2);
     expect((await ticket(id)).dispatchDueAt).toEqual(min(T0, 4));
   });
 
@@ -70,7 +80,8 @@ describe("dispatch escalation", () => {
     for (let round = 1; round <= MAX_REOFFERS + 2; round++) await runDispatchEscalation(d, min(T0, 5 * round));
     expect(await count(d, "dispatch-overdue")).toBe(MAX_REOFFERS);
     expect(await count(d, "dispatch-unassigned", s.supervisor.id)).toBe(1);
-    expect(await offersSent()).toBe(2 * (1 + MAX_REOFFERS));
+    expect(await offersSent()).toBe(2);
+    expect(await offersSent("offer-reminder")).toBe(2); // one reminder each, not one a round
     expect(await ticket(id)).toMatchObject({ dispatchLevel: MAX_REOFFERS + 1, dispatchDueAt: null });
   });
 

@@ -5,6 +5,7 @@ import { InlineKeyboard, Keyboard } from "grammy";
 import { packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import type { Translate } from "../i18n.ts";
+import { normalizePhone } from "../../domain/tickets/report.ts";
 
 export type Conv = Conversation<BotContext, ConversationContext>;
 export type Choice = { value: string; label: string };
@@ -48,20 +49,32 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
       const choice = data?.action === "q" && data.id === q.step ? q.choices?.flat().find((c) => c.value === data.arg) : undefined;
       await next.answerCallbackQuery(choice ? undefined : { text: t("ask-old-button") }).catch(() => undefined);
       if (choice) {
-        await next.api.editMessageText(sent.chat.id, sent.message_id, `${q.text}\n\n${/^[✅✔]/u.test(choice.label) ? "" : "✅ "}${choice.label}`).catch(() => undefined);
+        // one check mark style: the answered question shows "✅ <choice>" (a suggestion's 👉 dropped)
+        const shown = choice.label.replace(/^👉\s*/u, "");
+        const text = `${q.text}\n\n${shown.startsWith("✅") ? "" : "✅ "}${shown}`;
+        await next.api.editMessageText(sent.chat.id, sent.message_id, text).catch(() => undefined);
         return { kind: "choice", value: choice.value };
       }
     } else {
-      const msg = next.message;
-      if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
-      if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
-      if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
+      const answer = answerOf(next.message, accept);
+      if (answer) {
+        // the question is answered: its buttons (a "skip", the time slots…) go away
+        if (q.choices) await next.api.editMessageReplyMarkup(sent.chat.id, sent.message_id).catch(() => undefined);
+        return answer;
+      }
     }
     // The question is asked again with its buttons: after a crash between recording the last
     // answer and sending this question, the message the person sees may have lost its buttons.
     sent = await next.reply(`${q.hint}\n\n${q.text}`, { reply_markup: markup, parse_mode: undefined });
   }
   throw new TooManyTries();
+}
+
+function answerOf(msg: ConversationContext["message"], accept: NonNullable<Question["accept"]>): Answer | undefined {
+  if (msg?.text !== undefined && accept.includes("text")) return { kind: "text", value: msg.text };
+  if (msg?.photo && accept.includes("photo")) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
+  if (msg?.contact && accept.includes("contact")) return { kind: "contact", phone: msg.contact.phone_number };
+  return undefined;
 }
 
 /**
@@ -80,6 +93,25 @@ export async function askText(
     const text = a.kind === "text" ? a.value.trim() : "";
     if (text && text.length <= q.max) return text;
     await ctx.reply(text ? t("ask-too-long", { length: String(text.length), max: String(q.max) }) : t("ask-send-text"));
+  }
+  throw new TooManyTries();
+}
+
+/** A phone number, shared with the button or typed; a wrong one is said and asked again. */
+export async function askPhone(
+  conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string },
+): Promise<string> {
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const a = await ask(conversation, ctx, t, {
+      step: q.step + i, text: q.text, hint: t("repair-phone-hint"),
+      accept: ["text", "contact"], contactButton: t("btn-share-phone"),
+    });
+    const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");
+    if (phone) {
+      await ctx.reply(t("repair-phone-ok", { phone }), { reply_markup: { remove_keyboard: true } });
+      return phone;
+    }
+    await ctx.reply(t("repair-phone-invalid"));
   }
   throw new TooManyTries();
 }

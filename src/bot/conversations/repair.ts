@@ -1,11 +1,14 @@
 // /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
 // filed by the domain inside conversation.external so a replay never files it twice.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone, reportFault } from "../../domain/tickets/report.ts";
+import {
+  ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, reportFault,
+} from "../../domain/tickets/report.ts";
+import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
-import { ask, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+import { ask, askPhone, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
 
 export const REPAIR = "repair";
 export type RepairUnit = { id: number; propertyId: number; propertyName: string; label: string };
@@ -63,10 +66,13 @@ export function repairConversation(deps: BotDeps) {
       emergency: async () => {
         const suggested = looksLikeEmergency(d.category, `${d.description} ${d.location}`);
         const text = t(suggested ? "repair-ask-emergency-suggested" : "repair-ask-emergency");
-        const yes = { value: "yes", label: (suggested ? "✔ " : "") + t("btn-emergency-yes") };
-        const no = { value: "no", label: (suggested ? "" : "✔ ") + t("btn-emergency-no") };
+        const yes = { value: "yes", label: (suggested ? "👉 " : "") + t("btn-emergency-yes") };
+        const no = { value: "no", label: (suggested ? "" : "👉 ") + t("btn-emergency-no") };
         const a = await q(text, [[yes], [no]], t("ask-use-buttons"));
         d.emergency = a.kind === "choice" && a.value === "yes";
+        // the safety hint comes at once, before the remaining questions (DOMAIN step 2)
+        const hazard = hazardOf(d.category, `${d.description} ${d.location}`);
+        if (d.emergency) await ctx.reply(t("repair-safety", { hazard }));
       },
       access: async () => {
         if (d.unitId === null) return void (d.access = PUBLIC_ACCESS); // nobody needs to be home
@@ -74,21 +80,13 @@ export function repairConversation(deps: BotDeps) {
         d.access = a.kind === "choice" ? a.value : "call";
       },
       time: async () => {
+        if (d.emergency) return void (d.time = "asap"); // an emergency is not booked: someone comes now
         const a = await q(t("repair-ask-time"), TIME_WINDOWS.map((v) => [{ value: v, label: t(`time-${v}`) }]), t("repair-time-hint"), ["text"]);
         d.time = a.kind === "choice" ? a.value : a.kind === "text" ? a.value.trim().slice(0, 100) : "asap";
       },
       phone: async () => {
-        for (let i = 0; i < MAX_TRIES; i++) {
-          const a = await q(t("repair-ask-phone"), undefined, t("repair-phone-hint"), ["text", "contact"], t("btn-share-phone"));
-          const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");
-          if (phone) {
-            d.phone = phone;
-            await ctx.reply(t("repair-phone-ok", { phone }), { reply_markup: { remove_keyboard: true } });
-            return;
-          }
-          await ctx.reply(t("repair-phone-invalid"));
-        }
-        throw new TooManyTries();
+        d.phone = await askPhone(conversation, ctx, t, { step: step + 1, text: t("repair-ask-phone") });
+        step += MAX_TRIES;
       },
     };
 
@@ -115,7 +113,7 @@ export function repairConversation(deps: BotDeps) {
       }
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
-      await ctx.reply(t("ask-too-many-tries"), { reply_markup: { remove_keyboard: true } });
+      await ctx.reply(t("ask-too-many-tries", { flow: REPAIR }), { reply_markup: { remove_keyboard: true } });
     }
   };
 }
@@ -135,5 +133,6 @@ async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, arg
     }, deps.clock()),
   );
   if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
-  await ctx.reply(t(res.value.emergency ? "repair-created-emergency" : "repair-created", { number: res.value.number }));
+  const key = res.value.emergency ? "repair-created-emergency" : "repair-created";
+  await ctx.reply(t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

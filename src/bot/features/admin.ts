@@ -2,7 +2,7 @@
 // Every command is a thin call into src/domain, which checks the role again.
 import { Composer } from "grammy";
 import { createOwnerCode, createStaffInvite } from "../../domain/invites.ts";
-import { listPeople, revokeRole } from "../../domain/people.ts";
+import { listPeople, revokeRole, type PersonLine } from "../../domain/people.ts";
 import { skillsOf } from "../../domain/staff.ts";
 import { addUnit, createProperty, findProperty, findUnit, importUnits, listProperties, propertySettings, propertyUnits, SETTINGS, updatePropertySetting } from "../../domain/properties.ts";
 import { alignRows } from "../../domain/text-table.ts";
@@ -53,7 +53,10 @@ chat.command("newproperty", async (ctx) => {
   const [code, ...rest] = args(ctx);
   const tz = rest.length > 1 && /^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(rest.at(-1)!) ? rest.pop() : undefined;
   if (!code || rest.length === 0) return ctx.reply(ctx.t("admin-newproperty-usage"));
-  const res = await createProperty(ctx.deps.database.db, ctx.person!.id, { code, name: rest.join(" "), ...(tz ? { timezone: tz } : {}) }, ctx.deps.clock());
+  // a property without its own zone takes TZ, and its office hours OFFICE_HOURS (README, configuration)
+  const { timezone, officeStart, officeEnd } = ctx.deps.config;
+  const input = { code, name: rest.join(" "), timezone: tz ?? timezone, officeStart, officeEnd };
+  const res = await createProperty(ctx.deps.database.db, ctx.person!.id, input, ctx.deps.clock());
   if (!res.ok) return ctx.reply(res.error === "INVALID_INPUT" ? ctx.t("admin-newproperty-usage") : ctx.t(errorKey(res.error)));
   await ctx.reply(ctx.t("admin-property-created", { code: res.value.code, name: res.value.name }));
 });
@@ -145,6 +148,15 @@ chat.command("invite", async (ctx) => {
   }));
 });
 
+/** "维修人员 BX（给排水、电路）": roles in words, not `technician@BX(water)`. */
+const rolesText = (ctx: BotContext, roles: PersonLine["roles"]) => {
+  const list = (items: string[]) => items.join(ctx.t("list-separator"));
+  const line = (r: PersonLine["roles"][number]) => ctx.t("admin-role-line", {
+    role: r.role, property: r.property || "all", skills: list(r.skills.map((c) => ctx.t("category-label", { category: c }))) || "none",
+  });
+  return list(roles.map(line)) || "-";
+};
+
 chat.command("people", async (ctx) => {
   const [code] = args(ctx);
   const property = code ? await propertyArg(ctx, code) : undefined;
@@ -153,7 +165,9 @@ chat.command("people", async (ctx) => {
   if (people.length === 0) return ctx.reply(ctx.t("admin-no-people"));
   const rows = [
     [ctx.t("admin-col-id"), ctx.t("admin-col-name"), ctx.t("admin-col-roles"), ctx.t("admin-col-homes"), ctx.t("admin-col-reach")],
-    ...people.slice(0, MAX_TABLE_ROWS).map((p) => [String(p.id), p.name.slice(0, 16), p.roles.join(" ") || "-", p.units.join(" ") || "-", p.reachable ? "✓" : "✗"]),
+    ...people.slice(0, MAX_TABLE_ROWS).map((p) => [
+      String(p.id), p.name.slice(0, 16), rolesText(ctx, p.roles), p.units.join(" ") || "-", p.reachable ? "✓" : "✗",
+    ]),
   ];
   await replyTable(ctx, ctx.t("admin-people-title", { count: people.length }), alignRows(rows, people.length - MAX_TABLE_ROWS), ctx.t("admin-revoke-usage"));
 });

@@ -7,7 +7,6 @@ import { closeFollowUp, listOpenFollowUps } from "../../domain/followups.ts";
 import { listPhoneCallbacks, phoneCallbackTask } from "../../domain/scheduled/callbacks.ts";
 import { deskScope } from "../../domain/staff.ts";
 import { answerSurvey, RATINGS } from "../../domain/surveys.ts";
-import { formatLocal } from "../../domain/time.ts";
 import { MAX_NOTE, type Language } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
@@ -70,8 +69,7 @@ chat.command("callbacks", async (ctx) => {
   const res = await listPhoneCallbacks(ctx.deps.database.db, ctx.person!.id);
   if (!res.ok) return ctx.reply(ctx.t("desk-only"));
   if (res.value.length === 0) return ctx.reply(ctx.t("callbacks-none"));
-  const tz = ctx.deps.config.timezone;
-  const lines = res.value.map((c) => ctx.t("callbacks-line", { ...c, completed: formatLocal(new Date(c.completedAt), tz) }));
+  const lines = res.value.map((c) => ctx.t("callbacks-line", c));
   const kb = InlineKeyboard.from(res.value.map((c) => [InlineKeyboard.text(ctx.t("btn-record-phone-for", { number: c.number }), packCallback("cbans", c.ticketId))]));
   await replyLong(ctx, [{ text: ctx.t("callbacks-title", { count: res.value.length }) }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });

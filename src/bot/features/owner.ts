@@ -2,8 +2,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listUnits } from "../../domain/properties.ts";
 import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from "../../domain/tickets/owner.ts";
-import { answerSurvey, ratingButtons } from "../../domain/surveys.ts";
-import { formatLocal } from "../../domain/time.ts";
+import { answerSurvey, ratingButtons, ticketAwaitingRating } from "../../domain/surveys.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
@@ -29,8 +28,9 @@ chat.command("repair", async (ctx) => {
 chat.command("my", async (ctx) => {
   const tickets = await listOwnerTickets(ctx.deps.database.db, ctx.person!.id);
   if (tickets.length === 0) return ctx.reply(ctx.t("my-none"));
-  const tz = ctx.deps.config.timezone;
-  const lines = tickets.map((x) => ctx.t("my-line", { number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: formatLocal(x.lastAt, tz) }));
+  const lines = tickets.map((x) => ctx.t("my-line", {
+    number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: x.at,
+  }));
   const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
   await replyLong(ctx, [{ text: ctx.t("my-title") }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
@@ -70,15 +70,29 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!detail.ok) return ctx.reply(ctx.t(errorKey(detail.error)));
   if (!detail.value.canReopen) return ctx.reply(ctx.t("error-invalid-state"));
+  await ctx.editMessageReplyMarkup().catch(() => undefined); // answered: 已修好 / 没修好 go away
   await enterFlow(ctx, NOT_FIXED, flowArgs(ctx, detail.value.ticket.id, detail.value.ticket.number));
 });
 
+/** Records the owner's rating; the answered question shows the rating instead of its buttons. */
+async function rate(ctx: BotContext, ticketId: number, rating: number, shown: (text: string) => Promise<unknown>) {
+  const answer = { ticketId, actorId: ctx.person!.id, rating, channel: "bot" } as const;
+  const res = await answerSurvey(ctx.deps.database, answer, ctx.deps.clock());
+  if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
+  await shown(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating }));
+  if (res.value.followUpId) return enterFlow(ctx, RATING_COMMENT, flowArgs(ctx, ticketId, res.value.number));
+  await ctx.reply(ctx.t("owner-rating-thanks"));
+}
+
 ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
   const { id, arg } = data(ctx);
-  const res = await answerSurvey(ctx.deps.database, { ticketId: id, actorId: ctx.person!.id, rating: Number(arg), channel: "bot" }, ctx.deps.clock());
   await ctx.answerCallbackQuery();
-  if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
-  await ctx.editMessageText(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating })).catch(() => undefined);
-  if (res.value.followUpId) return enterFlow(ctx, RATING_COMMENT, flowArgs(ctx, id, res.value.number));
-  await ctx.reply(ctx.t("owner-rating-thanks"));
+  await rate(ctx, id, Number(arg), (text) => ctx.editMessageText(text).catch(() => undefined));
+});
+
+// At the rating question, a typed digit 1-5 counts as the rating.
+chat.hears(/^\s*[1-5]\s*$/, async (ctx, next) => {
+  const ticketId = await ticketAwaitingRating(ctx.deps.database.db, ctx.person!.id);
+  if (ticketId === null) return next();
+  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text));
 });

@@ -8,6 +8,8 @@ import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { errorKey } from "../errors.ts";
 import type { BotContext } from "../context.ts";
 import { translator } from "../i18n.ts";
+import { STAFF_PHONE, type FlowArgs } from "../conversations/short-flows.ts";
+import { enterFlow } from "../conversations/enter.ts";
 
 export const startFeature = new Composer<BotContext>();
 const chat = startFeature.chatType("private");
@@ -17,10 +19,12 @@ const languageKeyboard = () => InlineKeyboard.from([LANGUAGES.map((l) => InlineK
 /** The help text for what this person can do: owner, staff, or not joined yet. */
 export function helpFor(ctx: BotContext): string {
   const roles = new Set(ctx.person?.roles.map((r) => r.role));
-  const parts = [ctx.person?.unitIds.length ? ctx.t("help-owner") : ctx.t("help-not-joined")];
-  if (roles.has("technician")) parts.push(ctx.t("help-technician"));
-  if (roles.has("desk") || roles.has("supervisor")) parts.push(ctx.t("help-desk"));
-  if (roles.has("admin")) parts.push(ctx.t("help-admin"));
+  // staff read their own commands first; "you have no home yet" is only for people with no role
+  const staff = ["technician", "desk", "supervisor", "control_room", "admin"] as const;
+  const parts: string[] = staff.filter((r) => roles.has(r)).map((r) => ctx.t(`help-${r}`));
+  if (ctx.person?.unitIds.length) parts.push(ctx.t("help-owner"));
+  else if (parts.length === 0) parts.push(ctx.t("help-not-joined"));
+  else parts.push(ctx.t("help-general"));
   return parts.join("\n\n");
 }
 
@@ -37,7 +41,19 @@ async function join(ctx: BotContext, code: string) {
   // Joining is also where the language is chosen: the answer carries the language buttons.
   if (v.kind === "owner") return ctx.reply(ctx.t("join-owner-ok", { property: v.propertyName, unit: v.unitLabel }), { reply_markup: languageKeyboard() });
   await refreshMenu(ctx);
-  return ctx.reply(ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: v.skills.map((c) => ctx.t("category-label", { category: c })).join(", ") || "-" }));
+  if (v.role === "technician" && !ctx.person!.phone) {
+    // the technician's phone is asked once, here: owners get it when a job is accepted
+    await ctx.reply(joinedText(ctx, v));
+    const args: FlowArgs = { personId: ctx.person!.id, lang: ctx.lang, ticketId: 0, number: "" };
+    return enterFlow(ctx, STAFF_PHONE, args);
+  }
+  return ctx.reply(joinedText(ctx, v));
+}
+
+function joinedText(ctx: BotContext, v: { propertyName: string; role: string; skills: string[] }) {
+  const skills = v.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
+  const shown = v.role !== "technician" ? "none" : skills || "all";
+  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: shown });
 }
 
 chat.command("start", async (ctx) => {
@@ -55,6 +71,8 @@ startFeature.callbackQuery(callbackFor("lang"), async (ctx) => {
   await setLanguage(ctx.deps.database.db, ctx.person.id, lang, ctx.deps.clock());
   const t = translator(lang);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(t("language-set"));
+  // the message the buttons were on (e.g. the bind confirmation) stays readable: only the buttons go
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(t("language-set"));
   await refreshMenu(ctx);
 });

@@ -35,7 +35,10 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  // the winner's own offer shows the choice instead of its buttons
+  const offer = ctx.callbackQuery.message?.text;
+  const shown = offer ? ctx.editMessageText(`${offer}\n\n${ctx.t("offer-mine")}`) : ctx.editMessageReplyMarkup();
+  await shown.catch(() => undefined);
   await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
 });
 
@@ -60,7 +63,9 @@ for (const [action, flow] of [["done", JOB_DONE], ["cannot", CANNOT_FINISH]] as 
   technicianFeature.callbackQuery(callbackFor(action), async (ctx) => {
     const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, id(ctx));
     await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
-    if (res.ok) await enterFlow(ctx, flow, { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number });
+    if (!res.ok) return;
+    const args = { personId: ctx.person!.id, lang: ctx.lang, ticketId: res.value.id, number: res.value.number };
+    await enterFlow(ctx, flow, args);
   });
 }
 

@@ -6,7 +6,7 @@ import { authorize } from "../authorize.ts";
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
-import { inOfficeHours, isOfficeHours, nextOfficeStart } from "../schedule.ts";
+import { inOfficeHours, isOfficeHours, nextOfficeStart, zoneOf } from "../schedule.ts";
 import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
 import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
@@ -102,12 +102,15 @@ export async function runCallbacks(database: Database, now: Date, opts: JobOptio
 export type PhoneCallback = {
   ticketId: number; number: string; owner: string; place: string; phone: string;
   completedAt: string; phoneTaskAt: string;
+  /** The completion time as the property's clock shows it. */
+  completed: string;
 };
 
 const phoneView = (s: Due): PhoneCallback => ({
   ticketId: s.ticketId, number: s.ticket.number, owner: s.ticket.reporter.name, place: placeOf(s.ticket),
   phone: s.ticket.phone || s.ticket.reporter.phone || "-",
   completedAt: (s.ticket.completedAt ?? s.createdAt).toISOString(), phoneTaskAt: (s.phoneTaskAt ?? s.createdAt).toISOString(),
+  completed: formatLocal(s.ticket.completedAt ?? s.createdAt, zoneOf(s.ticket.property)),
 });
 
 /** Phone-callback tasks of the properties where the person works at the desk (or supervises). */

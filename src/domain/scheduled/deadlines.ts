@@ -6,6 +6,7 @@
 import type { Database, DbOrTx } from "../../db/client.ts";
 import { answerDeadline } from "../complaints.ts";
 import { logEvent } from "../events.ts";
+import { reasonParams } from "../followups.ts";
 import { notifyAll } from "../notify.ts";
 import { staffOf } from "../staff.ts";
 import { addMinutes, formatLocal } from "../time.ts";
@@ -15,7 +16,7 @@ import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type Tick
 const RETRY_MINUTES = 5;
 
 const dueFollowUps = (db: DbOrTx, now: Date, take: number) => db.followUp.findMany({
-  where: { status: "open", remindAt: { lte: now } }, orderBy: [{ remindAt: "asc" }, { id: "asc" }], take, include: { ticket: true },
+  where: { status: "open", remindAt: { lte: now } }, orderBy: [{ remindAt: "asc" }, { id: "asc" }], take, include: { ticket: true, survey: true },
 });
 const dueComplaints = (db: DbOrTx, now: Date, take: number) => db.complaint.findMany({
   where: { status: "open", remindAt: { lte: now } }, orderBy: [{ remindAt: "asc" }, { id: "asc" }], take, include: { property: true },
@@ -33,7 +34,9 @@ async function followUpStep(database: Database, f: FollowUpDue, now: Date, opts:
       data: reminder ? { remindAt: f.dueAt } : { remindAt: null, alertedAt: now },
     });
     if (won.count === 0) return "skipped";
-    const params = { id: f.id, reason: f.reason, number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, cal.tz), role: f.assigneeRole };
+    const params = {
+      id: f.id, ...reasonParams(f), number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, cal.tz), role: f.assigneeRole,
+    };
     const people = reminder
       ? (f.assigneeId ? [f.assigneeId] : await staffOf(tx, f.propertyId, f.assigneeRole as Role))
       : await staffOf(tx, f.propertyId, "supervisor");

@@ -10,7 +10,13 @@ import { noticeParams, ticketView } from "./view.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 
-/** (Re)offers an open ticket to the technicians on duty; returns who got it. */
+const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+
+/**
+ * (Re)offers an open ticket to the technicians on duty; returns who can be reached (has a chat).
+ * A technician who still holds the first offer gets one reminder that says it is one, not a second
+ * "new job"; after that reminder, later rounds leave them alone.
+ */
 export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   if (ticket.status !== "open") return [];
@@ -20,25 +26,31 @@ export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: nu
     (await tx.offer.findMany({ where: { ticketId, status: "declined" } })).map((o) => o.technicianId),
   );
   const targets = techs.filter((id) => !declined.has(id));
+  const offers = await tx.offer.findMany({ where: { ticketId, technicianId: { in: targets } } });
+  const existing = new Map(offers.map((o) => [o.technicianId, o]));
+  const buttons = [[
+    { label: "btn-accept", action: "accept", id: ticketId },
+    { label: "btn-decline", action: "decline", id: ticketId },
+  ]];
+  const reached: number[] = [];
   for (const technicianId of targets) {
-    const offer = await tx.offer.upsert({
-      where: { ticketId_technicianId: { ticketId, technicianId } },
-      create: { ticketId, technicianId, round, createdAt: now },
-      update: { round, status: "offered" },
-    });
-    await notify(tx, now, technicianId, {
-      key: ticket.emergency ? "offer-new-emergency" : "offer-new",
-      params: noticeParams(view),
-      photos: round === 0 ? view.photos : [],
+    const before = existing.get(technicianId);
+    const holding = before?.status === "offered";
+    if (holding && before.round > 0) { reached.push(technicianId); continue; } // reminded once already
+    const offer = before
+      ? await tx.offer.update({ where: { id: before.id }, data: { round, status: "offered" } })
+      : await tx.offer.create({ data: { ticketId, technicianId, round, createdAt: now } });
+    const sent = await notify(tx, now, technicianId, {
+      key: holding ? "offer-reminder" : ticket.emergency ? "offer-new-emergency" : "offer-new",
+      params: { ...noticeParams(view), minutes: minutesSince(ticket.reportedAt, now) },
+      photos: holding ? [] : view.photos,
       ref: `offer:${offer.id}:${round}`,
-      buttons: [[
-        { label: "btn-accept", action: "accept", id: ticketId },
-        { label: "btn-decline", action: "decline", id: ticketId },
-      ]],
+      buttons,
     });
+    if (sent) reached.push(technicianId);
   }
   await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round, technicians: targets } });
-  return targets;
+  return reached;
 }
 
 /** Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn). */
@@ -72,9 +84,15 @@ export async function acceptJob(database: Database, technicianId: number, ticket
     const view = (await ticketView(tx, ticketId))!;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
     await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
+    const technician = await tx.person.findUniqueOrThrow({ where: { id: technicianId } });
+    // the promise matches the booking: a booked time is said as such, "as soon as possible" gets the minutes
+    const booked = ticket.appointmentAt !== null && ticket.appointmentAt > now;
     await notify(tx, now, ticket.reporterId, {
       key: "owner-accepted",
-      params: { ...noticeParams(view), minutes: ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general },
+      params: {
+        ...noticeParams(view), techphone: technician.phone || "none", booked: booked ? "yes" : "no",
+        minutes: ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general,
+      },
     });
     return ok({ ticketId, number: ticket.number, arrivalDueAt, phone: ticket.phone, place: view.place });
   });

@@ -3,7 +3,8 @@ import type { Database, DbOrTx } from "../../db/client.ts";
 import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
-import { addMinutes } from "../time.ts";
+import { addMinutes, formatLocal } from "../time.ts";
+import { zoneOf } from "../schedule.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { closeOtherOffers, ARRIVAL_MINUTES } from "./dispatch.ts";
 import { noticeParams, placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
@@ -24,18 +25,26 @@ async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
  *  desk's internals (offers, declines, escalations, reminders). */
 export const OWNER_ACTIONS = ["reported", "accepted", "arrived", "postponed", "completed", "confirmed", "reopened", "cancelled", "rated", "commented", "follow-up-closed"];
 
-export type TicketLine = { id: number; number: string; status: TicketStatus; category: string; place: string; lastAction: string; lastAt: Date };
+export type TicketLine = {
+  id: number; number: string; status: TicketStatus; category: string; place: string; lastAction: string; lastAt: Date;
+  /** The last event's time as the property's clock shows it. */
+  at: string;
+};
 
 /** The owner's tickets, newest first, with the last event. */
 export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10): Promise<TicketLine[]> {
   const tickets = await db.ticket.findMany({
     where: await visibleWhere(db, personId),
-    include: { unit: true, events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 } },
+    include: {
+      unit: true, property: true,
+      events: { where: { action: { in: OWNER_ACTIONS } }, orderBy: { id: "desc" }, take: 1 },
+    },
     orderBy: { id: "desc" }, take: limit,
   });
   return tickets.map((t) => ({
     id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category, place: placeOf(t),
     lastAction: t.events[0]?.action ?? "reported", lastAt: t.events[0]?.at ?? t.reportedAt,
+    at: formatLocal(t.events[0]?.at ?? t.reportedAt, zoneOf(t.property)),
   }));
 }
 

@@ -9,11 +9,23 @@ import { notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { parseTypedTime } from "../typed-time.ts";
 
 const EMERGENCY_WORDS = [
-  "漏水", "爆管", "水管爆裂", "爆裂", "停电", "断电", "煤气", "燃气", "困人", "电梯困人", "跑水", "着火", "冒烟",
-  "leak", "burst", "flood", "no power", "power cut", "outage", "gas", "trapped", "fire", "smoke",
+  "漏水", "爆管", "水管爆裂", "爆裂", "破裂", "停电", "断电", "漏电", "煤气", "燃气", "瓦斯", "困人", "电梯困人", "困在电梯", "被困",
+  "跑水", "着火", "冒烟", "停電", "斷電", "漏電", "困在電梯", "冒煙",
+  "leak", "burst", "flood", "no power", "power cut", "outage", "gas", "trapped", "stuck in the lift", "fire", "smoke", "shock",
 ];
+
+/** Which safety hint an emergency report needs at once (DOMAIN step 2): the hazard of its category or its words. */
+export function hazardOf(category: string, text: string): "water" | "gas" | "electricity" | "lift" | "other" {
+  const lower = text.toLowerCase();
+  if (/电梯|電梯|lift|elevator/.test(lower) || /困|trapped|stuck/.test(lower)) return "lift";
+  if (category === "gas" || /煤气|燃气|瓦斯|gas/.test(lower)) return "gas";
+  if (category === "electricity" || /漏电|漏電|停电|断电|冒烟|电线|spark|shock|power/.test(lower)) return "electricity";
+  if (category === "water" || /水|leak|flood|burst|pipe/.test(lower)) return "water";
+  return "other";
+}
 
 /** Whether a report should be pre-answered as an emergency (category gas, or an alarming word). */
 export function looksLikeEmergency(category: string, text: string): boolean {
@@ -26,11 +38,14 @@ export const ACCESS = ["home", "key", "call"] as const;
 /** A public area needs nobody at home: its access is always this. */
 export const PUBLIC_ACCESS = "public";
 
-/** The start of a chosen time window (14:00 / 09:00 local), or null for "as soon as possible". */
+/**
+ * The start of a chosen time window (14:00 / 09:00 local) or of a typed time that can be read
+ * ("周六上午", "明天 9 点"); null for "as soon as possible" and for a typed time that cannot be read.
+ */
 export function appointmentFor(window: string, now: Date, tz: string): Date | null {
   const starts: Record<string, [number, number]> = { today_pm: [0, 14], tomorrow_am: [1, 9], tomorrow_pm: [1, 14] };
   const s = starts[window];
-  if (!s) return null;
+  if (!s) return window === "asap" ? null : parseTypedTime(window, now, tz);
   const p = zonedParts(now, tz);
   // local midnight of today: shift now back by its local time of day
   const midnight = new Date(now.getTime() - ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 - now.getMilliseconds());
@@ -122,6 +137,10 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
       dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
     },
   });
+  // the number the owner shared is theirs: kept on the person for the next report and the desk's calls
+  if ((input.channel ?? "chat") === "chat") {
+    await tx.person.update({ where: { id: input.reporterId }, data: { phone: input.phone } });
+  }
   if (input.photos.length > 0) {
     await tx.ticketPhoto.createMany({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) });
   }
@@ -130,6 +149,12 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
   const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  // a typed time nobody can read: the desk agrees one with the owner
+  if (!appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(input.preferredTime)) {
+    const desk = await onDutyStaff(tx, propertyId, "desk");
+    const view = (await ticketView(tx, ticket.id))!;
+    await notifyAll(tx, now, desk, { key: "desk-agree-time", params: { ...noticeParams(view), phone: input.phone } });
+  }
   // DOMAIN step 3: at night an emergency goes to the control room at once, not only to technicians.
   if (input.emergency && !isOfficeHours(now, calendarOf(property))) {
     const room = await onDutyStaff(tx, propertyId, "control_room");

@@ -7,6 +7,8 @@ import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { appointmentFor } from "./report.ts";
+import { zoneOf } from "../schedule.ts";
 
 type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };
 
@@ -53,7 +55,7 @@ export async function markDone(
     const view = (await ticketView(tx, ticketId))!;
     await notify(tx, now, r.value.reporterId, {
       key: "owner-done",
-      params: { ...noticeParams(view), note: note || "-" },
+      params: { ...noticeParams(view), note, hasNote: note ? "yes" : "no" },
       photos: input.photoFileId ? [input.photoFileId] : [],
       buttons: fixedButtons(ticketId),
     });
@@ -63,13 +65,17 @@ export async function markDone(
 
 /** The job cannot be finished now: reason recorded, owner told, the same technician returns at `newTime`. */
 export async function cannotFinish(
-  database: Database, technicianId: number, ticketId: number, input: { reason: string; newTime: Date | null; newTimeText: string }, now: Date,
+  database: Database, technicianId: number, ticketId: number,
+  input: { reason: string; newTime: Date | null; newTimeText: string; window?: string }, now: Date,
 ): Promise<Result<{ number: string }>> {
   const reason = input.reason.trim();
   if (!reason || reason.length > MAX_NOTE) return err("INVALID_INPUT");
   if (input.newTime && input.newTime <= now) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
-    const at = input.newTime;
+    // a chosen window or a typed time is read on the property's clock
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { property: true } });
+    const typed = input.window ?? input.newTimeText;
+    const at = input.newTime ?? (ticket ? appointmentFor(typed, now, zoneOf(ticket.property)) : null);
     const remind = at ? addMinutes(at, -30) : null;
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {
       status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,

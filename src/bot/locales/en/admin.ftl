@@ -65,3 +65,10 @@ setting-phoneCallbackAfterMin = phone callback after completion (min)
 setting-dispatchTimeoutMin = escalate unaccepted job after (min)
 setting-emergencyDispatchMin = escalate unaccepted emergency after (min)
 setting-holidays = holidays
+admin-role-line = { role-label }{ $property ->
+    [all] {" "}(all properties)
+   *[other] {" "}at { $property }
+}{ $skills ->
+    [none] {""}
+   *[other] {" "}({ $skills })
+}

@@ -7,22 +7,35 @@ help-owner =
     📋 /my my repair tickets
     🌐 /language change language
     ❌ /cancel stop what you are doing
-help-technician =
-    🔧 Technician: /jobs my jobs, /duty on or /duty off (receive new jobs or not)
-help-desk = 🧾 Desk: /callbacks phone callbacks due, /followups open follow-ups
+help-technician = 🔧 Technician: /jobs my jobs, /duty on or /duty off (receive new jobs or not)
+help-desk = 🧾 Desk: /callbacks phone callbacks due, /followups open follow-ups, /ownercode owner codes
 help-admin = ⚙️ Admin: /newproperty new property · /addunit add homes · /units homes · /import CSV import · /ownercode owner code · /invite staff invite · /people people · /revoke revoke a role · /settings time limits
 join-usage = Please send "/join CODE". The property office gives you the code.
 join-invalid = Sorry, this code is not valid, already used or expired. Please ask the property office for a new one.
 join-owner-ok = Done! You are linked to { $property } { $unit }. To report a problem, send /repair.
-join-staff-ok = Welcome to { $property }! Your role: { role-label }. Skills: { $skills }.
-language-ask = 请选择语言 / Please choose a language:
+join-staff-ok = Welcome to { $property }! Your role: { role-label }.{ $skills ->
+    [none] {""}
+    [all] {" "}You can take every kind of job.
+   *[other] {" "}Skills: { $skills }.
+}
+language-ask = 🌐 请选择语言 / Please choose a language
 language-set = OK, I will talk to you in English from now on.
 cancelled = Stopped. Nothing was submitted. Send /help if you need anything.
 nothing-to-cancel = There is nothing to cancel.
-flow-interrupted = What you were filling in was stopped; nothing was submitted.
+flow-interrupted = { $flow ->
+    [staff-phone] Your phone number was not saved; it is stopped.
+    [repair] Your report was not submitted; it is stopped (send /repair to start again).
+    [not-fixed] Your "not fixed" note was not sent; it is stopped.
+    [rating-comment] Your comment was not sent; it is stopped.
+    [job-done] The job was not marked done; it is stopped (tap "Done" again in /jobs).
+    [cannot-finish] "Cannot finish" was not recorded; it is stopped (try again in /jobs).
+    [desk-phone-answer] The phone callback was not recorded; it is stopped (send /callbacks to start again).
+    [desk-followup-close] The follow-up result was not recorded; it is stopped (send /followups to start again).
+   *[other] What you were filling in was stopped; nothing was submitted.
+}
 unknown-command = Sorry, I don't know that command.
 not-understood = Sorry, I did not understand that.
-stale-button = This button is no longer valid. Please open the menu again.
+stale-button = This button is no longer valid; nothing was changed.
 technician-only = Sorry, this is for technicians only.
 error-generic = Sorry, something went wrong on our side. Nothing you sent was lost; please try again in a moment.
 error-not-found = This ticket was not found, or you may not see it.
@@ -41,9 +54,12 @@ ask-old-button = Please answer the latest question.
 ask-use-buttons = Please tap one of the buttons below.
 ask-send-text = Please answer with a text message.
 ask-too-long = That is too long ({ $length } characters). Please keep it within { $max }.
-ask-too-many-tries = Let's stop here; nothing was submitted. Send /repair to start again whenever you like.
+ask-too-many-tries = Let's stop here; nothing was submitted. { $flow ->
+    [repair] Send /repair to start again whenever you like.
+   *[other] You can start again whenever you like.
+}
 btn-skip = Skip
-followup-new = 📌 New follow-up #{ $id }: { $reason }
+followup-new = 📌 New follow-up #{ $id } (ticket { $number }): { followup-reason }
 cmd-repair = Report a problem
 cmd-my = My tickets
 cmd-jobs = My jobs
@@ -75,11 +91,11 @@ category-label = { $category ->
    *[other] { category-other }
 }
 status-label = { $status ->
-    [open] waiting for a technician
+    [open] received, finding a technician
     [accepted] technician assigned
     [arrived] being repaired
-    [postponed] new visit agreed
-    [completed] please confirm
+    [postponed] another visit is booked
+    [completed] repaired, please confirm
     [closed] done
     [cancelled] cancelled
    *[other] { $status }
@@ -93,8 +109,8 @@ role-label = { $role ->
    *[other] { $role }
 }
 emergency-label = { $emergency ->
-    [yes] EMERGENCY
-   *[no] general
+    [yes] emergency
+   *[no] not urgent
 }
 access-home = Someone is at home
 access-key = The office has a spare key
@@ -119,12 +135,12 @@ time-label = { $time ->
 }
 action-label = { $action ->
     [reported] reported
-    [offered] offered to technicians
-    [accepted] accepted
+    [offered] offered
+    [accepted] technician assigned
     [declined] declined
     [arrived] technician arrived
-    [postponed] visit rescheduled
-    [completed] repair done
+    [postponed] another visit booked
+    [completed] repaired
     [confirmed] confirmed fixed
     [reopened] reported not fixed
     [cancelled] cancelled
@@ -133,4 +149,15 @@ action-label = { $action ->
     [follow-up-opened] follow-up opened
     [follow-up-closed] follow-up done
    *[other] { $action }
+}
+help-supervisor = 🧭 Supervisor: /followups open follow-ups (late jobs, low ratings and complaints come to you directly)
+help-control_room = 🌙 Control room: emergencies reported out of office hours come to you; make sure someone takes them and gets there in time.
+help-general = 🌐 /language change language · ❌ /cancel stop what you are doing
+list-separator = , 
+followup-reason = { $rating ->
+    [0] { $reason }
+   *[other] the owner rated { $rating } of 5{ $reason ->
+        [none] {""}
+       *[other] : { $reason }
+    }
 }

@@ -19,8 +19,13 @@ followups-line = { $overdue ->
     [yes] ⚠️
    *[no] •
 } #{ $id } ticket { $number } · due { $due }
-    { $reason }
+    { followup-reason }
 btn-close-followup = ✅ Close #{ $id }
 followup-ask-result = Please type the result of follow-up #{ $id } (the owner will be told):
 followup-closed = ✅ Follow-up #{ $id } is closed; the owner has been told the result.
 followup-closed-no-owner = ✅ Follow-up #{ $id } is closed.
+desk-agree-time =
+    🕐 Please agree a visit time with the owner: ticket { $number } ({ $place }, { category-label })
+    The owner asked for: { $time }
+    Owner's phone: { $phone }
+    The time could not be read; please call the owner to fix an exact time.

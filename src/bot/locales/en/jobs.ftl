@@ -34,6 +34,7 @@ arrival-late-technician =
 arrival-late-supervisor =
     ⚠️ Job { $number } ({ emergency-label }) is late on site.
     Technician: { $technician } (phone { $techphone })
+    Owner's phone: { $phone }
     Place: { $place } · { category-label }
     Accepted / agreed time: { $since }
     Please follow it up.
@@ -43,7 +44,7 @@ appointment-reminder-technician =
     Place: { $place } · { category-label }
     Owner's phone: { $phone }
     Please confirm with the owner beforehand.
-appointment-coming-owner = 🔔 Hello! Technician { $technician } will come at { $time } as agreed for your ticket { $number }. Please keep your phone at hand.
+appointment-coming-owner = 🔔 Hello! { $technician } will come at { $time } as agreed for your ticket { $number }. Please keep your phone at hand.
 # Daily close-out (monospace); params property, date, reported, completed, open, overdueCount, postponedCount, callbackCount, overdue, postponed, callbacks
 closeout-report =
     📊 Daily close-out · { $property } · { $date }
@@ -60,8 +61,8 @@ closeout-report =
     📞 Callbacks unanswered ({ $callbackCount }):
     { $callbacks }
 # Follow-ups; params id, reason, number, due, role
-followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { $reason }. Please handle it and record the result with /followups.
-followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { $reason }
+followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { followup-reason }. Please handle it and record the result with /followups.
+followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { followup-reason }
 # To the owner; params id, number, result
 followup-result =
     Hello! About the service on your ticket { $number }, we have followed it up:

@@ -5,7 +5,10 @@ repair-ask-location = Please describe where in the public area, e.g. "Building 3
 repair-ask-category = What kind of problem is it?
 repair-ask-description = Please describe the problem in a few words, e.g. "kitchen tap keeps dripping".
 repair-ask-photos = If you can, send photos (up to { $max }), or tap "Skip".
-repair-photo-received = Got { $count } photo(s) (up to { $max }). Send more, or tap "No more photos".
+repair-photo-received = Got { $count ->
+    [one] 1 photo
+   *[other] { $count } photos
+} (up to { $max }). Send more, or tap "No more photos".
 btn-photos-done = No more photos
 repair-photo-hint = Please send a photo, or tap the button below.
 repair-ask-emergency = Is it an emergency? (a leak, power cut, gas, someone trapped in a lift…)
@@ -25,8 +28,14 @@ repair-summary =
     📍 Place: { $place }
     🔧 Type: { category-label }
     📝 Problem: { $description }
-    📷 Photos: { $photos }
-    ⚠️ Urgency: { emergency-label }
+    📷 Photos: { $photos ->
+        [0] none
+       *[other] { $photos }
+    }
+    ⚠️ { $emergency ->
+        [yes] It is an emergency
+       *[no] Not an emergency
+    }
     🏠 Access: { access-label }
     🕐 Time: { time-label }
     📞 Phone: { $phone }
@@ -43,5 +52,12 @@ repair-field-access = Access
 repair-field-time = Time
 repair-field-phone = Phone
 repair-cancelled = OK, cancelled. Nothing was submitted.
-repair-created = Thank you! Your ticket number is { $number }. We will send a technician soon and tell you when someone accepts. Send /my to follow it.
-repair-created-emergency = Emergency report received! Ticket { $number }. The technicians on duty have been alerted and will come as fast as they can.
+repair-created = Thank you! Your ticket number is { $number }. We will arrange a technician soon and tell you who is coming. Send /my to follow it.
+repair-created-emergency = Emergency report received! Ticket { $number }. The technicians on duty have been alerted and will come within { $minutes } minutes.
+repair-safety = { $hazard ->
+    [water] 💧 Safety first: turn off the main water valve of your home, move valuables away, mind the wet floor.
+    [gas] 🔥 Safety first: open the windows, do not switch any electrical device on or off, no flames; leave and call from outside.
+    [electricity] ⚡ Safety first: do not touch wires or the faulty device; if it is safe, switch off the main breaker.
+    [lift] 🛗 Safety first: people inside must not force the doors; press the alarm bell and wait for help.
+   *[other] ⚠️ Safety first: keep away from the danger and stay safe.
+}

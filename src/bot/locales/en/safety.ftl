@@ -17,5 +17,6 @@ flow-name-job-done = job completion
 flow-name-cannot-finish = cannot finish today
 flow-name-desk-phone-answer = phone callback record
 flow-name-desk-followup-close = closing a follow-up
+flow-name-staff-phone = your phone number
 more-pages = (continued { $page }/{ $pages })
 admin-import-encoding = This file is not UTF-8 (it may be GBK, Excel's default in China). In Excel choose Save As → "CSV UTF-8 (Comma delimited)" and send it again.

@@ -12,7 +12,7 @@ offer-new-emergency =
     Type: { category-label }
     Problem: { $description }
     Access: { access-label }
-offer-taken = ✔️ Job { $number } was taken by { $technician }.
+offer-taken = Job { $number } was taken by { $technician }; nothing to do. Thank you!
 offer-withdrawn = Job { $number } was cancelled by the owner; nothing to do.
 btn-accept = Accept
 btn-decline = Decline
@@ -21,7 +21,7 @@ offer-accepted = ✅ You have taken job { $number }.
 offer-declined = You declined job { $number }.
 job-detail =
     🧾 Job { $number } ({ emergency-label })
-    Status: { status-label }
+    Status: { staff-status-label }
     Place: { $place }
     Type: { category-label }
     Problem: { $description }
@@ -35,11 +35,15 @@ btn-job-open = Open the job
 arrived-ok = Arrival recorded
 arrived-recorded = Your arrival at { $number } is recorded.
 jobs-none = You have no open jobs.
-jobs-title = You have { $count } open job(s):
+jobs-title =
+    You have { $count ->
+        [one] 1 open job
+       *[other] { $count } open jobs
+    }:
 jobs-button = { $emergency ->
     [yes] 🚨
    *[no] 🔧
-} { $number } { $place } · { status-label }
+} { $number } { $place } · { staff-status-label }
 duty-usage = You are { $state ->
     [on] on duty (receiving jobs)
    *[off] off duty (not receiving jobs)
@@ -57,3 +61,17 @@ tech-cancelled = Job { $number } was cancelled by the owner; no visit needed.
 tech-reopened =
     🔁 The owner says job { $number } is not fixed; please go back.
     Reason: { $reason }
+offer-mine = ✅ You took this job; please be there on time.
+offer-reminder = ⏰ Reminder: job { $number } ({ $place }, { category-label }) was reported { $minutes } minutes ago and nobody has taken it yet. Please accept it if you can.
+staff-ask-phone = Please leave your phone number: owners get it when you take their job. Tap "Send my phone number" below, or type it.
+staff-phone-saved = Thank you, saved. New jobs will come here.
+staff-status-label = { $status ->
+    [open] waiting for a technician
+    [accepted] accepted
+    [arrived] on site
+    [postponed] another visit booked
+    [completed] waiting for the owner
+    [closed] closed
+    [cancelled] cancelled
+   *[other] { $status }
+}

@@ -1,53 +1,69 @@
 ## Common words, labels and errors
-language-name = 中文
-welcome = 您好,{ $name }!这里是物业报修服务台,请问能为您做些什么?
-help-not-joined = 您还没有绑定房屋。请使用物业服务中心发给您的绑定链接,或发送「/join 绑定码」。如没有绑定码,请联系物业服务中心。
+language-name = 简体中文
+welcome = 您好，{ $name }！这里是物业报修服务台，请问能为您做些什么？
+help-not-joined = 您还没有绑定房屋。请使用物业服务中心发给您的绑定链接，或发送「/join 绑定码」。如没有绑定码，请联系物业服务中心。
 help-owner =
     🛠 /repair 报修
     📋 /my 我的报修单
     🌐 /language 切换语言
     ❌ /cancel 取消当前操作
-help-technician =
-    🔧 维修人员:/jobs 我的工单,/duty on 或 /duty off 上下班(是否接收派单)
-help-desk = 🧾 客服:/callbacks 待电话回访,/followups 待跟进事项
-help-admin = ⚙️ 管理员:/newproperty 新建项目 · /addunit 添加房屋 · /units 房屋列表 · /import 导入 CSV · /ownercode 业主绑定码 · /invite 员工邀请 · /people 人员 · /revoke 撤销岗位 · /settings 时限设置
-join-usage = 请发送「/join 绑定码」,绑定码由物业服务中心提供。
-join-invalid = 抱歉,这个绑定码无效、已使用或已过期。请联系物业服务中心重新获取。
-join-owner-ok = 绑定成功!您已绑定 { $property } { $unit }。如需报修,请发送 /repair。
-join-staff-ok = 欢迎加入 { $property }!您的岗位:{ role-label }。技能:{ $skills }。
-language-ask = 请选择语言 / Please choose a language:
-language-set = 好的,以后我会用中文和您沟通。
-cancelled = 已取消当前操作。如需帮助,请发送 /help。
+help-technician = 🔧 维修人员：/jobs 我的工单，/duty on 或 /duty off 上下班（是否接收派单）
+help-desk = 🧾 客服：/callbacks 待电话回访，/followups 待跟进事项，/ownercode 业主绑定码
+help-admin = ⚙️ 管理员：/newproperty 新建项目 · /addunit 添加房屋 · /units 房屋列表 · /import 导入 CSV · /ownercode 业主绑定码 · /invite 员工邀请 · /people 人员 · /revoke 撤销岗位 · /settings 时限设置
+join-usage = 请发送「/join 绑定码」，绑定码由物业服务中心提供。
+join-invalid = 抱歉，这个绑定码无效、已使用或已过期。请联系物业服务中心重新获取。
+join-owner-ok = 绑定成功！您已绑定 { $property } { $unit }。如需报修，请发送 /repair。
+join-staff-ok = 欢迎加入 { $property }！您的岗位：{ role-label }。{ $skills ->
+    [none] {""}
+    [all] 可接所有类别的维修。
+   *[other] 技能：{ $skills }。
+}
+language-ask = 🌐 请选择语言 / Please choose a language
+language-set = 好的，以后我会用简体中文和您沟通。
+cancelled = 已取消当前操作。如需帮助，请发送 /help。
 nothing-to-cancel = 当前没有进行中的操作。
-flow-interrupted = 您刚才的填写已中止,未提交任何内容。
-unknown-command = 抱歉,我不认识这个命令。
-not-understood = 抱歉,我没有理解您的意思。
-stale-button = 这个按钮已失效,请重新打开菜单。
-technician-only = 抱歉,此功能仅限维修人员使用。
-error-generic = 抱歉,系统出了点问题,您的内容没有丢失,请稍后再试。
-error-not-found = 没有找到这张报修单,或您无权查看。
-error-forbidden = 抱歉,您没有权限进行此操作。
+flow-interrupted = { $flow ->
+    [staff-phone] 手机号还没有保存，已中止。
+    [repair] 您的报修还没有提交，已中止（/repair 可重新开始）。
+    [not-fixed] 「没修好」的说明还没有发送，已中止。
+    [rating-comment] 您的意见还没有发送，已中止。
+    [job-done] 完工登记还没有提交，已中止（可在 /jobs 中重新点「已完成」）。
+    [cannot-finish] 「今天修不完」还没有提交，已中止（可在 /jobs 中重新操作）。
+    [desk-phone-answer] 电话回访结果还没有记录，已中止（/callbacks 可重新开始）。
+    [desk-followup-close] 跟进结果还没有记录，已中止（/followups 可重新开始）。
+   *[other] 您刚才的填写已中止，未提交任何内容。
+}
+unknown-command = 抱歉，我不认识这个命令。
+not-understood = 抱歉，我没有理解您的意思。
+stale-button = 这个按钮已失效，您的操作没有生效。
+technician-only = 抱歉，此功能仅限维修人员使用。
+error-generic = 抱歉，系统出了点问题，您的内容没有丢失，请稍后再试。
+error-not-found = 没有找到这张报修单，或您无权查看。
+error-forbidden = 抱歉，您没有权限进行此操作。
 error-not-registered = 请先绑定房屋或岗位后再使用。
 error-not-offered = 这张工单没有派给您。
-error-already-taken = 这张工单已被其他同事接单,谢谢!
+error-already-taken = 这张工单已被其他同事接单，谢谢！
 error-ticket-not-open = 这张工单已取消或已结束。
 error-invalid-state = 当前状态下不能进行此操作。
-error-invalid-input = 填写内容不正确,请检查后再试。
+error-invalid-input = 填写内容不正确，请检查后再试。
 error-invalid-rating = 评分请选择 1 到 5 分。
-error-already-rated = 您已经评价过了,谢谢!
+error-already-rated = 您已经评价过了，谢谢！
 error-invite-invalid = 绑定码无效或已过期。
-error-duplicate = 已存在,无需重复添加。
+error-duplicate = 已存在，无需重复添加。
 ask-old-button = 请回答最新的问题。
 ask-use-buttons = 请点击下方按钮进行选择。
 ask-send-text = 请用文字回复。
-ask-too-long = 内容太长了({ $length } 字),请控制在 { $max } 字以内。
-ask-too-many-tries = 我们先到这里,没有提交任何内容。需要时请重新发送 /repair。
+ask-too-long = 内容太长了（{ $length } 字），请控制在 { $max } 字以内。
+ask-too-many-tries = 我们先到这里，没有提交任何内容。{ $flow ->
+    [repair] 需要时请重新发送 /repair。
+   *[other] 需要时请重新操作。
+}
 btn-skip = 跳过
-followup-new = 📌 新的跟进事项 #{ $id }:{ $reason }
+followup-new = 📌 新的跟进事项 #{ $id }（工单 { $number }）：{ followup-reason }
 cmd-repair = 报修
 cmd-my = 我的报修单
 cmd-jobs = 我的工单
-cmd-duty = 上班/下班(接不接新单)
+cmd-duty = 上班/下班（接不接新单）
 cmd-language = 切换语言
 cmd-help = 帮助
 cmd-cancel = 取消当前操作
@@ -75,11 +91,11 @@ category-label = { $category ->
    *[other] { category-other }
 }
 status-label = { $status ->
-    [open] 待接单
-    [accepted] 已接单
+    [open] 已受理，正在安排维修人员
+    [accepted] 已安排维修人员
     [arrived] 维修中
-    [postponed] 改约再修
-    [completed] 待您确认
+    [postponed] 待再次上门
+    [completed] 维修已完成，请您确认
     [closed] 已完成
     [cancelled] 已取消
    *[other] { $status }
@@ -98,8 +114,8 @@ emergency-label = { $emergency ->
 }
 access-home = 家里有人
 access-key = 物业处有备用钥匙
-access-call = 家里没人,上门前先打电话
-access-public = 公共区域,无需入户
+access-call = 家里没人，上门前先打电话
+access-public = 公共区域，无需入户
 access-label = { $access ->
     [home] { access-home }
     [public] { access-public }
@@ -107,9 +123,9 @@ access-label = { $access ->
    *[call] { access-call }
 }
 time-asap = 尽快
-time-today_pm = 今天下午(14:00-17:00)
-time-tomorrow_am = 明天上午(9:00-12:00)
-time-tomorrow_pm = 明天下午(14:00-17:00)
+time-today_pm = 今天下午（14:00-17:00）
+time-tomorrow_am = 明天上午（9:00-12:00）
+time-tomorrow_pm = 明天下午（14:00-17:00）
 time-label = { $time ->
     [asap] { time-asap }
     [today_pm] { time-today_pm }
@@ -120,10 +136,10 @@ time-label = { $time ->
 action-label = { $action ->
     [reported] 提交报修
     [offered] 派单
-    [accepted] 接单
+    [accepted] 已安排维修人员
     [declined] 婉拒
-    [arrived] 到场
-    [postponed] 改约
+    [arrived] 维修人员到场
+    [postponed] 约定再次上门
     [completed] 维修完成
     [confirmed] 确认修好
     [reopened] 反馈未修好
@@ -133,4 +149,15 @@ action-label = { $action ->
     [follow-up-opened] 安排跟进
     [follow-up-closed] 跟进完成
    *[other] { $action }
+}
+help-supervisor = 🧭 主管：/followups 待跟进事项（超时、差评、投诉会直接通知您）
+help-control_room = 🌙 中控室：下班时间的紧急报修会直接通知您，请确认有人接单并及时到场。
+help-general = 🌐 /language 切换语言 · ❌ /cancel 取消当前操作
+list-separator = 、
+followup-reason = { $rating ->
+    [0] { $reason }
+   *[other] 业主评分 { $rating } 分{ $reason ->
+        [none] {""}
+       *[other] ：{ $reason }
+    }
 }

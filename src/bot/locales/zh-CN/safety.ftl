@@ -17,5 +17,6 @@ flow-name-job-done = 完工登记
 flow-name-cannot-finish = 无法完成登记
 flow-name-desk-phone-answer = 记录电话回访
 flow-name-desk-followup-close = 处理跟进事项
+flow-name-staff-phone = 登记手机号
 more-pages = （续 { $page }/{ $pages }）
 admin-import-encoding = 这个文件不是 UTF-8 编码（可能是 Excel 默认的 GBK）。请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」后重新发送。
