@@ -4,7 +4,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
-import { attachPerson, dedupeUpdates } from "./middleware.ts";
+import { apologise, receiveUpdates, type Patience } from "./middleware.ts";
 import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
@@ -14,29 +14,38 @@ import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
 import { adminFeature } from "./features/admin.ts";
 import { deskFeature } from "./features/desk.ts";
+import { complaintsFeature } from "./features/complaints.ts";
+import { reportFeature } from "./features/report.ts";
+import { intakeFeature } from "./features/intake.ts";
+import { queueFeature } from "./features/queue.ts";
+import { urgeFeature } from "./features/urge.ts";
+import { ticketActionsFeature } from "./features/ticket-actions.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 2;
 
-export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "botInfo"> = {}) {
-  const bot = new Bot<BotContext>(deps.config.botToken, { ...options, client: { apiRoot: deps.config.apiRoot } });
+/** How long an update waits for an unreachable database before its sender is asked to try again. */
+const DATABASE_PATIENCE: Patience = { patienceMs: 60_000 };
+
+export type BotOptions = Pick<BotConfig<BotContext>, "botInfo"> & { databasePatience?: Patience };
+
+export function createBot(deps: BotDeps, options: BotOptions = {}) {
+  const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client: { apiRoot: deps.config.apiRoot } });
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
-  bot.use(dedupeUpdates(deps));
-  bot.use(cleanUpdate);
-  bot.use(attachPerson(deps));
+  bot.use(cleanUpdate); // before the sender's name is read
+  bot.use(receiveUpdates(deps, options.databasePatience ?? DATABASE_PATIENCE));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
-    if (e.ctx.callbackQuery) await e.ctx.answerCallbackQuery().catch(() => undefined);
-    if (e.ctx.chat) await e.ctx.reply(e.ctx.t("error-generic")).catch(() => undefined);
+    await apologise(e.ctx, e.ctx.t);
   });
 
   app.use(guardPresses);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
-  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database.db), prefix: "conv:" } }));
+  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
@@ -55,7 +64,8 @@ export function createBot(deps: BotDeps, options: Pick<BotConfig<BotContext>, "b
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, fallbackFeature);
+  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature);
+  app.use(intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, complaintsFeature, reportFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

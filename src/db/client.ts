@@ -4,6 +4,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { pgBookkeeping, sqliteBookkeeping, type Bookkeeping } from "./bookkeeping.ts";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/pg/client.ts";
 
@@ -19,8 +21,52 @@ export type Database = {
   provider: Provider;
   /** Runs fn in one transaction. On SQLite no other statement can slip into it (see TRAPS.md). */
   tx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** Update dedupe and conversation state on the driver's cheapest path. */
+  bookkeeping: Bookkeeping;
+  /**
+   * Goes up on every write through this client except to the models listed in QUIET_MODELS (raw
+   * statements count as writes): what is cached from people, roles and units is stale when it moved.
+   */
+  generation: () => number;
+  /** Statements sent so far through Prisma and the bookkeeping (with `countStatements` only). */
+  statements: () => number;
   close: () => Promise<void>;
 };
+
+export type DatabaseOptions = { countStatements?: boolean };
+
+/** Models whose writes never change a person, their roles or their units (nested writes included). */
+const QUIET_MODELS = new Set([
+  "Ticket", "TicketCounter", "TicketPhoto", "Offer", "Outbox", "Event", "Survey", "FollowUp", "Complaint",
+  "Charge", "MaterialUse", "Lease", "Session", "ProcessedUpdate",
+]);
+const READS = new Set([
+  "$transaction", // what runs inside is watched statement by statement
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy", "$queryRaw",
+  "$queryRawUnsafe",
+]);
+
+/** Counts writes that may change people (see Database.generation) and, optionally, statements. */
+function watch(client: SqliteClient | PgClient, options: DatabaseOptions) {
+  let generation = 0;
+  let statements = 0;
+  if (options.countStatements) (client as SqliteClient).$on("query" as never, () => void statements++);
+  const changes = (model: string | undefined, operation: string) => !READS.has(operation) && !(model && QUIET_MODELS.has(model));
+  return {
+    generation: () => generation,
+    statements: () => statements,
+    /** Runs a query, moving the generation before and after a write (a read in between sees it move). */
+    around: async <T>(model: string | undefined, operation: string, run: () => Promise<T>): Promise<T> => {
+      if (!changes(model, operation)) return run();
+      generation++;
+      try {
+        return await run();
+      } finally {
+        generation++;
+      }
+    },
+  };
+}
 
 export function providerOf(url: string): Provider {
   return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
@@ -41,23 +87,35 @@ function createMutex() {
   };
 }
 
-export async function createDatabase(url: string): Promise<Database> {
+export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
+  const log = { log: options.countStatements ? [{ emit: "event" as const, level: "query" as const }] : [] };
   if (providerOf(url) === "postgresql") {
     const u = new URL(url);
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 10_000 }, { schema }) });
-    const db = client as unknown as Db;
+    const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 10_000, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
+    pool.on("error", () => undefined); // an idle connection that died (server restart): the next query opens another
+    const client = new PgClient({ adapter: new PrismaPg(pool, { schema }), ...log });
+    const watcher = watch(client, options);
+    const db = client.$extends({
+      query: { async $allOperations({ model, operation, args, query }) { return watcher.around(model, operation, () => query(args)); } },
+    }) as unknown as Db;
+    const bookkeeping = pgBookkeeping(pool);
+    let closing: Promise<void> | undefined;
     return {
       db,
       provider: "postgresql",
       tx: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
-      close: () => client.$disconnect(),
+      bookkeeping,
+      generation: watcher.generation,
+      statements: () => watcher.statements() + bookkeeping.statements(),
+      close: () => (closing ??= client.$disconnect().finally(() => pool.end())),
     };
   }
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });
-  const base = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+  const base = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), ...log });
+  const watcher = watch(base, options);
   await base.$queryRawUnsafe("PRAGMA journal_mode=WAL");
   await base.$executeRawUnsafe("PRAGMA synchronous=NORMAL"); // safe with WAL: a power cut loses at most the last commits, never corrupts
   await base.$queryRawUnsafe("PRAGMA busy_timeout=10000");
@@ -67,16 +125,24 @@ export async function createDatabase(url: string): Promise<Database> {
   const inTx = new AsyncLocalStorage<true>();
   const db = base.$extends({
     query: {
-      async $allOperations({ args, query }) {
-        return inTx.getStore() ? query(args) : lock(() => query(args));
+      async $allOperations({ model, operation, args, query }) {
+        const run = () => watcher.around(model, operation, () => query(args));
+        return inTx.getStore() ? run() : lock(run);
       },
     },
   }) as unknown as Db;
+  const bookkeeping = sqliteBookkeeping(file, lock);
   return {
     db,
     provider: "sqlite",
     tx: (fn) => lock(() => inTx.run(true, () => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }))),
-    close: () => base.$disconnect(),
+    bookkeeping,
+    generation: watcher.generation,
+    statements: () => watcher.statements() + bookkeeping.statements(),
+    close: async () => {
+      await bookkeeping.close();
+      await base.$disconnect();
+    },
   };
 }
 

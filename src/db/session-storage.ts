@@ -1,20 +1,16 @@
-// Conversation state in the Session table. Same behaviour as @grammyjs/storage-prisma, whose
-// 2.6.0 ESM entry point (dist/mod.mjs) is missing from the published package.
+// Conversation state in the Session table, through the bookkeeping's prepared statements (same
+// rows and behaviour as @grammyjs/storage-prisma, whose 2.6.0 ESM entry point is missing).
 import type { StorageAdapter } from "grammy";
-import type { Db } from "./client.ts";
+import type { Database } from "./client.ts";
 
-export function createSessionStorage<T>(db: Db): StorageAdapter<T> {
+export function createSessionStorage<T>(database: Pick<Database, "bookkeeping">): StorageAdapter<T> {
+  const b = database.bookkeeping;
   return {
     async read(key) {
-      const row = await db.session.findUnique({ where: { key } });
-      return row ? (JSON.parse(row.value) as T) : undefined;
+      const value = await b.readSession(key);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
     },
-    async write(key, data) {
-      const value = JSON.stringify(data);
-      await db.session.upsert({ where: { key }, create: { key, value }, update: { value } });
-    },
-    async delete(key) {
-      await db.session.deleteMany({ where: { key } });
-    },
+    write: (key, data) => b.writeSession(key, JSON.stringify(data)),
+    delete: (key) => b.deleteSession(key),
   };
 }

@@ -1,7 +1,9 @@
 // Properties and their units: created by an admin, by command or by a CSV file (building, unit, room).
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
+import { DISPATCH_MODES } from "./tickets/dispatch.ts";
 import { logEvent } from "./events.ts";
+import { OFFICIAL_CALENDARS } from "./calendar.ts";
 import { hasRole } from "./staff.ts";
 import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
@@ -149,6 +151,13 @@ export async function propertyUnits(db: DbOrTx, propertyId: number): Promise<(Un
 type Setting = { parse: (v: string) => string | number | undefined };
 const hhmmSetting: Setting = { parse: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : undefined) };
 const minutes = (min: number, max: number): Setting => ({ parse: (v) => (/^\d{1,4}$/.test(v) && +v >= min && +v <= max ? Number(v) : undefined) });
+/** "2026-10-01,2026-10-02" (or "-" for none): the property's own rest days or extra working days. */
+const dateList: Setting = {
+  parse: (v) => {
+    const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
+    return days.every(isIsoDate) ? days.join(",") : undefined;
+  },
+};
 export const SETTINGS = {
   timezone: { parse: (v: string) => (validTimezone(v) ? v : undefined) },
   officeStart: hhmmSetting,
@@ -159,12 +168,17 @@ export const SETTINGS = {
   phoneCallbackAfterMin: minutes(60, 1440),
   dispatchTimeoutMin: minutes(1, 5),
   emergencyDispatchMin: minutes(1, 5),
-  holidays: {
-    parse: (v: string) => {
-      const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
-      return days.every(isIsoDate) ? days.join(",") : undefined;
-    },
-  },
+  dispatchMode: { parse: (v: string) => ((DISPATCH_MODES as readonly string[]).includes(v) ? v : undefined) },
+  roundRobinMin: minutes(1, 5),
+  // completion deadlines per priority (DOMAIN: urgent the same day, general within 24 hours) and
+  // public areas in working days (2 at most)
+  completionUrgentMin: minutes(30, 480),
+  completionImportantMin: minutes(60, 1440),
+  completionNormalMin: minutes(60, 1440),
+  publicWorkingDays: minutes(1, 2),
+  holidays: dateList,
+  workdays: dateList,
+  officialCalendar: { parse: (v: string) => ((OFFICIAL_CALENDARS as readonly string[]).includes(v) ? v : undefined) },
 } satisfies Record<string, Setting>;
 export type SettingKey = keyof typeof SETTINGS;
 export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTINGS, k);

@@ -1,12 +1,22 @@
 // Calendar arithmetic in a property's time zone. Pure: the clock is always a parameter.
 
+/** One formatter per time zone: building one costs about a hundred times more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", weekday: "short",
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
 /** Wall-clock parts of an instant in a time zone. */
 export function zonedParts(at: Date, tz: string) {
-  const f = new Intl.DateTimeFormat("en-GB", {
-    timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", weekday: "short",
-  });
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(formatterOf(tz).formatToParts(at).map((x) => [x.type, x.value]));
   return {
     year: Number(p.year), month: Number(p.month), day: Number(p.day),
     hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second),

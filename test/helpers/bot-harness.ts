@@ -2,7 +2,7 @@
 // every API call out over real HTTP to a fake Bot API (test/helpers/fake-telegram.ts).
 // Notifications to other people go through the real outbox sender: call flush().
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createBot } from "../../src/bot/create-bot.ts";
+import { createBot, type BotOptions } from "../../src/bot/create-bot.ts";
 import type { BotDeps } from "../../src/bot/context.ts";
 import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
 import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
@@ -26,18 +26,24 @@ export const textOf = (call: Call | undefined): string => call?.payload?.text ??
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(opts: { adminIds?: number[]; now?: Date; database?: TestDatabase } = {}) {
-  const database = opts.database ?? (await testDatabase());
+export async function createHarness(
+  opts: {
+    adminIds?: number[]; now?: Date; database?: TestDatabase; databasePatience?: BotOptions["databasePatience"]; countStatements?: boolean;
+  } = {},
+) {
+  const database = opts.database ?? (await testDatabase({ countStatements: opts.countStatements }));
   const fake: FakeTelegram = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
   let now = opts.now ?? T0;
   const errors: string[] = [];
+  const warnings: string[] = [];
   const deps: BotDeps = {
     database,
     config: { botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: opts.adminIds ?? [], defaultLanguage: "zh-CN", timezone: "Asia/Shanghai" },
     clock: () => now,
-    log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
+    log: { info: () => undefined, warn: (m, e) => void warnings.push(`${m} ${JSON.stringify(e)}`), error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
   };
-  let bot = createBot(deps, { botInfo: BOT_INFO });
+  const botOptions: BotOptions = { botInfo: BOT_INFO, databasePatience: opts.databasePatience };
+  let bot = createBot(deps, botOptions);
   let updateId = 100;
   const sender = createOutboxSender({ db: database.db, api: bot.api, clock: () => now });
 
@@ -82,13 +88,13 @@ export async function createHarness(opts: { adminIds?: number[]; now?: Date; dat
   }
 
   return {
-    database, fake, deps, errors, user, handle,
+    database, fake, deps, errors, warnings, user, handle,
     get bot() { return bot; },
     now: () => now,
     advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); },
     setNow: (d: Date) => { now = d; },
     /** A new bot instance on the same database, as after a process restart. */
-    restart: () => { bot = createBot(deps, { botInfo: BOT_INFO }); },
+    restart: () => { bot = createBot(deps, botOptions); },
     /** Sends everything due in the outbox, moving the clock on by a second per round (per-chat limit). */
     flush: async () => {
       for (let i = 0; i < 60; i++) {

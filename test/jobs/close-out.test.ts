@@ -59,12 +59,12 @@ describe("the daily close-out", () => {
     // today: done, still open past its dispatch limit, accepted but late on site, postponed
     await completed(d, s, sh("2026-11-23T09:00:00"));
     await reported(d, s, sh("2026-11-23T16:00:00"));
-    const late = await reported(d, s, sh("2026-11-23T10:00:00"));
+    const late = await reported(d, s, sh("2026-11-23T10:00:00"), { category: "electricity" }); // not rework of the water jobs
     value(await acceptJob(d, s.technicians[1]!.id, late, sh("2026-11-23T10:01:00")));
     await runArrivalWatch(d, sh("2026-11-23T10:31:00"));
     const postponed = await reported(d, s, sh("2026-11-23T11:00:00"));
     value(await acceptJob(d, tech.id, postponed, sh("2026-11-23T11:01:00")));
-    value(await cannotFinish(d, tech.id, postponed, { reason: "需要订购配件", newTime: sh("2026-11-24T09:00:00"), newTimeText: "明天上午" }, sh("2026-11-23T12:00:00")));
+    value(await cannotFinish(d, tech.id, postponed, { reason: "需要订购配件", window: "tomorrow_am", newTimeText: "明天上午" }, sh("2026-11-23T12:00:00")));
 
     await runCloseOut(d, sh("2026-11-23T09:00:00"));
     await runCloseOut(d, closeOutAt);

@@ -1,0 +1,50 @@
+// The sender of each update, kept in memory between updates: a conversation step then costs no
+// statement for the person and roles. An entry is used only while nothing that may change people
+// was written through this database client (Database.generation), the Telegram name and username
+// are the ones it was filled with, and it is younger than the TTL (writes by another process).
+import type { Database } from "../db/client.ts";
+import { ensurePerson, type PersonView, type TelegramUser } from "./people.ts";
+
+type Entry = { person: PersonView; name: string; username: string | null; generation: number; at: number };
+
+export type PersonCacheOptions = { ttlMs?: number; maxEntries?: number };
+
+/** ensurePerson, remembered per Telegram id (least recently used entries go first). */
+export function createPersonCache(database: Database, adminTelegramIds: readonly number[], opts: PersonCacheOptions = {}) {
+  const ttlMs = opts.ttlMs ?? 30_000;
+  const max = opts.maxEntries ?? 20_000;
+  const entries = new Map<number, Entry>();
+
+  const fresh = (e: Entry, u: TelegramUser, now: Date) => {
+    const age = now.getTime() - e.at;
+    return e.generation === database.generation() && age >= 0 && age < ttlMs && e.name === u.name && e.username === (u.username ?? null);
+  };
+
+  return {
+    /** The person behind a Telegram account (see ensurePerson), from memory when still current. */
+    async get(u: TelegramUser, now: Date): Promise<PersonView> {
+      const hit = entries.get(u.telegramId);
+      if (hit && fresh(hit, u, now)) {
+        entries.delete(u.telegramId); // most recently used last
+        entries.set(u.telegramId, hit);
+        return hit.person;
+      }
+      const generation = database.generation();
+      const { person } = await ensurePerson(database.db, u, adminTelegramIds, now);
+      // a write that may change people ran meanwhile: what was read may be older than it
+      if (database.generation() === generation) {
+        entries.delete(u.telegramId);
+        entries.set(u.telegramId, { person, name: u.name, username: u.username ?? null, generation, at: now.getTime() });
+        if (entries.size > max) entries.delete(entries.keys().next().value!);
+      } else {
+        entries.delete(u.telegramId);
+      }
+      return person;
+    },
+    /** The language of someone seen lately (for an apology while the database is down). */
+    peek: (telegramId: number): PersonView | undefined => entries.get(telegramId)?.person,
+    size: () => entries.size,
+  };
+}
+
+export type PersonCache = ReturnType<typeof createPersonCache>;
