@@ -56,9 +56,10 @@ await build({
   target: "node20",
   format: "esm",
   // Bundled CommonJS packages call require() for Node's own modules.
-  banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+  banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
   sourcemap: true,
   legalComments: "none",
+  preserveSymlinks: true, // node_modules may be a link (worktrees): resolve inside this checkout
   logLevel: "warning",
   plugins: [externalPackages, sourceUrls],
 });
