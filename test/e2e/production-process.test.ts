@@ -158,6 +158,7 @@ describe("the production process over real HTTP", () => {
     await notify(database.db, new Date(), ticket.reporterId, { key: "offer-taken", params: { number, technician: "李师傅" } });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await terminate(child)).toBe(0);
+    fake.goDown(0); // Telegram is back for the next tests
     expect(output).toContain("shutting down");
     expect(output).toContain("jobs stopped");
     const lease = await database.db.lease.findUniqueOrThrow({ where: { name: LEASE } });
