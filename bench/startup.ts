@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { startFakeTelegram } from "../src/fake-bot-api/server.ts";
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
-const TOKEN = "424243:BENCH-token-for-the-fake-bot-api";
+const TOKEN = "424243:BENCH-token-for-the-fake-bot-api-12";
 const file = join(tmpdir(), `rd-startup-${process.pid}.db`);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
