@@ -12,8 +12,9 @@ export const PHONES = [
   { key: "technician", telegramId: 9_100_002, name: "李师傅", phone: "13900001111", title: "维修师傅 · 李师傅" },
   { key: "desk", telegramId: 9_100_003, name: "陈前台", phone: "13900002222", title: "客服前台 · 陈前台" },
   { key: "supervisor", telegramId: 9_100_004, name: "赵主管", phone: "13900003333", title: "主管 · 赵主管" },
+  { key: "admin", telegramId: 9_100_000, name: "孙经理", phone: "", title: "管理员 · 孙经理" },
 ] as const;
-export const ADMIN = { telegramId: 9_100_000, name: "系统管理员" };
+const ADMIN = PHONES.find((p) => p.key === "admin")!;
 export const DEMO_PROPERTY = { code: "DEMO", name: "碧溪花园（演示）", timezone: "Asia/Shanghai" };
 export const DEMO_UNITS = ["3-1-502", "3-1-601", "5-2-1101"];
 const TECH_SKILLS: Category[] = ["water", "electricity", "lighting", "doors_locks", "appliances", "public_facilities", "other"];
@@ -36,7 +37,7 @@ export async function seedDemo(database: Database, now: Date): Promise<number> {
   const property = value(await createProperty(db, admin.id, { ...DEMO_PROPERTY }, now), "property");
   const units = [];
   for (const label of DEMO_UNITS) units.push(value(await addUnit(db, admin.id, property.id, label, now), `unit ${label}`));
-  for (const p of PHONES) {
+  for (const p of PHONES.filter((x) => x !== ADMIN)) {
     const { person } = await ensurePerson(db, { telegramId: p.telegramId, name: p.name, language: "zh-CN" }, [], now);
     const issued = p.key === "owner"
       ? value(await createOwnerCode(db, admin.id, units[0]!.id, now), "owner code")

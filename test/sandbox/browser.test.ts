@@ -66,9 +66,10 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
     });
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none"] });
     page = await browser.newPage();
-    await page.setViewport({ width: 1420, height: 760 });
-    await page.goto(sandbox.url);
-    await page.waitForSelector(phone("supervisor"));
+    await page.setViewport({ width: 1770, height: 760 });
+    await page.goto(sandbox.url, { waitUntil: "domcontentloaded" });
+    page.setDefaultTimeout(10_000);
+    await page.waitForSelector(phone("admin"));
   });
   afterAll(async () => {
     await browser?.close();
@@ -110,9 +111,9 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
     expect(ticket.survey?.rating).toBe(5);
 
     const before = sandbox.clock().getTime();
+    const shown = await page.$eval("#clock", (e) => e.textContent);
     await page.click('header button[data-minutes="1440"]');
-    await page.waitForFunction((t) => document.getElementById("clock")?.textContent !== t, {},
-      await page.$eval("#clock", (e) => e.textContent));
+    await page.waitForFunction((t) => document.getElementById("clock")?.textContent !== t, {}, shown);
     expect(sandbox.clock().getTime() - before).toBeGreaterThanOrEqual(86_400_000);
     await waitForText("desk", "每日工单日清"); // the close-out of Monday, due at 17:30, sent by the sweep
     await waitForText("supervisor", "每日工单日清");
