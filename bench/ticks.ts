@@ -4,16 +4,12 @@
 //   npm run bench                       SQLite (a temporary file)
 //   npm run bench -- --pg [url]         PostgreSQL too (a temporary database on the server at url,
 //                                       default TEST_PG_URL or postgresql://postgres@127.0.0.1:5432/test)
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Database } from "../src/db/client.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import type { TickReport } from "../src/domain/scheduled/batch.ts";
 import { JOBS } from "../src/jobs/index.ts";
+import { bulkInsert, withBenchDatabase } from "./bulk.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const DUE = 10;
@@ -21,26 +17,6 @@ const PROPERTIES = 10;
 /** Unfinished tickets that are not due (the same at every size: a property's live work is bounded). */
 const LIVE = 200;
 const NOW = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in Asia/Shanghai
-const CHUNK = 1_000;
-
-/** A literal both databases read the way Prisma writes it (dates as ISO text with +00:00 on SQLite). */
-function literal(v: unknown): string {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "number" || typeof v === "bigint") return String(v);
-  if (v instanceof Date) return `'${v.toISOString().replace("Z", "+00:00")}'`;
-  return `'${String(v).replace(/'/g, "''")}'`;
-}
-
-/** Fast bulk insert: multi-row INSERT statements of CHUNK rows (Prisma's createMany is ~3k rows/s here). */
-async function bulkInsert(database: Database, table: string, rows: Record<string, unknown>[]) {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  await database.tx(async (tx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const values = rows.slice(i, i + CHUNK).map((r) => `(${columns.map((c) => literal(r[c])).join(",")})`).join(",");
-      await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
-    }
-  });
-}
 
 /** Fills an empty database: N tickets, 10 due items for every job, LIVE unfinished ones not due. */
 async function seed(database: Database, n: number) {
@@ -108,30 +84,13 @@ async function measure(database: Database): Promise<Row[]> {
 }
 
 async function runSize(provider: "sqlite" | "postgresql", n: number, pgUrl: string): Promise<Row[]> {
-  const name = `rd_bench_${process.pid}_${n}`;
-  const file = join(tmpdir(), `${name}.db`);
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  }
-  const database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
-  try {
-    await migrate(database);
+  return withBenchDatabase(provider, pgUrl, `rd_bench_${process.pid}_${n}`, async (database, analyze) => {
     const t0 = performance.now();
     await seed(database, n);
-    if (admin) await database.db.$executeRawUnsafe("ANALYZE");
+    await analyze();
     process.stderr.write(`  ${provider} ${n.toLocaleString("en")} tickets seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    return await measure(database);
-  } finally {
-    await database.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-    for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-  }
+    return measure(database);
+  });
 }
 
 function print(provider: string, results: Map<number, Row[]>) {

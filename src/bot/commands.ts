@@ -5,12 +5,13 @@ import type { PersonView } from "../domain/people.ts";
 import { LANGUAGES } from "../domain/types.ts";
 import { translator } from "./i18n.ts";
 
-const OWNER = ["repair", "my", "language", "help", "cancel"];
+const OWNER = ["repair", "my", "complain", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["callbacks", "followups", "ownercode"],
-  supervisor: ["followups"],
-  admin: ["units", "people", "ownercode", "invite", "settings"],
+  desk: ["queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode", "quote", "fees"],
+  supervisor: ["queue", "intake", "find", "followups", "complaints", "report", "export", "prices", "fees"],
+  control_room: ["queue", "intake", "find"],
+  admin: ["units", "people", "ownercode", "invite", "settings", "prices", "report", "export"],
 };
 
 /** The commands a person's menu shows, in order, without repeats. */

@@ -14,6 +14,14 @@ import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
 import { adminFeature } from "./features/admin.ts";
 import { deskFeature } from "./features/desk.ts";
+import { complaintsFeature } from "./features/complaints.ts";
+import { reportFeature } from "./features/report.ts";
+import { intakeFeature } from "./features/intake.ts";
+import { queueFeature } from "./features/queue.ts";
+import { urgeFeature } from "./features/urge.ts";
+import { ticketActionsFeature } from "./features/ticket-actions.ts";
+import { paidFeature } from "./features/paid.ts";
+import { paidOfficeFeature } from "./features/paid-office.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
@@ -58,7 +66,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}) {
     app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
-  app.use(startFeature, ownerFeature, technicianFeature, adminFeature, deskFeature, fallbackFeature);
+  // paid work before the technician's Done (refused without an approved quote) and the admin's CSV upload
+  app.use(startFeature, paidFeature(deps), paidOfficeFeature, ownerFeature, technicianFeature, adminFeature, deskFeature);
+  app.use(intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, complaintsFeature, reportFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

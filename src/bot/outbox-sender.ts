@@ -43,7 +43,10 @@ export type OutboxSenderOptions = {
 export const LEASE = "outbox-sender";
 
 /** Keys sent as one monospace `pre` block, so their aligned table columns stay aligned. */
-export const MONOSPACE_KEYS: ReadonlySet<string> = new Set(["closeout-report"]);
+export const MONOSPACE_KEYS: ReadonlySet<string> = new Set([
+  "closeout-report", "report-monthly", "reconciliation-weekly", "handover-digest",
+  "paid-quote-owner", "paid-quote-review", "paid-quote-phone",
+]);
 
 export const MAX_TEXT = 4096;
 /** How long a claim holds before another sender may take the row over. */

@@ -9,7 +9,7 @@ import { ACTIVE_WORK, err, ok, type ErrorCode, type Result, type Role, type Tick
  * - `job`: see a held job's detail (owner's phone) · `work`: arrived / done / cannot finish —
  *   technician at the property, the job is theirs and still in hand.
  * - `accept` / `decline`: technician at the property with an offer that is still open.
- * - `owner`: a member of the ticket's unit (public areas: its reporter). Others get NOT_FOUND.
+ * - `owner`: a member of the ticket's unit (public areas and patrol reports: its reporter). Others get NOT_FOUND.
  * - `desk`: desk or supervisor at the property.
  */
 export type TicketAction = "job" | "work" | "accept" | "decline" | "owner" | "desk";
@@ -41,9 +41,9 @@ export async function authorize(
     status: t.status as TicketStatus, emergency: t.emergency, unitId: t.unitId, offer: null,
   };
   if (action === "owner") {
-    const member = t.unitId === null
-      ? t.reporterId === actorId
-      : (await db.unitMember.count({ where: { personId: actorId, unitId: t.unitId } })) > 0;
+    // a patrol report is confirmed by the staff member who reported it (seed 002 §3.2.2)
+    const member = t.reporterId === actorId && (t.unitId === null || t.channel === "patrol")
+      || (t.unitId !== null && (await db.unitMember.count({ where: { personId: actorId, unitId: t.unitId } })) > 0);
     return member ? ok(ticket) : err("NOT_FOUND");
   }
   if (!(await holdsAny(db, actorId, ROLE_FOR[action], t.propertyId))) return err("FORBIDDEN");

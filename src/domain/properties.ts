@@ -1,7 +1,11 @@
 // Properties and their units: created by an admin, by command or by a CSV file (building, unit, room).
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
+import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "./csv.ts";
+import { DISPATCH_MODES } from "./tickets/dispatch.ts";
 import { logEvent } from "./events.ts";
+import { OFFICIAL_CALENDARS } from "./calendar.ts";
+import { DEFAULT_AGREEMENT_YUAN } from "./paid/quote-lines.ts";
 import { hasRole } from "./staff.ts";
 import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
@@ -77,28 +81,26 @@ export async function addUnit(db: DbOrTx, actorId: number, propertyId: number, l
   }
 }
 
-export type ImportProblem = { line: number; text: string; reason: "columns" | "invalid" };
+export type ImportProblem = CsvProblem<"columns" | "invalid">;
 export type ImportResult = { added: number; existing: number; problems: ImportProblem[] };
-export const MAX_IMPORT_LINES = 20_000;
+export const MAX_IMPORT_LINES = MAX_CSV_ROWS;
 
 /**
- * Parses a CSV of units: `building,unit,room` per line (comma, Chinese comma, semicolon or tab),
- * a UTF-8 BOM and a header line are accepted, blank lines ignored. Pure: nothing is written.
+ * Parses a CSV of units: `building,unit,room` per line (see readCsv for separators, BOM and
+ * quotes); a header line is skipped. Pure: nothing is written.
  */
 export function parseUnitsCsv(text: string): { units: (UnitLabel & { line: number })[]; problems: ImportProblem[] } {
-  const lines = normalizeDigits(text.replace(/^\uFEFF/, "")).split(/\r\n|\n|\r/);
+  const { rows, broken } = readCsv(normalizeDigits(text));
   const units: (UnitLabel & { line: number })[] = [];
-  const problems: ImportProblem[] = [];
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    const cells = line.split(/[,，;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
-    if (i === 0 && /building|楼|栋|幢/i.test(line) && !cells.every((c) => /^\p{N}+$/u.test(c))) return; // header
-    if (cells.length !== 3) return void problems.push({ line: i + 1, text: line.slice(0, 60), reason: "columns" });
-    const [building, entrance, room] = cells as [string, string, string];
-    if (![building, entrance, room].every((c) => PART.test(c))) return void problems.push({ line: i + 1, text: line.slice(0, 60), reason: "invalid" });
-    units.push({ building, entrance, room, line: i + 1 });
-  });
+  const problems: ImportProblem[] = broken ? [broken] : [];
+  for (const row of rows) {
+    if (isHeader(row, /building|楼|栋|幢/i)) continue;
+    if (row.cells.length !== 3) { problems.push({ line: row.line, text: row.text, reason: "columns" }); continue; }
+    const [building, entrance, room] = row.cells as [string, string, string];
+    if (![building, entrance, room].every((c) => PART.test(c))) { problems.push({ line: row.line, text: row.text, reason: "invalid" }); continue; }
+    units.push({ building, entrance, room, line: row.line });
+  }
+  problems.sort((a, b) => a.line - b.line);
   return { units, problems };
 }
 
@@ -149,6 +151,13 @@ export async function propertyUnits(db: DbOrTx, propertyId: number): Promise<(Un
 type Setting = { parse: (v: string) => string | number | undefined };
 const hhmmSetting: Setting = { parse: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : undefined) };
 const minutes = (min: number, max: number): Setting => ({ parse: (v) => (/^\d{1,4}$/.test(v) && +v >= min && +v <= max ? Number(v) : undefined) });
+/** "2026-10-01,2026-10-02" (or "-" for none): the property's own rest days or extra working days. */
+const dateList: Setting = {
+  parse: (v) => {
+    const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
+    return days.every(isIsoDate) ? days.join(",") : undefined;
+  },
+};
 export const SETTINGS = {
   timezone: { parse: (v: string) => (validTimezone(v) ? v : undefined) },
   officeStart: hhmmSetting,
@@ -159,12 +168,19 @@ export const SETTINGS = {
   phoneCallbackAfterMin: minutes(60, 1440),
   dispatchTimeoutMin: minutes(1, 5),
   emergencyDispatchMin: minutes(1, 5),
-  holidays: {
-    parse: (v: string) => {
-      const days = v === "-" ? [] : v.split(/[\s,;，]+/).filter(Boolean);
-      return days.every(isIsoDate) ? days.join(",") : undefined;
-    },
-  },
+  /** Paid work above this many yuan needs an agreement and prepayment (seed 002: 500). */
+  agreementYuan: { parse: (v: string) => (/^\d{1,6}$/.test(v) && +v >= 1 ? Number(v) : undefined) },
+  dispatchMode: { parse: (v: string) => ((DISPATCH_MODES as readonly string[]).includes(v) ? v : undefined) },
+  roundRobinMin: minutes(1, 5),
+  // completion deadlines per priority (DOMAIN: urgent the same day, general within 24 hours) and
+  // public areas in working days (2 at most)
+  completionUrgentMin: minutes(30, 480),
+  completionImportantMin: minutes(60, 1440),
+  completionNormalMin: minutes(60, 1440),
+  publicWorkingDays: minutes(1, 2),
+  holidays: dateList,
+  workdays: dateList,
+  officialCalendar: { parse: (v: string) => ((OFFICIAL_CALENDARS as readonly string[]).includes(v) ? v : undefined) },
 } satisfies Record<string, Setting>;
 export type SettingKey = keyof typeof SETTINGS;
 export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTINGS, k);
@@ -172,7 +188,8 @@ export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTIN
 export async function propertySettings(db: DbOrTx, propertyId: number): Promise<Record<SettingKey, string> | null> {
   const p = await db.property.findUnique({ where: { id: propertyId } });
   if (!p) return null;
-  return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, String(p[k] ?? "")])) as Record<SettingKey, string>;
+  const value = (k: SettingKey) => String(p[k] ?? (k === "agreementYuan" ? DEFAULT_AGREEMENT_YUAN : ""));
+  return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, value(k)])) as Record<SettingKey, string>;
 }
 
 /** Changes one setting. A new close-out time or time zone reschedules the next close-out. */

@@ -1,6 +1,8 @@
 // Office hours and working days in a property's time zone. Pure: the clock is always a parameter.
 // Office hours apply every day (the desk and the control room work weekends in shifts); working
-// days (complaint and follow-up deadlines) exclude Saturdays, Sundays and the property's holidays.
+// days (complaint and follow-up deadlines) follow src/domain/calendar.ts: the official calendar with
+// its 调休 weekends in mainland China, weekends elsewhere, the property's own lists on top.
+import { followsOfficialCalendar, isWorkingDate as isWorkingDay_ } from "./calendar.ts";
 import { zonedParts } from "./time.ts";
 
 export const DEFAULT_TIMEZONE = "Asia/Shanghai";
@@ -15,9 +17,16 @@ export type Calendar = {
   officeEnd: number;
   /** Local dates "YYYY-MM-DD" that are not working days. */
   holidays: ReadonlySet<string>;
+  /** Local dates that are working days whatever the calendar says. */
+  workdays: ReadonlySet<string>;
+  /** China's official calendar (holidays, 调休 working weekends) instead of plain weekends. */
+  official: boolean;
 };
 
-type PropertyHours = { timezone: string | null; officeStart: string; officeEnd: string; holidays: string };
+type PropertyHours = {
+  timezone: string | null; officeStart: string; officeEnd: string; holidays: string;
+  workdays?: string | null; officialCalendar?: string | null;
+};
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -39,7 +48,10 @@ export function parseHolidays(list: string): Set<string> {
 export function calendarOf(p: PropertyHours, defaultTz = DEFAULT_TIMEZONE): Calendar {
   const tz = p.timezone ?? defaultTz;
   new Intl.DateTimeFormat("en", { timeZone: tz }); // throws RangeError on an unknown zone
-  return { tz, officeStart: minutesOf(p.officeStart), officeEnd: minutesOf(p.officeEnd), holidays: parseHolidays(p.holidays) };
+  return {
+    tz, officeStart: minutesOf(p.officeStart), officeEnd: minutesOf(p.officeEnd), holidays: parseHolidays(p.holidays),
+    workdays: parseHolidays(p.workdays ?? ""), official: followsOfficialCalendar(p.officialCalendar, tz),
+  };
 }
 
 type LocalDate = { year: number; month: number; day: number };
@@ -65,10 +77,10 @@ function shiftDate(d: LocalDate, days: number): LocalDate & { weekday: number } 
 }
 
 function isWorkingDate(d: LocalDate & { weekday: number }, cal: Calendar): boolean {
-  return d.weekday !== 0 && d.weekday !== 6 && !cal.holidays.has(isoDate(d));
+  return isWorkingDay_(isoDate(d), d.weekday, cal);
 }
 
-/** Whether the local day of `at` is a working day (Monday-Friday and not a holiday). */
+/** Whether the local day of `at` is a working day under the property's calendar. */
 export function isWorkingDay(at: Date, cal: Calendar): boolean {
   return isWorkingDate(shiftDate(zonedParts(at, cal.tz), 0), cal);
 }

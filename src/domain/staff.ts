@@ -2,6 +2,9 @@
 import type { DbOrTx } from "../db/client.ts";
 import type { Category, Role } from "./types.ts";
 
+/** Who runs the office's day: sees a property's queue and acts on its tickets. */
+export const OFFICE_ROLES: Role[] = ["desk", "supervisor", "control_room"];
+
 /** "water,gas" → ["water", "gas"]: a grant's skills (categories) as stored. */
 export const skillsOf = (s: string): string[] => s.split(",").map((x) => x.trim()).filter(Boolean);
 
@@ -56,4 +59,10 @@ export async function deskScope(db: DbOrTx, personId: number): Promise<number[] 
   if (grants.length === 0) return null;
   if (grants.some((g) => g.propertyId === null)) return "all";
   return [...new Set(grants.map((g) => g.propertyId!))];
+}
+
+/** Whether the person holds one of `roles` at the property (or a global grant), not revoked. */
+export async function holdsRoleAt(db: DbOrTx, personId: number, propertyId: number, roles: readonly Role[]): Promise<boolean> {
+  const n = await db.roleGrant.count({ where: { personId, role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId }, { propertyId: null }] } });
+  return n > 0;
 }

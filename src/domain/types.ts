@@ -22,7 +22,12 @@ export type ErrorCode =
   | "INVITE_INVALID"
   | "DUPLICATE"
   | "OFFER_CLOSED"
-  | "TOO_MANY_ATTEMPTS";
+  | "TOO_MANY_ATTEMPTS"
+  // paid work (src/domain/paid)
+  | "FREE_WORK"
+  | "NOT_CHARGEABLE"
+  | "QUOTE_REPLACED"
+  | "QUOTE_NOT_APPROVED";
 
 export const CATEGORIES = [
   "water",

@@ -8,12 +8,19 @@ import { callbacksJob } from "./callbacks.ts";
 import { closeOutJob } from "./close-out.ts";
 import { deadlinesJob } from "./deadlines.ts";
 import { dispatchEscalationJob } from "./dispatch-escalation.ts";
+import { summariesJob } from "./summaries.ts";
+import { assignTimeoutsJob } from "./assign-timeouts.ts";
+import { completionClockJob } from "./completion-clock.ts";
+import { handoverJob } from "./handover.ts";
 import { createTicker, type Job, type JobDeps } from "./job.ts";
 
 export type { Job, JobDeps } from "./job.ts";
 export { createTicker } from "./job.ts";
 
-export const JOBS: Job[] = [dispatchEscalationJob, arrivalWatchJob, appointmentReminderJob, callbacksJob, deadlinesJob, closeOutJob];
+export const JOBS: Job[] = [
+  dispatchEscalationJob, assignTimeoutsJob, arrivalWatchJob, appointmentReminderJob, callbacksJob, deadlinesJob,
+  closeOutJob, completionClockJob, handoverJob, summariesJob,
+];
 
 type Task = { stop: () => void | Promise<void>; destroy?: () => void | Promise<void> };
 type Schedule = (expression: string, fn: () => Promise<unknown>, options: { name: string; timezone: string; noOverlap: boolean }) => Task;

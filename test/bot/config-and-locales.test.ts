@@ -55,7 +55,7 @@ describe("locales", () => {
     const all = commandsFor(["technician", "desk", "supervisor", "admin"]);
     expect(all).toContain("jobs");
     for (const lang of LANGUAGES) for (const c of all) expect(hasKey(lang, `cmd-${c}`), `${lang} cmd-${c}`).toBe(true);
-    expect(commandsFor([])).toEqual(["repair", "my", "language", "help", "cancel"]);
+    expect(commandsFor([])).toEqual(["repair", "my", "complain", "language", "help", "cancel"]);
   });
 });
 

@@ -91,6 +91,7 @@ describe("rendering", () => {
       overdue: [{ number: "BX-20261123-0001", technician: "李师傅", place: "3-1-502", since: "09:10" }, { number: "BX-20261123-0002", technician: "Tom", place: "1-2-301", since: "10:05" }],
       postponed: [],
       callbacks: [{ number: "BX-20261122-0007", owner: "王阿姨", phone: "13800138000", completed: "11-22 16:00" }],
+      paid: { quotesSent: 2, approved: 1, declined: 1, feesCount: 1, feesFen: 6000, receivedCount: 1, receivedFen: 6000, outstandingCount: 1, outstandingFen: 123450 },
     });
     await notify(d.db, now, desk.id, { key: "closeout-report", params, ref: "closeout:1:2026-11-23" });
     expect(await sender().tick()).toBe(1);
@@ -99,6 +100,7 @@ describe("rendering", () => {
     expect(text).toContain("📊 每日工单日清 · BX Garden · 2026-11-23");
     expect(text).toContain("BX-20261123-0001  李师傅  3-1-502  09:10");
     expect(text).toContain("BX-20261123-0002  Tom     1-2-301  10:05");
+    expect(text).toContain("💴 有偿服务：报价 2 份，同意 1，不同意 1；今日收款 60.00 元，未收 1 单 1,234.50 元");
     expect(call!.payload.entities).toEqual([{ type: "pre", offset: 0, length: text.length }]);
   });
 

@@ -70,9 +70,11 @@ describe("working days", () => {
     expect(addWorkingDays(at("2026-11-30T10:00:00+08:00"), -1, shanghai)).toEqual(at("2026-11-27T10:00:00+08:00")); // Mon → Fri
   });
 
-  it("skips holidays: Wednesday 30 September + 1 working day is Monday 5 October", () => {
-    expect(addWorkingDays(at("2026-09-30T10:00:00+08:00"), 1, shanghai)).toEqual(at("2026-10-05T10:00:00+08:00"));
-    const noHolidays = calendarOf({ timezone: "Asia/Shanghai", officeStart: "08:00", officeEnd: "17:30", holidays: "" });
+  it("skips holidays: Wednesday 30 September + 1 working day is Thursday 8 October (official calendar)", () => {
+    expect(addWorkingDays(at("2026-09-30T10:00:00+08:00"), 1, shanghai)).toEqual(at("2026-10-08T10:00:00+08:00"));
+    const ownList = calendarOf({ timezone: "Asia/Shanghai", officeStart: "08:00", officeEnd: "17:30", holidays: "2026-10-01,2026-10-02", officialCalendar: "none" });
+    expect(addWorkingDays(at("2026-09-30T10:00:00+08:00"), 1, ownList)).toEqual(at("2026-10-05T10:00:00+08:00"));
+    const noHolidays = calendarOf({ timezone: "Asia/Shanghai", officeStart: "08:00", officeEnd: "17:30", holidays: "", officialCalendar: "none" });
     expect(addWorkingDays(at("2026-09-30T10:00:00+08:00"), 1, noHolidays)).toEqual(at("2026-10-01T10:00:00+08:00"));
   });
 

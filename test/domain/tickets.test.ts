@@ -204,8 +204,8 @@ describe("the repair loop", () => {
     const tech = s.technicians[0]!;
     const { ticketId } = value(await reportFault(d, report(s.owner.id, s.unit.id), T0));
     value(await acceptJob(d, tech.id, ticketId, T0));
-    const at = addMinutes(T0, 24 * 60);
-    value(await cannotFinish(d, tech.id, ticketId, { reason: "需要订购配件", newTime: at, newTimeText: "明天上午" }, T0));
+    const at = new Date("2026-11-24T01:00:00Z"); // tomorrow 09:00 in the property's zone
+    value(await cannotFinish(d, tech.id, ticketId, { reason: "需要订购配件", window: "tomorrow_am", newTimeText: "明天上午" }, T0));
     const t = await d.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     expect([t.status, t.postponedUntil, t.appointmentDueAt]).toEqual(["postponed", at, addMinutes(at, -30)]);
     expect(await d.db.outbox.count({ where: { key: "owner-postponed" } })).toBe(1);

@@ -61,12 +61,12 @@ describe("arrival watch", () => {
     expect((await ticket(calm)).arrivalLevel).toBe(0);
   });
 
-  it("counts from the agreed appointment, not the acceptance", async () => {
+  it("counts from the agreed window and alarms only after its end (14:00-17:00 → 17:00)", async () => {
     const id = await accepted(T0, { preferredTime: "today_pm" }); // 14:00 local
-    expect((await ticket(id)).arrivalDueAt).toEqual(sh("2026-11-23T14:30:00"));
-    await runArrivalWatch(d, sh("2026-11-23T14:29:00"));
+    expect((await ticket(id)).arrivalDueAt).toEqual(sh("2026-11-23T17:00:00"));
+    await runArrivalWatch(d, sh("2026-11-23T16:59:00"));
     expect(await count(d, "arrival-late-technician")).toBe(0);
-    await runArrivalWatch(d, sh("2026-11-23T14:30:00"));
+    await runArrivalWatch(d, sh("2026-11-23T17:00:00"));
     expect(await count(d, "arrival-late-technician")).toBe(1);
   });
 
@@ -103,7 +103,7 @@ describe("appointment reminder", () => {
   it("reminds before the new time of a postponed job", async () => {
     const id = await accepted(T0);
     const at = sh("2026-11-24T09:00:00");
-    value(await cannotFinish(d, tech().id, id, { reason: "需要订购配件", newTime: at, newTimeText: "明天上午" }, min(T0, 60)));
+    value(await cannotFinish(d, tech().id, id, { reason: "需要订购配件", window: "tomorrow_am", newTimeText: "明天上午" }, min(T0, 60)));
     await runAppointmentReminders(d, sh("2026-11-24T08:30:00"));
     expect(await count(d, "appointment-reminder-technician", tech().id)).toBe(1);
     expect(await count(d, "appointment-coming-owner", s.owner.id)).toBe(1);

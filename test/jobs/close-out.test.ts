@@ -45,6 +45,7 @@ describe("the daily close-out", () => {
     expect(JSON.parse(report!.params)).toEqual({
       property: "BX Garden", date: "2026-11-23", reported: 0, completed: 0, open: 0,
       overdueCount: 0, postponedCount: 0, callbackCount: 0, overdue: "-", postponed: "-", callbacks: "-",
+      quotesSent: 0, approved: 0, declined: 0, received: "0.00", outstandingCount: 0, outstanding: "0.00",
     });
   });
 
@@ -59,12 +60,12 @@ describe("the daily close-out", () => {
     // today: done, still open past its dispatch limit, accepted but late on site, postponed
     await completed(d, s, sh("2026-11-23T09:00:00"));
     await reported(d, s, sh("2026-11-23T16:00:00"));
-    const late = await reported(d, s, sh("2026-11-23T10:00:00"));
+    const late = await reported(d, s, sh("2026-11-23T10:00:00"), { category: "electricity" }); // not rework of the water jobs
     value(await acceptJob(d, s.technicians[1]!.id, late, sh("2026-11-23T10:01:00")));
     await runArrivalWatch(d, sh("2026-11-23T10:31:00"));
     const postponed = await reported(d, s, sh("2026-11-23T11:00:00"));
     value(await acceptJob(d, tech.id, postponed, sh("2026-11-23T11:01:00")));
-    value(await cannotFinish(d, tech.id, postponed, { reason: "需要订购配件", newTime: sh("2026-11-24T09:00:00"), newTimeText: "明天上午" }, sh("2026-11-23T12:00:00")));
+    value(await cannotFinish(d, tech.id, postponed, { reason: "需要订购配件", window: "tomorrow_am", newTimeText: "明天上午" }, sh("2026-11-23T12:00:00")));
 
     await runCloseOut(d, sh("2026-11-23T09:00:00"));
     await runCloseOut(d, closeOutAt);

@@ -56,9 +56,9 @@ describe("complaint deadlines in working days", () => {
     expect(await count(d, "complaint-reminder", s.desk.id)).toBe(1);
   });
 
-  it("skips the holidays", async () => {
+  it("skips the holidays and counts the 调休 Saturday (official calendar)", async () => {
     const c = value(await fileComplaint(d, complaint(), sh("2026-09-30T10:00:00")));
-    expect(c.dueAt).toEqual(sh("2026-10-07T10:00:00"));
+    expect(c.dueAt).toEqual(sh("2026-10-10T10:00:00")); // 8, 9 and Saturday 10 October
   });
 
   it("stops once answered, and tells the complainant", async () => {
@@ -113,7 +113,7 @@ describe("follow-up deadlines", () => {
     await z.poison();
     const { lines, log } = captureLog();
     const r = await runDeadlines(d, sh("2026-11-24T08:00:00"), { log });
-    expect(r).toMatchObject({ due: 2, done: 1, failed: 1 });
+    expect(r).toMatchObject({ due: 4, done: 2, failed: 2 }); // the deadline and the unassigned alert of each
     expect(lines.find((l) => l.level === "error")?.extra).toMatchObject({ id: bad.complaintId });
     expect((await d.db.complaint.findUniqueOrThrow({ where: { id: bad.complaintId } })).remindAt).toEqual(sh("2026-11-24T08:05:00"));
     expect((await d.db.complaint.findUniqueOrThrow({ where: { id: good.complaintId } })).remindAt).toEqual(good.dueAt);

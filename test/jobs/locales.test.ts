@@ -20,15 +20,19 @@ const SAMPLES: Record<string, Record<string, string | number>> = {
   "closeout-report": {
     property: "BX Garden", date: "2026-11-23", reported: 3, completed: 1, open: 2, overdueCount: 1, postponedCount: 0, callbackCount: 0,
     overdue: "BX-20261123-0002  -  1-2-301  11-23 16:00", postponed: "-", callbacks: "-",
+    quotesSent: 2, approved: 1, declined: 1, received: "60.00", outstandingCount: 1, outstanding: "35.00",
   },
   "followup-reminder": { id: 7, reason: "none", rating: 1, number: "BX-1", due: "2026-11-24 10:00", role: "supervisor" },
   "followup-overdue": { id: 7, reason: "师傅迟到", rating: 2, number: "BX-1", due: "2026-11-24 10:00", role: "supervisor" },
   "followup-new": { id: 7, reason: "漏水", rating: 0, number: "BX-1" },
   "followup-result": { id: 7, number: "BX-1", result: "已处理" },
-  "complaint-new": { id: 3, category: "fees", urgent: "yes", description: "收费不合理", due: "2026-11-24 10:00" },
-  "complaint-reminder": { id: 3, category: "fees", urgent: "no", against: "-", due: "2026-11-24 10:00", stage: "reminder" },
-  "complaint-overdue": { id: 3, category: "quality", urgent: "no", against: "师傅1", due: "2026-11-24 10:00", stage: "answer" },
-  "complaint-answered": { id: 3, result: "已处理" },
+  "complaint-new": { id: 3, number: "BX-TS0003", category: "none", urgent: "no", description: "收费不合理", against: "-", ticket: "-", source: "owner", due: "2026-11-24 10:00" },
+  "complaint-reminder": { id: 3, number: "BX-TS0003", category: "fees", urgent: "no", against: "-", due: "2026-11-24 10:00", stage: "reminder" },
+  "complaint-overdue": { id: 3, number: "BX-TS0003", category: "quality", urgent: "no", against: "师傅1", due: "2026-11-24 10:00", stage: "answer" },
+  "complaint-answered": { id: 3, number: "BX-TS0003", result: "已处理" },
+  "complaint-assigned": { number: "BX-TS0003", description: "收费不合理", against: "-", due: "2026-11-24 10:00" },
+  "complaint-unassigned": { number: "BX-TS0003", description: "收费不合理", since: "2026-11-23 10:00" },
+  "complaint-reopened": { number: "BX-TS0003", description: "收费不合理", result: "已处理", due: "2026-11-24 10:00" },
 };
 const LABELS = ["btn-record-phone-answer", "btn-confirm-fixed", "btn-not-fixed", "rate-1", "rate-5", "btn-arrived", "btn-job-open"];
 

@@ -31,7 +31,7 @@ async function dueWork() {
   for (let i = 0; i < 3; i++) await reported(d, s, min(at, -5)); // dispatch due at +120
   for (let i = 0; i < 3; i++) {
     const id = await reported(d, s, min(at, -30), { preferredTime: "today_pm" }); // appointment 14:00 → reminder 13:30
-    value(await acceptJob(d, s.technicians[0]!.id, id, min(at, -30))); // arrival due 14:30
+    value(await acceptJob(d, s.technicians[0]!.id, id, min(at, -30))); // arrival due by the window's end, 17:00
   }
   for (let i = 0; i < 3; i++) value(await fileComplaint(d, { propertyId: s.property.id, complainantId: s.owner.id, category: "fees", description: "收费不合理", urgent: true }, sh("2026-11-20T10:00:00")));
   return at;
@@ -47,13 +47,14 @@ describe("two schedulers racing", () => {
     const other = await secondScheduler(d);
     const runs: [(db: Database, now: Date) => Promise<TickReport>, Date][] = [
       [runCallbacks, at], [runDispatchEscalation, at], [runAppointmentReminders, sh("2026-11-23T13:30:00")],
-      [runArrivalWatch, sh("2026-11-23T14:30:00")], [runDeadlines, sh("2026-11-23T10:00:00")], [runCloseOut, sh("2026-11-23T17:30:00")],
+      [runArrivalWatch, sh("2026-11-23T17:00:00")], [runDeadlines, sh("2026-11-23T10:00:00")], [runCloseOut, sh("2026-11-23T17:30:00")],
     ];
     try {
       for (const [run, now] of runs) {
         const reports = await Promise.all([run(d, now), run(other.database, now), run(d, now)]);
         expect(reports.map((r) => r.failed)).toEqual([0, 0, 0]);
-        expect(reports.reduce((n, r) => n + r.done, 0)).toBe(run === runCloseOut ? 1 : 3);
+        // deadlines: 3 reminders and 3 alerts that no handler was named within the hour
+        expect(reports.reduce((n, r) => n + r.done, 0)).toBe(run === runCloseOut ? 1 : run === runDeadlines ? 6 : 3);
       }
     } finally {
       await other.close();
@@ -69,9 +70,9 @@ describe("restart", () => {
   it("loses nothing: work that fell due while the process was down runs on the first tick after start", async () => {
     await dueWork();
     await d.close(); // the process stops at 11:00 ...
-    const restarted = await createDatabase(d.url); // ... and starts again at 16:00
+    const restarted = await createDatabase(d.url); // ... and starts again at 17:00
     const fired: (() => Promise<unknown>)[] = [];
-    const jobs = startJobs({ database: restarted, clock: () => sh("2026-11-23T16:00:00"), log: captureLog().log, timezone: "Asia/Shanghai" }, {
+    const jobs = startJobs({ database: restarted, clock: () => sh("2026-11-23T17:00:00"), log: captureLog().log, timezone: "Asia/Shanghai" }, {
       schedule: (_expr, fn) => { fired.push(fn); return { stop: () => undefined }; },
     });
     try {
@@ -84,7 +85,7 @@ describe("restart", () => {
     expect(await c("dispatch-overdue")).toBe(3);
     expect(await c("arrival-late-technician")).toBe(3);
     expect(await c("complaint-reminder")).toBe(3);
-    // the 13:30 reminders for 14:00 visits are stale by 16:00: dropped, not sent
+    // the 13:30 reminders for 14:00 visits are stale by 17:00: dropped, not sent
     expect(await c("appointment-reminder-technician")).toBe(0);
     expect(await restarted.db.event.count({ where: { action: "appointment-reminder-dropped" } })).toBe(3);
     await restarted.close();

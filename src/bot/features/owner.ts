@@ -4,6 +4,7 @@ import { listUnits } from "../../domain/properties.ts";
 import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from "../../domain/tickets/owner.ts";
 import { answerSurvey, ratingButtons, ticketAwaitingRating } from "../../domain/surveys.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
+import { UNFINISHED } from "../../domain/tickets/deadline.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import { replyLong } from "../long-text.ts";
@@ -31,7 +32,10 @@ chat.command("my", async (ctx) => {
   const lines = tickets.map((x) => ctx.t("my-line", {
     number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: x.at,
   }));
-  const kb = InlineKeyboard.from(tickets.map((x) => [InlineKeyboard.text(x.number, packCallback("tk", x.id))]));
+  const kb = InlineKeyboard.from(tickets.map((x) => [
+    InlineKeyboard.text(x.number, packCallback("tk", x.id)),
+    ...(UNFINISHED.includes(x.status) ? [InlineKeyboard.text(ctx.t("btn-urge"), packCallback("urge", x.id))] : []),
+  ]));
   await replyLong(ctx, [{ text: ctx.t("my-title") }, { text: lines.join("\n\n") }], { reply_markup: kb });
 });
 
@@ -40,7 +44,13 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
   const { ticket, timeline, canCancel } = res.value;
   const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
-  const kb = canCancel ? renderKeyboard(ctx.lang, [[{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }]]) : undefined;
+  const kb = renderKeyboard(ctx.lang, [
+    [
+      ...(canCancel ? [{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }] : []),
+      ...(UNFINISHED.includes(ticket.status) ? [{ label: "btn-urge", action: "urge", id: ticket.id }] : []),
+    ],
+    [{ label: "btn-complain", action: "cpt", id: ticket.id }],
+  ].filter((row) => row.length > 0));
   await ctx.answerCallbackQuery();
   await replyLong(ctx, [{ text: ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" }) }, { text: events }], { reply_markup: kb });
 });

@@ -22,6 +22,8 @@ export function helpFor(ctx: BotContext): string {
   // staff read their own commands first; "you have no home yet" is only for people with no role
   const staff = ["technician", "desk", "supervisor", "control_room", "admin"] as const;
   const parts: string[] = staff.filter((r) => roles.has(r)).map((r) => ctx.t(`help-${r}`));
+  // the office's own tools (/queue, /intake, /find) for the desk, supervisors and the control room
+  if (roles.has("desk") || roles.has("supervisor") || roles.has("control_room")) parts.push(ctx.t("help-office"));
   if (ctx.person?.unitIds.length) parts.push(ctx.t("help-owner"));
   else if (parts.length === 0) parts.push(ctx.t("help-not-joined"));
   else parts.push(ctx.t("help-general"));

@@ -19,6 +19,7 @@ const id = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!.id;
 const jobButtons = (ctx: BotContext, ticketId: number) => renderKeyboard(ctx.lang, [
   [{ label: "btn-arrived", action: "arrived", id: ticketId }, { label: "btn-done", action: "done", id: ticketId }],
   [{ label: "btn-cannot-finish", action: "cannot", id: ticketId }],
+  [{ label: "btn-paid", action: "paid", id: ticketId }],
 ]);
 
 async function showJob(ctx: BotContext, ticketId: number, prefix = "") {

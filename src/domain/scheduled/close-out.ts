@@ -4,6 +4,8 @@
 // Property.nextCloseOutDueAt is the due column, claimed with a conditional update.
 import type { Database, DbOrTx } from "../../db/client.ts";
 import { notifyAll } from "../notify.ts";
+import { paidWorkTotals, type PaidTotals } from "../paid/fees.ts";
+import { formatFen } from "../paid/money.ts";
 import { localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
 import { staffOf } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
@@ -24,6 +26,7 @@ export type CloseOut = {
   overdue: { number: string; technician: string; place: string; since: string }[];
   postponed: { number: string; technician: string; newTime: string }[];
   callbacks: { number: string; owner: string; phone: string; completed: string }[];
+  paid: PaidTotals;
 };
 
 /**
@@ -56,6 +59,7 @@ export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar,
     overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
     postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
     callbacks: waiting.map((s) => ({ number: s.ticket.number, owner: s.ticket.reporter.name, phone: s.ticket.phone || "-", completed: local(s.ticket.completedAt) })),
+    paid: await paidWorkTotals(db, p.id, from, to),
   };
 }
 
@@ -69,6 +73,8 @@ export function closeOutParams(c: CloseOut): Record<string, string | number> {
     overdue: table(c.overdue, (x) => [x.number, x.technician, x.place, x.since]),
     postponed: table(c.postponed, (x) => [x.number, x.technician, x.newTime]),
     callbacks: table(c.callbacks, (x) => [x.number, x.owner, x.phone, x.completed]),
+    quotesSent: c.paid.quotesSent, approved: c.paid.approved, declined: c.paid.declined,
+    received: formatFen(c.paid.receivedFen), outstandingCount: c.paid.outstandingCount, outstanding: formatFen(c.paid.outstandingFen),
   };
 }
 

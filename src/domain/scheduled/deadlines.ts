@@ -4,7 +4,7 @@
 //   complaints only: after the handling deadline, remindAt = the 4-working-day answer deadline,
 //   which alerts the supervisors once more if the complaint is still unanswered.
 import type { Database, DbOrTx } from "../../db/client.ts";
-import { answerDeadline } from "../complaints.ts";
+import { answerDeadline, complaintNumber } from "../complaints.ts";
 import { logEvent } from "../events.ts";
 import { reasonParams } from "../followups.ts";
 import { notifyAll } from "../notify.ts";
@@ -20,6 +20,9 @@ const dueFollowUps = (db: DbOrTx, now: Date, take: number) => db.followUp.findMa
 });
 const dueComplaints = (db: DbOrTx, now: Date, take: number) => db.complaint.findMany({
   where: { status: "open", remindAt: { lte: now } }, orderBy: [{ remindAt: "asc" }, { id: "asc" }], take, include: { property: true },
+});
+const unassigned = (db: DbOrTx, now: Date, take: number) => db.complaint.findMany({
+  where: { status: "open", assignDueAt: { lte: now } }, orderBy: [{ assignDueAt: "asc" }, { id: "asc" }], take, include: { property: true },
 });
 type FollowUpDue = Awaited<ReturnType<typeof dueFollowUps>>[number];
 type ComplaintDue = Awaited<ReturnType<typeof dueComplaints>>[number];
@@ -57,10 +60,23 @@ async function complaintStep(database: Database, c: ComplaintDue, now: Date, opt
     const won = await tx.complaint.updateMany({ where: { id: c.id, status: "open", remindAt: c.remindAt, alertedAt: c.alertedAt }, data });
     if (won.count === 0) return "skipped";
     const due = stage === "answer" ? answerBy : c.dueAt;
-    const params = { id: c.id, category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
+    const params = { id: c.id, number: complaintNumber(c.property.code, c.id), category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
     const people = await staffOf(tx, c.propertyId, stage === "reminder" ? "desk" : "supervisor");
     await notifyAll(tx, now, people, { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
     await logEvent(tx, { complaintId: c.id, ticketId: c.ticketId, actorId: null, action: stage === "reminder" ? "complaint-reminded" : "complaint-overdue", at: now, data: { stage } });
+    return "done";
+  });
+}
+
+/** A complaint nobody was named for within the hour: the supervisors are alerted once. */
+async function unassignedStep(database: Database, c: ComplaintDue, now: Date, opts: JobOptions): Promise<Outcome> {
+  const cal = calendarFor(c.property, opts);
+  return database.tx(async (tx) => {
+    const won = await tx.complaint.updateMany({ where: { id: c.id, status: "open", assignDueAt: c.assignDueAt }, data: { assignDueAt: null } });
+    if (won.count === 0) return "skipped";
+    const params = { id: c.id, number: complaintNumber(c.property.code, c.id), description: c.description, since: formatLocal(c.createdAt, cal.tz) };
+    await notifyAll(tx, now, await staffOf(tx, c.propertyId, "supervisor"), { key: "complaint-unassigned", params, buttons: [[{ label: "btn-complaint-handle", action: "cph", id: c.id }]] });
+    await logEvent(tx, { complaintId: c.id, ticketId: c.ticketId, actorId: null, action: "complaint-unassigned", at: now });
     return "done";
   });
 }
@@ -75,5 +91,10 @@ export async function runDeadlines(database: Database, now: Date, opts: JobOptio
   const b = await eachDue("deadlines:complaint", await dueComplaints(database.db, now, take), opts, (c) => complaintStep(database, c, now, opts), async (c) => {
     await database.db.complaint.updateMany({ where: { id: c.id, status: "open", remindAt: c.remindAt }, data: { remindAt: later } });
   });
-  return { job: "deadlines", due: a.due + b.due, done: a.done + b.done, held: a.held + b.held, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
+  const c = await eachDue("deadlines:complaint-assign", await unassigned(database.db, now, take), opts, (x) => unassignedStep(database, x, now, opts), async (x) => {
+    await database.db.complaint.updateMany({ where: { id: x.id, status: "open", assignDueAt: x.assignDueAt }, data: { assignDueAt: later } });
+  });
+  const all = [a, b, c];
+  const sum = (k: "due" | "done" | "held" | "skipped" | "failed") => all.reduce((n, r) => n + r[k], 0);
+  return { job: "deadlines", due: sum("due"), done: sum("done"), held: sum("held"), skipped: sum("skipped"), failed: sum("failed") };
 }

@@ -5,10 +5,26 @@ import { notify } from "../notify.ts";
 import { authorize } from "../authorize.ts";
 import { techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
-import { err, ok, type Category, type Result } from "../types.ts";
+import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
+/** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
+export const SLOT_MINUTES = 180;
+/** How long a named technician alone may accept an assigned job before it returns to the queue. */
+export const ASSIGN_OFFER_MINUTES = 5;
+export const DISPATCH_MODES = ["pool", "assign", "round_robin"] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+/**
+ * When the technician must be on site: an emergency counts from the report (seed 001 制度4); a
+ * booked window from its start, alarming only after its end (14:00-17:00 → 17:00); otherwise 30 minutes.
+ */
+export function arrivalDue(t: { emergency: boolean; reportedAt: Date; appointmentAt: Date | null }, now: Date): Date {
+  if (t.emergency) return addMinutes(t.reportedAt, ARRIVAL_MINUTES.emergency);
+  if (t.appointmentAt && t.appointmentAt > now) return addMinutes(t.appointmentAt, SLOT_MINUTES);
+  return addMinutes(now, ARRIVAL_MINUTES.general);
+}
 
 const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
 
@@ -19,7 +35,15 @@ const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getT
  */
 export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-  if (ticket.status !== "open") return [];
+  // a job offered to one technician alone (assigned, or round-robin) waits for them or the clock
+  if (ticket.status !== "open" || (ticket.assignDueAt && ticket.assignDueAt > now)) return [];
+  // the property's dispatch mode; emergencies always go to everyone on duty
+  const mode = (await tx.property.findUniqueOrThrow({ where: { id: ticket.propertyId } })).dispatchMode;
+  if (!ticket.emergency && mode === "assign") return [];
+  if (!ticket.emergency && mode === "round_robin") {
+    const next = await nextInTurn(tx, ticketId, now);
+    return next ? [next] : [];
+  }
   const view = (await ticketView(tx, ticketId))!;
   const techs = await techniciansFor(tx, ticket.propertyId, ticket.category as Category, ticket.emergency);
   const declined = new Set(
@@ -53,6 +77,40 @@ export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: nu
   return reached;
 }
 
+/** A personal offer: other offers are withdrawn, only this technician may accept until it runs out. */
+export async function offerAlone(tx: Tx, ticketId: number, technicianId: number, now: Date, minutes = ASSIGN_OFFER_MINUTES): Promise<void> {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  const view = (await ticketView(tx, ticketId))!;
+  await closeOtherOffers(tx, ticketId, null, now, "offer-reassigned", noticeParams(view));
+  const offer = await tx.offer.upsert({
+    where: { ticketId_technicianId: { ticketId, technicianId } },
+    create: { ticketId, technicianId, round: t.dispatchLevel, createdAt: now },
+    update: { status: "offered", round: t.dispatchLevel, respondedAt: null },
+  });
+  await tx.ticket.update({ where: { id: ticketId }, data: { assignDueAt: addMinutes(now, minutes), offeredToId: technicianId } });
+  await notify(tx, now, technicianId, {
+    key: "assign-offer", params: { ...noticeParams(view), minutes }, photos: view.photos, ref: `offer:${offer.id}:${t.dispatchLevel}`,
+    buttons: [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]],
+  });
+  await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round: t.dispatchLevel, technicians: [technicianId], alone: true } });
+}
+
+/**
+ * Round-robin (轮训): the on-duty technician with the skill and the fewest open jobs who has not had
+ * this ticket yet gets it alone for the property's few minutes; null when everyone has had it.
+ */
+export async function nextInTurn(tx: Tx, ticketId: number, now: Date): Promise<number | null> {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { property: true } });
+  const had = new Set((await tx.offer.findMany({ where: { ticketId }, select: { technicianId: true } })).map((o) => o.technicianId));
+  const techs = (await techniciansFor(tx, t.propertyId, t.category as Category, false)).filter((id) => !had.has(id));
+  if (techs.length === 0) return null;
+  const open = await tx.ticket.groupBy({ by: ["assigneeId"], where: { assigneeId: { in: techs }, status: { in: ACTIVE_WORK } }, _count: true });
+  const load = new Map(open.map((o) => [o.assigneeId, o._count]));
+  const next = [...techs].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a - b)[0]!;
+  await offerAlone(tx, ticketId, next, now, t.property.roundRobinMin);
+  return next;
+}
+
 /** Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn). */
 export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>) {
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
@@ -69,14 +127,16 @@ export async function acceptJob(database: Database, technicianId: number, ticket
     if (!allowed.ok) return allowed;
     const offer = allowed.value.offer!;
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-    const start = ticket.appointmentAt && ticket.appointmentAt > now ? ticket.appointmentAt : now;
-    const arrivalDueAt = addMinutes(start, ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general);
+    // offered to another technician alone (assigned from the queue, round-robin, rework)
+    if (ticket.status === "open" && ticket.assignDueAt && ticket.offeredToId !== technicianId) return err("NOT_OFFERED");
+    const arrivalDueAt = arrivalDue(ticket, now);
     const remind = ticket.appointmentAt ? addMinutes(ticket.appointmentAt, -30) : null;
     const won = await tx.ticket.updateMany({
       where: { id: ticketId, status: "open" },
       data: {
         status: "accepted", assigneeId: technicianId, acceptedAt: now, dispatchDueAt: null,
         arrivalDueAt, arrivalLevel: 0, appointmentDueAt: remind && remind > now ? remind : null,
+        assignDueAt: null, offeredToId: null,
       },
     });
     if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
@@ -106,6 +166,10 @@ export async function declineJob(database: Database, technicianId: number, ticke
     const res = await tx.offer.updateMany({ where: { id: allowed.value.offer!.id, status: "offered" }, data: { status: "declined", respondedAt: now } });
     if (res.count === 0) return err("OFFER_CLOSED");
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    if (ticket.offeredToId === technicianId && ticket.assignDueAt) {
+      // a job offered to them alone: the assign sweep hands it on now (queue or next in turn)
+      await tx.ticket.updateMany({ where: { id: ticketId, offeredToId: technicianId }, data: { assignDueAt: now } });
+    }
     await logEvent(tx, { ticketId, actorId: technicianId, action: "declined", at: now });
     return ok({ number: ticket.number });
   });

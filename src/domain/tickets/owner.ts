@@ -12,11 +12,13 @@ import { noticeParams, placeOf, ticketView, timeline, type TicketView, type Time
 /** Tickets an owner may see: those of their units, and public-area ones they reported. */
 async function visibleWhere(db: DbOrTx, personId: number) {
   const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
-  return { OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }] };
+  return {
+    OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }, { channel: "patrol", reporterId: personId }],
+  };
 }
 
 /** The ticket when the owner may act on it now (see authorize), else null. */
-async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
+export async function ownTicket(db: DbOrTx, personId: number, ticketId: number) {
   const allowed = await authorize(db, personId, ticketId, "owner");
   return allowed.ok ? db.ticket.findUnique({ where: { id: ticketId } }) : null;
 }

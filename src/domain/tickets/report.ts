@@ -4,11 +4,13 @@ import { isUniqueViolation } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
-import { offerTicket } from "./dispatch.ts";
-import { notifyAll } from "../notify.ts";
+import { offerAlone, offerTicket } from "./dispatch.ts";
+import { linkReworkAtReport } from "./rework.ts";
+import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { completionClock, completionDeadline } from "./deadline.ts";
 import { parseTypedTime } from "../typed-time.ts";
 
 const EMERGENCY_WORDS = [
@@ -66,8 +68,14 @@ export type ReportInput = {
   preferredTime: string;
   phone: string;
   photos: string[];
-  channel?: "chat" | "phone";
+  channel?: Channel;
+  /** The staff member who registered a report taken by phone, at the counter or on patrol. */
+  registeredById?: number;
 };
+
+/** How a report reached us: the owner's chat, or staff registering a call, a visit, a patrol. */
+export const CHANNELS = ["chat", "phone", "counter", "patrol"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export type Reported = { ticketId: number; number: string; emergency: boolean; offeredTo: number };
 
@@ -82,15 +90,6 @@ export function normalizePhone(raw: string): string | null {
 
 /** Registers a report; the number is unique per property and day, without gaps. */
 export async function reportFault(database: Database, input: ReportInput, now: Date): Promise<Result<Reported>> {
-  if (!isCategory(input.category)) return err("INVALID_INPUT");
-  const description = input.description.trim();
-  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
-  const phone = normalizePhone(input.phone);
-  if (!phone) return err("INVALID_INPUT");
-  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
-  const time = input.preferredTime.trim();
-  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
-  if (!validAccess || !validTime) return err("INVALID_INPUT");
   const db = database.db;
   let propertyId: number;
   if (input.unitId !== null) {
@@ -105,6 +104,21 @@ export async function reportFault(database: Database, input: ReportInput, now: D
     if (!mine || !input.location?.trim()) return err(mine ? "INVALID_INPUT" : "FORBIDDEN");
     propertyId = input.propertyId!;
   }
+  return fileReport(database, input, propertyId, now);
+}
+
+/** Validates and files a report for a property whose reporter has been checked by the caller. */
+export async function fileReport(database: Database, input: ReportInput, propertyId: number, now: Date): Promise<Result<Reported>> {
+  if (!isCategory(input.category)) return err("INVALID_INPUT");
+  const description = input.description.trim();
+  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
+  const phone = normalizePhone(input.phone);
+  if (!phone) return err("INVALID_INPUT");
+  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
+  const time = input.preferredTime.trim();
+  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
+  if (!validAccess || !validTime) return err("INVALID_INPUT");
+  if (input.unitId === null && !input.location?.trim()) return err("INVALID_INPUT");
   for (let attempt = 0; ; attempt++) {
     try {
       const value = await database.tx((tx) => createTicket(tx, { ...input, category: input.category as Category, description, phone }, propertyId, now));
@@ -127,13 +141,16 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   });
   const number = `${property.code}-${day}-${String(counter.last).padStart(4, "0")}`;
   const appointmentAt = appointmentFor(input.preferredTime, now, tz);
+  const priority = input.emergency ? "urgent" : "normal";
   const ticket = await tx.ticket.create({
     data: {
       number, propertyId, unitId: input.unitId, location: input.location?.trim() || null,
       reporterId: input.reporterId, category: input.category, description: input.description,
       emergency: input.emergency, access: input.access, preferredTime: input.preferredTime,
       appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
-      reportedAt: now,
+      registeredById: input.registeredById ?? null,
+      reportedAt: now, priority,
+      ...completionClock(now, completionDeadline(property, priority, input.unitId === null, now)),
       dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
     },
   });
@@ -148,7 +165,14 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
-  const offeredTo = await offerTicket(tx, ticket.id, now, 0);
+  const firstTechnician = await linkReworkAtReport(tx, ticket.id, now);
+  const offeredTo = firstTechnician && !input.emergency
+    ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
+    : await offerTicket(tx, ticket.id, now, 0);
+  if (input.registeredById && input.registeredById !== input.reporterId) {
+    // registered by the desk: an owner on Telegram gets the number and every step from here on
+    await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams((await ticketView(tx, ticket.id))!) });
+  }
   // a typed time nobody can read: the desk agrees one with the owner
   if (!appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(input.preferredTime)) {
     const desk = await onDutyStaff(tx, propertyId, "desk");

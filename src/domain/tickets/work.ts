@@ -2,12 +2,16 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
+import { recordFee } from "../paid/fees.ts";
+import { paidWorkAllowsDone } from "../paid/quotes.ts";
 import { notify } from "../notify.ts";
 import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
 import { appointmentFor } from "./report.ts";
+import { SLOT_MINUTES } from "./dispatch.ts";
+import { completionClock } from "./deadline.ts";
 import { zoneOf } from "../schedule.ts";
 
 type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };
@@ -39,6 +43,8 @@ export async function markDone(
   const note = input.note.trim();
   if (note.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
+    const held = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (held && !(await paidWorkAllowsDone(tx, held))) return err("QUOTE_NOT_APPROVED");
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived", "postponed"], {
       status: "completed", completedAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null,
     });
@@ -52,13 +58,16 @@ export async function markDone(
       update: { status: "scheduled", dueAt, attempts: 0, requestedAt: null, remindedAt: null, phoneTaskAt: null },
     });
     await logEvent(tx, { ticketId, actorId: technicianId, action: "completed", at: now, data: { note, photo: Boolean(input.photoFileId) } });
+    await recordFee(tx, ticketId, technicianId, now);
     const view = (await ticketView(tx, ticketId))!;
-    await notify(tx, now, r.value.reporterId, {
+    const reached = await notify(tx, now, r.value.reporterId, {
       key: "owner-done",
       params: { ...noticeParams(view), note, hasNote: note ? "yes" : "no" },
       photos: input.photoFileId ? [input.photoFileId] : [],
       buttons: fixedButtons(ticketId),
     });
+    // an owner without Telegram confirms by phone: the callback ladder makes it a desk phone task now
+    if (!reached) await tx.survey.update({ where: { ticketId }, data: { dueAt: now } });
     return ok({ number: r.value.number });
   });
 }
@@ -66,7 +75,7 @@ export async function markDone(
 /** The job cannot be finished now: reason recorded, owner told, the same technician returns at `newTime`. */
 export async function cannotFinish(
   database: Database, technicianId: number, ticketId: number,
-  input: { reason: string; newTime: Date | null; newTimeText: string; window?: string }, now: Date,
+  input: { reason: string; newTime?: Date | null; newTimeText: string; window?: string | null }, now: Date,
 ): Promise<Result<{ number: string }>> {
   const reason = input.reason.trim();
   if (!reason || reason.length > MAX_NOTE) return err("INVALID_INPUT");
@@ -77,9 +86,12 @@ export async function cannotFinish(
     const typed = input.window ?? input.newTimeText;
     const at = input.newTime ?? (ticket ? appointmentFor(typed, now, zoneOf(ticket.property)) : null);
     const remind = at ? addMinutes(at, -30) : null;
+    const end = at ? addMinutes(at, SLOT_MINUTES) : null;
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived"], {
       status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,
-      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: at ? addMinutes(at, 30) : null, arrivalLevel: 0,
+      appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: end, arrivalLevel: 0,
+      // the completion deadline moves to the end of the agreed visit
+      ...(end ? completionClock(now, end) : {}),
     });
     if (!r.ok) return r;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "postponed", at: now, data: { reason, newTime: input.newTimeText } });

@@ -64,6 +64,8 @@ setting-callbackReminderMin = callback reminder after (min)
 setting-phoneCallbackAfterMin = phone callback after completion (min)
 setting-dispatchTimeoutMin = escalate unaccepted job after (min)
 setting-emergencyDispatchMin = escalate unaccepted emergency after (min)
+setting-workdays = extra working days
+setting-officialCalendar = official calendar (auto by zone / cn / none)
 setting-holidays = holidays
 admin-role-line = { role-label }{ $property ->
     [all] {" "}(all properties)

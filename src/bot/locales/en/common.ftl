@@ -98,6 +98,7 @@ status-label = { $status ->
     [completed] repaired, please confirm
     [closed] done
     [cancelled] cancelled
+    [declined] quote declined
    *[other] { $status }
 }
 role-label = { $role ->

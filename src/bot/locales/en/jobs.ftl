@@ -60,6 +60,8 @@ closeout-report =
 
     📞 Callbacks unanswered ({ $callbackCount }):
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ Follow-up #{ $id } (ticket { $number }) is due at { $due }: { followup-reason }. Please handle it and record the result with /followups.
 followup-overdue = ⚠️ Follow-up #{ $id } (ticket { $number }, assigned to: { role-label }) missed its deadline { $due }: { followup-reason }
@@ -68,31 +70,6 @@ followup-result =
     Hello! About the service on your ticket { $number }, we have followed it up:
     { $result }
     Thank you for telling us. If anything is still wrong, please contact us any time.
-# Complaints; params id, category, urgent, against, due, stage (reminder | handle | answer), description
-complaint-category-label = { $category ->
-    [attitude] service attitude
-    [quality] work quality
-    [fees] fees
-    [management] management
-   *[other] other
-}
-complaint-urgent-label = { $urgent ->
-    [yes] urgent
-   *[no] general
-}
-complaint-new =
-    📮 New complaint #{ $id } ({ complaint-urgent-label }, { complaint-category-label })
-    { $description }
-    Please handle it by { $due }.
-complaint-reminder = ⏰ Complaint #{ $id } ({ complaint-category-label }, { complaint-urgent-label }) must be handled by { $due }. Please follow it up.
-complaint-overdue = { $stage ->
-    [answer] ⚠️ Complaint #{ $id } ({ complaint-category-label }, against: { $against }) missed its answer deadline { $due } and the owner has no answer yet!
-   *[handle] ⚠️ Complaint #{ $id } ({ complaint-category-label }, { complaint-urgent-label }, against: { $against }) missed its handling deadline { $due }.
-}
-complaint-answered =
-    Hello! The result of your complaint #{ $id }:
-    { $result }
-    Thank you for helping us improve. If you have questions, please contact the property office.
 # To the control room when an emergency is reported outside office hours; params as an offer + phone, offered
 emergency-night-alert =
     🚨 Night emergency { $number }

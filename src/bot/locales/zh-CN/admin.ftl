@@ -64,6 +64,8 @@ setting-callbackReminderMin = 回访未答多久提醒（分钟）
 setting-phoneCallbackAfterMin = 完工后多久转电话回访（分钟）
 setting-dispatchTimeoutMin = 一般工单无人接单升级（分钟）
 setting-emergencyDispatchMin = 紧急工单无人接单升级（分钟）
+setting-workdays = 额外工作日
+setting-officialCalendar = 法定节假日日历（auto 按时区 / cn / none）
 setting-holidays = 节假日
 admin-role-line = { role-label }{ $property ->
     [all] （全部项目）

@@ -98,6 +98,7 @@ status-label = { $status ->
     [completed] 维修已完成，请您确认
     [closed] 已完成
     [cancelled] 已取消
+    [declined] 业主未同意报价
    *[other] { $status }
 }
 role-label = { $role ->

@@ -61,6 +61,8 @@ closeout-report =
 
     📞 未回访（{ $callbackCount }）：
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ 跟进事项 #{ $id }（工单 { $number }）将于 { $due } 到期：{ followup-reason }。请及时处理并发送 /followups 记录结果。
 followup-overdue = ⚠️ 跟进事项 #{ $id }（工单 { $number }，负责：{ role-label }）已超过期限 { $due } 仍未完成：{ followup-reason }
@@ -69,31 +71,6 @@ followup-result =
     您好！关于您的报修单 { $number } 的服务问题，我们已跟进处理：
     { $result }
     感谢您的反馈，如仍有问题请随时联系我们。
-# Complaints; params id, category, urgent, against, due, stage (reminder | handle | answer), description
-complaint-category-label = { $category ->
-    [attitude] 服务态度
-    [quality] 工作质量
-    [fees] 收费
-    [management] 管理
-   *[other] 其他
-}
-complaint-urgent-label = { $urgent ->
-    [yes] 紧急
-   *[no] 一般
-}
-complaint-new =
-    📮 新投诉 #{ $id }（{ complaint-urgent-label }，{ complaint-category-label }）
-    { $description }
-    请于 { $due } 前处理。
-complaint-reminder = ⏰ 投诉 #{ $id }（{ complaint-category-label }，{ complaint-urgent-label }）需在 { $due } 前处理完毕，请抓紧跟进。
-complaint-overdue = { $stage ->
-    [answer] ⚠️ 投诉 #{ $id }（{ complaint-category-label }，被投诉：{ $against }）已超过答复期限 { $due } 仍未答复业主！
-   *[handle] ⚠️ 投诉 #{ $id }（{ complaint-category-label }，{ complaint-urgent-label }，被投诉：{ $against }）已超过处理期限 { $due }。
-}
-complaint-answered =
-    您好！您的投诉 #{ $id } 处理结果如下：
-    { $result }
-    感谢您的监督，如有疑问请随时联系物业服务中心。
 # To the control room when an emergency is reported outside office hours; params as an offer + phone, offered
 emergency-night-alert =
     🚨 夜间紧急报修 { $number }

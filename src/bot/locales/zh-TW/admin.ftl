@@ -66,6 +66,8 @@ setting-callbackReminderMin = 回訪未答多久提醒（分鐘）
 setting-phoneCallbackAfterMin = 完工後多久轉電話回訪（分鐘）
 setting-dispatchTimeoutMin = 一般工單無人接單升級（分鐘）
 setting-emergencyDispatchMin = 緊急工單無人接單升級（分鐘）
+setting-workdays = 額外工作日
+setting-officialCalendar = 法定節假日日曆（auto 按時區 / cn / none）
 setting-holidays = 節假日
 admin-role-line = { role-label }{ $property ->
     [all] （全部社區）

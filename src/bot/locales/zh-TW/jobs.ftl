@@ -63,6 +63,8 @@ closeout-report =
 
     📞 未回訪（{ $callbackCount }）：
     { $callbacks }
+
+    { closeout-paid }
 # Follow-ups; params id, reason, number, due, role
 followup-reminder = ⏰ 跟進事項 #{ $id }（工單 { $number }）將於 { $due } 到期：{ followup-reason }。請及時處理並傳送 /followups 記錄結果。
 followup-overdue = ⚠️ 跟進事項 #{ $id }（工單 { $number }，負責：{ role-label }）已超過期限 { $due } 仍未完成：{ followup-reason }
@@ -71,31 +73,6 @@ followup-result =
     您好！關於您的報修單 { $number } 的服務問題，我們已跟進處理：
     { $result }
     感謝您的回饋，如仍有問題請隨時聯絡我們。
-# Complaints; params id, category, urgent, against, due, stage (reminder | handle | answer), description
-complaint-category-label = { $category ->
-    [attitude] 服務態度
-    [quality] 工作品質
-    [fees] 收費
-    [management] 管理
-   *[other] 其他
-}
-complaint-urgent-label = { $urgent ->
-    [yes] 緊急
-   *[no] 一般
-}
-complaint-new =
-    📮 新投訴 #{ $id }（{ complaint-urgent-label }，{ complaint-category-label }）
-    { $description }
-    請於 { $due } 前處理。
-complaint-reminder = ⏰ 投訴 #{ $id }（{ complaint-category-label }，{ complaint-urgent-label }）需在 { $due } 前處理完畢，請抓緊跟進。
-complaint-overdue = { $stage ->
-    [answer] ⚠️ 投訴 #{ $id }（{ complaint-category-label }，被投訴：{ $against }）已超過答覆期限 { $due } 仍未答覆業主！
-   *[handle] ⚠️ 投訴 #{ $id }（{ complaint-category-label }，{ complaint-urgent-label }，被投訴：{ $against }）已超過處理期限 { $due }。
-}
-complaint-answered =
-    您好！您的投訴 #{ $id } 處理結果如下：
-    { $result }
-    感謝您的監督，如有疑問請隨時聯絡物業服務中心。
 # To the control room when an emergency is reported outside office hours; params as an offer + phone, offered
 emergency-night-alert =
     🚨 夜間緊急報修 { $number }

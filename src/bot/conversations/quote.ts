@@ -1,0 +1,119 @@
+// The technician's quote, kept short: (reason, if not yet paid work) → the items as text → check
+// the preview → send. And the supervisor's reason when rejecting a quote. Domain calls run in
+// conversation.external; the only other side effects are API calls through ctx.
+import type { MessageEntity } from "grammy/types";
+import { CHARGE_REASONS, markChargeable } from "../../domain/paid/chargeable.ts";
+import { formatFen } from "../../domain/paid/money.ts";
+import { itemName, listPrices, type PriceLine } from "../../domain/paid/prices.ts";
+import { quoteTable } from "../../domain/paid/quote-lines.ts";
+import { createQuote, previewQuote, reviewQuote, type QuotePreview } from "../../domain/paid/quotes.ts";
+import { alignRows } from "../../domain/text-table.ts";
+import type { Language } from "../../domain/types.ts";
+import type { BotDeps, ConversationContext } from "../context.ts";
+import { errorKey } from "../errors.ts";
+import { translator, type Translate } from "../i18n.ts";
+import { ask, askText, TooManyTries, type Conv } from "./ask.ts";
+
+export const QUOTE = "paid-quote";
+export const QUOTE_REJECT = "paid-quote-reject";
+export type QuoteArgs = {
+  personId: number; lang: Language; ticketId: number; number: string; propertyId: number; chargeable: boolean;
+};
+export type RejectArgs = { personId: number; lang: Language; quoteId: number; number: string };
+const MAX_QUOTE_TEXT = 1000;
+const TRIES = 3;
+const LIST_ROWS = 60;
+
+/** A message whose `block` part is monospace (a table). */
+export function withBlock(head: string, block: string, tail = ""): { text: string; entities: MessageEntity[] } {
+  const text = `${head}\n\n${block}${tail ? `\n\n${tail}` : ""}`;
+  return { text, entities: [{ type: "pre", offset: head.length + 2, length: block.length }] };
+}
+
+const say = (ctx: ConversationContext, m: { text: string; entities?: MessageEntity[] }) =>
+  ctx.reply(m.text, m.entities ? { entities: m.entities } : {});
+
+function priceList(t: Translate, lang: string, prices: PriceLine[]) {
+  if (prices.length === 0) return { text: t("paid-no-prices") };
+  const rows = prices.map((p) => [p.code, itemName(p, lang), p.unit, formatFen(p.priceFen), t("paid-kind", { kind: p.kind })]);
+  return withBlock(t("paid-price-list"), alignRows(rows.slice(0, LIST_ROWS), rows.length - LIST_ROWS));
+}
+
+function preview(t: Translate, lang: string, number: string, p: QuotePreview) {
+  const notes = [
+    t("paid-total", { total: formatFen(p.totalFen) }),
+    p.needsReview ? t("paid-preview-review") : "",
+    p.needsAgreement ? t("paid-preview-agreement", { threshold: formatFen(p.agreementFen) }) : "",
+  ];
+  return withBlock(t("paid-preview", { number }), quoteTable(p.lines, lang, { review: true }), notes.filter(Boolean).join("\n"));
+}
+
+export function quoteFlows(deps: BotDeps) {
+  const now = () => deps.clock();
+  const db = deps.database.db;
+
+  /** true when the job is (now) paid work; false when the technician chose to keep it free or it was refused. */
+  async function chargeable(conversation: Conv, ctx: ConversationContext, t: Translate, a: QuoteArgs): Promise<boolean> {
+    if (a.chargeable) return true;
+    const reasons = CHARGE_REASONS.map((r) => [{ value: r, label: t("paid-reason", { reason: r }) }]);
+    const reason = await ask(conversation, ctx, t, {
+      step: 1, text: t("paid-ask-reason", { number: a.number }), hint: t("ask-use-buttons"),
+      choices: [...reasons, [{ value: "free", label: t("btn-paid-free") }]],
+    });
+    if (reason.kind !== "choice" || reason.value === "free") {
+      await ctx.reply(t("paid-stay-free", { number: a.number }));
+      return false;
+    }
+    const marked = await conversation.external(() => markChargeable(db, a.personId, a.ticketId, reason.value, now()));
+    if (!marked.ok) await ctx.reply(t(errorKey(marked.error)));
+    return marked.ok;
+  }
+
+  async function quote(conversation: Conv, ctx: ConversationContext, a: QuoteArgs) {
+    const t = translator(a.lang);
+    try {
+      if (!(await chargeable(conversation, ctx, t, a))) return;
+      await say(ctx, priceList(t, a.lang, await conversation.external(() => listPrices(db, a.propertyId))));
+      for (let i = 0; i < TRIES; i++) {
+        const question = t(i === 0 ? "paid-ask-lines" : "paid-lines-again");
+        const text = (await askText(conversation, ctx, t, { step: 10 + i * 10, text: question, max: MAX_QUOTE_TEXT })) ?? "";
+        const res = await conversation.external(() => previewQuote(db, a.personId, a.ticketId, text));
+        if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
+        if (res.value.problems.length > 0 || res.value.lines.length === 0) {
+          await ctx.reply(res.value.problems.map((x) => t("paid-line-problem", x)).join("\n") || t("error-invalid-input"));
+          continue;
+        }
+        await say(ctx, preview(t, a.lang, a.number, res.value));
+        const go = await ask(conversation, ctx, t, {
+          step: 11 + i * 10, text: t("paid-confirm"), hint: t("ask-use-buttons"),
+          choices: [[{ value: "send", label: t("btn-paid-send") }, { value: "cancel", label: t("btn-paid-cancel") }]],
+        });
+        if (go.kind !== "choice" || go.value !== "send") return void (await ctx.reply(t("paid-cancelled")));
+        const made = await conversation.external(() => createQuote(deps.database, a.personId, a.ticketId, text, now()));
+        if (!made.ok) return void (await ctx.reply(t(errorKey(made.error))));
+        const m = made.value;
+        const key = m.status === "review" ? "paid-sent-review" : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
+        return void (await ctx.reply(t(key, { version: m.version, total: formatFen(m.totalFen) })));
+      }
+      await ctx.reply(t("ask-too-many-tries"));
+    } catch (e) {
+      if (!(e instanceof TooManyTries)) throw e;
+      await ctx.reply(t("ask-too-many-tries"));
+    }
+  }
+
+  async function reject(conversation: Conv, ctx: ConversationContext, a: RejectArgs) {
+    const t = translator(a.lang);
+    try {
+      const question = t("paid-ask-reject-reason", { number: a.number });
+      const reason = (await askText(conversation, ctx, t, { step: 1, text: question, max: 500 })) ?? "";
+      const res = await conversation.external(() => reviewQuote(deps.database, a.personId, a.quoteId, false, reason, now()));
+      await ctx.reply(res.ok ? t("paid-review-rejected", { number: a.number }) : t(errorKey(res.error)));
+    } catch (e) {
+      if (!(e instanceof TooManyTries)) throw e;
+      await ctx.reply(t("ask-too-many-tries"));
+    }
+  }
+
+  return { [QUOTE]: quote, [QUOTE_REJECT]: reject };
+}

@@ -1,0 +1,148 @@
+// The office side of paid work: /prices (list, CSV import, change one, retire one) and /fees (the
+// fee list for finance as a table and a CSV file with the materials used; a fee received).
+import { Composer, InputFile } from "grammy";
+import type { MessageEntity } from "grammy/types";
+import { stringify } from "csv-stringify/sync";
+import { feeList, markFeeReceived, type FeeLine } from "../../domain/paid/fees.ts";
+import { formatFen, formatQuantity } from "../../domain/paid/money.ts";
+import { isPeriod, periodRange } from "../../domain/paid/period.ts";
+import { importPrices, itemName, listPrices, retirePrice, setPrice } from "../../domain/paid/prices.ts";
+import { findProperty } from "../../domain/properties.ts";
+import { zoneOf } from "../../domain/schedule.ts";
+import { alignRows } from "../../domain/text-table.ts";
+import { formatLocal } from "../../domain/time.ts";
+import type { BotContext } from "../context.ts";
+import { errorKey } from "../errors.ts";
+import { withBlock } from "../conversations/quote.ts";
+
+export const paidOfficeFeature = new Composer<BotContext>();
+const chat = paidOfficeFeature.chatType("private");
+const args = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+const isStaff = (ctx: BotContext) => Boolean(ctx.person?.roles.length);
+const MAX_CSV_BYTES = 1_000_000;
+const MAX_ROWS = 40;
+const reply = (ctx: BotContext, m: { text: string; entities: MessageEntity[] }) =>
+  ctx.reply(m.text, { entities: m.entities });
+/** A refusal from the price list's domain calls, as a locale key. */
+const priceError = (code: string, invalid: string) =>
+  code === "FORBIDDEN" ? "prices-keepers-only" : code === "INVALID_INPUT" ? invalid : errorKey(code);
+
+async function property(ctx: BotContext, code: string | undefined) {
+  const p = code ? await findProperty(ctx.deps.database.db, code) : null;
+  if (!p) await ctx.reply(ctx.t("admin-no-property", { code: code ?? "-" }));
+  return p;
+}
+
+async function download(ctx: BotContext): Promise<string | null> {
+  const file = await ctx.getFile();
+  const res = await fetch(`${ctx.deps.config.apiRoot}/file/bot${ctx.deps.config.botToken}/${file.file_path}`);
+  return res.ok ? res.text() : null;
+}
+
+/** A CSV captioned "/prices import CODE". */
+chat.on("message:document", async (ctx, next) => {
+  const [cmd, sub, code] = args(ctx.message.caption ?? "");
+  if (!/^\/prices(@\w+)?$/.test(cmd ?? "")) return next();
+  if (sub !== "import") return ctx.reply(ctx.t("prices-usage"));
+  const p = await property(ctx, code);
+  if (!p) return;
+  if ((ctx.message.document.file_size ?? 0) > MAX_CSV_BYTES) return ctx.reply(ctx.t("admin-import-too-big"));
+  const csv = await download(ctx);
+  if (csv === null) return ctx.reply(ctx.t("admin-import-download-failed"));
+  const res = await importPrices(ctx.deps.database, ctx.person!.id, p.id, csv, ctx.deps.clock());
+  if (!res.ok) return ctx.reply(ctx.t(priceError(res.error, "admin-import-too-big")));
+  const { problems, ...counts } = res.value;
+  const lines = problems.slice(0, 20).map((x) => ctx.t("prices-problem", x));
+  const done = ctx.t("prices-import-done", { name: p.name, ...counts, problems: problems.length });
+  await ctx.reply([done, ...lines].join("\n"));
+});
+
+chat.command("prices", async (ctx) => {
+  const [first, code, item = "", price = ""] = args(ctx.match);
+  if (!isStaff(ctx) || !first) return ctx.reply(ctx.t("prices-usage"));
+  if (first === "import") return ctx.reply(`${ctx.t("prices-usage")}\n\n${ctx.t("prices-csv-hint")}`);
+  const db = ctx.deps.database.db;
+  const now = ctx.deps.clock();
+  if (first === "set") {
+    const p = await property(ctx, code);
+    if (!p) return;
+    const res = await setPrice(db, ctx.person!.id, p.id, item, price, now);
+    if (!res.ok) return ctx.reply(ctx.t(priceError(res.error, "prices-usage")));
+    const { oldFen, priceFen } = res.value;
+    return ctx.reply(ctx.t("prices-set-done", { code: res.value.code, old: formatFen(oldFen), price: formatFen(priceFen) }));
+  }
+  if (first === "retire") {
+    const p = await property(ctx, code);
+    if (!p) return;
+    const res = await retirePrice(db, ctx.person!.id, p.id, item, now);
+    return ctx.reply(res.ok ? ctx.t("prices-retired", res.value) : ctx.t(priceError(res.error, "prices-usage")));
+  }
+  const p = await property(ctx, first);
+  if (!p) return;
+  const items = await listPrices(db, p.id);
+  if (items.length === 0) return ctx.reply(ctx.t("prices-none", { name: p.name, code: p.code }));
+  const head = ["code", "name", "unit", "price", "kind"].map((c) => ctx.t(`prices-col-${c}`));
+  const kind = (i: (typeof items)[number]) => ctx.t("paid-kind", { kind: i.kind });
+  const rows = items.map((i) => [i.code, itemName(i, ctx.lang), i.unit, formatFen(i.priceFen), kind(i)]);
+  const table = alignRows([head, ...rows.slice(0, 80)], rows.length - 80);
+  const title = ctx.t("prices-title", { name: p.name, count: items.length });
+  await reply(ctx, withBlock(title, table, ctx.t("prices-usage")));
+});
+
+chat.command("fees", async (ctx) => {
+  const [first, second = "", third = ""] = args(ctx.match);
+  if (!isStaff(ctx) || !first) return ctx.reply(ctx.t("fees-usage"));
+  if (first === "paid") {
+    const res = await markFeeReceived(ctx.deps.database.db, ctx.person!.id, second, third, ctx.deps.clock());
+    if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "fees-usage" : errorKey(res.error)));
+    return ctx.reply(ctx.t("fees-received", res.value));
+  }
+  const p = await property(ctx, first);
+  if (!p) return;
+  const period = isPeriod(second) ? second : "day";
+  const tz = zoneOf(p);
+  const range = periodRange(period, ctx.deps.clock(), tz);
+  const res = await feeList(ctx.deps.database.db, ctx.person!.id, p.id, range.from, range.to);
+  if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "desk-only" : errorKey(res.error)));
+  const fees = res.value;
+  const names = { name: p.name, from: range.first, to: range.last };
+  if (fees.length === 0) return ctx.reply(ctx.t("fees-none", names));
+  await reply(ctx, withBlock(ctx.t("fees-title", names), feeTable(ctx, fees), feeSummary(ctx, fees)));
+  const materials = fees.flatMap((f) => f.materials.map((m) => [f.number, material(m)]));
+  const used = alignRows(materials.slice(0, MAX_ROWS), materials.length - MAX_ROWS);
+  if (materials.length) await reply(ctx, withBlock(ctx.t("fees-materials-title"), used));
+  const file = `fees-${p.code}-${range.first}-${period}.csv`;
+  await ctx.replyWithDocument(new InputFile(Buffer.from(feesCsv(ctx, fees, tz)), file));
+});
+
+const material = (m: FeeLine["materials"][number]) =>
+  `${m.ownerSupplied ? "*" : ""}${m.code || m.name} ${formatQuantity(m.qtyCenti)}${m.unit}`;
+const method = (ctx: BotContext, f: FeeLine) => ctx.t("paid-method", { method: f.method });
+const status = (ctx: BotContext, f: FeeLine) => ctx.t("paid-status", { status: f.status });
+
+function feeTable(ctx: BotContext, fees: FeeLine[]) {
+  const head = ["number", "place", "items", "total", "method", "status"].map((c) => ctx.t(`fees-col-${c}`));
+  const rows = fees.map((f) => [
+    f.number, f.place, f.items.slice(0, 20), formatFen(f.totalFen), method(ctx, f), status(ctx, f),
+  ]);
+  return alignRows([head, ...rows.slice(0, MAX_ROWS)], rows.length - MAX_ROWS);
+}
+
+function feeSummary(ctx: BotContext, fees: FeeLine[]) {
+  const sum = (xs: FeeLine[]) => formatFen(xs.reduce((a, f) => a + f.totalFen, 0));
+  const received = sum(fees.filter((f) => f.status === "received"));
+  const outstanding = sum(fees.filter((f) => f.status === "unpaid"));
+  return ctx.t("fees-summary", { count: fees.length, total: sum(fees), received, outstanding });
+}
+
+/** The fee list for finance: UTF-8 with a BOM (Excel opens it in Chinese), materials in the last column. */
+function feesCsv(ctx: BotContext, fees: FeeLine[], tz: string): string {
+  const cols = [
+    "number", "place", "items", "total", "method", "status", "receipt", "received-at", "received-by", "material",
+  ];
+  const rows = fees.map((f) => [
+    f.number, f.place, f.items, formatFen(f.totalFen, { group: false }), method(ctx, f), status(ctx, f), f.receipt,
+    f.receivedAt ? formatLocal(f.receivedAt, tz) : "", f.receivedBy, f.materials.map(material).join("; "),
+  ]);
+  return stringify([cols.map((c) => ctx.t(`fees-col-${c}`)), ...rows], { bom: true });
+}

@@ -1,0 +1,77 @@
+// The report's chart as a PNG: daily reports and completions as bars, the satisfaction rate as a
+// line on a 0-100 % axis. A small SVG of our own, rasterised by resvg with the Noto Sans CJK font
+// shipped in node_modules (no system fonts, no browser), so Chinese renders on a fresh machine.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import type { DailyPoint } from "../domain/figures/daily.ts";
+
+export const CHART_WIDTH = 1000;
+export const CHART_HEIGHT = 560;
+const require = createRequire(import.meta.url);
+/** A font file of an installed package (its `fonts/` folder is not in the package's exports). */
+const fontFile = (pkg: string, file: string) => join(dirname(require.resolve(pkg)), "..", "fonts", file);
+const FONTS = {
+  sc: { file: fontFile("@embedpdf/fonts-sc", "NotoSansHans-Regular.otf"), family: "Noto Sans S Chinese" },
+  tc: { file: fontFile("@embedpdf/fonts-tc", "NotoSansHant-Regular.otf"), family: "Noto Sans T Chinese" },
+};
+const COLORS = { reported: "#4e79a7", completed: "#59a14f", satisfaction: "#e15759", grid: "#e0e0e0", text: "#333333" };
+
+export type ChartLabels = { title: string; reported: string; completed: string; satisfaction: string };
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const text = (x: number, y: number, s: string, size = 14, anchor = "middle", color = COLORS.text) =>
+  `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}" text-anchor="${anchor}" fill="${color}">${esc(s)}</text>`;
+
+/** A "nice" axis maximum at or above `max` (1, 2, 5 × 10^n). */
+function niceMax(max: number): number {
+  if (max <= 5) return 5;
+  const p = 10 ** Math.floor(Math.log10(max));
+  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= max)!;
+}
+
+/** The chart as SVG text. */
+export function chartSvg(points: DailyPoint[], labels: ChartLabels, family = FONTS.sc.family): string {
+  const [left, right, top, bottom] = [60, 60, 80, 50];
+  const w = CHART_WIDTH - left - right;
+  const h = CHART_HEIGHT - top - bottom;
+  const yMax = niceMax(Math.max(0, ...points.flatMap((p) => [p.reported, p.completed])));
+  const slot = w / Math.max(1, points.length);
+  const bar = Math.max(1, Math.min(24, slot * 0.38));
+  const y = (v: number) => top + h - (v / yMax) * h;
+  const yPct = (v: number) => top + h - (v / 100) * h;
+  const out: string[] = [`<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`, text(CHART_WIDTH / 2, 32, labels.title, 20)];
+  for (let i = 0; i <= 5; i++) {
+    const gy = top + (h * i) / 5;
+    out.push(`<line x1="${left}" y1="${gy}" x2="${left + w}" y2="${gy}" stroke="${COLORS.grid}"/>`);
+    out.push(text(left - 8, gy + 5, String(Math.round(yMax - (yMax * i) / 5)), 12, "end"));
+    out.push(text(left + w + 8, gy + 5, `${100 - 20 * i}%`, 12, "start", COLORS.satisfaction));
+  }
+  const every = Math.ceil(points.length / 16);
+  const line: string[] = [];
+  points.forEach((p, i) => {
+    const cx = left + slot * (i + 0.5);
+    out.push(`<rect x="${(cx - bar).toFixed(1)}" y="${y(p.reported).toFixed(1)}" width="${bar.toFixed(1)}" height="${(top + h - y(p.reported)).toFixed(1)}" fill="${COLORS.reported}"/>`);
+    out.push(`<rect x="${cx.toFixed(1)}" y="${y(p.completed).toFixed(1)}" width="${bar.toFixed(1)}" height="${(top + h - y(p.completed)).toFixed(1)}" fill="${COLORS.completed}"/>`);
+    if (i % every === 0) out.push(text(cx, top + h + 20, p.day.slice(5), 12));
+    if (p.satisfaction !== null) line.push(`${cx.toFixed(1)},${yPct(p.satisfaction).toFixed(1)}`);
+  });
+  if (line.length > 1) out.push(`<polyline points="${line.join(" ")}" fill="none" stroke="${COLORS.satisfaction}" stroke-width="2.5"/>`);
+  for (const pt of line) out.push(`<circle cx="${pt.split(",")[0]}" cy="${pt.split(",")[1]}" r="3.5" fill="${COLORS.satisfaction}"/>`);
+  const legend: [string, string][] = [[COLORS.reported, labels.reported], [COLORS.completed, labels.completed], [COLORS.satisfaction, labels.satisfaction]];
+  legend.forEach(([color, label], i) => {
+    const lx = left + i * 220;
+    out.push(`<rect x="${lx}" y="50" width="14" height="14" fill="${color}"/>`, text(lx + 20, 62, label, 14, "start"));
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" font-family="${family}">${out.join("")}</svg>`;
+}
+
+/** The chart as PNG bytes; Traditional Chinese readers get the Traditional font. */
+export function chartPng(points: DailyPoint[], labels: ChartLabels, script: "sc" | "tc" = "sc"): Buffer {
+  const font = FONTS[script];
+  const resvg = new Resvg(chartSvg(points, labels, font.family), {
+    font: { fontFiles: [font.file], loadSystemFonts: false, defaultFontFamily: font.family },
+    fitTo: { mode: "original" },
+  });
+  return resvg.render().asPng();
+}

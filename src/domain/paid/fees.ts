@@ -1,0 +1,129 @@
+// Fees (seed 000 §4.3.1, §4.4.6, seed 002 §4.1.5): on completion the approved quote becomes a fee
+// against the ticket with how it is paid, and its materials are entered in the 物料领用 record;
+// the desk marks the fee received (who, when, receipt number). Nothing is settled in chat.
+import type { DbOrTx, Tx } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { notifyAll } from "../notify.ts";
+import { staffOf } from "../staff.ts";
+import { placeOf } from "../tickets/view.ts";
+import { err, ok, type Result } from "../types.ts";
+import { holdsAt, OFFICE } from "./access.ts";
+import { formatFen } from "./money.ts";
+
+/** Records the fee and the materials of a paid job when it is done (once per approved quote). */
+export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: Date): Promise<void> {
+  const quote = await tx.quote.findFirst({
+    where: { ticketId, status: "approved" }, orderBy: { version: "desc" }, include: { lines: true },
+  });
+  if (!quote || (await tx.charge.count({ where: { quoteId: quote.id } })) > 0) return;
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  const charge = await tx.charge.create({
+    data: {
+      ticketId, propertyId: quote.propertyId, quoteId: quote.id, description: `quote v${quote.version}`, quantity: 1,
+      amountCents: quote.totalFen, status: "unpaid", payMethod: quote.payMethod, approvedById: quote.decidedById,
+      createdAt: now,
+    },
+  });
+  const materials = quote.lines.filter((l) => l.kind === "material");
+  if (materials.length > 0) {
+    await tx.materialUse.createMany({
+      data: materials.map((l) => ({
+        ticketId, name: l.name, code: l.code, unit: l.unit, quantity: Math.ceil(l.qtyCenti / 100), qtyCenti: l.qtyCenti,
+        ownerSupplied: l.ownerSupplied, chargeId: charge.id, createdAt: now,
+      })),
+    });
+  }
+  const data = { chargeId: charge.id, amountFen: quote.totalFen, method: quote.payMethod };
+  await logEvent(tx, { ticketId, actorId, action: "fee-recorded", at: now, data });
+  if (quote.totalFen > 0) {
+    await notifyAll(tx, now, await staffOf(tx, quote.propertyId, "desk"), {
+      key: "paid-fee-due",
+      params: { number: ticket.number, total: formatFen(quote.totalFen), method: quote.payMethod || "-" },
+    });
+  }
+}
+
+/** The desk marks a ticket's fee received, with the receipt number. */
+export async function markFeeReceived(
+  db: DbOrTx, actorId: number, ticketNumber: string, receipt: string, now: Date,
+): Promise<Result<{ number: string; total: string; receipt: string }>> {
+  const number = ticketNumber.trim().toUpperCase();
+  const receiptNo = receipt.trim();
+  if (!receiptNo || receiptNo.length > 40) return err("INVALID_INPUT");
+  const ticket = await db.ticket.findUnique({ where: { number } });
+  if (!ticket) return err("NOT_FOUND");
+  if (!(await holdsAt(db, actorId, ticket.propertyId, OFFICE))) return err("FORBIDDEN");
+  const charge = await db.charge.findFirst({ where: { ticketId: ticket.id, status: "unpaid" }, orderBy: { id: "desc" } });
+  if (!charge) return err("INVALID_STATE");
+  const res = await db.charge.updateMany({
+    where: { id: charge.id, status: "unpaid" },
+    data: { status: "received", receivedAt: now, receivedById: actorId, receipt: receiptNo },
+  });
+  if (res.count === 0) return err("INVALID_STATE");
+  const data = { chargeId: charge.id, receipt: receiptNo };
+  await logEvent(db, { ticketId: ticket.id, actorId, action: "fee-received", at: now, data });
+  return ok({ number, total: formatFen(charge.amountCents), receipt: receiptNo });
+}
+
+export type FeeLine = {
+  number: string; place: string; completedAt: Date; items: string; totalFen: number; method: string;
+  status: "unpaid" | "received"; receipt: string; receivedAt: Date | null; receivedBy: string;
+  materials: { code: string; name: string; qtyCenti: number; unit: string; ownerSupplied: boolean }[];
+};
+
+/** The fees of a period for finance (office staff at the property only), oldest first. */
+export async function feeList(
+  db: DbOrTx, actorId: number, propertyId: number, from: Date, to: Date,
+): Promise<Result<FeeLine[]>> {
+  if (!(await holdsAt(db, actorId, propertyId, OFFICE))) return err("FORBIDDEN");
+  const charges = await db.charge.findMany({
+    where: { propertyId, createdAt: { gte: from, lt: to } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { ticket: { include: { unit: true } } },
+  });
+  const ids = charges.map((c) => c.id);
+  const quoteIds = charges.map((c) => c.quoteId ?? 0);
+  const lines = await db.quoteLine.findMany({ where: { quoteId: { in: quoteIds } }, orderBy: { id: "asc" } });
+  const materials = await db.materialUse.findMany({ where: { chargeId: { in: ids } }, orderBy: { id: "asc" } });
+  const receivers = charges.map((c) => c.receivedById ?? 0);
+  const people = await db.person.findMany({ where: { id: { in: receivers } }, select: { id: true, name: true } });
+  return ok(charges.map((c) => ({
+    number: c.ticket.number, place: placeOf(c.ticket), completedAt: c.createdAt,
+    items: lines.filter((l) => l.quoteId === c.quoteId && !l.ownerSupplied).map((l) => l.code || l.name).join(" "),
+    totalFen: c.amountCents, method: c.payMethod ?? "", status: c.status === "received" ? "received" : "unpaid",
+    receipt: c.receipt ?? "", receivedAt: c.receivedAt, receivedBy: people.find((p) => p.id === c.receivedById)?.name ?? "",
+    materials: materials.filter((m) => m.chargeId === c.id).map((m) => ({
+      code: m.code ?? "", name: m.name, qtyCenti: m.qtyCenti ?? m.quantity * 100, unit: m.unit ?? "", ownerSupplied: Boolean(m.ownerSupplied),
+    })),
+  })));
+}
+
+export type PaidTotals = {
+  quotesSent: number; approved: number; declined: number;
+  feesCount: number; feesFen: number; receivedCount: number; receivedFen: number;
+  outstandingCount: number; outstandingFen: number;
+};
+
+/**
+ * Paid-work figures of a property over [from, to): quotes sent to owners, approved and declined by
+ * them, fees recorded, fees received, and fees still outstanding at `to` (for the close-out and
+ * the monthly figures).
+ */
+export async function paidWorkTotals(db: DbOrTx, propertyId: number, from: Date, to: Date): Promise<PaidTotals> {
+  const inRange = { gte: from, lt: to };
+  // one statement at a time: this also runs inside the close-out's transaction
+  const quotesSent = await db.quote.count({ where: { propertyId, sentAt: inRange } });
+  const approved = await db.quote.count({ where: { propertyId, decidedAt: inRange, NOT: { status: "declined" } } });
+  const declined = await db.quote.count({ where: { propertyId, decidedAt: inRange, status: "declined" } });
+  const sum = { _count: true, _sum: { amountCents: true } } as const;
+  const fees = await db.charge.aggregate({ where: { propertyId, createdAt: inRange }, ...sum });
+  const received = await db.charge.aggregate({ where: { propertyId, receivedAt: inRange }, ...sum });
+  const outstanding = await db.charge.aggregate({
+    where: { propertyId, createdAt: { lt: to }, OR: [{ status: "unpaid" }, { receivedAt: { gte: to } }] }, ...sum,
+  });
+  return {
+    quotesSent, approved, declined,
+    feesCount: fees._count, feesFen: fees._sum.amountCents ?? 0,
+    receivedCount: received._count, receivedFen: received._sum.amountCents ?? 0,
+    outstandingCount: outstanding._count, outstandingFen: outstanding._sum.amountCents ?? 0,
+  };
+}

@@ -1,0 +1,172 @@
+// The quote and the owner's consent before paid work starts (seed 000 §5.2.8, seed 002 §4.1.4):
+// the technician quotes from the price list; a line above the list or off it goes to a supervisor
+// first; the owner approves (choosing how to pay) or declines; every version is kept, and a new
+// quote replaces the open or approved one, so a changed amount always needs a new approval.
+import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import { logEvent } from "../events.ts";
+import { err, ok, type Result } from "../types.ts";
+import { holdsAt, ownsTicket, OFFICE } from "./access.ts";
+import { sumFen } from "./money.ts";
+import { paidWorkTicket, QUOTABLE } from "./chargeable.ts";
+import { agreementFenOf, figuresOf, MAX_QUOTE_LINES, parseQuoteText } from "./quote-lines.ts";
+import type { DraftLine, LineProblem, QuoteFigures } from "./quote-lines.ts";
+import { sendToOwners, tellStaff } from "./quote-notices.ts";
+import { listPrices } from "./prices.ts";
+
+export const PAY_METHODS = ["cash", "transfer", "bill"] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+export type Decision = PayMethod | "decline";
+export const isDecision = (s: string): s is Decision =>
+  s === "decline" || (PAY_METHODS as readonly string[]).includes(s);
+/** Quote states that a new version replaces. */
+const OPEN_OR_APPROVED = ["review", "sent", "approved"];
+
+export type QuotePreview = QuoteFigures & { lines: DraftLine[]; problems: LineProblem[]; agreementFen: number };
+
+/** What a quote text would become (lines, total, flags, bad lines), for the technician to check. */
+export async function previewQuote(
+  db: DbOrTx, actorId: number, ticketId: number, text: string,
+): Promise<Result<QuotePreview>> {
+  const t = await paidWorkTicket(db, actorId, ticketId);
+  if (!t.ok) return t;
+  if (!t.value.chargeable) return err("NOT_CHARGEABLE");
+  if (!QUOTABLE.includes(t.value.status)) return err("INVALID_STATE");
+  const property = await db.property.findUniqueOrThrow({ where: { id: t.value.propertyId } });
+  const { lines, problems } = parseQuoteText(text, await listPrices(db, t.value.propertyId));
+  const agreementFen = agreementFenOf(property);
+  return ok({ lines, problems, agreementFen, ...figuresOf(lines, agreementFen) });
+}
+
+export type CreatedQuote = {
+  quoteId: number; version: number; status: "review" | "sent"; totalFen: number; needsAgreement: boolean; ownersReached: number;
+};
+
+/** Makes a new version of the ticket's quote (replacing the open or approved one) and sends it on. */
+export async function createQuote(
+  database: Database, actorId: number, ticketId: number, text: string, now: Date,
+): Promise<Result<CreatedQuote>> {
+  const preview = await previewQuote(database.db, actorId, ticketId, text);
+  if (!preview.ok) return preview;
+  const { lines, problems, totalFen, needsReview, needsAgreement } = preview.value;
+  if (problems.length > 0 || lines.length === 0 || lines.length > MAX_QUOTE_LINES) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    if (!ticket.chargeable || !QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
+    const last = await tx.quote.findFirst({ where: { ticketId }, orderBy: { version: "desc" } });
+    const replaced = await tx.quote.updateMany({
+      where: { ticketId, status: { in: OPEN_OR_APPROVED } }, data: { status: "replaced" },
+    });
+    const status = needsReview ? "review" : "sent";
+    const quote = await tx.quote.create({
+      data: {
+        ticketId, propertyId: ticket.propertyId, version: (last?.version ?? 0) + 1, status,
+        totalFen, needsReview, needsAgreement,
+        createdById: actorId, createdAt: now, sentAt: needsReview ? null : now,
+        lines: { create: lines },
+      },
+      include: { lines: true },
+    });
+    if (sumFen(quote.lines.map((l) => l.amountFen)) !== quote.totalFen) throw new Error(`quote ${quote.id}: total is not the sum of its lines`);
+    const data = { version: quote.version, totalFen, status, replaced: replaced.count };
+    await logEvent(tx, { ticketId, actorId, action: "quote-created", at: now, data });
+    const ownersReached = needsReview ? 0 : await sendToOwners(tx, quote.id, now);
+    if (needsReview) await tellStaff(tx, quote.id, "supervisor", "paid-quote-review", now);
+    return ok({ quoteId: quote.id, version: quote.version, status, totalFen, needsAgreement, ownersReached });
+  });
+}
+
+type QuoteRow = NonNullable<Awaited<ReturnType<Tx["quote"]["findUnique"]>>>;
+
+/** Moves a quote from `from` to new data atomically; a replaced quote answers QUOTE_REPLACED. */
+async function move(tx: Tx, q: QuoteRow, from: string, data: Record<string, unknown>): Promise<Result<QuoteRow>> {
+  const res = await tx.quote.updateMany({ where: { id: q.id, status: from }, data });
+  if (res.count === 1) return ok(q);
+  const now = await tx.quote.findUniqueOrThrow({ where: { id: q.id } });
+  return err(now.status === "replaced" ? "QUOTE_REPLACED" : "INVALID_STATE");
+}
+
+/** A supervisor approves an above-list quote (it then goes to the owner) or rejects it with a reason. */
+export async function reviewQuote(
+  database: Database, actorId: number, quoteId: number, approve: boolean, note: string, now: Date,
+): Promise<Result<{ number: string; version: number; ownersReached: number }>> {
+  const reason = note.trim().slice(0, 500);
+  if (!approve && !reason) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const q = await tx.quote.findUnique({ where: { id: quoteId } });
+    if (!q) return err("NOT_FOUND");
+    if (!(await holdsAt(tx, actorId, q.propertyId, ["supervisor"]))) return err("FORBIDDEN");
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
+    if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
+    const r = await move(tx, q, "review", {
+      status: approve ? "sent" : "rejected", reviewedById: actorId, reviewNote: reason, sentAt: approve ? now : null,
+    });
+    if (!r.ok) return r;
+    const action = approve ? "quote-reviewed" : "quote-rejected";
+    await logEvent(tx, { ticketId: q.ticketId, actorId, action, at: now, data: { version: q.version, reason } });
+    const ownersReached = approve ? await sendToOwners(tx, q.id, now) : 0;
+    if (!approve) await tellStaff(tx, q.id, "creator", "paid-quote-rejected", now, { reason });
+    return ok({ number: ticket.number, version: q.version, ownersReached });
+  });
+}
+
+export type Decided = { number: string; version: number; decision: Decision; totalFen: number; needsAgreement: boolean };
+
+/**
+ * The owner's answer: approve with a way to pay, or decline (the job then ends, no rating asked).
+ * From the owner's own chat (`bot`: they must be an owner of the home) or recorded by the office
+ * from a phone call (`phone`: the desk person is recorded as who took it).
+ */
+export async function decideQuote(
+  database: Database, actorId: number, quoteId: number, decision: string, via: "bot" | "phone", now: Date,
+): Promise<Result<Decided>> {
+  if (!isDecision(decision)) return err("INVALID_INPUT");
+  return database.tx(async (tx) => {
+    const q = await tx.quote.findUnique({ where: { id: quoteId } });
+    if (!q) return err("NOT_FOUND");
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
+    const allowed = via === "bot"
+      ? await ownsTicket(tx, actorId, ticket)
+      : await holdsAt(tx, actorId, q.propertyId, OFFICE);
+    if (!allowed) return err(via === "bot" ? "NOT_FOUND" : "FORBIDDEN");
+    if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
+    const approve = decision !== "decline";
+    const r = await move(tx, q, "sent", {
+      status: approve ? "approved" : "declined", payMethod: approve ? decision : "",
+      decidedById: actorId, decidedVia: via, decidedAt: now,
+    });
+    if (!r.ok) return r;
+    if (!approve) {
+      const ended = await tx.ticket.updateMany({
+        where: { id: ticket.id, status: { in: QUOTABLE } },
+        data: { status: "declined", cancelledAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null },
+      });
+      if (ended.count === 0) throw new Error(`ticket ${ticket.id}: a sent quote on a ticket that is not in work`);
+    }
+    const action = approve ? "quote-approved" : "quote-declined";
+    await logEvent(tx, { ticketId: ticket.id, actorId, action, at: now, data: { version: q.version, decision, via } });
+    const params = { method: approve ? decision : "-", via };
+    await tellStaff(tx, q.id, "work", approve ? "paid-quote-approved" : "paid-quote-declined", now, params);
+    const { version, totalFen, needsAgreement } = q;
+    return ok({ number: ticket.number, version, decision, totalFen, needsAgreement });
+  });
+}
+
+/** Whether Done may be pressed: free work always; paid work only with an approved latest quote. */
+export async function paidWorkAllowsDone(db: DbOrTx, ticket: { id: number; chargeable: boolean }): Promise<boolean> {
+  if (!ticket.chargeable) return true;
+  const last = await db.quote.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" } });
+  return last?.status === "approved";
+}
+
+
+/** Whether the ticket may be marked done as far as paid work goes (for an early, polite refusal). */
+export async function doneAllowed(db: DbOrTx, ticketId: number): Promise<boolean> {
+  const t = await db.ticket.findUnique({ where: { id: ticketId } });
+  return !t || (await paidWorkAllowsDone(db, t));
+}
+
+/** The ticket number of a quote (for texts), or null. */
+export async function quoteNumber(db: DbOrTx, quoteId: number): Promise<string | null> {
+  const q = await db.quote.findUnique({ where: { id: quoteId } });
+  return q ? (await db.ticket.findUniqueOrThrow({ where: { id: q.ticketId } })).number : null;
+}
