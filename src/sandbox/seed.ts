@@ -2,6 +2,7 @@
 // a property with homes, an owner bound to one, staff joined by invite, and a small price list.
 import type { Database } from "../db/client.ts";
 import { createOwnerCode, createStaffInvite, redeemInvite } from "../domain/invites.ts";
+import { importPrices } from "../domain/paid/prices.ts";
 import { ensurePerson, setPhone } from "../domain/people.ts";
 import { addUnit, createProperty } from "../domain/properties.ts";
 import type { Category, Result } from "../domain/types.ts";
@@ -18,12 +19,13 @@ const ADMIN = PHONES.find((p) => p.key === "admin")!;
 export const DEMO_PROPERTY = { code: "DEMO", name: "碧溪花园（演示）", timezone: "Asia/Shanghai" };
 export const DEMO_UNITS = ["3-1-502", "3-1-601", "5-2-1101"];
 const TECH_SKILLS: Category[] = ["water", "electricity", "lighting", "doors_locks", "appliances", "public_facilities", "other"];
+/** A small price list (code, name, unit, price in yuan, kind, English name), as a supervisor would load it. */
 const PRICES = [
-  { code: "W01", name: "更换水龙头阀芯", unit: "个", priceCents: 3500 },
-  { code: "W02", name: "疏通下水道", unit: "次", priceCents: 8000 },
-  { code: "E01", name: "更换插座", unit: "个", priceCents: 2500 },
-  { code: "L01", name: "更换灯泡（业主自备）", unit: "次", priceCents: 1000 },
-];
+  "W01,更换水龙头阀芯,个,35,材料,Tap cartridge replaced",
+  "W02,疏通下水道,次,80,人工,Drain cleared",
+  "E01,更换插座,个,25,材料,Socket replaced",
+  "L01,上门服务费,次,20,人工,Call-out fee",
+].join("\n");
 
 const value = <T>(r: Result<T>, what: string): T => {
   if (!r.ok) throw new Error(`sandbox seed: ${what} failed (${r.error})`);
@@ -45,7 +47,7 @@ export async function seedDemo(database: Database, now: Date): Promise<number> {
     value(await redeemInvite(database, person.id, issued.code, now), `join ${p.key}`);
     if (p.phone) value(await setPhone(db, person.id, p.phone, now), "phone");
   }
-  // No domain function writes the price list yet: the rows go in as an admin's import would.
-  await db.priceItem.createMany({ data: PRICES.map((p) => ({ ...p, propertyId: property.id })) });
+  const prices = value(await importPrices(database, admin.id, property.id, PRICES, now), "price list");
+  if (prices.problems.length > 0) throw new Error(`sandbox seed: price list line ${prices.problems[0]!.line} refused`);
   return property.id;
 }
