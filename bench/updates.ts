@@ -77,7 +77,7 @@ async function benchUpdates(provider: Provider, database: Database) {
       clock: () => new Date(),
       log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
     };
-    const bot = createBot(deps, { botInfo: BOT_INFO });
+    const bot = createBot(deps, { botInfo: BOT_INFO, pacing: { perChatMs: 0 } });
     let updateId = 1000;
     let cpuMicros = 0;
     /** The newest message per chat that carries `q|` buttons (what the owner would press). */

@@ -4,7 +4,8 @@ import { LANGUAGES } from "./domain/types.ts";
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 
 const schema = z.object({
-  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC… (from @BotFather)"),
+  BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]{35}$/,
+    "a token from @BotFather looks like 123456789:AAE…: digits, a colon, then 35 letters, digits, _ or -"),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
@@ -32,6 +33,7 @@ const schema = z.object({
     .refine((s) => /^\S+-\S+$/.test(s) && s.split("-").every((p) => hhmm.safeParse(p).success), "must be HH:MM-HH:MM"),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default("zh-CN"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  RETENTION_DAYS: z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1").default(30),
 });
 
 export type Config = {
@@ -44,6 +46,8 @@ export type Config = {
   officeEnd: string;
   defaultLanguage: (typeof LANGUAGES)[number];
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Days sent notifications and stale conversation state are kept (events are kept for good). */
+  retentionDays: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -71,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       officeEnd,
       defaultLanguage: e.DEFAULT_LANGUAGE,
       logLevel: e.LOG_LEVEL,
+      retentionDays: e.RETENTION_DAYS,
     },
   };
 }

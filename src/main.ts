@@ -1,5 +1,6 @@
 // The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs.
 import { run } from "@grammyjs/runner";
+import { Api } from "grammy";
 import { parseConfig } from "./config.ts";
 import { openDatabase } from "./db/open.ts";
 import { createBot } from "./bot/create-bot.ts";
@@ -29,11 +30,21 @@ const bot = createBot(deps);
 await bot.init();
 await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
 
-const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log });
+// The sender paces itself per chat and settles 429s per row: it calls Telegram without the bot's
+// pacing, and gives up on a hung request after 30 s instead of grammY's 500 s.
+const senderApi = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 });
+const sender = createOutboxSender({ db: database.db, api: senderApi, clock, log });
 sender.start();
-const jobs = startJobs({ database, clock, log, timezone: config.timezone });
+const jobs = startJobs({ database, clock, log, timezone: config.timezone, retentionDays: config.retentionDays });
 
-const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+// While Telegram is unreachable, poll again every 3 s (not a doubling delay), and never give up.
+const runner = run(bot, {
+  runner: {
+    fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] },
+    retryInterval: 3000,
+    maxRetryTime: Infinity,
+  },
+});
 log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot });
 
 let stopping = false;
@@ -41,10 +52,14 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
-  await runner.stop(); // finishes the updates in hand
-  await jobs.stop();
-  await sender.stop();
-  await database.close();
+  // Each step waits a bounded time (Telegram may be unreachable): stopped within 10 s in all.
+  const bounded = (ms: number, what: string, step: () => Promise<unknown>) =>
+    Promise.race([step(), new Promise((resolve) => setTimeout(resolve, ms).unref())])
+      .catch((e) => log.warn(`shutdown: ${what} failed`, { error: String(e) }));
+  await bounded(5000, "runner", () => runner.stop()); // finishes the updates in hand
+  await bounded(2000, "jobs", () => jobs.stop());
+  await bounded(1500, "outbox sender", () => sender.stop());
+  await bounded(1000, "database", () => database.close());
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,8 +1,8 @@
 // The fake Bot API itself, driven through grammY over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Bot, GrammyError, InputFile } from "grammy";
+import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { BLOCKED, floodWait, startFakeTelegram, type FakeTelegram } from "../src/fake-bot-api/server.ts";
+import { BLOCKED, floodWait, serverError, startFakeTelegram, type FakeTelegram } from "../src/fake-bot-api/server.ts";
 
 const TOKEN = "4242:fake-test-token";
 const BOT_INFO: UserFromGetMe = {
@@ -141,5 +141,57 @@ describe("the fake Telegram Bot API", () => {
     await bot.api.sendMessage(6, "elsewhere");
     expect(fake.chatMessages(5).map((m) => m.text ?? "photo")).toEqual(["photo", "first, edited"]);
     expect(heard).toEqual(["sendPhoto", "sendMessage", "editMessageText", "sendMessage"]);
+  });
+});
+
+describe("the fake Bot API enforcing Telegram's limits", () => {
+  let limited: FakeTelegram;
+  let clock = 1_000_000;
+  let api: Bot["api"];
+  beforeEach(async () => {
+    clock = 1_000_000;
+    limited = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username, limits: { clock: () => clock } });
+    api = new Bot(TOKEN, { botInfo: BOT_INFO, client: { apiRoot: limited.apiRoot } }).api;
+  });
+  afterEach(async () => { await limited.close(); });
+
+  it("answers a second message to one chat within a second 429 with retry_after; other chats and edits are free", async () => {
+    const first = await api.sendMessage(1, "one");
+    await expect(api.sendMessage(1, "two")).rejects.toMatchObject({ error_code: 429, parameters: { retry_after: 1 } });
+    await api.sendMessage(2, "another chat");
+    await api.editMessageText(1, first.message_id, "edited");
+    await api.sendChatAction(1, "typing");
+    clock += 999;
+    await expect(api.sendPhoto(1, "PHOTO")).rejects.toMatchObject({ error_code: 429 });
+    clock += 1;
+    expect((await api.sendMessage(1, "two")).message_id).toBe(2);
+    expect(limited.floods().map((c) => c.method)).toEqual(["sendMessage", "sendPhoto"]);
+  });
+
+  it("allows 30 messages a second overall, a media group counting each item", async () => {
+    await api.sendMediaGroup(100, [{ type: "photo", media: "P1" }, { type: "photo", media: "P2" }]);
+    for (let chat = 1; chat <= 28; chat++) await api.sendMessage(chat, "hi");
+    await expect(api.sendMessage(29, "hi")).rejects.toMatchObject({ error_code: 429, parameters: { retry_after: 1 } });
+    clock += 1000;
+    await api.sendMessage(29, "hi");
+    expect(limited.sent()).toHaveLength(30);
+  });
+
+  it("injects 429 storms and 5xx on any send, and goes down for a while (reset or 502)", async () => {
+    limited.failNext("*", floodWait(3), 2);
+    await expect(api.sendMessage(1, "a")).rejects.toMatchObject({ error_code: 429, parameters: { retry_after: 3 } });
+    await expect(api.sendPhoto(2, "P")).rejects.toMatchObject({ error_code: 429 });
+    limited.failNext("sendMessage", serverError(500));
+    await expect(api.sendMessage(3, "c")).rejects.toMatchObject({ error_code: 500 });
+    await api.sendMessage(3, "c");
+
+    limited.goDown(30_000);
+    await expect(api.sendMessage(4, "d")).rejects.toBeInstanceOf(HttpError);
+    clock += 30_000;
+    await api.sendMessage(4, "d");
+    limited.goDown(5_000, 502);
+    await expect(api.getMe()).rejects.toMatchObject({ error_code: 502 });
+    clock += 5_000;
+    await expect(api.getMe()).resolves.toMatchObject({ id: BOT_INFO.id });
   });
 });

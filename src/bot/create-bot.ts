@@ -5,10 +5,12 @@ import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { apologise, receiveUpdates, type Patience } from "./middleware.ts";
+import { servedUpdates } from "./served-updates.ts";
 import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
-import { WAIT_LIMIT_MS } from "./conversations/ask.ts";
+import { WAIT_LIMIT_MS, keepAnswersOnSendFailure } from "./conversations/ask.ts";
+import { createTelegramFetch, type TelegramFetchOptions } from "./telegram-fetch.ts";
 import { startFeature } from "./features/start.ts";
 import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
@@ -30,16 +32,24 @@ export const CONVERSATIONS_VERSION = 2;
 /** How long an update waits for an unreachable database before its sender is asked to try again. */
 const DATABASE_PATIENCE: Patience = { patienceMs: 60_000 };
 
-export type BotOptions = Pick<BotConfig<BotContext>, "botInfo"> & { databasePatience?: Patience };
+export type BotOptions = Pick<BotConfig<BotContext>, "botInfo"> & {
+  databasePatience?: Patience;
+  /** Per-chat pacing and 429 waits of the bot's own calls (replies), see telegram-fetch.ts. */
+  pacing?: TelegramFetchOptions;
+};
 
-export function createBot(deps: BotDeps, options: BotOptions = {}) {
-  const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client: { apiRoot: deps.config.apiRoot } });
+export function createBot(deps: BotDeps, { pacing, databasePatience, ...options }: BotOptions = {}) {
+  // The fetch is handed to the conversations' own Api objects too, so replies in flows are paced.
+  const fetch = createTelegramFetch(pacing) as NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
+  const client = { apiRoot: deps.config.apiRoot, fetch };
+  const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client });
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+  bot.use(servedUpdates(deps)); // updates the bot does not serve stop here, on purpose
   bot.use(cleanUpdate); // before the sender's name is read
-  bot.use(receiveUpdates(deps, options.databasePatience ?? DATABASE_PATIENCE));
+  bot.use(receiveUpdates(deps, databasePatience ?? DATABASE_PATIENCE));
   const app = bot.errorBoundary(async (e) => {
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
     await apologise(e.ctx, e.ctx.t);
@@ -61,9 +71,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}) {
     }
     await next();
   });
-  app.use(createConversation(repairConversation(deps), { id: REPAIR, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+  const repair = keepAnswersOnSendFailure(repairConversation(deps), deps.log);
+  app.use(createConversation(repair, { id: REPAIR, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   for (const [id, flow] of Object.entries(shortFlows(deps))) {
-    app.use(createConversation(flow, { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
+    app.use(createConversation(keepAnswersOnSendFailure(flow, deps.log), { id, maxMillisecondsToWait: WAIT_LIMIT_MS }));
   }
 
   // paid work before the technician's Done (refused without an approved quote) and the admin's CSV upload

@@ -1,10 +1,11 @@
-// The outbox worker: sends the notification intents the domain wrote into the Outbox table.
+// The outbox worker: renders and sends the notification intents the domain wrote into the Outbox
+// table. Which rows are due, their claims and their retry books live in src/domain/outbox.ts.
 //
-// - Durable: a row is claimed with a conditional update (status + version columns), so two senders
-//   (two processes) never send the same row twice; a crashed sender's claim expires after 60 s.
-// - Throttled (TRAPS.md, Telegram): at most `globalPerSecond` API sends per second across all
+// - Throttled (TRAPS.md, Telegram): at most `globalPerSecond` messages per second across all
 //   chats, one message per chat per `perChatIntervalMs`, sends one at a time, never in parallel;
-//   a 429 pauses all sending for `retry_after`. Time is the injected clock (tests move it).
+//   a 429 delays that chat only (by `retry_after`). Time is the injected clock (tests move it).
+// - A photo goes with its text as one message (the text as its caption, with the buttons); several
+//   photos go as a media group, the text in the chat's next turn.
 // - Rendered here, in the recipient's language (their Person row), from the locale key.
 //
 // Limits and per-chat memory live in this process, so only one process sends at a time: the
@@ -16,6 +17,7 @@ import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { acquireLease, releaseLease } from "../domain/lease.ts";
+import { claimDue, recordSent, releaseClaims, settleRow, type Outcome, type OutboxRow } from "../domain/outbox.ts";
 import type { ButtonIntent } from "../domain/types.ts";
 import type { Logger } from "../log.ts";
 import { t, type Params } from "./i18n.ts";
@@ -34,8 +36,10 @@ export type OutboxSenderOptions = {
   perChatIntervalMs?: number;
   /** Pause between ticks of start() (default 500 ms, real time). */
   intervalMs?: number;
-  /** Rows read per query (default 50). */
-  batch?: number;
+  /** Due rows read per tick, to find chats that may be sent to (default 500). */
+  scan?: number;
+  /** How long a notice is retried through 5xx / network failures before the desk is told (24 h). */
+  giveUpAfterMs?: number;
   /** The single-sender lease: its lifetime (default 15 s), or false to run without it. */
   leaseMs?: number | false;
 };
@@ -49,28 +53,10 @@ export const MONOSPACE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 export const MAX_TEXT = 4096;
-/** How long a claim holds before another sender may take the row over. */
-export const CLAIM_MS = 60_000;
-/** 5xx / network failures before a row is given up. */
-export const MAX_ATTEMPTS = 8;
-const BACKOFF_BASE_MS = 5_000;
-const BACKOFF_CAP_MS = 15 * 60_000;
-/** Pages of `batch` rows one tick may read when early rows wait for their chat's interval. */
-const MAX_PAGES = 10;
+export const MAX_CAPTION = 1024;
 const FALLBACK_LANGUAGE = "zh-CN";
-
-type Row = NonNullable<Awaited<ReturnType<Db["outbox"]["findFirst"]>>>;
-type Recipient = { language: string; blockedAt: Date | null } | null;
-
-/** Pending rows already due (for logs and the bench). */
-export function outboxBacklog(db: Db, now: Date): Promise<number> {
-  return db.outbox.count({ where: { status: "pending", dueAt: { lte: now } } });
-}
-
-/** 5 s, 10 s, 20 s … capped at 15 min, for the n-th failed attempt (n ≥ 1). */
-export function backoffMs(attempts: number): number {
-  return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-}
+/** Shortest pause between two ticks while there is work. */
+const MIN_TICK_MS = 20;
 
 /** Cuts a text to Telegram's limit (UTF-16 units, as entity offsets count) without splitting a pair. */
 export function fitText(text: string, max = MAX_TEXT): string {
@@ -89,22 +75,15 @@ const parseJson = <T>(s: string, fallback: T): T => {
   }
 };
 
-/** What to do with a row after a failed send. */
-type Verdict =
-  | { kind: "flood"; retryAfterS: number }
-  | { kind: "blocked" }
-  | { kind: "dead" }
-  | { kind: "retry" };
-
-function classify(error: unknown): Verdict {
+/** What a failed send means for its row (retry_after in ms for a 429). */
+function classify(error: unknown): { kind: "flood"; retryMs: number } | { kind: "blocked" | "rejected" | "failed" } {
   if (error instanceof GrammyError) {
-    if (error.error_code === 429) return { kind: "flood", retryAfterS: error.parameters.retry_after ?? 5 };
+    if (error.error_code === 429) return { kind: "flood", retryMs: (error.parameters.retry_after ?? 5) * 1000 };
     if (error.error_code === 403) return { kind: "blocked" };
-    if (error.error_code >= 400 && error.error_code < 500) return { kind: "dead" };
-    return { kind: "retry" };
+    if (error.error_code >= 400 && error.error_code < 500) return { kind: "rejected" };
   }
-  // HttpError (network), a body that is not JSON, a database hiccup: try again later.
-  return { kind: "retry" };
+  // 5xx, HttpError (network), a body that is not JSON: try again later.
+  return { kind: "failed" };
 }
 
 const describe = (error: unknown): string =>
@@ -117,233 +96,201 @@ const isNotModified = (e: unknown) => e instanceof GrammyError && e.error_code =
 const isUneditable = (e: unknown) =>
   e instanceof GrammyError && e.error_code === 400 && /message to edit not found|message can't be edited|message_id_invalid/i.test(e.description);
 
+/** A row's message, rendered in the recipient's language. */
+function render(row: OutboxRow, max: number) {
+  const lang = row.language ?? FALLBACK_LANGUAGE;
+  const params = parseJson<Params>(row.params, {});
+  const text = fitText(t(lang, row.key, params), max);
+  const keyboard = renderKeyboard(lang, parseJson<ButtonIntent[][]>(row.buttons, []), params);
+  const entities: MessageEntity[] | undefined =
+    MONOSPACE_KEYS.has(row.key) ? [{ type: "pre", offset: 0, length: text.length }] : undefined;
+  return { text, keyboard, entities };
+}
+
 export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const { db, api, clock, log } = opts;
   const globalPerSecond = Math.max(1, opts.globalPerSecond ?? 25);
   const perChatMs = Math.max(0, opts.perChatIntervalMs ?? 1000);
   const intervalMs = opts.intervalMs ?? 500;
-  const batch = Math.max(1, opts.batch ?? 50);
+  const scan = Math.max(1, opts.scan ?? 500);
   const leaseMs = opts.leaseMs ?? 15_000;
   const holder = randomUUID();
+  let claims = 0;
 
-  /** Clock times (ms) of the API sends of the last second. */
+  /** Clock times (ms) of the messages of the last second. */
   let recentSends: number[] = [];
-  /** chatId → clock time (ms) of the last send to it. */
-  const lastToChat = new Map<string, number>();
-  /** No sending before this clock time (a 429 applies to the whole bot). */
-  let pausedUntil = 0;
+  /** chat → the clock time (ms) before which nothing more goes to it (its interval, or its 429). */
+  const readyAt = new Map<string, number>();
 
   const budgetLeft = (nowMs: number) => {
     recentSends = recentSends.filter((at) => at > nowMs - 1000);
     return globalPerSecond - recentSends.length;
   };
-  const chatReady = (chat: string, nowMs: number) => {
-    const last = lastToChat.get(chat);
-    return last === undefined || nowMs - last >= perChatMs;
+  const note = (chat: string, messages: number) => {
+    const at = clock().getTime();
+    for (let i = 0; i < messages; i++) recentSends.push(at);
+    readyAt.set(chat, Math.max(readyAt.get(chat) ?? 0, at + perChatMs));
   };
 
-  async function oneTick(): Promise<number> {
+  /**
+   * While there is work: the next tick comes when a fifth of the budget is free again (a tick costs
+   * a few statements: claiming one row at a time as each slot frees would spend the time on claims).
+   */
+  const nextBudgetIn = () => {
+    const nowMs = clock().getTime();
+    const want = Math.max(1, Math.ceil(globalPerSecond / 2));
+    const free = budgetLeft(nowMs);
+    if (free >= want) return MIN_TICK_MS;
+    const at = recentSends[want - free - 1]! + 1000;
+    return Math.min(intervalMs, Math.max(MIN_TICK_MS, at - nowMs));
+  };
+
+  /** The last tick stopped at the global budget (so there is more to send as soon as it frees). */
+  let limited = false;
+
+  /** Real milliseconds until `cost` more messages fit in the last second's budget. */
+  const budgetIn = (cost: number) => {
+    const nowMs = clock().getTime();
+    const missing = cost - budgetLeft(nowMs);
+    return missing <= 0 ? 0 : recentSends[missing - 1]! + 1000 - nowMs;
+  };
+
+  /**
+   * One round: claims what may go now and sends it. `pipelined` (the start() loop, real time) claims a
+   * second's worth and waits inside the round for the budget to free, instead of a claim per slot.
+   */
+  async function oneTick(pipelined = false): Promise<number> {
     const now = clock();
     const nowMs = now.getTime();
-    if (nowMs < pausedUntil) return 0;
     if (leaseMs !== false && !(await acquireLease(db, LEASE, holder, now, leaseMs))) return 0;
-    for (const [chat, at] of lastToChat) if (nowMs - at >= perChatMs) lastToChat.delete(chat);
-    if (budgetLeft(nowMs) <= 0) return 0;
-
-    /** Chats done for this tick: sent to, waiting for their interval, or an earlier row held back. */
-    const skip = new Set<string>();
-    const recipients = new Map<number, Recipient>();
-    /** chat → the ref of a queued original an `edit` row of that chat is waiting for. */
-    const waitingFor = new Map<string, string>();
-    let sent = 0;
-    let cursor: { dueAt: Date; id: number } | undefined;
-
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const rows = await db.outbox.findMany({
-        where: {
-          dueAt: { lte: now },
-          OR: [{ status: "pending" }, { status: "sending", lockedUntil: { lt: now } }],
-          ...(cursor ? { AND: [{ OR: [{ dueAt: { gt: cursor.dueAt } }, { dueAt: cursor.dueAt, id: { gt: cursor.id } }] }] } : {}),
-        },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        take: batch,
-      });
-      // Chats another sender is writing to right now: their later rows wait (per-chat order). Read
-      // after the rows: a row claimed before our read shows up here, one claimed after it fails
-      // our claim below; either way the chat is skipped.
-      const inFlight = await db.outbox.findMany({ where: { status: "sending", lockedUntil: { gte: now } }, select: { chatId: true } });
-      for (const r of inFlight) skip.add(String(r.chatId));
-      for (const row of rows) {
-        if (clock().getTime() < pausedUntil) return sent;
-        const chat = String(row.chatId);
-        const awaitedOriginal = row.kind === "send" && row.ref !== null && waitingFor.get(chat) === row.ref;
-        if (skip.has(chat) && !awaitedOriginal) continue;
-        if (awaitedOriginal) waitingFor.delete(chat);
-        skip.add(chat); // one message per chat per tick, and nothing after a row held back
-        if (!chatReady(chat, nowMs)) continue;
-        // An `edit` whose original is still queued (e.g. retrying) waits for it, else the original
-        // would arrive later, stale; the original may go first although it is due later.
-        if (row.kind === "edit" && row.ref !== null && (await originalQueued(row))) {
-          waitingFor.set(chat, row.ref);
-          continue;
-        }
-        const photos = parseJson<string[]>(row.photos, []);
-        const cost = Math.min(globalPerSecond, 1 + (row.kind === "send" ? Math.min(photos.length, 10) : 0));
-        if (budgetLeft(clock().getTime()) < cost) return sent;
-        try {
-          if (await processRow(row, photos, now, recipients)) sent++;
-        } catch (error) {
-          log?.warn("outbox: row failed", { id: row.id, error: describe(error) });
-        }
+    for (const [chat, at] of readyAt) if (at <= nowMs) readyAt.delete(chat);
+    const budget = pipelined ? globalPerSecond : budgetLeft(nowMs);
+    limited = budget <= 0;
+    if (limited) return 0;
+    const rows = await claimDue(db, now, {
+      holder: `${holder}:${++claims}`, limit: budget, scan, chatReady: (chat) => (readyAt.get(chat) ?? 0) <= nowMs,
+    });
+    if (rows.length >= budget) limited = true; // more may be waiting for the budget
+    const sent: { id: number; messageId: number }[] = [];
+    let i = 0;
+    for (; i < rows.length; i++) {
+      const row = rows[i]!;
+      const photos = row.kind === "send" ? parseJson<string[]>(row.photos, []).slice(0, 10) : [];
+      const wait = budgetIn(Math.min(globalPerSecond, Math.max(1, photos.length)));
+      if (wait > 0 && (!pipelined || stopped || wait > 1000)) {
+        limited = true;
+        break;
       }
-      if (rows.length < batch) break;
-      const last = rows.at(-1)!;
-      cursor = { dueAt: last.dueAt, id: last.id };
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 1));
+      try {
+        const messageId = await deliver(row, photos, clock());
+        if (messageId !== undefined) sent.push({ id: row.id, messageId });
+      } catch (error) {
+        log?.warn("outbox: row failed", { id: row.id, error: describe(error) });
+      }
     }
-    return sent;
+    await releaseClaims(db, rows.slice(i).map((r) => r.id));
+    await record(sent);
+    return sent.length;
   }
 
-  async function originalQueued(row: Row): Promise<boolean> {
-    const n = await db.outbox.count({
-      where: { ref: row.ref, chatId: row.chatId, kind: "send", status: { in: ["pending", "sending"] }, id: { lt: row.id } },
-    });
-    return n > 0;
-  }
-
-  async function recipientOf(row: Row, cache: Map<number, Recipient>): Promise<Recipient> {
-    if (row.personId === null) return null;
-    if (!cache.has(row.personId)) {
-      cache.set(row.personId, await db.person.findUnique({ where: { id: row.personId }, select: { language: true, blockedAt: true } }));
-    }
-    return cache.get(row.personId) ?? null;
-  }
-
-  /** Claims, renders, sends and records one row; true when a message went out (or was edited). */
-  async function processRow(row: Row, photos: string[], now: Date, recipients: Map<number, Recipient>): Promise<boolean> {
-    const claimed = await db.outbox.updateMany({
-      where: { id: row.id, status: row.status, attempts: row.attempts, dueAt: row.dueAt, lockedUntil: row.lockedUntil },
-      data: { status: "sending", lockedUntil: new Date(now.getTime() + CLAIM_MS) },
-    });
-    if (claimed.count !== 1) return false; // another sender has it
-
-    const recipient = await recipientOf(row, recipients);
-    if (recipient?.blockedAt) {
-      await db.outbox.update({ where: { id: row.id }, data: { status: "dead", lockedUntil: null, lastError: "recipient has blocked the bot" } });
-      return false;
-    }
+  /** Sends one row; the id of the message it ended in, or undefined when it is not done yet. */
+  async function deliver(row: OutboxRow, photos: string[], now: Date): Promise<number | undefined> {
     const chatId = Number(row.chatId);
     const chat = String(row.chatId);
-    const lang = recipient?.language ?? FALLBACK_LANGUAGE;
     let photosSent = false;
-    let messageId: number | undefined;
-    const note = () => {
-      const at = clock().getTime();
-      recentSends.push(at);
-      lastToChat.set(chat, at);
-    };
-
     try {
-      const params = parseJson<Params>(row.params, {});
-      const buttons = parseJson<ButtonIntent[][]>(row.buttons, []);
-      const text = fitText(t(lang, row.key, params));
-      const keyboard = renderKeyboard(lang, buttons, params);
-      const entities: MessageEntity[] | undefined = MONOSPACE_KEYS.has(row.key) ? [{ type: "pre", offset: 0, length: text.length }] : undefined;
-
-      if (row.kind === "edit") {
-        const original = row.ref === null ? null : await db.outbox.findFirst({
-          where: { chatId: row.chatId, ref: row.ref, status: "sent", messageId: { not: null }, id: { not: row.id } },
-          orderBy: { id: "desc" },
-        });
-        if (original?.messageId != null) {
-          const markup: InlineKeyboardMarkup = keyboard ?? { inline_keyboard: [] };
-          try {
-            note();
-            await api.editMessageText(chatId, original.messageId, text, { reply_markup: markup, ...(entities ? { entities } : {}) });
-            messageId = original.messageId;
-          } catch (e) {
-            if (isNotModified(e)) messageId = original.messageId;
-            else if (!isUneditable(e)) throw e;
+      if (row.kind === "edit" && row.original) {
+        const { text, keyboard, entities } = render(row, row.original.caption ? MAX_CAPTION : MAX_TEXT);
+        const markup: InlineKeyboardMarkup = keyboard ?? { inline_keyboard: [] };
+        const { messageId, caption } = row.original;
+        try {
+          note(chat, 1);
+          if (caption) {
+            await api.editMessageCaption(chatId, messageId, {
+              caption: text, reply_markup: markup, ...(entities ? { caption_entities: entities } : {}),
+            });
+          } else {
+            await api.editMessageText(chatId, messageId, text, { reply_markup: markup, ...(entities ? { entities } : {}) });
           }
+          return messageId;
+        } catch (e) {
+          if (isNotModified(e)) return messageId;
+          if (!isUneditable(e)) throw e;
         }
       }
-
-      if (messageId === undefined) {
-        // A `send`, or an `edit` whose original never went out / can no longer be edited.
-        const fileIds = photos.slice(0, 10);
-        if (fileIds.length === 1) {
-          note();
-          await api.sendPhoto(chatId, fileIds[0]!);
-          photosSent = true;
-        } else if (fileIds.length > 1) {
-          for (let i = 0; i < fileIds.length; i++) note();
-          await api.sendMediaGroup(chatId, fileIds.map((media) => ({ type: "photo" as const, media })));
-          photosSent = true;
-        }
-        note();
-        const message = await api.sendMessage(chatId, text, { ...(keyboard ? { reply_markup: keyboard } : {}), ...(entities ? { entities } : {}) });
-        messageId = message.message_id;
+      // A `send`, or an `edit` whose original never went out / can no longer be edited.
+      const { text, keyboard, entities } = render(row, MAX_TEXT);
+      const markup = keyboard ? { reply_markup: keyboard } : {};
+      if (photos.length === 1 && text.length <= MAX_CAPTION) {
+        note(chat, 1);
+        const m = await api.sendPhoto(chatId, photos[0]!, {
+          caption: text, ...markup, ...(entities ? { caption_entities: entities } : {}),
+        });
+        return m.message_id;
       }
+      if (photos.length > 0) {
+        note(chat, photos.length);
+        if (photos.length === 1) await api.sendPhoto(chatId, photos[0]!);
+        else await api.sendMediaGroup(chatId, photos.map((media) => ({ type: "photo" as const, media })));
+        photosSent = true;
+        // The text goes in the chat's next turn (within Telegram's 1 message/s per chat).
+        const next = { kind: "photos-sent", at: new Date(readyAt.get(chat)!) } as const;
+        await settleRow(db, now, row, next, { lastError: "", photosSent });
+        return undefined;
+      }
+      note(chat, 1);
+      const m = await api.sendMessage(chatId, text, { ...markup, ...(entities ? { entities } : {}) });
+      return m.message_id;
     } catch (error) {
       await settleFailure(row, error, photosSent, now);
-      return false;
+      return undefined;
     }
+  }
 
-    // The message is out: record it. Never treat a failed write as a failed send (that would send
-    // it again at once); if the write keeps failing the claim expires and the row goes out again.
+  async function settleFailure(row: OutboxRow, error: unknown, photosSent: boolean, now: Date): Promise<void> {
+    const verdict = classify(error);
+    const lastError = describe(error);
+    const chat = String(row.chatId);
+    log?.warn("outbox: send failed", {
+      id: row.id, chatId: chat, key: row.key, verdict: verdict.kind, error: lastError,
+    });
+    let outcome: Outcome;
+    if (verdict.kind === "flood") {
+      // A 429 delays this chat only; the other chats go on.
+      const at = now.getTime() + verdict.retryMs;
+      readyAt.set(chat, Math.max(readyAt.get(chat) ?? 0, at));
+      outcome = { kind: "later", at: new Date(at) };
+    } else outcome = { kind: verdict.kind };
+    const gaveUp = await settleRow(db, now, row, outcome, { lastError, photosSent, giveUpAfterMs: opts.giveUpAfterMs });
+    if (gaveUp && verdict.kind === "failed") {
+      log?.error("outbox: gave up on a notice, the desk is told", { id: row.id, key: row.key });
+    }
+  }
+
+  /**
+   * The messages are out: record them. Never treat a failed write as a failed send (that would send
+   * them again at once); if the write keeps failing the claims expire and the rows go out again.
+   */
+  async function record(sent: { id: number; messageId: number }[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await db.outbox.update({
-          where: { id: row.id },
-          data: { status: "sent", messageId, sentAt: clock(), lockedUntil: null, lastError: null },
-        });
-        return true;
+        return await recordSent(db, clock(), sent);
       } catch (error) {
         if (attempt >= 3) {
-          log?.error("outbox: sent but cannot record it", { id: row.id, error: describe(error) });
-          return true;
+          const ids = sent.map((s) => s.id);
+          return log?.error("outbox: sent but cannot record it", { ids, error: describe(error) });
         }
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
     }
   }
 
-  async function settleFailure(row: Row, error: unknown, photosSent: boolean, now: Date): Promise<void> {
-    const verdict = classify(error);
-    const lastError = describe(error).slice(0, 500);
-    // Photos already delivered are not sent again on the retry (only the text is missing).
-    const photos = photosSent ? { photos: "[]" } : {};
-    log?.warn("outbox: send failed", { id: row.id, chatId: String(row.chatId), key: row.key, verdict: verdict.kind, error: lastError });
-    switch (verdict.kind) {
-      case "flood": {
-        const until = now.getTime() + verdict.retryAfterS * 1000;
-        pausedUntil = Math.max(pausedUntil, until);
-        await db.outbox.update({ where: { id: row.id }, data: { status: "pending", dueAt: new Date(until), lockedUntil: null, lastError, ...photos } });
-        return;
-      }
-      case "blocked":
-        if (row.personId !== null) await db.person.updateMany({ where: { id: row.personId, blockedAt: null }, data: { blockedAt: now } });
-        await db.outbox.update({ where: { id: row.id }, data: { status: "dead", lockedUntil: null, lastError } });
-        return;
-      case "dead":
-        await db.outbox.update({ where: { id: row.id }, data: { status: "dead", lockedUntil: null, lastError } });
-        return;
-      case "retry": {
-        const attempts = row.attempts + 1;
-        await db.outbox.update({
-          where: { id: row.id },
-          data: attempts >= MAX_ATTEMPTS
-            ? { status: "dead", attempts, lockedUntil: null, lastError, ...photos }
-            : { status: "pending", attempts, dueAt: new Date(now.getTime() + backoffMs(attempts)), lockedUntil: null, lastError, ...photos },
-        });
-        return;
-      }
-    }
-  }
-
   // One tick at a time per sender (the limits above are this sender's memory).
   let running: Promise<unknown> = Promise.resolve();
-  const tick = (): Promise<number> => {
-    const next = running.then(oneTick, oneTick);
+  const tick = (pipelined = false): Promise<number> => {
+    const round = () => oneTick(pipelined);
+    const next = running.then(round, round);
     running = next.catch(() => undefined);
     return next;
   };
@@ -354,10 +301,12 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const loop = () => {
     timer = undefined;
     if (stopped) return;
-    current = tick()
+    let busy = false;
+    current = tick(true)
+      .then((n) => { busy = n > 0 || limited; })
       .catch((error) => log?.error("outbox: tick failed", { error: describe(error) }))
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, intervalMs);
+        if (!stopped) timer = setTimeout(loop, busy ? nextBudgetIn() : intervalMs);
       });
   };
 

@@ -87,6 +87,35 @@ function createMutex() {
   };
 }
 
+/**
+ * Prisma 6.19's query interpreter loads the relations of an `include` in parallel; inside an
+ * interactive transaction they all go to its one pg client, which overlaps queries (deprecated in
+ * pg 8, an error in pg 9). The adapter's transactions are wrapped so their queries run one by one.
+ */
+function serialTransactions<F extends object>(factory: F): F {
+  const wrap = <T extends object>(target: T, methods: Record<string, (original: any, target: T) => unknown>): T =>
+    new Proxy(target, {
+      get(t, key, receiver) {
+        const value = Reflect.get(t, key, receiver);
+        if (typeof key === "string" && key in methods) return methods[key]!(value, t);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  const serialTx = (tx: object) => {
+    const lock = createMutex();
+    const serial = (original: (...a: unknown[]) => Promise<unknown>, t: object) =>
+      (...args: unknown[]) => lock(() => original.apply(t, args));
+    return wrap(tx, { queryRaw: serial, executeRaw: serial });
+  };
+  const adapter = (a: object) => wrap(a, {
+    startTransaction: (original: (...a: unknown[]) => Promise<object>, t) =>
+      async (...args: unknown[]) => serialTx(await original.apply(t, args)),
+  });
+  return wrap(factory, {
+    connect: (original: () => Promise<object>, t) => async () => adapter(await original.apply(t)),
+  });
+}
+
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const log = { log: options.countStatements ? [{ emit: "event" as const, level: "query" as const }] : [] };
   if (providerOf(url) === "postgresql") {
@@ -95,7 +124,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
     u.searchParams.delete("schema");
     const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 10_000, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
     pool.on("error", () => undefined); // an idle connection that died (server restart): the next query opens another
-    const client = new PgClient({ adapter: new PrismaPg(pool, { schema }), ...log });
+    const client = new PgClient({ adapter: serialTransactions(new PrismaPg(pool, { schema })), ...log });
     const watcher = watch(client, options);
     const db = client.$extends({
       query: { async $allOperations({ model, operation, args, query }) { return watcher.around(model, operation, () => query(args)); } },

@@ -82,6 +82,18 @@ export async function setLanguage(db: DbOrTx, personId: number, language: Langua
   return ok(undefined);
 }
 
+/** The person blocked the bot in Telegram (no more notifications), or unblocked it. */
+export async function setBlocked(db: DbOrTx, telegramId: number, blocked: boolean, now: Date): Promise<Result<void>> {
+  const person = await db.person.findUnique({
+    where: { telegramId: BigInt(telegramId) }, select: { id: true, blockedAt: true },
+  });
+  if (!person) return err("NOT_REGISTERED");
+  if ((person.blockedAt !== null) === blocked) return ok(undefined);
+  await db.person.update({ where: { id: person.id }, data: { blockedAt: blocked ? now : null } });
+  await logEvent(db, { actorId: person.id, action: blocked ? "bot-blocked" : "bot-unblocked", at: now });
+  return ok(undefined);
+}
+
 /** A person's own phone number (a technician's, asked once when joining; an owner's, when shared). */
 export async function setPhone(db: DbOrTx, personId: number, phone: string, now: Date): Promise<Result<void>> {
   const res = await db.person.updateMany({ where: { id: personId }, data: { phone } });

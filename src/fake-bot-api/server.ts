@@ -4,6 +4,11 @@
 //
 // Failure injection: failNext(method, error, times) and failChat(chatId, error) answer like Telegram
 // does ({ ok: false, error_code, description, parameters } with HTTP status = error_code).
+//
+// Enforcing mode (opt-in, `limits`): Telegram's flood limits on messages sent (send*, copy*,
+// forward*): one message per chat per second and about 30 per second overall; a send over a limit
+// is answered 429 with `retry_after`. `goDown(ms)` makes the API unreachable for a while
+// (connections reset, or 502 Bad Gateway). Time for both is `limits.clock` (injectable).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
@@ -34,6 +39,17 @@ export type FakeTelegramOptions = {
   strictEdits?: boolean;
   /** Source of `date` fields (default: the real time). */
   now?: () => Date;
+  /** Enforce Telegram's limits (true = the defaults below). Off by default. */
+  limits?: boolean | FakeLimits;
+};
+
+export type FakeLimits = {
+  /** Minimum gap between two messages to one chat (default 1000 ms). */
+  perChatMs?: number;
+  /** Messages per rolling second over all chats (default 30). */
+  globalPerSecond?: number;
+  /** Milliseconds for the limits and goDown (default: the real time, Date.now). */
+  clock?: () => number;
 };
 
 export type FakeTelegram = {
@@ -43,11 +59,15 @@ export type FakeTelegram = {
   files: Map<string, Buffer | string>;
   /** Queues an update for getUpdates (update_id assigned when missing); returns it. */
   pushUpdate: (update: Omit<Update, "update_id"> & { update_id?: number }) => Update;
-  /** The next `times` calls of `method` answer with `error`. */
+  /** The next `times` calls of `method` (or "*": any send/edit) answer with `error`. */
   failNext: (method: string, error: FakeError, times?: number) => void;
   /** Every send/edit to `chatId` answers with `error` until clearFailures(). */
   failChat: (chatId: number | string | bigint, error: FakeError) => void;
   clearFailures: () => void;
+  /** The API is unreachable for `ms` (limits clock): connections reset, never answered, or 502. */
+  goDown: (ms: number, how?: "reset" | "hang" | 502) => void;
+  /** Calls answered 429 (by the limits or injected), in order. */
+  floods: () => Call[];
   /** Successful send* calls (sendMessage, sendPhoto, …), optionally to one chat, in order. */
   sent: (chatId?: number | string | bigint) => Call[];
   /** Forgets the recorded calls (queued updates, files and failures stay). */
@@ -59,6 +79,9 @@ export type FakeTelegram = {
   close: () => Promise<void>;
 };
 
+export const serverError = (code = 502): FakeError => ({
+  error_code: code, description: code === 502 ? "Bad Gateway" : "Internal Server Error",
+});
 export const BLOCKED: FakeError = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
 export const floodWait = (seconds: number): FakeError => ({
   error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds },
@@ -88,6 +111,13 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
   const lastMessageId = new Map<string, number>();
   const listeners: ((call: Call) => void)[] = [];
   const maxPollMs = opts.maxPollMs ?? 2000;
+  const limits = opts.limits ? (opts.limits === true ? {} : opts.limits) : undefined;
+  const limitClock = limits?.clock ?? (() => Date.now());
+  const perChatMs = limits?.perChatMs ?? 1000;
+  const globalPerSecond = limits?.globalPerSecond ?? 30;
+  const lastToChat = new Map<string, number>();
+  let recentSends: number[] = [];
+  let down: { until: number; how: "reset" | "hang" | 502 } | undefined;
   const now = opts.now ?? (() => new Date());
   let nextUpdateId = 1;
   let nextFileId = 1;
@@ -195,14 +225,34 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     }
   }
 
+  const isSendOrEdit = (method: string) => /^(send|edit|copy|forward)/.test(method) && method !== "sendChatAction";
   function injectedFailure(method: string, p: any): FakeError | undefined {
-    const queued = failures.get(method);
+    const queued = failures.get(method)?.length ? failures.get(method)
+      : isSendOrEdit(method) ? failures.get("*") : undefined;
     if (queued && queued.length > 0) {
       const head = queued[0]!;
       if (--head.times <= 0) queued.shift();
       return head.error;
     }
-    if (p && p.chat_id !== undefined && /^(send|edit|copy|forward)/.test(method)) return chatFailures.get(chatKey(p.chat_id));
+    if (p && p.chat_id !== undefined && isSendOrEdit(method)) return chatFailures.get(chatKey(p.chat_id));
+    return undefined;
+  }
+
+  /** Enforcing mode: a message over Telegram's limits is answered 429; one within them is counted. */
+  function overLimit(method: string, p: any): FakeError | undefined {
+    const isMessage = /^(send|copy|forward)/.test(method) && method !== "sendChatAction";
+    if (!limits || !isMessage || p?.chat_id === undefined) return undefined;
+    const at = limitClock();
+    const chat = chatKey(p.chat_id);
+    const count = method === "sendMediaGroup" && Array.isArray(p.media) ? p.media.length : 1;
+    const last = lastToChat.get(chat);
+    if (last !== undefined && at - last < perChatMs) {
+      return floodWait(Math.max(1, Math.ceil((last + perChatMs - at) / 1000)));
+    }
+    recentSends = recentSends.filter((t) => t > at - 1000);
+    if (recentSends.length + count > globalPerSecond) return floodWait(1);
+    lastToChat.set(chat, at);
+    for (let i = 0; i < count; i++) recentSends.push(at);
     return undefined;
   }
 
@@ -281,10 +331,15 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     } catch (e) {
       return fail(res, undefined, { error_code: 400, description: `Bad Request: ${(e as Error).message}` });
     }
+    if (down && limitClock() < down.until) {
+      if (down.how === "reset") return void req.socket.destroy();
+      if (down.how === "hang") return; // a black hole: the request is never answered
+      return fail(res, undefined, serverError(502));
+    }
     const call: Call = { method, payload };
     calls.push(call);
     if (opts.token !== undefined && token !== opts.token) return fail(res, call, { error_code: 401, description: "Unauthorized" });
-    const injected = injectedFailure(method, payload);
+    const injected = injectedFailure(method, payload) ?? overLimit(method, payload);
     if (injected) return fail(res, call, injected);
     if (method === "getUpdates") {
       return getUpdates(call, payload, res, (r) => {
@@ -336,6 +391,13 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     clearFailures() {
       failures.clear();
       chatFailures.clear();
+      down = undefined;
+    },
+    goDown(ms, how = "reset") {
+      down = { until: limitClock() + ms, how };
+    },
+    floods() {
+      return calls.filter((c) => c.error?.error_code === 429);
     },
     sent(chatId) {
       return calls.filter((c) => c.method.startsWith("send") && c.result !== undefined &&

@@ -11,7 +11,7 @@ export type Job = {
   run: (database: Database, now: Date, opts?: JobOptions) => Promise<TickReport>;
 };
 
-export type JobDeps = { database: Database; clock: () => Date; log: Logger; timezone?: string };
+export type JobDeps = { database: Database; clock: () => Date; log: Logger; timezone?: string; retentionDays?: number };
 
 /**
  * Wraps a job for node-cron: a tick while the previous one still runs is skipped (ticks never
@@ -21,7 +21,7 @@ export function createTicker(job: Job, deps: JobDeps) {
   let running: Promise<TickReport | null> | null = null;
   const once = async (): Promise<TickReport | null> => {
     try {
-      const report = await job.run(deps.database, deps.clock(), { log: deps.log, defaultTimezone: deps.timezone });
+      const report = await job.run(deps.database, deps.clock(), { log: deps.log, defaultTimezone: deps.timezone, retentionDays: deps.retentionDays });
       if (report.done + report.failed + report.held > 0) deps.log.info(`job ${job.name}`, report);
       return report;
     } catch (error) {

@@ -8,7 +8,7 @@ import { hasKey, t } from "../../src/bot/i18n.ts";
 import { LANGUAGES, languageOfTelegram } from "../../src/domain/types.ts";
 import { fullWidth, readLocale, toTraditional, zhCnFiles } from "../../scripts/locales-tw.ts";
 
-const good = { BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", ADMIN_TELEGRAM_IDS: "111, 222" };
+const good = { BOT_TOKEN: "123456789:AAEhBOweik6ad9r_QXGdl-7OYf6uh2eGh4o", ADMIN_TELEGRAM_IDS: "111, 222" };
 
 describe("configuration", () => {
   it("defaults to SQLite under data/, Telegram's API root, Asia/Shanghai and Chinese", () => {
@@ -17,6 +17,17 @@ describe("configuration", () => {
       databaseUrl: "file:./data/repair-desk.db", apiRoot: "https://api.telegram.org", adminTelegramIds: [111, 222],
       timezone: "Asia/Shanghai", defaultLanguage: "zh-CN", officeStart: "08:00", officeEnd: "17:30",
     });
+  });
+
+  it("says what a bot token looks like, and takes one with stray spaces around it", () => {
+    const r = parseConfig({ ...good, BOT_TOKEN: "123456:short" });
+    expect(!r.ok && r.error).toBe(
+      "Configuration error: BOT_TOKEN is invalid: a token from @BotFather looks like 123456789:AAE…: digits, a colon, then 35 letters, digits, _ or -",
+    );
+    const spaced = parseConfig({ ...good, BOT_TOKEN: ` ${good.BOT_TOKEN}\n` });
+    expect(spaced.ok && spaced.config.botToken).toBe(good.BOT_TOKEN);
+    expect(parseConfig({ ...good, RETENTION_DAYS: "7" })).toMatchObject({ ok: true, config: { retentionDays: 7 } });
+    expect(parseConfig(good)).toMatchObject({ ok: true, config: { retentionDays: 30 } });
   });
 
   it("takes a self-hosted Bot API root and PostgreSQL from the environment", () => {
@@ -32,6 +43,7 @@ describe("configuration", () => {
     [{ ...good, TZ: "Mars/Base" }, "Configuration error: TZ is invalid"],
     [{ ...good, TELEGRAM_API_ROOT: "not a url" }, "Configuration error: TELEGRAM_API_ROOT is invalid"],
     [{ ...good, OFFICE_HOURS: "8-17" }, "Configuration error: OFFICE_HOURS is invalid"],
+    [{ ...good, RETENTION_DAYS: "0" }, "Configuration error: RETENTION_DAYS is invalid"],
   ])("refuses %j with one line naming the variable", (env, line) => {
     const r = parseConfig(env);
     expect(r.ok).toBe(false);

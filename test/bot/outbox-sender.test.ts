@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createOutboxSender, outboxBacklog, MONOSPACE_KEYS, type OutboxSender } from "../../src/bot/outbox-sender.ts";
+import { createOutboxSender, MONOSPACE_KEYS, type OutboxSender } from "../../src/bot/outbox-sender.ts";
+import { outboxBacklog } from "../../src/domain/outbox.ts";
 import type { Logger } from "../../src/log.ts";
 import { notify, type Notice } from "../../src/domain/notify.ts";
 import { closeOutParams } from "../../src/domain/scheduled/close-out.ts";
@@ -156,37 +157,53 @@ describe("throttling", () => {
     const quiet = await makePerson(d.db, "闲");
     for (let i = 0; i < 8; i++) await notify(d.db, now, busy.id, taken(`B${i}`));
     await notify(d.db, now, quiet.id, taken("Q"));
-    expect(await sender({ batch: 3 }).tick()).toBe(2);
+    expect(await sender({ scan: 9 }).tick()).toBe(2);
     expect(texts(to(quiet))).toHaveLength(1);
   });
 });
 
 describe("photos and edits", () => {
-  it("sends photos before the text: one with sendPhoto, several as a media group", async () => {
+  it("sends one photo and its text as one message; several photos as a media group, the text a second later", async () => {
     const a = await makePerson(d.db, "A");
     const b = await makePerson(d.db, "B");
-    await notify(d.db, now, a.id, offer("BX-1", { photos: ["PHOTO-1"] }));
+    await notify(d.db, now, a.id, offer("BX-1", { photos: ["PHOTO-1"], ref: "offer:1:0" }));
     await notify(d.db, now, b.id, offer("BX-2", { photos: ["PHOTO-1", "PHOTO-2", "PHOTO-3"] }));
-    expect(await sender().tick()).toBe(2);
-    expect(to(a).map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
-    expect(to(a)[0]!.payload.photo).toBe("PHOTO-1");
-    expect(to(b).map((c) => c.method)).toEqual(["sendMediaGroup", "sendMessage"]);
+    const s = sender();
+    expect(await s.tick()).toBe(1);
+    expect(to(a).map((c) => c.method)).toEqual(["sendPhoto"]);
+    expect(to(a)[0]!.payload).toMatchObject({ photo: "PHOTO-1" });
+    expect(to(a)[0]!.payload.caption).toContain("🔔 新工单 BX-1");
+    expect(labels(to(a)[0])).toEqual(["接单", "暂不接"]);
+    expect(to(b).map((c) => c.method)).toEqual(["sendMediaGroup"]);
     expect(to(b)[0]!.payload.media).toEqual(["PHOTO-1", "PHOTO-2", "PHOTO-3"].map((media) => ({ type: "photo", media })));
-    // the row remembers the text message, not a photo
+    at(999);
+    expect(await s.tick()).toBe(0);
+    at(1000);
+    expect(await s.tick()).toBe(1);
+    expect(to(b).map((c) => c.method)).toEqual(["sendMediaGroup", "sendMessage"]);
+    // the rows remember the message with the buttons
     const [ra, rb] = await rows();
-    expect(ra!.messageId).toBe(to(a)[1]!.result.message_id);
-    expect(rb!.messageId).toBe(to(b)[1]!.result.message_id);
+    expect(ra).toMatchObject({ status: "sent", messageId: to(a)[0]!.result.message_id });
+    expect(rb).toMatchObject({ status: "sent", messageId: to(b)[1]!.result.message_id, photos: "[]" });
+    // an edit of a photo message changes its caption
+    await notify(d.db, now, a.id, taken("BX-1", { kind: "edit", ref: "offer:1:0" }));
+    at(2000);
+    expect(await s.tick()).toBe(1);
+    expect(fake.calls.at(-1)).toMatchObject({ method: "editMessageCaption", payload: { message_id: to(a)[0]!.result.message_id } });
+    expect(fake.calls.at(-1)!.payload.caption).toContain("已由 李师傅接单");
   });
 
   it("does not send the photos again when only the text failed", async () => {
     const a = await makePerson(d.db, "A");
-    await notify(d.db, now, a.id, offer("BX-1", { photos: ["PHOTO-1"] }));
+    await notify(d.db, now, a.id, offer("BX-1", { photos: ["PHOTO-1", "PHOTO-2"] }));
     fake.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
     const s = sender();
     expect(await s.tick()).toBe(0);
-    at(5000);
+    at(1000);
+    expect(await s.tick()).toBe(0);
+    at(6000);
     expect(await s.tick()).toBe(1);
-    expect(to(a).filter((c) => !c.error).map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
+    expect(to(a).filter((c) => !c.error).map((c) => c.method)).toEqual(["sendMediaGroup", "sendMessage"]);
   });
 
   it("edits the message sent under the same ref, and removes its keyboard", async () => {
@@ -246,26 +263,27 @@ describe("photos and edits", () => {
 });
 
 describe("errors", () => {
-  it("429: waits retry_after for everyone, then sends once", async () => {
+  it("429: delays that chat only, by retry_after, then sends once", async () => {
     const a = await makePerson(d.db, "A");
     const b = await makePerson(d.db, "B");
     await notify(d.db, now, a.id, taken("BX-A"));
     await notify(d.db, now, b.id, taken("BX-B"));
     fake.failNext("sendMessage", floodWait(5));
     const s = sender();
-    expect(await s.tick()).toBe(0);
-    expect(fake.calls).toHaveLength(1); // B was not tried: the flood limit is per bot
+    expect(await s.tick()).toBe(1); // B went out
+    expect(texts(to(b))).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: "pending", attempts: 0, dueAt: new Date(T0.getTime() + 5000) });
+    await notify(d.db, now, a.id, taken("BX-A2"));
     for (const ms of [1000, 3000, 4999]) {
       at(ms);
       expect(await s.tick()).toBe(0);
     }
-    expect(fake.calls).toHaveLength(1);
     at(5000);
-    expect(await s.tick()).toBe(2);
-    expect(texts(to(a))).toHaveLength(1);
-    expect(texts(to(b))).toHaveLength(1);
-    expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent"]);
+    expect(await s.tick()).toBe(1);
+    at(6000);
+    expect(await s.tick()).toBe(1);
+    expect(texts(to(a)).map((x) => /工单 (\S+)/.exec(x)?.[1])).toEqual(["BX-A", "BX-A2"]);
+    expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
   });
 
   it("403: marks the person blocked, the row dead, never retries; other chats still get theirs", async () => {
@@ -325,25 +343,30 @@ describe("errors", () => {
     expect(fake.sent()).toHaveLength(1);
   });
 
-  it("5xx: gives up after 8 attempts (5 s, 10 s, 20 s … apart)", async () => {
-    const p = await makePerson(d.db, "A");
+  it("5xx: keeps retrying (backoff capped at 15 min) as long as the notice matters, then tells the desk", async () => {
+    const property = await d.db.property.create({ data: { code: "BX", name: "BX Garden", timezone: "Asia/Shanghai" } });
+    const p = await makePerson(d.db, "李师傅");
+    const desk = await makePerson(d.db, "前台");
+    await d.db.roleGrant.create({ data: { personId: desk.id, role: "desk", propertyId: property.id } });
+    await d.db.roleGrant.create({ data: { personId: p.id, role: "technician", propertyId: property.id } });
     await notify(d.db, now, p.id, taken("BX-1"));
-    fake.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, 100);
-    const s = sender();
+    fake.failChat(p.telegramId!, { error_code: 502, description: "Bad Gateway" });
+    const s = sender({ giveUpAfterMs: 2 * 3_600_000 });
     const gaps: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 30; i++) {
       await s.tick();
       const row = (await rows())[0]!;
-      if (row.status === "pending") {
-        gaps.push((row.dueAt.getTime() - now.getTime()) / 1000);
-        now = row.dueAt;
-      }
+      if (row.status !== "pending") break;
+      gaps.push((row.dueAt.getTime() - now.getTime()) / 1000);
+      now = row.dueAt;
     }
-    expect(gaps).toEqual([5, 10, 20, 40, 80, 160, 320]);
-    expect((await rows())[0]).toMatchObject({ status: "dead", attempts: 8 });
-    at(86_400_000);
-    await s.tick();
-    expect(fake.calls).toHaveLength(8);
+    expect(gaps.slice(0, 9)).toEqual([5, 10, 20, 40, 80, 160, 320, 640, 900]);
+    expect(gaps.length).toBeGreaterThan(10);
+    expect((await rows())[0]).toMatchObject({ status: "dead", lastError: "502: Bad Gateway" });
+    expect(now.getTime() - T0.getTime()).toBeLessThanOrEqual(2 * 3_600_000);
+    at(now.getTime() - T0.getTime() + 1000);
+    expect(await s.tick()).toBe(1);
+    expect(texts(to(desk))[0]).toContain("李师傅");
   });
 
   it("network errors are retried like 5xx", async () => {
@@ -387,8 +410,9 @@ describe("durability", () => {
     const people = [];
     for (let i = 0; i < 6; i++) people.push(await makePerson(d.db, `P${i}`));
     for (let round = 0; round < 4; round++) for (const p of people) await notify(d.db, now, p.id, taken(`${p.id}-${round}`));
-    const a = sender({ leaseMs: false });
-    const b = sender({ leaseMs: false });
+    // A claims 3 chats a tick, B 6: B loses the rows A claimed and sends the others.
+    const a = sender({ leaseMs: false, globalPerSecond: 3 });
+    const b = sender({ leaseMs: false, globalPerSecond: 6 });
     let sent = 0;
     let byA = 0;
     let byB = 0;

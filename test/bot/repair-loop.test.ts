@@ -62,7 +62,7 @@ describe("the first repair loop (zh-CN)", () => {
     expect(late.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain("已被其他同事接单");
 
     await h.flush();
-    expect(techB.inbox().some((c) => c.method === "editMessageText" && textOf(c).includes("已由 李师傅接单"))).toBe(true);
+    expect(techB.inbox().some((c) => /^editMessage(Text|Caption)$/.test(c.method) && textOf(c).includes("已由 李师傅接单"))).toBe(true);
     expect(owner.lastText()).toContain("已为您安排 李师傅（电话 13900001111），预计 30 分钟内上门"); // never "李师傅 师傅"
 
     await techA.press("已到场");

@@ -3,11 +3,12 @@
 // sender and jobs, real time. Then SIGTERM, and a clean exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notify } from "../../src/domain/notify.ts";
 import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
-const TOKEN = "424242:E2E-token-for-the-fake-bot-api";
+const TOKEN = "424242:E2E-token-for-the-fake-bot-api-1234";
 let fake: FakeTelegram;
 let database: TestDatabase;
 let child: ChildProcess;
@@ -121,8 +122,16 @@ describe("the production process over real HTTP", () => {
     expect([ticket.status, ticket.survey?.rating, ticket.phone]).toEqual(["closed", 5, "13800138000"]);
     expect(await database.db.outbox.count({ where: { status: "sent" } })).toBeGreaterThanOrEqual(3);
 
+    // Telegram becomes a black hole (requests never answered) with a notification queued: SIGTERM
+    // still stops the process promptly (each shutdown step waits a bounded time).
+    fake.goDown(3_600_000, "hang");
+    await notify(database.db, new Date(), ticket.reporterId, { key: "offer-taken", params: { number, technician: "李师傅" } });
+    await new Promise((r) => setTimeout(r, 1500));
     child.kill("SIGTERM");
-    const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+    const code = await new Promise<number | null | "hung">((r) => {
+      child.once("exit", (c) => r(c));
+      setTimeout(() => r("hung"), 15_000);
+    });
     expect(code).toBe(0);
     expect(output).toContain("shutting down");
   }, 120_000);

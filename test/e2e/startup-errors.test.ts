@@ -9,7 +9,7 @@ import { createLogger } from "../../src/log.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { pgUrl } from "../helpers/db-settings.ts";
 
-const TOKEN = "424243:SECRET-e2e-token-never-in-logs";
+const TOKEN = "424243:SECRET-e2e-token-never-in-logs-abcd";
 const opened: TestDatabase[] = [];
 afterAll(async () => { for (const d of opened) await d.drop(); });
 

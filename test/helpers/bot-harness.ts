@@ -1,6 +1,7 @@
 // Drives the real bot (createBot) as Telegram users would: updates in through bot.handleUpdate,
 // every API call out over real HTTP to a fake Bot API (test/helpers/fake-telegram.ts).
 // Notifications to other people go through the real outbox sender: call flush().
+import { Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot, type BotOptions } from "../../src/bot/create-bot.ts";
 import type { BotDeps } from "../../src/bot/context.ts";
@@ -26,14 +27,32 @@ export const textOf = (call: Call | undefined): string => call?.payload?.text ??
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(
-  opts: {
-    adminIds?: number[]; now?: Date; database?: TestDatabase; databasePatience?: BotOptions["databasePatience"]; countStatements?: boolean;
-  } = {},
-) {
+export type HarnessOptions = {
+  adminIds?: number[];
+  now?: Date;
+  database?: TestDatabase;
+  databasePatience?: BotOptions["databasePatience"];
+  countStatements?: boolean;
+  /**
+   * Telegram's limits enforced by the fake (1 message/s per chat, 30/s overall), and the bot paces
+   * itself as in production. Their clock is the test clock plus the real time elapsed (the bot
+   * really waits), and each user action moves the test clock on by `thinkMs` (default 3 s).
+   */
+  enforce?: boolean;
+  thinkMs?: number;
+};
+
+export async function createHarness(opts: HarnessOptions = {}) {
   const database = opts.database ?? (await testDatabase({ countStatements: opts.countStatements }));
-  const fake: FakeTelegram = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username });
   let now = opts.now ?? T0;
+  const started = Date.now();
+  /** The test clock plus the real time elapsed: what Telegram's limits and the bot's pacing see. */
+  const limitClock = () => now.getTime() + (Date.now() - started);
+  const fake: FakeTelegram = await startFakeTelegram({
+    botId: BOT_INFO.id, username: BOT_INFO.username, ...(opts.enforce ? { limits: { clock: limitClock } } : {}),
+  });
+  const pacing = opts.enforce ? { clock: limitClock } : { perChatMs: 0 };
+  const thinkMs = opts.enforce ? (opts.thinkMs ?? 3000) : 0;
   const errors: string[] = [];
   const warnings: string[] = [];
   const deps: BotDeps = {
@@ -42,13 +61,15 @@ export async function createHarness(
     clock: () => now,
     log: { info: () => undefined, warn: (m, e) => void warnings.push(`${m} ${JSON.stringify(e)}`), error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
   };
-  const botOptions: BotOptions = { botInfo: BOT_INFO, databasePatience: opts.databasePatience };
+  const botOptions: BotOptions = { botInfo: BOT_INFO, databasePatience: opts.databasePatience, pacing };
   let bot = createBot(deps, botOptions);
   let updateId = 100;
-  const sender = createOutboxSender({ db: database.db, api: bot.api, clock: () => now });
+  // The sender paces itself and handles 429 per row: it calls Telegram without the bot's pacing.
+  const sender = createOutboxSender({ db: database.db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => now });
 
   async function handle(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<Call[]> {
     const from = fake.calls.length;
+    if (thinkMs) now = new Date(now.getTime() + thinkMs);
     await bot.handleUpdate({ update_id: update.update_id ?? ++updateId, ...update } as Update);
     return fake.calls.slice(from);
   }
@@ -88,7 +109,7 @@ export async function createHarness(
   }
 
   return {
-    database, fake, deps, errors, warnings, user, handle,
+    database, fake, deps, errors, warnings, user, handle, limitClock,
     get bot() { return bot; },
     now: () => now,
     advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); },
@@ -106,4 +127,14 @@ export async function createHarness(
     },
     close: async () => { await fake.close(); await database.drop(); },
   };
+}
+
+type Owner = { send(text: string): Promise<Call[]>; press(label: string): Promise<Call[]> };
+/** An owner of 3-1-502 answers /repair (water, no photo, not urgent, home, asap) up to the phone question. */
+export async function repairUpToPhone(owner: Owner) {
+  await owner.send("/repair");
+  await owner.press("3-1-502");
+  await owner.press("给排水");
+  await owner.send("厨房水龙头一直滴水");
+  for (const label of ["跳过", "不紧急", "家里有人", "尽快"]) await owner.press(label);
 }

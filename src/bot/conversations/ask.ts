@@ -1,7 +1,8 @@
 // One question in a conversation: send it, wait for a fitting answer, re-ask politely a bounded
 // number of times. Replay-safe: the only side effects are API calls through ctx.
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard, Keyboard } from "grammy";
+import { GrammyError, HttpError, InlineKeyboard, Keyboard } from "grammy";
+import type { Logger } from "../../log.ts";
 import { packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import type { Translate } from "../i18n.ts";
@@ -114,4 +115,25 @@ export async function askPhone(
     await ctx.reply(t("repair-phone-invalid"));
   }
   throw new TooManyTries();
+}
+
+/**
+ * Wraps a flow so that a message Telegram would not take (429 beyond the wait, 5xx, network down)
+ * undoes only the update being handled: the flow stays where it was, with every earlier answer,
+ * and the person's next message carries on. Other errors end the flow as before.
+ */
+export function keepAnswersOnSendFailure<A extends unknown[]>(
+  flow: (conversation: Conv, ctx: ConversationContext, ...args: A) => Promise<void>, log: Logger,
+) {
+  return async (conversation: Conv, ctx: ConversationContext, ...args: A): Promise<void> => {
+    try {
+      await flow(conversation, ctx, ...args);
+    } catch (e) {
+      const transient = e instanceof HttpError
+        || (e instanceof GrammyError && (e.error_code === 429 || e.error_code >= 500));
+      if (!transient) throw e;
+      log.warn("conversation: a reply failed, the update is undone and the answers so far kept", { error: String(e) });
+      await conversation.skip({ next: false });
+    }
+  };
 }

@@ -15,6 +15,8 @@ export type JobOptions = {
   log?: JobLog;
   /** Time zone of properties that have none (from configuration). */
   defaultTimezone?: string;
+  /** Days sent notifications and stale conversation state are kept (from configuration). */
+  retentionDays?: number;
 };
 
 /** What a tick did: rows found due, acted on, only rescheduled (night hold), lost to another scheduler, failed. */

@@ -29,3 +29,6 @@ desk-agree-time =
     The owner asked for: { $time }
     Owner's phone: { $phone }
     The time could not be read; please call the owner to fix an exact time.
+
+## A notification Telegram could not deliver for a long time
+outbox-undelivered = ⚠️ A notification to { $name } (job { $number }) could not be delivered and is no longer retried. Please call them.

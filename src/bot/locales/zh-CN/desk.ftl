@@ -29,3 +29,6 @@ desk-agree-time =
     业主希望：{ $time }
     业主电话：{ $phone }
     系统无法识别这个时间，请致电业主确认具体时间。
+
+## 通知送达失败（Telegram 长时间无法送达）
+outbox-undelivered = ⚠️ 给 { $name } 的一条通知（工单 { $number }）多次发送失败，系统已停止重试。请电话联系对方。

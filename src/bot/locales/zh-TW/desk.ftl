@@ -31,3 +31,6 @@ desk-agree-time =
     業主希望：{ $time }
     業主電話：{ $phone }
     系統無法識別這個時間，請致電業主確認具體時間。
+
+## 通知送達失敗（Telegram 長時間無法送達）
+outbox-undelivered = ⚠️ 給 { $name } 的一條通知（工單 { $number }）多次傳送失敗，系統已停止重試。請電話聯絡對方。

@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "Outbox" ADD COLUMN     "claimedBy" TEXT;
+
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN     "updatedAt" TIMESTAMP(3);
+
+-- CreateIndex
+CREATE INDEX "Session_updatedAt_idx" ON "Session"("updatedAt");
+
