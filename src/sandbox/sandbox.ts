@@ -7,6 +7,7 @@ import { createReadStream, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Api } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../bot/create-bot.ts";
 import { setDefaultCommands } from "../bot/commands.ts";
@@ -55,7 +56,8 @@ export async function startSandbox(opts: SandboxOptions) {
   const bot = createBot(deps);
   await bot.init();
   await setDefaultCommands(bot.api);
-  const sender = createOutboxSender({ db: database.db, api: bot.api, clock, log: opts.log, intervalMs: 300 });
+  // As in main.ts: the sender paces itself, so it calls the Bot API without the bot's pacing.
+  const sender = createOutboxSender({ db: database.db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock, log: opts.log });
   sender.start();
   const jobs = startJobs({ database, clock, log: opts.log, timezone: config.timezone });
 

@@ -36,16 +36,19 @@ async function waitForText(key: string, text: string) {
     .catch(async () => { throw new Error(`"${text}" not shown on the ${key} phone; it shows:\n${await textIn(key)}`); });
 }
 
-/** Taps the button (inline, or of the reply keyboard) labelled `label` on the newest message showing it. */
+/**
+ * Taps the button (inline, or of the reply keyboard) labelled `label` on the newest message showing
+ * it, once it is there (the bot paces its replies: one message a second per chat, as Telegram wants).
+ */
 async function tap(key: string, label: string) {
   await settle();
-  const clicked = await page.evaluate((sel, l) => {
+  const tapped = await page.waitForFunction((sel, l) => {
     const buttons = [...document.querySelectorAll<HTMLButtonElement>(`${sel} .ibtn, ${sel} .kbtn`)].reverse();
     const b = buttons.find((x) => x.textContent?.includes(l));
     b?.click();
     return Boolean(b);
-  }, phone(key), label);
-  if (!clicked) throw new Error(`no button "${label}" on the ${key} phone; it shows:\n${await textIn(key)}`);
+  }, { timeout: 10_000 }, phone(key), label).catch(() => undefined);
+  if (!tapped) throw new Error(`no button "${label}" on the ${key} phone; it shows:\n${await textIn(key)}`);
   await settle();
 }
 
