@@ -5,12 +5,14 @@ import { startSandbox } from "./sandbox.ts";
 
 const log = createLogger((process.env.LOG_LEVEL as "info" | undefined) ?? "warn");
 const port = Number(process.env.SANDBOX_PORT ?? 8080);
-const sandbox = await startSandbox({ databaseUrl: "file:./data/sandbox.db", port, log }).catch((e: NodeJS.ErrnoException) => {
+const started = startSandbox({ databaseUrl: "file:./data/sandbox.db", port, log });
+const sandbox = await started.catch((e: NodeJS.ErrnoException) => {
   const why = e.code === "EADDRINUSE" ? `port ${port} is in use (choose another with SANDBOX_PORT=8081)` : e.message;
   process.stderr.write(`Sandbox could not start: ${why}\n`);
   return process.exit(1);
 });
-process.stdout.write(`Sandbox ready: open ${sandbox.url} (a fresh demo property in data/sandbox.db; Ctrl+C stops it)\n`);
+process.stdout.write(`Sandbox ready: open ${sandbox.url}\n`);
+process.stdout.write("(a fresh demo property in data/sandbox.db; Ctrl+C stops it)\n");
 
 let stopping = false;
 async function shutdown() {

@@ -2,11 +2,13 @@
 const picture = (bg: string, fg: string, shape: string, label: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480">` +
   `<rect width="640" height="480" fill="${bg}"/>${shape.replaceAll("FG", fg)}` +
-  `<text x="320" y="440" font-size="36" text-anchor="middle" fill="${fg}" font-family="sans-serif">${label}</text></svg>`;
+  `<text x="320" y="440" font-size="36" text-anchor="middle" fill="${fg}" font-family="sans-serif">${label}</text>` +
+  "</svg>";
 
 export const SAMPLE_PHOTOS: Record<string, string> = {
   "SANDBOX-PHOTO-tap": picture("#dbeafe", "#1e3a8a",
-    `<rect x="200" y="120" width="240" height="40" rx="10" fill="FG"/><rect x="400" y="150" width="30" height="90" fill="FG"/>` +
+    `<rect x="200" y="120" width="240" height="40" rx="10" fill="FG"/>` +
+    `<rect x="400" y="150" width="30" height="90" fill="FG"/>` +
     `<circle cx="415" cy="280" r="12" fill="#3b82f6"/><circle cx="415" cy="330" r="9" fill="#3b82f6"/>`, "Leaking tap"),
   "SANDBOX-PHOTO-socket": picture("#fef3c7", "#78350f",
     `<rect x="220" y="100" width="200" height="240" rx="24" fill="#fff" stroke="FG" stroke-width="8"/>` +

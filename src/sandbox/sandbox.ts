@@ -23,7 +23,9 @@ import { SAMPLE_PHOTOS, SAMPLE_DOCUMENTS } from "./samples.ts";
 const TOKEN = "100000:SANDBOX-token-not-a-real-bot";
 const BOT = { id: 9_000_001, username: "repair_desk_sandbox_bot" };
 /** Noto Sans CJK, offered to browsers without a Chinese font (headless Chromium on a server). */
-const CJK_FONT = join(dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf");
+const CJK_FONT = join(
+  dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf",
+);
 
 export type SandboxOptions = {
   /** An SQLite URL (file:…); the file is started afresh. */
@@ -36,7 +38,10 @@ export type SandboxOptions = {
 };
 
 type Phone = (typeof PHONES)[number];
-type Mine = { id: number; after: number; date: number; text?: string; photo?: string; contact?: string; document?: string };
+/** A message a person sent from the page, shown after the bot's message `after` (0: before all). */
+type Mine = {
+  id: number; after: number; date: number; text?: string; photo?: string; contact?: string; document?: string;
+};
 
 export async function startSandbox(opts: SandboxOptions) {
   const file = sqlitePath(opts.databaseUrl);
@@ -47,17 +52,23 @@ export async function startSandbox(opts: SandboxOptions) {
 
   const { database } = await openDatabase(opts.databaseUrl);
   await seedDemo(database, clock());
-  const fake = await startFakeTelegram({ botId: BOT.id, username: BOT.username, token: TOKEN, now: clock, maxPollMs: 1000 });
+  const fake = await startFakeTelegram({
+    botId: BOT.id, username: BOT.username, token: TOKEN, now: clock, maxPollMs: 1000,
+  });
   for (const [id, svg] of Object.entries(SAMPLE_PHOTOS)) fake.files.set(id, svg);
   for (const [id, d] of Object.entries(SAMPLE_DOCUMENTS)) fake.files.set(id, d.content);
 
-  const config = { botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: [], defaultLanguage: "zh-CN" as const, timezone: "Asia/Shanghai" };
+  const config = {
+    botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: [],
+    defaultLanguage: "zh-CN" as const, timezone: "Asia/Shanghai",
+  };
   const deps = { database, config, clock, log: opts.log };
   const bot = createBot(deps);
   await bot.init();
   await setDefaultCommands(bot.api);
   // As in main.ts: the sender paces itself, so it calls the Bot API without the bot's pacing.
-  const sender = createOutboxSender({ db: database.db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock, log: opts.log });
+  const senderApi = new Api(TOKEN, { apiRoot: fake.apiRoot });
+  const sender = createOutboxSender({ db: database.db, api: senderApi, clock, log: opts.log });
   sender.start();
   const jobs = startJobs({ database, clock, log: opts.log, timezone: config.timezone });
 
@@ -69,7 +80,8 @@ export async function startSandbox(opts: SandboxOptions) {
   let nextMessageId = 1_000_000;
   fake.onCall((call) => {
     version++;
-    const who = call.method === "answerCallbackQuery" ? pressedBy.get(String(call.payload.callback_query_id)) : undefined;
+    if (call.method !== "answerCallbackQuery") return;
+    const who = pressedBy.get(String(call.payload.callback_query_id));
     if (who && call.payload.text) toasts.set(who, { text: String(call.payload.text), at: version });
   });
 
@@ -77,7 +89,9 @@ export async function startSandbox(opts: SandboxOptions) {
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
 
   const phoneOf = (key: unknown): Phone | undefined => PHONES.find((p) => p.key === key);
-  const userOf = (p: Phone) => ({ id: p.telegramId, is_bot: false as const, first_name: p.name, language_code: "zh-hans" });
+  const userOf = (p: Phone) => ({
+    id: p.telegramId, is_bot: false as const, first_name: p.name, language_code: "zh-hans",
+  });
   const chatOf = (p: Phone) => ({ id: p.telegramId, type: "private" as const, first_name: p.name });
   const date = () => Math.floor(clock().getTime() / 1000);
   const lastBotId = (p: Phone) => fake.chatMessages(p.telegramId).at(-1)?.message_id ?? 0;
@@ -86,29 +100,31 @@ export async function startSandbox(opts: SandboxOptions) {
     const id = nextMessageId++;
     mine.get(p.key)!.push({ id, after: lastBotId(p), date: date(), ...shown });
     version++;
-    fake.pushUpdate({ message: { message_id: id, date: date(), chat: chatOf(p), from: userOf(p), ...fields } } as Omit<Update, "update_id">);
+    const message = { message_id: id, date: date(), chat: chatOf(p), from: userOf(p), ...fields };
+    fake.pushUpdate({ message } as Omit<Update, "update_id">);
   }
 
   function send(p: Phone, body: any): boolean {
     if (typeof body.text === "string" && body.text.trim()) {
       const text = body.text.slice(0, 4096);
-      const command = /^\/\w+/.exec(text)?.[0];
-      say(p, { text }, { text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}) });
+      say(p, { text }, { text, entities: commandEntities(text) });
     } else if (body.contact) {
       const phone = p.phone || "13800138000";
       say(p, { contact: phone }, { contact: { phone_number: phone, first_name: p.name, user_id: p.telegramId } });
     } else if (typeof body.photo === "string" && body.photo in SAMPLE_PHOTOS) {
       const id = body.photo;
       say(p, { photo: id }, { photo: [
-        { file_id: id, file_unique_id: `${id}-u`, width: 640, height: 480, file_size: Buffer.byteLength(SAMPLE_PHOTOS[id]!) },
+        { file_id: id, file_unique_id: `${id}-u`, width: 640, height: 480, file_size: SAMPLE_PHOTOS[id]!.length },
       ] });
     } else if (typeof body.document === "string" && body.document in SAMPLE_DOCUMENTS) {
       const d = SAMPLE_DOCUMENTS[body.document]!;
       const caption = typeof body.caption === "string" && body.caption ? body.caption : undefined;
-      const entities = caption && /^\/\w+/.test(caption) ? { caption_entities: [{ type: "bot_command", offset: 0, length: /^\/\w+/.exec(caption)![0].length }] } : {};
       say(p, { document: d.name, ...(caption ? { text: caption } : {}) }, {
-        document: { file_id: body.document, file_unique_id: `${body.document}-u`, file_name: d.name, mime_type: d.mime, file_size: Buffer.byteLength(d.content) },
-        ...(caption ? { caption, ...entities } : {}),
+        document: {
+          file_id: body.document, file_unique_id: `${body.document}-u`, file_name: d.name, mime_type: d.mime,
+          file_size: d.content.length,
+        },
+        ...(caption ? { caption, caption_entities: commandEntities(caption) } : {}),
       });
     } else return false;
     return true;
@@ -119,7 +135,8 @@ export async function startSandbox(opts: SandboxOptions) {
     if (!message) return false;
     const id = `sandbox-${nextMessageId++}`;
     pressedBy.set(id, p.key);
-    fake.pushUpdate({ callback_query: { id, from: userOf(p), chat_instance: `ci-${p.key}`, data, message } } as Omit<Update, "update_id">);
+    const query = { id, from: userOf(p), chat_instance: `ci-${p.key}`, data, message };
+    fake.pushUpdate({ callback_query: query } as Omit<Update, "update_id">);
     return true;
   }
 
@@ -129,7 +146,8 @@ export async function startSandbox(opts: SandboxOptions) {
     await sweep();
   }
   async function sweep() {
-    for (const job of JOBS) await createTicker(job, { database, clock, log: opts.log, timezone: config.timezone }).tick();
+    const jobDeps = { database, clock, log: opts.log, timezone: config.timezone };
+    for (const job of JOBS) await createTicker(job, jobDeps).tick();
     await sender.tick();
     version++;
   }
@@ -166,13 +184,16 @@ export async function startSandbox(opts: SandboxOptions) {
     const p = phoneOf(body.phone);
     if (url.pathname === "/api/clock") {
       const minutes = Number(body.minutes);
-      if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 7 * 24 * 60) return json(res, 400, { error: "minutes" });
+      const valid = Number.isFinite(minutes) && minutes > 0 && minutes <= 7 * 24 * 60;
+      if (!valid) return json(res, 400, { error: "minutes" });
       await advance(minutes);
       return json(res, 200, { now: clock().toISOString() });
     }
     if (!p) return json(res, 400, { error: "phone" });
     if (url.pathname === "/api/send") return json(res, send(p, body) ? 200 : 400, {});
-    if (url.pathname === "/api/press") return json(res, press(p, Number(body.messageId), String(body.data)) ? 200 : 400, {});
+    if (url.pathname === "/api/press") {
+      return json(res, press(p, Number(body.messageId), String(body.data)) ? 200 : 400, {});
+    }
     return json(res, 404, { error: "not found" });
   }
   const server = createServer((req, res) => {
@@ -204,7 +225,14 @@ function reply(res: ServerResponse, status: number, body: Buffer | string, type:
   res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
   res.end(body);
 }
-const json = (res: ServerResponse, status: number, body: unknown) => reply(res, status, JSON.stringify(body), "application/json");
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  reply(res, status, JSON.stringify(body), "application/json");
+
+/** A leading /command as Telegram marks it (undefined when the text starts otherwise). */
+function commandEntities(text: string) {
+  const command = /^\/\w+/.exec(text)?.[0];
+  return command ? [{ type: "bot_command", offset: 0, length: command.length }] : undefined;
+}
 
 function typeOf(content: Buffer | string): string {
   const head = typeof content === "string" ? content.slice(0, 8) : content.subarray(0, 8).toString("latin1");

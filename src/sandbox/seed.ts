@@ -18,7 +18,9 @@ export const PHONES = [
 const ADMIN = PHONES.find((p) => p.key === "admin")!;
 export const DEMO_PROPERTY = { code: "DEMO", name: "碧溪花园（演示）", timezone: "Asia/Shanghai" };
 export const DEMO_UNITS = ["3-1-502", "3-1-601", "5-2-1101"];
-const TECH_SKILLS: Category[] = ["water", "electricity", "lighting", "doors_locks", "appliances", "public_facilities", "other"];
+const TECH_SKILLS: Category[] = [
+  "water", "electricity", "lighting", "doors_locks", "appliances", "public_facilities", "other",
+];
 /** A small price list (code, name, unit, price in yuan, kind, English name), as a supervisor would load it. */
 const PRICES = [
   "W01,更换水龙头阀芯,个,35,材料,Tap cartridge replaced",
@@ -27,6 +29,7 @@ const PRICES = [
   "L01,上门服务费,次,20,人工,Call-out fee",
 ].join("\n");
 
+const skills = (role: string) => (role === "technician" ? TECH_SKILLS : []);
 const value = <T>(r: Result<T>, what: string): T => {
   if (!r.ok) throw new Error(`sandbox seed: ${what} failed (${r.error})`);
   return r.value;
@@ -35,15 +38,18 @@ const value = <T>(r: Result<T>, what: string): T => {
 /** Seeds an empty database; returns the property id. */
 export async function seedDemo(database: Database, now: Date): Promise<number> {
   const { db } = database;
-  const admin = (await ensurePerson(db, { telegramId: ADMIN.telegramId, name: ADMIN.name }, [ADMIN.telegramId], now)).person;
+  const admins = [ADMIN.telegramId];
+  const admin = (await ensurePerson(db, { telegramId: ADMIN.telegramId, name: ADMIN.name }, admins, now)).person;
   const property = value(await createProperty(db, admin.id, { ...DEMO_PROPERTY }, now), "property");
   const units = [];
-  for (const label of DEMO_UNITS) units.push(value(await addUnit(db, admin.id, property.id, label, now), `unit ${label}`));
+  for (const label of DEMO_UNITS) {
+    units.push(value(await addUnit(db, admin.id, property.id, label, now), `unit ${label}`));
+  }
   for (const p of PHONES.filter((x) => x !== ADMIN)) {
     const { person } = await ensurePerson(db, { telegramId: p.telegramId, name: p.name, language: "zh-CN" }, [], now);
     const issued = p.key === "owner"
       ? value(await createOwnerCode(db, admin.id, units[0]!.id, now), "owner code")
-      : value(await createStaffInvite(db, admin.id, property.id, p.key, p.key === "technician" ? TECH_SKILLS : [], now), p.key);
+      : value(await createStaffInvite(db, admin.id, property.id, p.key, skills(p.key), now), p.key);
     value(await redeemInvite(database, person.id, issued.code, now), `join ${p.key}`);
     if (p.phone) value(await setPhone(db, person.id, p.phone, now), "phone");
   }

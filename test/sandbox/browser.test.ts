@@ -9,7 +9,10 @@ import { startSandbox } from "../../src/sandbox/sandbox.ts";
 import { TEST_DB } from "../helpers/db-settings.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
-const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, e?: object) => void errors.push(`${m} ${JSON.stringify(e)}`) };
+const quiet = {
+  info: () => undefined, warn: () => undefined,
+  error: (m: string, e?: object) => void errors.push(`${m} ${JSON.stringify(e)}`),
+};
 const errors: string[] = [];
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let browser: Browser;
@@ -32,8 +35,10 @@ const phone = (key: string) => `[data-phone="${key}"]`;
 const textIn = (key: string) => page.$eval(`${phone(key)} .chat`, (e) => (e as HTMLElement).innerText);
 
 async function waitForText(key: string, text: string) {
-  await page.waitForFunction((sel, t) => document.querySelector(sel)?.textContent?.includes(t), { timeout: 10_000 }, `${phone(key)} .chat`, text)
-    .catch(async () => { throw new Error(`"${text}" not shown on the ${key} phone; it shows:\n${await textIn(key)}`); });
+  const shows = (sel: string, t: string) => document.querySelector(sel)?.textContent?.includes(t);
+  const chat = `${phone(key)} .chat`;
+  const shown = await page.waitForFunction(shows, { timeout: 10_000 }, chat, text).catch(() => undefined);
+  if (!shown) throw new Error(`"${text}" not shown on the ${key} phone; it shows:\n${await textIn(key)}`);
 }
 
 /**
@@ -67,7 +72,8 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
       start: new Date("2026-11-23T02:00:00Z"), // Monday 10:00 in Shanghai, office hours
       log: quiet,
     });
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none"] });
+    const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none"];
+    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args });
     page = await browser.newPage();
     await page.setViewport({ width: 1770, height: 760 });
     await page.goto(sandbox.url, { waitUntil: "domcontentloaded" });
