@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { LANGUAGES } from "./domain/types.ts";
 
@@ -34,7 +35,22 @@ const schema = z.object({
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default("zh-CN"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   RETENTION_DAYS: z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1").default(30),
+  WEBHOOK_URL: z
+    .string()
+    .url()
+    .regex(/^https:\/\//, "must be the public https:// address Telegram posts updates to")
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters A-Z, a-z, 0-9, _ or -")
+    .optional(),
+  WEBHOOK_HOST: z.string().min(1).default("0.0.0.0"),
+  WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  WEBHOOK_PATH: z.string().regex(/^\/\S*$/, "must start with /").optional(),
 });
+
+/** Webhook mode: where Telegram posts (url), the secret it sends back, where this process listens. */
+export type WebhookConfig = { url: string; secret: string; host: string; port: number; path: string };
 
 export type Config = {
   botToken: string;
@@ -48,6 +64,8 @@ export type Config = {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Days sent notifications and stale conversation state are kept (events are kept for good). */
   retentionDays: number;
+  /** null: long polling (the default). */
+  webhook: WebhookConfig | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -76,6 +94,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       defaultLanguage: e.DEFAULT_LANGUAGE,
       logLevel: e.LOG_LEVEL,
       retentionDays: e.RETENTION_DAYS,
+      webhook: e.WEBHOOK_URL === undefined ? null : {
+        url: e.WEBHOOK_URL,
+        // The same on every instance with this token, so a restart of one never locks the others out.
+        secret: e.WEBHOOK_SECRET ?? createHash("sha256").update(`webhook:${e.BOT_TOKEN}`).digest("hex"),
+        host: e.WEBHOOK_HOST,
+        port: e.WEBHOOK_PORT,
+        path: e.WEBHOOK_PATH ?? new URL(e.WEBHOOK_URL).pathname,
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
-// The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs.
-import { run } from "@grammyjs/runner";
+// The only place that reads process.env: config → database (migrated) → bot, outbox sender, jobs,
+// and updates coming in by long polling or the webhook (src/server); a signal stops them in order.
 import { Api } from "grammy";
 import { parseConfig } from "./config.ts";
 import { openDatabase } from "./db/open.ts";
@@ -8,6 +8,7 @@ import { setDefaultCommands } from "./bot/commands.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
 import { startJobs } from "./jobs/index.ts";
 import { captureConsole, createLogger } from "./log.ts";
+import { startReceiving } from "./server/receive.ts";
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -34,33 +35,33 @@ await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", 
 // pacing, and gives up on a hung request after 30 s instead of grammY's 500 s.
 const senderApi = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 });
 const sender = createOutboxSender({ db: database.db, api: senderApi, clock, log });
-sender.start();
-const jobs = startJobs({ database, clock, log, timezone: config.timezone, retentionDays: config.retentionDays });
-
-// While Telegram is unreachable, poll again every 3 s (not a doubling delay), and never give up.
-const runner = run(bot, {
-  runner: {
-    fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] },
-    retryInterval: 3000,
-    maxRetryTime: Infinity,
+const receiving = await startReceiving(bot, {
+  config, database, clock, log, senderHolder: sender.holder,
+  onFatal: (e) => {
+    log.error("cannot receive updates", { error: String(e) });
+    void shutdown("polling failed", 1);
   },
 });
-log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot });
+sender.start();
+const jobs = startJobs({ database, clock, log, timezone: config.timezone, retentionDays: config.retentionDays });
+const mode = config.webhook ? "webhook" : "polling";
+log.info("bot started", { username: bot.botInfo.username, apiRoot: config.apiRoot, mode });
 
 let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
+async function shutdown(reason: string, code = 0) {
+  if (stopping) return; // npm and a terminal's Ctrl-C can both deliver the same signal
   stopping = true;
-  log.info("shutting down", { signal });
+  log.info("shutting down", { reason });
   // Each step waits a bounded time (Telegram may be unreachable): stopped within 10 s in all.
   const bounded = (ms: number, what: string, step: () => Promise<unknown>) =>
     Promise.race([step(), new Promise((resolve) => setTimeout(resolve, ms).unref())])
       .catch((e) => log.warn(`shutdown: ${what} failed`, { error: String(e) }));
-  await bounded(5000, "runner", () => runner.stop()); // finishes the updates in hand
+  await bounded(5000, "receiving", () => receiving.stop()); // finishes the updates in hand
   await bounded(2000, "jobs", () => jobs.stop());
   await bounded(1500, "outbox sender", () => sender.stop());
   await bounded(1000, "database", () => database.close());
-  process.exit(0);
+  log.info("stopped");
+  process.exit(code);
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -23,7 +23,13 @@ import type { Logger } from "../log.ts";
 import { t, type Params } from "./i18n.ts";
 import { renderKeyboard } from "./keyboards.ts";
 
-export type OutboxSender = { tick(): Promise<number>; start(): void; stop(): Promise<void> };
+export type OutboxSender = {
+  tick(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+  /** This sender's id in the lease row (for /healthz). */
+  holder: string;
+};
 
 export type OutboxSenderOptions = {
   db: Db;
@@ -312,6 +318,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   return {
     tick,
+    holder,
     start() {
       if (!stopped) return;
       stopped = false;
@@ -321,7 +328,9 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      await current;
+      // A round stuck on an unreachable Telegram is not waited for: its rows stay claimed (no other
+      // sender sends them before the claim expires), and the lease is released for a successor now.
+      await Promise.race([current, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       if (leaseMs !== false) await releaseLease(db, LEASE, holder, clock()).catch(() => undefined);
     },
   };

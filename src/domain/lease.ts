@@ -21,3 +21,8 @@ export async function acquireLease(db: DbOrTx, name: string, holder: string, now
 export async function releaseLease(db: DbOrTx, name: string, holder: string, now: Date): Promise<void> {
   await db.lease.updateMany({ where: { name, holder }, data: { until: now } });
 }
+
+/** Who holds the lease and until when (null when nobody ever took it). */
+export async function leaseHolder(db: DbOrTx, name: string): Promise<{ holder: string; until: Date } | null> {
+  return db.lease.findUnique({ where: { name }, select: { holder: true, until: true } });
+}

@@ -140,6 +140,21 @@ export async function recordSent(db: Db, now: Date, sent: { id: number; messageI
   await db.$executeRawUnsafe(`UPDATE "Outbox" SET "messageId" = CASE "id" ${cases} END WHERE "id" IN (${ids})`);
 }
 
+/**
+ * A message the bot sent itself as a direct reply (a question with buttons), booked like a sent
+ * row under `ref`, so that a later `edit` notice (e.g. the answer given another way) can find it.
+ */
+export async function rememberReply(
+  db: Db, r: { chatId: number; personId: number; key: string; ref: string; messageId: number; now: Date },
+): Promise<void> {
+  await db.outbox.create({
+    data: {
+      chatId: BigInt(r.chatId), personId: r.personId, key: r.key, ref: r.ref, status: "sent", messageId: r.messageId,
+      dueAt: r.now, createdAt: r.now, sentAt: r.now,
+    },
+  });
+}
+
 /** Claimed rows that were not tried (the tick ran out of budget): due again at once. */
 export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
   if (ids.length === 0) return;

@@ -1,6 +1,7 @@
 // Step 8: the satisfaction rating, from the owner's button (any time later) or the desk's phone call.
 import type { Database, DbOrTx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
+import { notify } from "./notify.ts";
 import { openFollowUp } from "./followups.ts";
 import { authorize } from "./authorize.ts";
 import { err, ok, MAX_NOTE, type ButtonIntent, type Result } from "./types.ts";
@@ -18,7 +19,11 @@ export const fixedButtons = (ticketId: number): ButtonIntent[][] => [[
   { label: "btn-not-fixed", action: "notfixed", id: ticketId },
 ]];
 
-export type SurveyAnswer = { ticketId: number; actorId: number; rating: number; comment?: string; channel: "bot" | "phone" };
+export type SurveyAnswer = {
+  ticketId: number; actorId: number; rating: number; comment?: string; channel: "bot" | "phone";
+  /** Typed instead of pressed: the question's 1-5 buttons are replaced by the rating given. */
+  typed?: boolean;
+};
 
 /** Records a 1-5 rating once. 1-2 opens a follow-up for the supervisor. Rating implies confirmation. */
 export async function answerSurvey(database: Database, input: SurveyAnswer, now: Date): Promise<Result<{ rating: number; followUpId: number | null; number: string }>> {
@@ -41,6 +46,11 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
       await logEvent(tx, { ticketId, actorId, action: "confirmed", at: now, data: { via: "rating" } });
     }
     await logEvent(tx, { ticketId, actorId, action: "rated", at: now, data: { rating, channel, comment } });
+    // typed instead of pressed: the callback's question shows the rating instead of its 1-5 buttons
+    const ref = `callback:${ticketId}`;
+    if (input.typed && (await tx.outbox.count({ where: { ref, personId: actorId, messageId: { not: null } } })) > 0) {
+      await notify(tx, now, actorId, { key: "owner-rated", params: { number: ticket.number, rating }, ref, kind: "edit" });
+    }
     const followUpId = rating <= 2
       ? await openFollowUp(tx, {
         propertyId: ticket.propertyId, ticketId, surveyId: ticket.survey.id, assigneeRole: "supervisor", alsoTell: ["desk"],

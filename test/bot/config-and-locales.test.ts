@@ -35,7 +35,24 @@ describe("configuration", () => {
     expect(r.ok && [r.config.apiRoot, r.config.databaseUrl]).toEqual(["http://127.0.0.1:8081", "postgresql://u@db:5432/desk"]);
   });
 
+  it("polls by default; WEBHOOK_URL switches to a webhook listening on the URL's path", () => {
+    const polling = parseConfig(good);
+    expect(polling.ok && polling.config.webhook).toBeNull();
+    const r = parseConfig({ ...good, WEBHOOK_URL: "https://bot.example.com/tg/updates", WEBHOOK_PORT: "3000" });
+    expect(r.ok && r.config.webhook).toMatchObject({ url: "https://bot.example.com/tg/updates", host: "0.0.0.0", port: 3000, path: "/tg/updates" });
+    // Without WEBHOOK_SECRET every instance with this token derives the same secret.
+    const again = parseConfig({ ...good, WEBHOOK_URL: "https://other.example.com/" });
+    expect(r.ok && again.ok && r.config.webhook!.secret).toBe(again.ok && again.config.webhook!.secret);
+    expect(r.ok && r.config.webhook!.secret).toMatch(/^[0-9a-f]{64}$/);
+    const own = parseConfig({ ...good, WEBHOOK_URL: "https://b.example.com/x", WEBHOOK_SECRET: "s3cret_-X", WEBHOOK_PATH: "/y" });
+    expect(own.ok && [own.config.webhook!.secret, own.config.webhook!.path]).toEqual(["s3cret_-X", "/y"]);
+  });
+
   it.each([
+    [{ ...good, WEBHOOK_URL: "http://bot.example.com/tg" }, "Configuration error: WEBHOOK_URL is invalid"],
+    [{ ...good, WEBHOOK_URL: "https://b.example.com/", WEBHOOK_SECRET: "has space" }, "Configuration error: WEBHOOK_SECRET is invalid"],
+    [{ ...good, WEBHOOK_URL: "https://b.example.com/", WEBHOOK_PORT: "99999" }, "Configuration error: WEBHOOK_PORT is invalid"],
+    [{ ...good, WEBHOOK_URL: "https://b.example.com/", WEBHOOK_PATH: "tg" }, "Configuration error: WEBHOOK_PATH is invalid"],
     [{ ADMIN_TELEGRAM_IDS: "1" }, "Configuration error: BOT_TOKEN is missing"],
     [{ ...good, BOT_TOKEN: "nope" }, "Configuration error: BOT_TOKEN is invalid"],
     [{ ...good, ADMIN_TELEGRAM_IDS: "abc" }, "Configuration error: ADMIN_TELEGRAM_IDS is invalid"],

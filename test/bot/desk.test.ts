@@ -41,6 +41,20 @@ describe("callbacks as the owner sees them", () => {
     expect(chatOf(s.desk).inbox()).toEqual([]);
     expect(h.errors).toEqual([]);
   });
+  it("takes a typed 5 as the rating and replaces the question's buttons with the rating", async () => {
+    const id = await completed(h.database, s, T0);
+    await callbacksAt(120);
+    const owner = chatOf(s.owner);
+    const ask = owner.inbox().at(-1)!;
+    expect(buttonsOf(ask)).toHaveLength(7);
+    await owner.send("5");
+    expect((await h.database.db.survey.findUniqueOrThrow({ where: { ticketId: id } })).rating).toBe(5);
+    await h.flush();
+    const edit = h.fake.calls.filter((c) => c.method === "editMessageText" && c.payload.message_id === ask.result.message_id).at(-1);
+    expect(textOf(edit)).toContain("已收到您的评价：5 分");
+    expect(buttonsOf(edit)).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
 });
 
 describe("the desk's phone callbacks", () => {

@@ -90,7 +90,7 @@ describe("rendering", () => {
     const params = closeOutParams({
       property: "BX Garden", date: "2026-11-23", reported: 5, completed: 3, open: 2,
       overdue: [{ number: "BX-20261123-0001", technician: "李师傅", place: "3-1-502", since: "09:10" }, { number: "BX-20261123-0002", technician: "Tom", place: "1-2-301", since: "10:05" }],
-      postponed: [],
+      postponed: [], lateCompletion: [],
       callbacks: [{ number: "BX-20261122-0007", owner: "王阿姨", phone: "13800138000", completed: "11-22 16:00" }],
       paid: { quotesSent: 2, approved: 1, declined: 1, feesCount: 1, feesFen: 6000, receivedCount: 1, receivedFen: 6000, outstandingCount: 1, outstandingFen: 123450 },
     });

@@ -148,11 +148,16 @@ describe("buttons that end", () => {
     await h.flush();
     expect(owner.lastText()).toContain("李师傅已完成报修单 BX-20261123-0001 的维修，请您确认");
     expect(owner.lastText()).not.toContain("说明");
-    await owner.press("已修好");
+    const question = (await owner.press("已修好")).find((c) => c.method === "sendMessage")!;
+    expect(buttonsOf(question)).toHaveLength(5);
     const rated = await owner.send("2");
     expect(rated.map(textOf).join("\n")).toContain("已收到您的评价：2 分");
     expect(owner.lastText()).toContain("已安排专人跟进");
     await h.flush();
+    // the question's 1-5 buttons give way to the rating typed
+    const edit = h.fake.calls.filter((c) => c.method === "editMessageText" && c.payload.message_id === question.result.message_id);
+    expect(edit.map(textOf)).toEqual([expect.stringContaining("已收到您的评价：2 分")]);
+    expect(buttonsOf(edit[0])).toEqual([]);
     expect(desk.lastText()).toContain("业主评分 2 分");
     expect(sup.lastText()).toContain("the owner rated 2 of 5");
     await owner.send("师傅迟到了");

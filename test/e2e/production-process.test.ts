@@ -1,12 +1,16 @@
-// The whole first loop against the real process: `src/main.ts` started as `npm start` would, with
-// TELEGRAM_API_ROOT pointing at a local fake Bot API over real HTTP, long polling, the real outbox
-// sender and jobs, real time. Then SIGTERM, and a clean exit.
-import { spawn, type ChildProcess } from "node:child_process";
+// The whole first loop against the real process: the README's run command (the compiled build,
+// built here first), with TELEGRAM_API_ROOT pointing at a local fake Bot API over real HTTP, long
+// polling, the real outbox sender and jobs, real time. Then SIGTERM to exactly the process that
+// command starts: a clean exit 0, the outbox lease released, the jobs stopped. `npm start` too.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notify } from "../../src/domain/notify.ts";
 import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
+import { LEASE } from "../../src/bot/outbox-sender.ts";
 
 const TOKEN = "424242:E2E-token-for-the-fake-bot-api-1234";
 let fake: FakeTelegram;
@@ -14,6 +18,29 @@ let database: TestDatabase;
 let child: ChildProcess;
 let output = "";
 let updateId = 1;
+
+/** The README's "run the bot" line after `npm ci &&`: its environment assignments and argv. */
+function readmeRunCommand(): { env: Record<string, string>; argv: string[] } {
+  const line = readFileSync("README.md", "utf8").split("\n").find((l) => l.includes("# run the bot"))!;
+  const words = line.replace(/#.*$/, "").replace(/^\s*npm ci &&/, "").trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0]!)) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  return { env, argv: words };
+}
+
+/** Sends SIGTERM to the child and resolves with its exit code. */
+/** SIGTERM, then the exit code, or "hung" when the process is still running 15 s later. */
+function terminate(c: ChildProcess): Promise<number | null | "hung"> {
+  const exited = new Promise<number | null | "hung">((r) => {
+    c.once("exit", (code) => r(code));
+    setTimeout(() => r("hung"), 15_000).unref();
+  });
+  c.kill("SIGTERM");
+  return exited;
+}
 
 /** Polls until `find` returns something (the bot works in real time here). */
 async function waitFor<T>(what: string, find: () => T | undefined | false, ms = 20_000): Promise<T> {
@@ -64,8 +91,11 @@ beforeAll(async () => {
   const expiresAt = new Date(Date.now() + 86_400_000);
   await db.invite.create({ data: { code: "OWNER-E2E", kind: "owner", propertyId: property.id, unitId: unit.id, expiresAt } });
   await db.invite.create({ data: { code: "TECH-E2E", kind: "staff", role: "technician", propertyId: property.id, expiresAt } });
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info" },
+  execFileSync(process.execPath, ["scripts/build.mjs"]); // what `npm ci` runs after db:generate
+  const readme = readmeRunCommand();
+  expect(readme.argv).toEqual(["node", "dist/main.js"]);
+  child = spawn(readme.argv[0]!, readme.argv.slice(1), {
+    env: { ...process.env, ...readme.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (b) => (output += b));
@@ -127,12 +157,74 @@ describe("the production process over real HTTP", () => {
     fake.goDown(3_600_000, "hang");
     await notify(database.db, new Date(), ticket.reporterId, { key: "offer-taken", params: { number, technician: "李师傅" } });
     await new Promise((r) => setTimeout(r, 1500));
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null | "hung">((r) => {
-      child.once("exit", (c) => r(c));
-      setTimeout(() => r("hung"), 15_000);
-    });
-    expect(code).toBe(0);
+    expect(await terminate(child)).toBe(0);
     expect(output).toContain("shutting down");
+    expect(output).toContain("jobs stopped");
+    const lease = await database.db.lease.findUniqueOrThrow({ where: { name: LEASE } });
+    expect(lease.until.getTime()).toBeLessThanOrEqual(Date.now()); // released, not left to lapse
   }, 120_000);
+
+  it("`npm start` passes SIGTERM on to the bot, which stops cleanly", async () => {
+    await database.db.lease.deleteMany();
+    fake.reset();
+    let out = "";
+    const npm = spawn("npm", ["start"], {
+      env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    npm.stdout!.on("data", (b) => (out += b));
+    npm.stderr!.on("data", (b) => (out += b));
+    await waitFor("npm start to poll", () => fake.calls.some((c) => c.method === "getUpdates"), 60_000);
+    const held = async () => ((await database.db.lease.findUnique({ where: { name: LEASE } }))?.until.getTime() ?? 0) > Date.now();
+    while (!(await held())) await new Promise((r) => setTimeout(r, 50));
+    expect(await terminate(npm)).toBe(0);
+    expect(out).toContain("jobs stopped");
+    expect(out).toContain('"msg":"stopped"');
+    expect(await held()).toBe(false);
+  }, 90_000);
+
+  it("in webhook mode takes updates with the secret, answers /healthz, and stops cleanly on SIGTERM", async () => {
+    await database.db.lease.deleteMany();
+    fake.reset();
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    let out = "";
+    const bot = spawn(process.execPath, ["dist/main.js"], {
+      env: {
+        ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1",
+        WEBHOOK_URL: "https://desk.example.test/telegram", WEBHOOK_SECRET: "e2e-secret", WEBHOOK_HOST: "127.0.0.1", WEBHOOK_PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    bot.stdout!.on("data", (b) => (out += b));
+    bot.stderr!.on("data", (b) => (out += b));
+    await waitFor("setWebhook", () => fake.calls.find((c) => c.method === "setWebhook"), 60_000);
+    expect(fake.calls.find((c) => c.method === "setWebhook")!.payload).toMatchObject({ url: "https://desk.example.test/telegram", secret_token: "e2e-secret" });
+    expect(fake.calls.some((c) => c.method === "getUpdates")).toBe(false);
+
+    const id = nextTelegramId();
+    const chat = { id, type: "private", first_name: "张" };
+    const update = (n: number) => JSON.stringify({ update_id: 900_000 + n, message: { message_id: n, date: 0, chat, from: { id, is_bot: false, first_name: "张" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } });
+    const deliver = (n: number, secret: string) => fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: update(n),
+    });
+    expect((await deliver(1, "not-the-secret")).status).toBe(401);
+    expect((await deliver(2, "e2e-secret")).status).toBe(200);
+    expect(fake.sent(id)).toHaveLength(1);
+
+    const held = async () => ((await database.db.lease.findUnique({ where: { name: LEASE } }))?.until.getTime() ?? 0) > Date.now();
+    while (!(await held())) await new Promise((r) => setTimeout(r, 50));
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "ok", sender: { thisProcess: true, held: true } });
+
+    expect(await terminate(bot)).toBe(0);
+    expect(out).toContain("jobs stopped");
+    expect(await held()).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 90_000);
 });

@@ -45,6 +45,7 @@ describe("the daily close-out", () => {
     expect(JSON.parse(report!.params)).toEqual({
       property: "BX Garden", date: "2026-11-23", reported: 0, completed: 0, open: 0,
       overdueCount: 0, postponedCount: 0, callbackCount: 0, overdue: "-", postponed: "-", callbacks: "-",
+      lateCompletionCount: 0, lateCompletion: "-",
       quotesSent: 0, approved: 0, declined: 0, received: "0.00", outstandingCount: 0, outstanding: "0.00",
     });
   });
@@ -79,10 +80,13 @@ describe("the daily close-out", () => {
     ]);
     expect(p.postponed).toBe("BX-20261123-0004  师傅1  11-24 09:00");
     expect(p.callbacks).toBe("BX-20261122-0002  王阿姨  13800138000  11-22 11:00");
+    // the carried-over job is past its 24-hour completion deadline (reported 11-22 15:00)
+    expect(p).toMatchObject({ lateCompletionCount: 1, lateCompletion: "BX-20261122-0001  师傅1  11-23 15:00" });
 
     const text = t("zh-CN", "closeout-report", p);
     expect(text).toContain("今日报修  4");
     expect(text).toContain("BX-20261123-0004  师傅1  11-24 09:00");
+    expect(text).toContain("⌛ 超过完工时限（1）：\nBX-20261122-0001  师傅1  11-23 15:00");
     expect(t("en", "closeout-report", p)).toContain("Still open       4");
   });
 

@@ -19,7 +19,7 @@ const SAMPLES: Record<string, Record<string, string | number>> = {
   "appointment-coming-owner": { ...ticket, time: "2026-11-23 14:00", phone: "138", access: "home" },
   "closeout-report": {
     property: "BX Garden", date: "2026-11-23", reported: 3, completed: 1, open: 2, overdueCount: 1, postponedCount: 0, callbackCount: 0,
-    overdue: "BX-20261123-0002  -  1-2-301  11-23 16:00", postponed: "-", callbacks: "-",
+    overdue: "BX-20261123-0002  -  1-2-301  11-23 16:00", postponed: "-", callbacks: "-", lateCompletionCount: 0, lateCompletion: "-",
     quotesSent: 2, approved: 1, declined: 1, received: "60.00", outstandingCount: 1, outstanding: "35.00",
   },
   "followup-reminder": { id: 7, reason: "none", rating: 1, number: "BX-1", due: "2026-11-24 10:00", role: "supervisor" },

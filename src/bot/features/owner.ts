@@ -5,6 +5,7 @@ import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from 
 import { answerSurvey, ratingButtons, ticketAwaitingRating } from "../../domain/surveys.ts";
 import { noticeParams } from "../../domain/tickets/view.ts";
 import { UNFINISHED } from "../../domain/tickets/deadline.ts";
+import { rememberReply } from "../../domain/outbox.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import { replyLong } from "../long-text.ts";
@@ -72,7 +73,13 @@ ownerFeature.callbackQuery(callbackFor("confirm"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("owner-confirmed-ask-rating", { number: res.value.number }), { reply_markup: renderKeyboard(ctx.lang, ratingButtons(data(ctx).id)) });
+  const id = data(ctx).id;
+  const asked = await ctx.reply(ctx.t("owner-confirmed-ask-rating", { number: res.value.number }), {
+    reply_markup: renderKeyboard(ctx.lang, ratingButtons(id)),
+  });
+  // a rating typed instead of pressed replaces these buttons (answerSurvey's edit finds it by ref)
+  const remembered = { chatId: asked.chat.id, personId: ctx.person!.id, key: "owner-confirmed-ask-rating", messageId: asked.message_id };
+  await rememberReply(ctx.deps.database.db, { ...remembered, ref: `callback:${id}`, now: ctx.deps.clock() });
 });
 
 ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
@@ -85,8 +92,8 @@ ownerFeature.callbackQuery(callbackFor("notfixed"), async (ctx) => {
 });
 
 /** Records the owner's rating; the answered question shows the rating instead of its buttons. */
-async function rate(ctx: BotContext, ticketId: number, rating: number, shown: (text: string) => Promise<unknown>) {
-  const answer = { ticketId, actorId: ctx.person!.id, rating, channel: "bot" } as const;
+async function rate(ctx: BotContext, ticketId: number, rating: number, shown: (text: string) => Promise<unknown>, typed = false) {
+  const answer = { ticketId, actorId: ctx.person!.id, rating, channel: "bot", typed } as const;
   const res = await answerSurvey(ctx.deps.database, answer, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
   await shown(ctx.t("owner-rated", { number: res.value.number, rating: res.value.rating }));
@@ -104,5 +111,5 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
 chat.hears(/^\s*[1-5]\s*$/, async (ctx, next) => {
   const ticketId = await ticketAwaitingRating(ctx.deps.database.db, ctx.person!.id);
   if (ticketId === null) return next();
-  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text));
+  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text), true);
 });

@@ -25,6 +25,8 @@ export type CloseOut = {
   property: string; date: string; reported: number; completed: number; open: number;
   overdue: { number: string; technician: string; place: string; since: string }[];
   postponed: { number: string; technician: string; newTime: string }[];
+  /** Unfinished jobs past their completion deadline (the completion clock's breach). */
+  lateCompletion: { number: string; technician: string; due: string }[];
   callbacks: { number: string; owner: string; phone: string; completed: string }[];
   paid: PaidTotals;
 };
@@ -58,6 +60,8 @@ export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar,
     property: p.name, date: localDate(from, cal.tz), reported, completed: completed.filter((t) => t.propertyId === p.id).length, open: open.length,
     overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
     postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
+    lateCompletion: open.filter((t) => t.completionDueAt !== null && t.completionDueAt < now)
+      .map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", due: local(t.completionDueAt) })),
     callbacks: waiting.map((s) => ({ number: s.ticket.number, owner: s.ticket.reporter.name, phone: s.ticket.phone || "-", completed: local(s.ticket.completedAt) })),
     paid: await paidWorkTotals(db, p.id, from, to),
   };
@@ -70,6 +74,8 @@ export function closeOutParams(c: CloseOut): Record<string, string | number> {
   return {
     property: c.property, date: c.date, reported: c.reported, completed: c.completed, open: c.open,
     overdueCount: c.overdue.length, postponedCount: c.postponed.length, callbackCount: c.callbacks.length,
+    lateCompletionCount: c.lateCompletion.length,
+    lateCompletion: table(c.lateCompletion, (x) => [x.number, x.technician, x.due]),
     overdue: table(c.overdue, (x) => [x.number, x.technician, x.place, x.since]),
     postponed: table(c.postponed, (x) => [x.number, x.technician, x.newTime]),
     callbacks: table(c.callbacks, (x) => [x.number, x.owner, x.phone, x.completed]),

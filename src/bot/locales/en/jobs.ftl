@@ -58,6 +58,9 @@ closeout-report =
     🕐 Not finished / new time ({ $postponedCount }):
     { $postponed }
 
+    ⌛ Past the completion deadline ({ $lateCompletionCount }):
+    { $lateCompletion }
+
     📞 Callbacks unanswered ({ $callbackCount }):
     { $callbacks }
 

@@ -59,6 +59,9 @@ closeout-report =
     🕐 未能当日完成 / 新约时间（{ $postponedCount }）：
     { $postponed }
 
+    ⌛ 超过完工时限（{ $lateCompletionCount }）：
+    { $lateCompletion }
+
     📞 未回访（{ $callbackCount }）：
     { $callbacks }
 

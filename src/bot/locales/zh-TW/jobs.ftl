@@ -61,6 +61,9 @@ closeout-report =
     🕐 未能當日完成 / 新約時間（{ $postponedCount }）：
     { $postponed }
 
+    ⌛ 超過完工時限（{ $lateCompletionCount }）：
+    { $lateCompletion }
+
     📞 未回訪（{ $callbackCount }）：
     { $callbacks }
 

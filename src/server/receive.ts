@@ -1,0 +1,50 @@
+// How updates come in: the webhook when WEBHOOK_URL is set, long polling otherwise. Either way
+// stop() stops taking new updates and waits for the ones in hand.
+import type { Bot } from "grammy";
+import type { BotContext } from "../bot/context.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import type { Logger } from "../log.ts";
+import { checkHealth } from "./health.ts";
+import { startPolling } from "./polling.ts";
+import { trackUpdates } from "./updates.ts";
+import { startWebhook } from "./webhook.ts";
+
+export type ReceiveDeps = {
+  config: Pick<Config, "webhook">;
+  database: Database;
+  clock: () => Date;
+  log: Logger;
+  /** The outbox sender's lease id, shown by /healthz. */
+  senderHolder: string;
+  /** Polling gave up for good (a revoked token: 401). */
+  onFatal: (error: unknown) => void;
+};
+
+/** port: where the webhook listens (null when polling). */
+export type Receiving = { port: number | null; stop: () => Promise<void> };
+
+export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): Promise<Receiving> {
+  const { config, database, clock, log } = deps;
+  const updates = trackUpdates(bot, clock);
+  let stopReceiving: () => Promise<void>;
+  let port: number | null = null;
+  if (config.webhook) {
+    const { senderHolder } = deps;
+    const health = () => checkHealth({ database, clock, senderHolder, lastUpdateAt: updates.lastUpdateAt });
+    const webhook = await startWebhook(bot, { config: config.webhook, log, health });
+    stopReceiving = webhook.stop;
+    port = webhook.port;
+  } else {
+    const polling = startPolling(bot, { log });
+    polling.task()?.catch(deps.onFatal);
+    stopReceiving = polling.stop;
+  }
+  return {
+    port,
+    stop: async () => {
+      await stopReceiving();
+      await updates.idle();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// Webhook mode (WEBHOOK_URL set): a node:http server that hands Telegram's POSTs to grammY's
+// webhookCallback, which checks the X-Telegram-Bot-Api-Secret-Token header on every request (401
+// otherwise). The body is read and parsed here: grammY's "http" adapter throws a bad body's JSON
+// error out of an event handler, which would crash the process. GET /healthz answers for the process
+// manager. setWebhook is called at start (after the server listens); a stop closes the server, lets
+// the requests in progress finish and leaves the webhook set, so Telegram keeps the updates for the
+// next start or another instance.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { webhookCallback, type Bot } from "grammy";
+import type { Update } from "grammy/types";
+import type { BotContext } from "../bot/context.ts";
+import type { WebhookConfig } from "../config.ts";
+import type { Logger } from "../log.ts";
+import type { Health } from "./health.ts";
+import { ALLOWED_UPDATES } from "./updates.ts";
+
+export type WebhookOptions = {
+  config: WebhookConfig;
+  log: Logger;
+  health: () => Promise<Health>;
+  /**
+   * Telegram redelivers an update whose request takes too long: answer 200 after this long and let
+   * the handling go on (it is still waited for on stop; a redelivery would be deduplicated anyway).
+   */
+  answerWithinMs?: number;
+};
+
+export type Webhook = { port: number; stop: () => Promise<void> };
+
+const MAX_BODY = 1 << 20; // updates are a few KB
+
+class BadRequest extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+async function readUpdate(req: IncomingMessage): Promise<Update> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BadRequest(413, "body too large");
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as Update;
+  } catch {
+    throw new BadRequest(400, "body is not JSON");
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): Promise<Webhook> {
+  const { config, log } = opts;
+  const answerWithinMs = opts.answerWithinMs ?? 8_000;
+  const handleUpdate = webhookCallback(bot, "callback", {
+    secretToken: config.secret,
+    onTimeout: "return",
+    timeoutMilliseconds: answerWithinMs,
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/healthz" && req.method === "GET") {
+      const health = await opts.health();
+      return json(res, health.status === "ok" ? 200 : 503, health);
+    }
+    if (path !== config.path) return json(res, 404, { error: "not found" });
+    if (req.method !== "POST") return json(res, 405, { error: "method not allowed" });
+    const update = await readUpdate(req);
+    const secret = req.headers["x-telegram-bot-api-secret-token"];
+    await handleUpdate(
+      update,
+      (reply: string) => void res.writeHead(200, { "content-type": "application/json" }).end(reply),
+      Array.isArray(secret) ? secret[0] : secret,
+      () => json(res, 401, { error: "secret token is wrong" }),
+    );
+    if (!res.headersSent) json(res, 200, { ok: true });
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e) => {
+      if (!(e instanceof BadRequest)) log.error("webhook request failed", { error: String(e) });
+      const [status, error] = e instanceof BadRequest ? [e.status, e.message] : [500, "internal error"];
+      if (!res.headersSent) json(res, status, { error });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  await bot.api.setWebhook(config.url, { secret_token: config.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  log.info("webhook set", { url: config.url, listening: `${config.host}:${port}${config.path}` });
+
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        // Stops accepting; resolves once the requests in progress are answered and their
+        // keep-alive sockets (a proxy's, Telegram's) closed as they fall idle.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const cut = setTimeout(() => server.closeAllConnections(), answerWithinMs + 1_000);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
