@@ -6,7 +6,6 @@ import type { AddressInfo } from "node:net";
 import { createReadStream, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../bot/create-bot.ts";
@@ -17,6 +16,7 @@ import { sqlitePath } from "../db/client.ts";
 import { JOBS, createTicker, startJobs } from "../jobs/index.ts";
 import type { Logger } from "../log.ts";
 import { startFakeTelegram } from "../fake-bot-api/server.ts";
+import { startReceiving } from "../server/receive.ts";
 import { PHONES, seedDemo } from "./seed.ts";
 import { SAMPLE_PHOTOS, SAMPLE_DOCUMENTS } from "./samples.ts";
 
@@ -86,7 +86,11 @@ export async function startSandbox(opts: SandboxOptions) {
   });
 
   await sweep(); // the jobs set their first due times (the daily close-out's) at the sandbox's start
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+  // Updates come in by long polling from the fake, as in production (src/server/receive.ts).
+  const receiving = await startReceiving(bot, {
+    config: { webhook: null }, database, clock, log: opts.log, senderHolder: sender.holder,
+    onFatal: (e) => opts.log.error("sandbox: polling stopped", { error: String(e) }),
+  });
 
   const phoneOf = (key: unknown): Phone | undefined => PHONES.find((p) => p.key === key);
   const userOf = (p: Phone) => ({
@@ -212,7 +216,7 @@ export async function startSandbox(opts: SandboxOptions) {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await runner.stop();
+      await receiving.stop();
       await jobs.stop();
       await sender.stop();
       await fake.close();
