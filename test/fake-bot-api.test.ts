@@ -129,6 +129,19 @@ describe("the fake Telegram Bot API", () => {
     expect(group.map((m) => m.message_id)).toEqual([2, 3]);
     expect((group[0] as { photo?: { file_id: string }[] }).photo!.at(-1)!.file_id).toBe("P1");
   });
+
+  it("keeps uploads downloadable, shows a chat as it is now, and tells listeners of each call", async () => {
+    const heard: string[] = [];
+    fake.onCall((c) => void heard.push(c.method));
+    const photo = await bot.api.sendPhoto(5, new InputFile(Buffer.from("png bytes"), "chart.png"));
+    const fileId = photo.photo.at(-1)!.file_id;
+    expect(fake.files.get(fileId)?.toString()).toBe("png bytes");
+    const text = await bot.api.sendMessage(5, "first");
+    await bot.api.editMessageText(5, text.message_id, "first, edited");
+    await bot.api.sendMessage(6, "elsewhere");
+    expect(fake.chatMessages(5).map((m) => m.text ?? "photo")).toEqual(["photo", "first, edited"]);
+    expect(heard).toEqual(["sendPhoto", "sendMessage", "editMessageText", "sendMessage"]);
+  });
 });
 
 describe("the fake Bot API enforcing Telegram's limits", () => {

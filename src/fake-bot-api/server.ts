@@ -72,6 +72,10 @@ export type FakeTelegram = {
   sent: (chatId?: number | string | bigint) => Call[];
   /** Forgets the recorded calls (queued updates, files and failures stay). */
   reset: () => void;
+  /** The bot's messages in a chat as they are now (edits applied), oldest first. */
+  chatMessages: (chatId: number | string | bigint) => any[];
+  /** Called after every answered request (the sandbox page refreshes on it). */
+  onCall: (listener: (call: Call) => void) => void;
   close: () => Promise<void>;
 };
 
@@ -105,6 +109,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
   const chatFailures = new Map<string, FakeError>();
   const messages = new Map<string, any>(); // `${chatId}:${messageId}` → the current message
   const lastMessageId = new Map<string, number>();
+  const listeners: ((call: Call) => void)[] = [];
   const maxPollMs = opts.maxPollMs ?? 2000;
   const limits = opts.limits ? (opts.limits === true ? {} : opts.limits) : undefined;
   const limitClock = limits?.clock ?? (() => Date.now());
@@ -145,7 +150,10 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
   /** A file_id as given, or a fresh one for an upload (`attach://…` or an uploaded part). */
   function fileIdOf(media: unknown): string {
     if (typeof media === "string" && !media.startsWith("attach://")) return media;
-    return `UPLOADED-${nextFileId++}`;
+    const id = `UPLOADED-${nextFileId++}`;
+    const content = (media as { content?: unknown } | null)?.content;
+    if (Buffer.isBuffer(content)) files.set(id, content); // downloadable later, as on Telegram
+    return id;
   }
   const photoSizes = (fileId: string) => [
     { file_id: `${fileId}-small`, file_unique_id: `${fileId}-s`, width: 90, height: 90, file_size: 1000 },
@@ -344,6 +352,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     try {
       call.result = answer(method, payload);
       send(res, 200, { ok: true, result: call.result });
+      for (const listener of listeners) listener(call);
     } catch (e) {
       if (e instanceof BadRequest) return fail(res, call, e.fake);
       return fail(res, call, { error_code: 500, description: `Internal Server Error: ${String(e)}` });
@@ -396,6 +405,13 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     },
     reset() {
       calls.length = 0;
+    },
+    chatMessages(chatId) {
+      const prefix = `${chatKey(chatId)}:`;
+      return [...messages].filter(([k]) => k.startsWith(prefix)).map(([, m]) => m).sort((a, b) => a.message_id - b.message_id);
+    },
+    onCall(listener) {
+      listeners.push(listener);
     },
     async close() {
       if (closed) return;
