@@ -66,9 +66,14 @@ describe("the first repair loop (zh-CN)", () => {
     expect(owner.lastText()).toContain("已为您安排 李师傅（电话 13900001111），预计 30 分钟内上门"); // never "李师傅 师傅"
 
     await techA.press("已到场");
+    const card = techA.inbox().filter((c) => buttonsOf(c).some((b) => b.text.includes("已完成"))).at(-1)!;
     await techA.press("已完成");
     await techA.send("换了阀芯");
-    expect(textOf((await techA.press("跳过")).at(-1))).toContain("已请业主确认");
+    const finished = await techA.press("跳过");
+    expect(finished.map(textOf).join("\n")).toContain("已请业主确认");
+    // the job card's work buttons end with the job
+    const ended = finished.find((c) => c.method === "editMessageReplyMarkup" && c.payload.message_id === card.result.message_id);
+    expect(ended && buttonsOf(ended)).toEqual([]);
 
     await h.flush();
     expect(owner.lastText()).toContain("换了阀芯");

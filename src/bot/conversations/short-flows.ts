@@ -23,13 +23,18 @@ const note = (s: Step, question: string, skip: boolean) => askText(s.conversatio
 
 /** Wraps a flow: builds t, runs it, answers the domain result, ends politely after too many tries. */
 type Outcome = { result: Result<unknown>; success: string } | null;
-function flow(id: string, body: (s: Step, args: FlowArgs) => Promise<Outcome>) {
+function flow(id: string, body: (s: Step, args: FlowArgs) => Promise<Outcome>, opts: { endsCard?: boolean } = {}) {
   return async (conversation: Conv, ctx: ConversationContext, args: FlowArgs) => {
     const t = translator(args.lang);
     try {
       const out = await body({ conversation, ctx, t, step: 1 }, args);
       if (!out) return;
       await ctx.reply(out.result.ok ? t(out.success, { number: args.number }) : t(errorKey(out.result.error)));
+      // the job is done: the card the flow was started from loses its work buttons
+      const card = ctx.callbackQuery?.message;
+      if (opts.endsCard && out.result.ok && card) {
+        await ctx.api.editMessageReplyMarkup(card.chat.id, card.message_id).catch(() => undefined);
+      }
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
       await ctx.reply(t("ask-too-many-tries", { flow: id }));
@@ -65,7 +70,7 @@ export function shortFlows(deps: BotDeps) {
       const photoFileId = photo.kind === "photo" ? photo.fileId : undefined;
       const result = await s.conversation.external(() => markDone(deps.database, a.personId, a.ticketId, { note: text ?? "", photoFileId }, now()));
       return { result, success: "tech-done-ok" };
-    }),
+    }, { endsCard: true }),
     [CANNOT_FINISH]: flow(CANNOT_FINISH, async (s, a) => {
       const reason = (await note(s, s.t("tech-ask-cannot-reason", { number: a.number }), false))!;
       const when = await ask(s.conversation, s.ctx, s.t, {
