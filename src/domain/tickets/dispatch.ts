@@ -118,7 +118,7 @@ export async function nextInTurn(tx: Tx, ticketId: number, now: Date): Promise<n
 export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>) {
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
   await tx.offer.updateMany({ where: { id: { in: others.map((o) => o.id) }, status: "offered" }, data: { status: exceptTechnicianId ? "lost" : "withdrawn", respondedAt: now } });
-  for (const o of others) await notify(tx, now, o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params });
+  await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params }]));
 }
 
 export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; phone: string; place: string };
