@@ -217,3 +217,14 @@ export async function incidentOfCard(db: DbOrTx, t: { id: number; incidentOfId: 
 }
 
 export const canMergeAt = (db: DbOrTx, personId: number, propertyId: number) => holdsRoleAt(db, personId, propertyId, MERGE_ROLES);
+
+/** Tickets the desk may merge this one into: unfinished, same property and category, not linked themselves; newest first. */
+export async function mergeCandidates(db: DbOrTx, actorId: number, ticketId: number, limit = 5): Promise<Result<{ number: string; place: string }[]>> {
+  const r = await mergeable(db, actorId, ticketId);
+  if (!r.ok) return r;
+  const rows = await db.ticket.findMany({
+    where: { propertyId: r.value.propertyId, category: r.value.category, incidentOfId: null, status: { in: UNFINISHED }, id: { not: ticketId } },
+    include: { unit: true }, orderBy: { id: "desc" }, take: limit,
+  });
+  return ok(rows.map((t) => ({ number: t.number, place: placeOf(t) })));
+}
