@@ -228,3 +228,9 @@ export async function mergeCandidates(db: DbOrTx, actorId: number, ticketId: num
   });
   return ok(rows.map((t) => ({ number: t.number, place: placeOf(t) })));
 }
+
+/** The number a reporter knows their ticket by: a linked report's is its incident's first report's. */
+export async function shownNumber(db: DbOrTx, t: { number: string; incidentOfId: number | null }): Promise<string> {
+  if (t.incidentOfId === null) return t.number;
+  return (await db.ticket.findUnique({ where: { id: t.incidentOfId }, select: { number: true } }))?.number ?? t.number;
+}

@@ -8,7 +8,7 @@ import { zoneOf } from "../schedule.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { closeOtherOffers, ARRIVAL_MINUTES } from "./dispatch.ts";
 import { noticeParams, placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
-import { handOverIncident, LINKED, reopenLinked } from "./incident.ts";
+import { handOverIncident, LINKED, reopenLinked, shownNumber } from "./incident.ts";
 
 /** Tickets an owner may see: those of their units, and public-area ones they reported. */
 async function visibleWhere(db: DbOrTx, personId: number) {
@@ -45,16 +45,17 @@ export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10)
     orderBy: { id: "desc" }, take: limit,
   });
   // a report linked to an incident shows the incident's number and progress while it follows it
-  const primaryIds = tickets.filter((t) => t.status === LINKED && t.incidentOfId !== null).map((t) => t.incidentOfId!);
+  const primaryIds = tickets.filter((t) => t.incidentOfId !== null).map((t) => t.incidentOfId!);
   const primaries = new Map((primaryIds.length ? await db.ticket.findMany({
     where: { id: { in: primaryIds } },
     include: { events: { where: { action: { in: INCIDENT_STEPS } }, orderBy: { id: "desc" }, take: 1 } },
   }) : []).map((p) => [p.id, p]));
   return tickets.map((own) => {
-    const p = own.status === LINKED ? primaries.get(own.incidentOfId ?? 0) : undefined;
+    const incident = primaries.get(own.incidentOfId ?? 0);
+    const p = own.status === LINKED ? incident : undefined;
     const last = [own.events[0], p?.events[0]].filter((e) => e !== undefined).sort((a, b) => b.at.getTime() - a.at.getTime())[0];
     return {
-      id: own.id, number: p?.number ?? own.number, status: (p?.status ?? own.status) as TicketStatus, category: own.category, place: placeOf(own),
+      id: own.id, number: incident?.number ?? own.number, status: (p?.status ?? own.status) as TicketStatus, category: own.category, place: placeOf(own),
       lastAction: last?.action ?? "reported", lastAt: last?.at ?? own.reportedAt,
       at: formatLocal(last?.at ?? own.reportedAt, zoneOf(own.property)),
     };
@@ -71,8 +72,12 @@ export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: 
   const own = (await ticketView(db, ticketId))!;
   const steps = (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action));
   const canReopen = t.status === "completed";
-  if (t.status !== LINKED || t.incidentOfId === null) {
+  if (t.incidentOfId === null) {
     return ok({ ticket: own, timeline: steps, canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen });
+  }
+  if (t.status !== LINKED) {
+    // done (or withdrawn) with its incident: its own state, under the number its reporter knows
+    return ok({ ticket: { ...own, number: await shownNumber(db, t) }, timeline: steps, canCancel: false, canReopen });
   }
   // a linked report: the incident's number, status, technician and job steps, with the owner's own report
   const incident = (await ticketView(db, t.incidentOfId))!;
@@ -110,7 +115,7 @@ export async function confirmFixed(database: Database, personId: number, ticketI
     const res = await tx.ticket.updateMany({ where: { id: ticketId, status: "completed" }, data: { status: "closed", confirmedAt: now } });
     if (res.count === 0) return err(t.status === "closed" ? "ALREADY_RATED" : "INVALID_STATE");
     await logEvent(tx, { ticketId, actorId: personId, action: "confirmed", at: now });
-    return ok({ number: t.number });
+    return ok({ number: await shownNumber(tx, t) });
   });
 }
 
