@@ -9,6 +9,8 @@ import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { mergeTickets } from "../../src/domain/tickets/incident.ts";
 import { reportFault } from "../../src/domain/tickets/report.ts";
 import { cannotFinish, markDone } from "../../src/domain/tickets/work.ts";
+import { cancelTicket, reportNotFixed } from "../../src/domain/tickets/owner.ts";
+import { cancelByStaff } from "../../src/domain/tickets/assign.ts";
 import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { makeOwner, makeUnit, value } from "../helpers/fixtures.ts";
 import { makeDesk, type Desk } from "../jobs/site.ts";
@@ -69,7 +71,7 @@ describe("one incident for many reporters", () => {
     h.advance(60 * 20);
     value(await markDone(h.database, tech!.id, first.ticketId, { note: "更换门机" }, h.now()));
     await h.flush();
-    const done = li.inbox().findLast((c) => textOf(c).includes(`已完成报修单 ${first.number}`));
+    const done = [...li.inbox()].reverse().find((c) => textOf(c).includes(`已完成报修单 ${first.number}`));
     expect(buttonsOf(done).map((b) => b.data)).toContain(`confirm|${second.id}`);
     expect(wang.inbox().some((c) => textOf(c).includes(`已完成报修单 ${first.number}`))).toBe(true);
     expect([(await ticket(second.id)).status, (await ticket(second.id)).assigneeId]).toEqual(["completed", tech!.id]);
@@ -163,5 +165,31 @@ describe("one incident for many reporters", () => {
     const unmerged = await h.database.db.event.findFirstOrThrow({ where: { ticketId: b.ticketId, action: "unmerged" } });
     expect([unmerged.actorId, JSON.parse(unmerged.data).reason]).toEqual([s.desk.id, "不是同一部电梯"]);
     expect(h.errors).toEqual([]);
+  });
+
+  it("follows the incident when a later reporter says it is not fixed, when the first withdraws, and when the desk cancels", async () => {
+    const first = value(await reportFault(h.database, pub(s.owner.id), h.now()));
+    const second = value(await reportFault(h.database, pub(neighbour.id), h.now()));
+    const [tech] = s.technicians;
+    value(await acceptJob(h.database, tech!.id, first.ticketId, h.now()));
+    value(await markDone(h.database, tech!.id, first.ticketId, { note: "ok" }, h.now()));
+    // the neighbour says it is not fixed: the job goes back to the technician, both reports follow it
+    value(await reportNotFixed(h.database, neighbour.id, second.ticketId, "还是关不上", h.now()));
+    expect([(await ticket(first.ticketId)).status, (await ticket(second.ticketId)).status]).toEqual(["accepted", "linked"]);
+    expect((await h.database.db.survey.findUniqueOrThrow({ where: { ticketId: second.ticketId } })).status).toBe("void");
+    // the first reporter withdraws before the technician arrives again: the neighbour's report takes over, dispatched
+    await h.database.db.ticket.update({ where: { id: first.ticketId }, data: { arrivedAt: null } });
+    value(await cancelTicket(h.database, s.owner.id, first.ticketId, h.now()));
+    const next = await ticket(second.ticketId);
+    expect([next.status, next.incidentOfId]).toEqual(["open", null]);
+    expect(await h.database.db.offer.count({ where: { ticketId: second.ticketId, status: "offered" } })).toBe(2);
+    // a third report joins the new first one; the desk cancels it and both reporters hear it once
+    const third = value(await reportFault(h.database, pub(s.owner.id), h.now()));
+    expect(third.incidentOf).toBe(second.number);
+    value(await cancelByStaff(h.database, { actorId: s.desk.id, ticketId: second.ticketId, reason: "电梯公司负责维修" }, h.now()));
+    expect((await ticket(third.ticketId)).status).toBe("cancelled");
+    for (const person of [s.owner, neighbour]) {
+      expect(await h.database.db.outbox.count({ where: { key: "owner-cancelled-by-desk", personId: person.id } })).toBe(1);
+    }
   });
 });
