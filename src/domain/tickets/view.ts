@@ -23,7 +23,7 @@ export type TicketView = {
 export type TimelineEntry = { at: string; action: string; actor: string; data: Record<string, unknown> };
 
 const include = { unit: true, property: true, assignee: true, photos: true } as const;
-type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof load>>>;
 const load = (db: DbOrTx, id: number) => db.ticket.findUnique({ where: { id }, include });
 
 /** "1-2-301" for a unit, or the public-area location text. */
@@ -31,7 +31,7 @@ export function placeOf(t: { unit: { building: string; entrance: string; room: s
   return t.unit ? `${t.unit.building}-${t.unit.entrance}-${t.unit.room}` : (t.location ?? "");
 }
 
-function toView(t: Loaded): TicketView {
+function toView(t: LoadedTicket): TicketView {
   const tz = zoneOf(t.property);
   return {
     id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category,
@@ -46,6 +46,15 @@ export async function ticketView(db: DbOrTx, id: number): Promise<TicketView | n
   const t = await load(db, id);
   return t ? toView(t) : null;
 }
+
+/** The ticket row with its property, and its view, from one read (for work that needs all three). */
+export async function ticketWithView(db: DbOrTx, id: number): Promise<{ ticket: LoadedTicket; view: TicketView } | null> {
+  const t = await load(db, id);
+  return t ? withView(t) : null;
+}
+
+/** The same from a ticket its caller has just written, with everything the view needs. */
+export const withView = (t: LoadedTicket) => ({ ticket: t, view: toView(t) });
 
 /** Parameters every ticket message can use: number, category, place, description, emergency… */
 export function noticeParams(v: TicketView): Record<string, string | number> {
