@@ -33,9 +33,10 @@ const linkedColumns = (primaryId: number) => ({
 type Row = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
 
 /** A new public-area report joins the unfinished first report of its place and category; the primary's number, or null. */
-export async function linkAtReport(tx: Tx, ticketId: number, now: Date): Promise<{ id: number; number: string } | null> {
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { property: true } });
-  const window = t.property.incidentWindowMin ?? DEFAULT_INCIDENT_WINDOW_MIN;
+export async function linkAtReport(
+  tx: Tx, t: Row, property: { incidentWindowMin: number | null }, now: Date,
+): Promise<{ id: number; number: string } | null> {
+  const window = property.incidentWindowMin ?? DEFAULT_INCIDENT_WINDOW_MIN;
   if (t.unitId !== null || window <= 0 || !placeKey(t.location)) return null;
   const candidates = await tx.ticket.findMany({
     where: {

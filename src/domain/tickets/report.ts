@@ -174,7 +174,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
   // the same public-area fault reported again: one incident, one job (the reporter follows the first)
-  const incident = await linkAtReport(tx, ticket.id, now);
+  const incident = await linkAtReport(tx, ticket, property, now);
   if (incident) {
     if (input.registeredById && input.registeredById !== input.reporterId) {
       await notify(tx, now, input.reporterId, { key: "owner-linked", params: { ...noticeParams(loaded.view), primary: incident.number } });
