@@ -7,6 +7,7 @@ import { notify } from "../notify.ts";
 import { placeOf } from "../tickets/view.ts";
 import { formatLocal } from "../time.ts";
 import { backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { notifyReporters } from "../tickets/incident.ts";
 
 const WATCHED = ["accepted", "postponed"];
 
@@ -37,7 +38,7 @@ async function remind(database: Database, t: Due, now: Date, opts: JobOptions): 
       technician: t.assignee?.name ?? "-", phone: t.phone, access: t.access,
     };
     await notify(tx, now, t.assigneeId, { key: "appointment-reminder-technician", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
-    await notify(tx, now, t.reporterId, { key: "appointment-coming-owner", params });
+    await notifyReporters(tx, now, t, { key: "appointment-coming-owner", params });
     await logEvent(tx, { ticketId: t.id, actorId: null, action: "appointment-reminded", at: now });
     return "done";
   });

@@ -11,6 +11,7 @@ import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
 import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
+import { shownNumber } from "../tickets/incident.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
 import { backoffMinutes, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
@@ -55,7 +56,8 @@ async function step(database: Database, s: Due, now: Date, opts: JobOptions): Pr
       return "done";
     }
     const confirmed = t.status === "closed";
-    const notice = { params: paramsOf(s, cal.tz), buttons: callbackButtons(t.id, confirmed) };
+    // a report linked to an incident is asked about under the number its reporter was given
+    const notice = { params: { ...paramsOf(s, cal.tz), number: await shownNumber(tx, t) }, buttons: callbackButtons(t.id, confirmed) };
     const phoneDue = inOfficeHours(phoneAt, cal);
     if (s.status === "scheduled") {
       const remindAt = inOfficeHours(addMinutes(now, t.property.callbackReminderMin), cal);

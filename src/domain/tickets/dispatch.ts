@@ -7,6 +7,7 @@ import { techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketView, ticketWithView, type LoadedTicket, type TicketView } from "./view.ts";
+import { notifyReporters } from "./incident.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 /** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
@@ -150,7 +151,7 @@ export async function acceptJob(database: Database, technicianId: number, ticket
     const technician = await tx.person.findUniqueOrThrow({ where: { id: technicianId } });
     // the promise matches the booking: a booked time is said as such, "as soon as possible" gets the minutes
     const booked = ticket.appointmentAt !== null && ticket.appointmentAt > now;
-    await notify(tx, now, ticket.reporterId, {
+    await notifyReporters(tx, now, ticket, {
       key: "owner-accepted",
       params: {
         ...noticeParams(view), techphone: technician.phone || "none", booked: booked ? "yes" : "no",

@@ -6,6 +6,7 @@ import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
 import { offerAlone, offerTicket } from "./dispatch.ts";
 import { linkReworkAtReport } from "./rework.ts";
+import { linkAtReport } from "./incident.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
@@ -77,7 +78,11 @@ export type ReportInput = {
 export const CHANNELS = ["chat", "phone", "counter", "patrol"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export type Reported = { ticketId: number; number: string; emergency: boolean; offeredTo: number };
+export type Reported = {
+  ticketId: number; number: string; emergency: boolean; offeredTo: number;
+  /** The number of the first report of the same public-area fault, when this report joined it. */
+  incidentOf?: string;
+};
 
 /** Validates a phone number (mainland mobile, landline with area code, or international). */
 export function normalizePhone(raw: string): string | null {
@@ -168,6 +173,14 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
+  // the same public-area fault reported again: one incident, one job (the reporter follows the first)
+  const incident = await linkAtReport(tx, ticket, property, now);
+  if (incident) {
+    if (input.registeredById && input.registeredById !== input.reporterId) {
+      await notify(tx, now, input.reporterId, { key: "owner-linked", params: { ...noticeParams(loaded.view), primary: incident.number } });
+    }
+    return { ticketId: ticket.id, number, emergency: input.emergency, offeredTo: 0, incidentOf: incident.number };
+  }
   const firstTechnician = await linkReworkAtReport(tx, ticket, now);
   const offeredTo = firstTechnician && !input.emergency
     ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
