@@ -50,12 +50,28 @@ export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10)
   }));
 }
 
-/** One ticket with its timeline, only if the owner may see it. */
-export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean }>> {
+/** When the technician is expected, on the property's clock: by a time, or within the booked window. */
+export type Expected = { kind: "by" | "window" | "none"; from: string; by: string };
+
+/** The technician's promised arrival while they are on their way (none once on site, or past it). */
+export function expectedArrival(
+  t: { status: string; arrivalDueAt: Date | null; arrivalLevel: number; appointmentAt: Date | null }, tz: string,
+): Expected {
+  const by = t.arrivalDueAt;
+  if (!["accepted", "postponed"].includes(t.status) || !by || t.arrivalLevel > 0) return { kind: "none", from: "", by: "" };
+  const from = t.appointmentAt && t.appointmentAt < by ? formatLocal(t.appointmentAt, tz) : null;
+  const end = formatLocal(by, tz);
+  if (!from) return { kind: "by", from: "", by: end };
+  return { kind: "window", from, by: from.slice(0, 10) === end.slice(0, 10) ? end.slice(11) : end };
+}
+
+/** One ticket with its timeline and when the technician is expected, only if the owner may see it. */
+export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean; expected: Expected }>> {
   const t = await ownTicket(db, personId, ticketId);
   if (!t) return err("NOT_FOUND");
   const ticket = (await ticketView(db, ticketId))!;
-  return ok({ ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen: t.status === "completed" });
+  const property = await db.property.findUniqueOrThrow({ where: { id: t.propertyId }, select: { timezone: true } });
+  return ok({ ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen: t.status === "completed", expected: expectedArrival(t, zoneOf(property)) });
 }
 
 /** Cancels a ticket no technician has started (arrived at) yet. */
