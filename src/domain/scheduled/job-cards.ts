@@ -39,10 +39,12 @@ async function step(database: Database, c: Due, now: Date, opts: JobOptions): Pr
   const data = !changed ? { nextEditAt: clock?.changesAt ?? null }
     : early ? { nextEditAt: new Date(c.editedAt!.getTime() + MIN_EDIT_MS) }
     : { shown, editedAt: now, nextEditAt: clock?.changesAt ?? null, ...(clock ? {} : { endedAt: now }) };
+  const mine = { id: c.id, nextEditAt: c.nextEditAt, shown: c.shown };
+  // nothing to send: one conditional statement, no transaction
+  if (!changed || early) return (await database.db.jobCard.updateMany({ where: mine, data })).count === 0 ? "skipped" : "held";
   return database.tx(async (tx) => {
-    const claimed = await tx.jobCard.updateMany({ where: { id: c.id, nextEditAt: c.nextEditAt, shown: c.shown }, data });
+    const claimed = await tx.jobCard.updateMany({ where: mine, data });
     if (claimed.count === 0) return "skipped";
-    if (!changed || early) return "held";
     await editCard(tx, now, c, cardParams(t, clock?.params ?? NO_CLOCK), clock ? jobButtons(t.id) : []);
     return "done";
   });
