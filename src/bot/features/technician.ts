@@ -21,7 +21,8 @@ async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
   const { db } = ctx.deps.database;
   const res = await openJobCard(db, ctx.person!.id, ticketId, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
-  const sent = await ctx.reply(prefix + ctx.t("job-card", res.value.params), { reply_markup: renderKeyboard(ctx.lang, res.value.buttons) });
+  const reply_markup = renderKeyboard(ctx.lang, res.value.buttons);
+  const sent = await ctx.reply(prefix + ctx.t("job-card", res.value.params), { reply_markup });
   await jobCardShown(db, res.value.card, { chatId: sent.chat.id, messageId: sent.message_id }, ctx.deps.clock());
 }
 

@@ -9,7 +9,9 @@ import {
   alertedAtBreach, cardClock, cardParams, ENDED, jobButtons, MIN_EDIT_MS, type ClockParams,
 } from "../tickets/job-card.ts";
 import { ACTIVE_WORK, type ButtonIntent, type TicketStatus } from "../types.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import {
+  backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport,
+} from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -20,19 +22,23 @@ function findDue(db: DbOrTx, now: Date, take: number) {
   });
 }
 
-const NO_CLOCK: ClockParams = { clock: "none", late: "no", due: "", left: 0, unit: "min", alerted: "", alertedCount: 0 };
+const NO_CLOCK: ClockParams = {
+  clock: "none", late: "no", due: "", left: 0, unit: "min", alerted: "", alertedCount: 0,
+};
 
 /** One edit of the card message at most waits in the outbox: a newer value replaces it. */
 async function editCard(tx: Tx, now: Date, c: Due, params: Record<string, string | number>, buttons: ButtonIntent[][]) {
   const data = { params: JSON.stringify(params), buttons: JSON.stringify(buttons) };
   const replaced = await tx.outbox.updateMany({ where: { ref: c.ref, kind: "edit", status: "pending" }, data });
-  if (replaced.count === 0) await notify(tx, now, c.personId, { kind: "edit", ref: c.ref, key: "job-card", params, buttons });
+  if (replaced.count > 0) return;
+  await notify(tx, now, c.personId, { kind: "edit", ref: c.ref, key: "job-card", params, buttons });
 }
 
 async function step(database: Database, c: Due, now: Date, opts: JobOptions): Promise<Outcome> {
   const t = c.ticket;
   const live = ACTIVE_WORK.includes(t.status as TicketStatus) && t.assigneeId === c.personId;
-  const clock = live ? cardClock(t, now, calendarFor(t.property, opts).tz, await alertedAtBreach(database.db, t)) : null;
+  const tz = calendarFor(t.property, opts).tz;
+  const clock = live ? cardClock(t, now, tz, await alertedAtBreach(database.db, t)) : null;
   const shown = clock?.shown ?? ENDED;
   const changed = shown !== c.shown;
   const early = changed && c.editedAt !== null && now.getTime() - c.editedAt.getTime() < MIN_EDIT_MS;
@@ -41,7 +47,10 @@ async function step(database: Database, c: Due, now: Date, opts: JobOptions): Pr
     : { shown, editedAt: now, nextEditAt: clock?.changesAt ?? null, ...(clock ? {} : { endedAt: now }) };
   const mine = { id: c.id, nextEditAt: c.nextEditAt, shown: c.shown };
   // nothing to send: one conditional statement, no transaction
-  if (!changed || early) return (await database.db.jobCard.updateMany({ where: mine, data })).count === 0 ? "skipped" : "held";
+  if (!changed || early) {
+    const claimed = await database.db.jobCard.updateMany({ where: mine, data });
+    return claimed.count === 0 ? "skipped" : "held";
+  }
   return database.tx(async (tx) => {
     const claimed = await tx.jobCard.updateMany({ where: mine, data });
     if (claimed.count === 0) return "skipped";

@@ -28,7 +28,8 @@ export const jobButtons = (ticketId: number): ButtonIntent[][] => [
 export const cardRef = (ticketId: number, personId: number) => `job:${ticketId}:${personId}`;
 
 export type ClockTicket = {
-  status: string; arrivalDueAt: Date | null; arrivalLevel: number; completionDueAt: Date | null; completionLevel: number;
+  status: string; arrivalDueAt: Date | null; arrivalLevel: number;
+  completionDueAt: Date | null; completionLevel: number;
 };
 export type ClockParams = {
   clock: "arrival" | "completion" | "none"; late: "yes" | "no"; due: string; left: number; unit: "min" | "hour" | "day";
@@ -42,8 +43,10 @@ export type CardClock = {
   changesAt: Date | null;
 };
 
+export type Deadline = { clock: "arrival" | "completion"; due: Date | null; late: boolean };
+
 /** The deadline the card counts down to, and whether it has passed (see the watches' levels). */
-export function nextDeadline(t: ClockTicket, now: Date): { clock: "arrival" | "completion"; due: Date | null; late: boolean } | null {
+export function nextDeadline(t: ClockTicket, now: Date): Deadline | null {
   if (t.status === "accepted" || t.status === "postponed") {
     // level 1+: the arrival watch has fired (and moved arrivalDueAt on to its own next step)
     if (t.arrivalLevel > 0) return { clock: "arrival", due: null, late: true };
@@ -77,14 +80,17 @@ function clockTime(at: Date, now: Date, tz: string): string {
 /** The clock line of a card: what it shows now and when that changes. */
 export function cardClock(t: ClockTicket, now: Date, tz: string, alerted: string[]): CardClock {
   const next = nextDeadline(t, now);
-  const base = { late: "no", due: "", left: 0, unit: "min", alerted: alerted[0] ?? "", alertedCount: alerted.length } as const;
+  const who = { alerted: alerted[0] ?? "", alertedCount: alerted.length };
+  const base = { late: "no", due: "", left: 0, unit: "min", ...who } as const;
   if (!next) return { params: { ...base, clock: "none" }, shown: "none", changesAt: null };
   const due = next.due ? clockTime(next.due, now, tz) : "";
   if (next.late || !next.due) {
-    return { params: { ...base, clock: next.clock, late: "yes", due }, shown: `${next.clock}:late:${alerted.join(",")}`, changesAt: null };
+    const shown = `${next.clock}:late:${alerted.join(",")}`;
+    return { params: { ...base, clock: next.clock, late: "yes", due }, shown, changesAt: null };
   }
   const { left, unit, changesAt } = timeLeft(next.due, now);
-  return { params: { ...base, clock: next.clock, due, left, unit }, shown: `${next.clock}:${due}:${left}${unit}`, changesAt };
+  const shown = `${next.clock}:${due}:${left}${unit}`;
+  return { params: { ...base, clock: next.clock, due, left, unit }, shown, changesAt };
 }
 
 /** Names of the supervisors alerted at the breach of the card's deadline (none before it). */
@@ -92,7 +98,9 @@ export async function alertedAtBreach(db: DbOrTx, t: ClockTicket & { id: number 
   const action = t.status === "arrived" ? "completion-breached" : "arrival-overdue";
   const level = t.status === "arrived" ? t.completionLevel : t.arrivalLevel;
   if (level < 2 || !ACTIVE_WORK.includes(t.status as TicketStatus)) return [];
-  const event = await db.event.findFirst({ where: { ticketId: t.id, action }, orderBy: { id: "desc" }, select: { data: true } });
+  const event = await db.event.findFirst({
+    where: { ticketId: t.id, action }, orderBy: { id: "desc" }, select: { data: true },
+  });
   const ids = (JSON.parse(event?.data ?? "{}") as { supervisors?: number[] }).supervisors ?? [];
   if (ids.length === 0) return [];
   const people = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
@@ -112,10 +120,13 @@ export type OpenCard = {
 };
 
 /** A job card for the technician who holds the job (see authorize), with its clock as of `now`. */
-export async function openJobCard(db: DbOrTx, technicianId: number, ticketId: number, now: Date): Promise<Result<OpenCard>> {
+export async function openJobCard(
+  db: DbOrTx, technicianId: number, ticketId: number, now: Date,
+): Promise<Result<OpenCard>> {
   const allowed = await authorize(db, technicianId, ticketId, "job");
   if (!allowed.ok) return allowed;
-  const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { unit: true, property: true, assignee: true } });
+  const include = { unit: true, property: true, assignee: true } as const;
+  const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include });
   const clock = cardClock(t, now, zoneOf(t.property), await alertedAtBreach(db, t));
   return ok({
     params: cardParams(t, clock.params), buttons: jobButtons(ticketId),
@@ -128,7 +139,8 @@ export async function jobCardShown(
   db: Db, card: OpenCard["card"], sent: { chatId: number; messageId: number }, now: Date,
 ): Promise<void> {
   const ref = cardRef(card.ticketId, card.personId);
-  await rememberReply(db, { chatId: sent.chatId, personId: card.personId, key: "job-card", ref, messageId: sent.messageId, now });
+  const reply = { chatId: sent.chatId, personId: card.personId, key: "job-card", ref, messageId: sent.messageId, now };
+  await rememberReply(db, reply);
   const state = { shown: card.shown, nextEditAt: card.nextEditAt, editedAt: now, endedAt: null };
   await db.jobCard.upsert({
     where: { ticketId_personId: { ticketId: card.ticketId, personId: card.personId } },

@@ -66,12 +66,18 @@ export function expectedArrival(
 }
 
 /** One ticket with its timeline and when the technician is expected, only if the owner may see it. */
-export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean; expected: Expected }>> {
+export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{
+  ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean; expected: Expected;
+}>> {
   const t = await ownTicket(db, personId, ticketId);
   if (!t) return err("NOT_FOUND");
   const ticket = (await ticketView(db, ticketId))!;
   const property = await db.property.findUniqueOrThrow({ where: { id: t.propertyId }, select: { timezone: true } });
-  return ok({ ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)), canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen: t.status === "completed", expected: expectedArrival(t, zoneOf(property)) });
+  return ok({
+    ticket, timeline: (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action)),
+    canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen: t.status === "completed",
+    expected: expectedArrival(t, zoneOf(property)),
+  });
 }
 
 /** Cancels a ticket no technician has started (arrived at) yet. */
