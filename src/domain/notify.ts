@@ -15,26 +15,37 @@ export type Notice = {
 
 /** Queues a message for one person; skipped when they have no chat or blocked the bot. */
 export async function notify(db: DbOrTx, now: Date, personId: number, n: Notice): Promise<boolean> {
-  const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person?.telegramId || person.blockedAt) return false;
-  await db.outbox.create({
-    data: {
-      chatId: person.telegramId,
-      personId,
-      kind: n.kind ?? "send",
-      key: n.key,
-      params: JSON.stringify(n.params ?? {}),
-      buttons: JSON.stringify(n.buttons ?? []),
-      photos: JSON.stringify(n.photos ?? []),
-      ref: n.ref ?? null,
-      dueAt: now,
-      createdAt: now,
-    },
-  });
-  return true;
+  return (await notifyEach(db, now, [[personId, n]])).has(personId);
 }
 
 /** Queues the same message for several people. */
 export async function notifyAll(db: DbOrTx, now: Date, personIds: number[], n: Notice): Promise<void> {
-  for (const id of new Set(personIds)) await notify(db, now, id, n);
+  await notifyEach(db, now, [...new Set(personIds)].map((id) => [id, n]));
+}
+
+/**
+ * Queues a message per person in two statements, whatever their number (one read of the people,
+ * one insert); returns who was reached (has a chat and has not blocked the bot).
+ */
+export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: number, n: Notice][]): Promise<Set<number>> {
+  if (notices.length === 0) return new Set();
+  const people = await db.person.findMany({
+    where: { id: { in: [...new Set(notices.map(([id]) => id))] } },
+    select: { id: true, telegramId: true, blockedAt: true },
+  });
+  const chats = new Map(people.filter((p) => p.telegramId && !p.blockedAt).map((p) => [p.id, p.telegramId!]));
+  const rows = notices.filter(([id]) => chats.has(id)).map(([personId, n]) => ({
+    chatId: chats.get(personId)!,
+    personId,
+    kind: n.kind ?? "send",
+    key: n.key,
+    params: JSON.stringify(n.params ?? {}),
+    buttons: JSON.stringify(n.buttons ?? []),
+    photos: JSON.stringify(n.photos ?? []),
+    ref: n.ref ?? null,
+    dueAt: now,
+    createdAt: now,
+  }));
+  if (rows.length > 0) await db.outbox.createMany({ data: rows });
+  return new Set(chats.keys());
 }

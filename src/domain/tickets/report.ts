@@ -9,7 +9,7 @@ import { linkReworkAtReport } from "./rework.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
-import { noticeParams, ticketView } from "./view.ts";
+import { noticeParams, withView } from "./view.ts";
 import { completionClock, completionDeadline } from "./deadline.ts";
 import { parseTypedTime } from "../typed-time.ts";
 
@@ -158,31 +158,34 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   if ((input.channel ?? "chat") === "chat") {
     await tx.person.update({ where: { id: input.reporterId }, data: { phone: input.phone } });
   }
-  if (input.photos.length > 0) {
-    await tx.ticketPhoto.createMany({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) });
-  }
+  const photos = input.photos.length > 0
+    ? await tx.ticketPhoto.createManyAndReturn({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) })
+    : [];
+  const unit = input.unitId === null ? null : await tx.unit.findUnique({ where: { id: input.unitId } });
+  // what offers and notices show, from what was just written (no second read of the ticket)
+  const loaded = withView({ ...ticket, unit, property, assignee: null, photos });
   await logEvent(tx, {
     ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
-  const firstTechnician = await linkReworkAtReport(tx, ticket.id, now);
+  const firstTechnician = await linkReworkAtReport(tx, ticket, now);
   const offeredTo = firstTechnician && !input.emergency
     ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
-    : await offerTicket(tx, ticket.id, now, 0);
+    : await offerTicket(tx, ticket.id, now, 0, loaded);
   if (input.registeredById && input.registeredById !== input.reporterId) {
     // registered by the desk: an owner on Telegram gets the number and every step from here on
-    await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams((await ticketView(tx, ticket.id))!) });
+    await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams(loaded.view) });
   }
   // a typed time nobody can read: the desk agrees one with the owner
   if (!appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(input.preferredTime)) {
     const desk = await onDutyStaff(tx, propertyId, "desk");
-    const view = (await ticketView(tx, ticket.id))!;
+    const view = loaded.view;
     await notifyAll(tx, now, desk, { key: "desk-agree-time", params: { ...noticeParams(view), phone: input.phone } });
   }
   // DOMAIN step 3: at night an emergency goes to the control room at once, not only to technicians.
   if (input.emergency && !isOfficeHours(now, calendarOf(property))) {
     const room = await onDutyStaff(tx, propertyId, "control_room");
-    const view = (await ticketView(tx, ticket.id))!;
+    const view = loaded.view;
     await notifyAll(tx, now, room, { key: "emergency-night-alert", params: { ...noticeParams(view), phone: input.phone, offered: offeredTo.length } });
   }
   return { ticketId: ticket.id, number, emergency: input.emergency, offeredTo: offeredTo.length };
