@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../db/client.ts";
+import { wakeJobCards } from "./tickets/job-card.ts";
 
 export type EventInput = {
   ticketId?: number | null;
@@ -10,7 +11,7 @@ export type EventInput = {
   at: Date;
 };
 
-/** Records who did what, when: every state change writes one. */
+/** Records who did what, when: every state change writes one (and the ticket's job cards follow it). */
 export async function logEvent(db: DbOrTx, e: EventInput): Promise<void> {
   await db.event.create({
     data: {
@@ -22,4 +23,5 @@ export async function logEvent(db: DbOrTx, e: EventInput): Promise<void> {
       at: e.at,
     },
   });
+  if (e.ticketId) await wakeJobCards(db, e.ticketId, e.action, e.at);
 }

@@ -40,6 +40,7 @@ async function watch(database: Database, t: Due, now: Date, opts: JobOptions): P
       data: { arrivalLevel: level, arrivalDueAt: next, retryAt: null },
     });
     if (won.count === 0) return "skipped";
+    let supervisors: number[] = [];
     if (level === 1 && t.assigneeId) {
       await notify(tx, now, t.assigneeId, {
         key: "arrival-late-technician", params,
@@ -47,12 +48,13 @@ async function watch(database: Database, t: Due, now: Date, opts: JobOptions): P
       });
     } else {
       const night = !isOfficeHours(now, cal);
+      supervisors = await onDutyStaff(tx, t.propertyId, "supervisor");
       await notifyAll(tx, now, [
-        ...(await onDutyStaff(tx, t.propertyId, "supervisor")),
+        ...supervisors,
         ...(night && t.emergency ? await onDutyStaff(tx, t.propertyId, "control_room") : []),
       ], { key: "arrival-late-supervisor", params });
     }
-    await logEvent(tx, { ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level } });
+    await logEvent(tx, { ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level, supervisors } });
     return "done";
   });
 }

@@ -34,10 +34,11 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
     };
     const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
     const tech = t.assigneeId ?? t.offeredToId;
-    if (breach) await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "supervisor"), { key: "completion-breached", params, buttons: card });
+    const supervisors = breach ? await onDutyStaff(tx, t.propertyId, "supervisor") : [];
+    if (breach) await notifyAll(tx, now, supervisors, { key: "completion-breached", params, buttons: card });
     else if (tech) await notifyAll(tx, now, [tech], { key: "completion-warning", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
     else await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "desk"), { key: "completion-warning-desk", params, buttons: card });
-    await logEvent(tx, { ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt } });
+    await logEvent(tx, { ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt, ...(breach ? { supervisors } : {}) } });
     return "done";
   });
 }

@@ -65,26 +65,47 @@ export async function listOwnerTickets(db: DbOrTx, personId: number, limit = 10)
 /** The steps of an incident's job a linked reporter follows (not the first reporter's own answers). */
 const INCIDENT_STEPS = ["accepted", "arrived", "postponed", "completed", "reopened"];
 
-/** One ticket with its timeline, only if the owner may see it. */
-export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{ ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean }>> {
+/** When the technician is expected, on the property's clock: by a time, or within the booked window. */
+export type Expected = { kind: "by" | "window" | "none"; from: string; by: string };
+
+/** The technician's promised arrival while they are on their way (none once on site, or past it). */
+export function expectedArrival(
+  t: { status: string; arrivalDueAt: Date | null; arrivalLevel: number; appointmentAt: Date | null }, tz: string,
+): Expected {
+  const by = t.arrivalDueAt;
+  if (!["accepted", "postponed"].includes(t.status) || !by || t.arrivalLevel > 0) return { kind: "none", from: "", by: "" };
+  const from = t.appointmentAt && t.appointmentAt < by ? formatLocal(t.appointmentAt, tz) : null;
+  const end = formatLocal(by, tz);
+  if (!from) return { kind: "by", from: "", by: end };
+  return { kind: "window", from, by: from.slice(0, 10) === end.slice(0, 10) ? end.slice(11) : end };
+}
+
+/** One ticket with its timeline and when the technician is expected, only if the owner may see it. */
+export async function ownerTicketDetail(db: DbOrTx, personId: number, ticketId: number): Promise<Result<{
+  ticket: TicketView; timeline: TimelineEntry[]; canCancel: boolean; canReopen: boolean; expected: Expected;
+}>> {
   const t = await ownTicket(db, personId, ticketId);
   if (!t) return err("NOT_FOUND");
   const own = (await ticketView(db, ticketId))!;
+  const tz = zoneOf(await db.property.findUniqueOrThrow({ where: { id: t.propertyId }, select: { timezone: true } }));
   const steps = (await timeline(db, ticketId)).filter((e) => OWNER_ACTIONS.includes(e.action));
   const canReopen = t.status === "completed";
   if (t.incidentOfId === null) {
-    return ok({ ticket: own, timeline: steps, canCancel: t.status === "open" || (t.status === "accepted" && !t.arrivedAt), canReopen });
+    const canCancel = t.status === "open" || (t.status === "accepted" && !t.arrivedAt);
+    return ok({ ticket: own, timeline: steps, canCancel, canReopen, expected: expectedArrival(t, tz) });
   }
   if (t.status !== LINKED) {
     // done (or withdrawn) with its incident: its own state, under the number its reporter knows
-    return ok({ ticket: { ...own, number: await shownNumber(db, t) }, timeline: steps, canCancel: false, canReopen });
+    const ticket = { ...own, number: await shownNumber(db, t) };
+    return ok({ ticket, timeline: steps, canCancel: false, canReopen, expected: expectedArrival(t, tz) });
   }
   // a linked report: the incident's number, status, technician and job steps, with the owner's own report
   const incident = (await ticketView(db, t.incidentOfId))!;
+  const first = await db.ticket.findUniqueOrThrow({ where: { id: t.incidentOfId } });
   const jobSteps = (await timeline(db, t.incidentOfId)).filter((e) => INCIDENT_STEPS.includes(e.action));
   const merged = [...steps, ...jobSteps].sort((a, b) => a.at.localeCompare(b.at));
   const ticket = { ...own, number: incident.number, status: incident.status, assignee: incident.assignee, time: incident.time };
-  return ok({ ticket, timeline: merged, canCancel: true, canReopen });
+  return ok({ ticket, timeline: merged, canCancel: true, canReopen, expected: expectedArrival(first, tz) });
 }
 
 /** Cancels a ticket no technician has started (arrived at) yet. */
