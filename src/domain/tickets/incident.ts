@@ -5,7 +5,7 @@
 // The desk merges two tickets by hand, and unmerges one (with a reason) back into dispatch.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
-import { notify, type Notice } from "../notify.ts";
+import { notify, notifyEach, type Notice } from "../notify.ts";
 import { holdsRoleAt } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type Role } from "../types.ts";
@@ -68,14 +68,10 @@ export async function notifyReporters(
   tx: DbOrTx, now: Date, primary: { id: number; reporterId: number }, notice: Notice | ((ticketId: number) => Notice), status = LINKED,
 ): Promise<boolean> {
   const of = (id: number) => (typeof notice === "function" ? notice(id) : notice);
-  const reached = await notify(tx, now, primary.reporterId, of(primary.id));
   const told = new Set([primary.reporterId]);
-  for (const l of await linkedReports(tx, primary.id, status)) {
-    if (told.has(l.reporterId)) continue;
-    told.add(l.reporterId);
-    await notify(tx, now, l.reporterId, of(l.id));
-  }
-  return reached;
+  const linked = (await linkedReports(tx, primary.id, status)).filter((l) => !told.has(l.reporterId) && told.add(l.reporterId));
+  const reached = await notifyEach(tx, now, [[primary.reporterId, of(primary.id)], ...linked.map((l) => [l.reporterId, of(l.id)] as [number, Notice])]);
+  return reached.has(primary.reporterId);
 }
 
 /**
