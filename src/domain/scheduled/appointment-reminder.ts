@@ -6,7 +6,7 @@ import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
 import { placeOf } from "../tickets/view.ts";
 import { formatLocal } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const WATCHED = ["accepted", "postponed"];
 
@@ -45,6 +45,7 @@ async function remind(database: Database, t: Due, now: Date, opts: JobOptions): 
 
 /** One tick of the appointment reminder. */
 export async function runAppointmentReminders(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "appointmentDueAt", status: WATCHED, at: now }]))) return nothingDue("appointment-reminder");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("appointment-reminder", due, opts, (t) => remind(database, t, now, opts), async (t) => {
     await database.db.ticket.updateMany({

@@ -9,7 +9,7 @@ import { notify, notifyAll } from "../notify.ts";
 import { isOfficeHours } from "../schedule.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 /** Minutes between the technician's reminder and the supervisors' alert. */
 export const SUPERVISOR_AFTER = { emergency: 5, general: 10 } as const;
@@ -59,6 +59,7 @@ async function watch(database: Database, t: Due, now: Date, opts: JobOptions): P
 
 /** One tick of the arrival watch. */
 export async function runArrivalWatch(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "arrivalDueAt", status: WATCHED, at: now }]))) return nothingDue("arrival-watch");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("arrival-watch", due, opts, (t) => watch(database, t, now, opts), async (t) => {
     await database.db.ticket.updateMany({

@@ -72,3 +72,6 @@ export const calendarFor = (p: Parameters<typeof calendarOf>[0], opts: JobOption
 
 /** Minutes between two instants, rounded down. */
 export const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / MINUTE));
+
+/** The report of a tick that found nothing due (the job's "anything due?" probe said no). */
+export const nothingDue = (job: string): TickReport => ({ job, due: 0, done: 0, held: 0, skipped: 0, failed: 0 });

@@ -12,7 +12,7 @@ import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
-import { backoffMinutes, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffMinutes, batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const LADDER = ["scheduled", "requested", "reminded"];
 
@@ -90,6 +90,7 @@ async function phoneTask(tx: Tx, s: Due, tz: string, now: Date): Promise<void> {
 
 /** One tick of the callback ladder. */
 export async function runCallbacks(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Survey", column: "dueAt", status: LADDER, at: now }]))) return nothingDue("callbacks");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("callbacks", due, opts, (s) => step(database, s, now, opts), async (s) => {
     await database.db.survey.updateMany({

@@ -10,7 +10,7 @@ import { localDayStart, localDate, nextDailyAt, type Calendar } from "../schedul
 import { staffOf } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 import { alignRows } from "../text-table.ts";
 
 const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
@@ -118,6 +118,7 @@ async function initialise(database: Database, now: Date, opts: JobOptions): Prom
 
 /** One tick of the daily close-out. */
 export async function runCloseOut(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Property", column: "nextCloseOutDueAt", orNull: true, at: now }]))) return nothingDue("close-out");
   await initialise(database, now, opts);
   const due = await database.db.property.findMany({
     where: { nextCloseOutDueAt: { lte: now } }, orderBy: [{ nextCloseOutDueAt: "asc" }, { id: "asc" }], take: batchOf(opts),

@@ -9,7 +9,7 @@ import { formatLocal } from "../time.ts";
 import { zoneOf } from "../schedule.ts";
 import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
-import { backoffSince, batchOf, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -44,6 +44,7 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
 
 /** One tick of the completion clock. */
 export async function runCompletionClock(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "completionCheckAt", status: UNFINISHED, at: now }]))) return nothingDue("completion-clock");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("completion-clock", due, opts, (t) => step(database, t, now), async (t) => {
     await database.db.ticket.updateMany({

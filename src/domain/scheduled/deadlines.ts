@@ -11,7 +11,7 @@ import { notifyAll } from "../notify.ts";
 import { staffOf } from "../staff.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import type { Role } from "../types.ts";
-import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const RETRY_MINUTES = 5;
 
@@ -83,6 +83,12 @@ async function unassignedStep(database: Database, c: ComplaintDue, now: Date, op
 
 /** One tick over follow-up and complaint deadlines. */
 export async function runDeadlines(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  const probe = await database.anyDue([
+    { table: "FollowUp", column: "remindAt", status: ["open"], at: now },
+    { table: "Complaint", column: "remindAt", status: ["open"], at: now },
+    { table: "Complaint", column: "assignDueAt", status: ["open"], at: now },
+  ]);
+  if (!probe) return nothingDue("deadlines");
   const take = batchOf(opts);
   const later = addMinutes(now, RETRY_MINUTES);
   const a = await eachDue("deadlines:follow-up", await dueFollowUps(database.db, now, take), opts, (f) => followUpStep(database, f, now, opts), async (f) => {

@@ -10,7 +10,7 @@ import { isOfficeHours, nextOfficeStart } from "../schedule.ts";
 import { offerTicket } from "../tickets/dispatch.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, minutesBetween, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, eachDue, minutesBetween, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 /** Re-offer rounds after the first offer; the round after them only alerts. */
 export const MAX_REOFFERS = 3;
@@ -56,6 +56,7 @@ async function escalate(database: Database, t: Due, now: Date, opts: JobOptions)
 
 /** One tick of the dispatch escalation. */
 export async function runDispatchEscalation(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "dispatchDueAt", status: ["open"], at: now }]))) return nothingDue("dispatch-escalation");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("dispatch-escalation", due, opts, (t) => escalate(database, t, now, opts), async (t) => {
     await database.db.ticket.updateMany({
