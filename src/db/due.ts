@@ -11,7 +11,7 @@ import { openSqlite, type SqliteConnection } from "./bookkeeping.ts";
 export type DueCheck = { table: string; column: string; at: Date; status?: readonly string[]; orNull?: boolean };
 
 export type DueProbe = {
-  /** True when any check has a row (and when the probe itself fails: the job then finds out). */
+  /** True when any check has a row. */
   anyDue: (checks: DueCheck[]) => Promise<boolean>;
   statements: () => number;
   close: () => Promise<void>;
@@ -43,16 +43,12 @@ export function sqliteDueProbe(file: string): DueProbe {
   let count = 0;
   return {
     anyDue: async (checks) => {
-      try {
-        conn ??= openSqlite(file, { timeout: 200 });
-        const sql = dueSql(checks, (i) => `?${i}`);
-        let stmt = prepared.get(sql);
-        if (!stmt) prepared.set(sql, (stmt = conn.prepare(sql)));
-        count++;
-        return stmt.get(...checks.map((c) => sqliteDate(c.at))) !== undefined;
-      } catch {
-        return true;
-      }
+      conn ??= openSqlite(file, { timeout: 200 });
+      const sql = dueSql(checks, () => "?");
+      let stmt = prepared.get(sql);
+      if (!stmt) prepared.set(sql, (stmt = conn.prepare(sql)));
+      count++;
+      return stmt.get(...checks.map((c) => sqliteDate(c.at))) !== undefined;
     },
     statements: () => count,
     close: async () => conn?.close(),
@@ -65,15 +61,11 @@ export function pgDueProbe(pool: pg.Pool): DueProbe {
   let count = 0;
   return {
     anyDue: async (checks) => {
-      try {
-        const text = dueSql(checks, (i) => `$${i}::timestamp`);
-        let name = names.get(text);
-        if (!name) names.set(text, (name = `rd_due_${names.size}`));
-        count++;
-        return (await pool.query({ name, text, values: checks.map((c) => pgDate(c.at)) })).rows.length > 0;
-      } catch {
-        return true;
-      }
+      const text = dueSql(checks, (i) => `$${i}::timestamp`);
+      let name = names.get(text);
+      if (!name) names.set(text, (name = `rd_due_${names.size}`));
+      count++;
+      return (await pool.query({ name, text, values: checks.map((c) => pgDate(c.at)) })).rows.length > 0;
     },
     statements: () => count,
     close: async () => undefined, // the pool is closed with the database
