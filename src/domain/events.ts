@@ -12,14 +12,19 @@ export type EventInput = {
 
 /** Records who did what, when: every state change writes one. */
 export async function logEvent(db: DbOrTx, e: EventInput): Promise<void> {
-  await db.event.create({
-    data: {
-      ticketId: e.ticketId ?? null,
-      complaintId: e.complaintId ?? null,
-      actorId: e.actorId,
-      action: e.action,
-      data: JSON.stringify(e.data ?? {}),
-      at: e.at,
-    },
-  });
+  await db.event.create({ data: eventRow(e) });
 }
+
+/** Several events in one statement (a scheduled job's tick). */
+export async function logEvents(db: DbOrTx, events: EventInput[]): Promise<void> {
+  if (events.length > 0) await db.event.createMany({ data: events.map(eventRow) });
+}
+
+const eventRow = (e: EventInput) => ({
+  ticketId: e.ticketId ?? null,
+  complaintId: e.complaintId ?? null,
+  actorId: e.actorId,
+  action: e.action,
+  data: JSON.stringify(e.data ?? {}),
+  at: e.at,
+});
