@@ -42,8 +42,8 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
   } else {
     const night = !isOfficeHours(now, cal);
     w.notifyAll([
-      ...(await onDutyStaff(tx, t.propertyId, "supervisor")),
-      ...(night && t.emergency ? await onDutyStaff(tx, t.propertyId, "control_room") : []),
+      ...(await w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"))),
+      ...(night && t.emergency ? await w.once(`duty:${t.propertyId}:control_room`, () => onDutyStaff(tx, t.propertyId, "control_room")) : []),
     ], { key: "arrival-late-supervisor", params });
   }
   w.event({ ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level } });

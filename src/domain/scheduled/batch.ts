@@ -84,15 +84,22 @@ export type Writes = {
   notify: (personId: number, n: Notice) => void;
   notifyAll: (personIds: number[], n: Notice) => void;
   event: (e: EventInput) => void;
+  /** A read shared by the tick's items (who is on duty at a property): loaded once per key. */
+  once: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 };
 
 function collect(now: Date) {
   const notices: { personId: number; notice: Notice }[] = [];
   const events: EventInput[] = [];
+  const loaded = new Map<string, Promise<unknown>>();
   const writes: Writes = {
     notify: (personId, notice) => void notices.push({ personId, notice }),
     notifyAll: (ids, notice) => { for (const personId of new Set(ids)) notices.push({ personId, notice }); },
     event: (e) => void events.push(e),
+    once: <T>(key: string, load: () => Promise<T>) => {
+      if (!loaded.has(key)) loaded.set(key, load());
+      return loaded.get(key) as Promise<T>;
+    },
   };
   return { writes, flush: async (tx: Tx) => { await notifyMany(tx, now, notices); await logEvents(tx, events); } };
 }

@@ -81,8 +81,8 @@ async function act(tx: Tx, s: Due, now: Date, opts: JobOptions, w: Writes): Prom
 /** The desk gets a phone-callback task (also listed by /callbacks). */
 async function phoneTask(tx: Tx, s: Due, tz: string, now: Date, w: Writes): Promise<void> {
   const t = s.ticket;
-  const desk = await onDutyStaff(tx, t.propertyId, "desk");
-  w.notifyAll(desk.length > 0 ? desk : await staffOf(tx, t.propertyId, "supervisor"), {
+  const desk = await w.once(`duty:${t.propertyId}:desk`, () => onDutyStaff(tx, t.propertyId, "desk"));
+  w.notifyAll(desk.length > 0 ? desk : await w.once(`staff:${t.propertyId}:supervisor`, () => staffOf(tx, t.propertyId, "supervisor")), {
     key: "callback-phone-task",
     params: { ...paramsOf(s, tz), owner: t.reporter.name, phone: t.phone || t.reporter.phone || "-" },
     buttons: [[{ label: "btn-record-phone-answer", action: "cbans", id: t.id }]],
