@@ -33,8 +33,8 @@ export type CloseOut = {
 /**
  * The figures of one property's local day. Every query is an indexed range bounded by today's or
  * the unfinished work, never by the ticket history: the day's reports by (propertyId, reportedAt),
- * completions by the events' (action, at), unfinished work by (propertyId, status, reportedAt),
- * callbacks waiting by the surveys' status, joined to the property.
+ * completions by the events' (action, at) joined to their ticket, unfinished work by (propertyId,
+ * status, reportedAt), callbacks waiting by the surveys' status.
  */
 export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
   const from = localDayStart(day, cal.tz);
@@ -44,17 +44,17 @@ export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar,
   const completed = await db.event.findMany({
     where: { action: "completed", at: { gte: from, lt: to }, ticket: { propertyId: p.id } }, select: { ticketId: true }, distinct: ["ticketId"],
   });
-  const open = await db.ticket.findMany({
-    where: { propertyId: p.id, status: { in: UNFINISHED } },
-    include: { unit: true, assignee: true }, orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
-  });
+  // sorted here: an ORDER BY reportedAt makes SQLite walk the property's whole history through (propertyId, reportedAt)
+  const open = (await db.ticket.findMany({ where: { propertyId: p.id, status: { in: UNFINISHED } }, include: { unit: true, assignee: true } }))
+    .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || a.id - b.id);
   const isOverdue = (t: (typeof open)[number]) =>
     t.status === "open" ? addMinutes(t.reportedAt, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin) < now
       : t.status === "postponed" ? false
       : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
-  const waiting = await db.survey.findMany({
-    where: { status: { in: WAITING }, ticket: { propertyId: p.id } }, include: { ticket: { include: { reporter: true } } }, orderBy: [{ id: "asc" }],
-  });
+  // by the status index (the callbacks waiting are few), not through the property's tickets
+  const waiting = (await db.survey.findMany({
+    where: { status: { in: WAITING } }, include: { ticket: { include: { reporter: true } } }, orderBy: [{ id: "asc" }],
+  })).filter((s) => s.ticket.propertyId === p.id);
   return {
     property: p.name, date: localDate(from, cal.tz), reported, completed: completed.length, open: open.length,
     overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
