@@ -1,10 +1,5 @@
 // Bulk rows for the benches: multi-row INSERT statements, far faster than Prisma's createMany.
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Database } from "../src/db/client.ts";
 
 const CHUNK = 1_000;
 
@@ -26,29 +21,5 @@ export async function bulkInsert(database: Database, table: string, rows: Record
   }
 }
 
-
-/**
- * Runs `fn` on a fresh migrated database: a temporary SQLite file, or a temporary PostgreSQL
- * database on the server at pgUrl; dropped afterwards.
- */
-export async function withBenchDatabase<T>(provider: "sqlite" | "postgresql", pgUrl: string, name: string, fn: (d: Database, analyze: () => Promise<void>) => Promise<T>): Promise<T> {
-  const file = join(tmpdir(), `${name}.db`);
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  }
-  const database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
-  try {
-    await migrate(database);
-    return await fn(database, async () => { if (admin) await database.db.$executeRawUnsafe("ANALYZE"); });
-  } finally {
-    await database.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-    for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-  }
-}
+/** (Moved to common.ts with the rest of what the benches share.) */
+export { withBenchDatabase } from "./common.ts";

@@ -4,25 +4,15 @@
 //   2. the accept race: 24 technicians press "accept" on one ticket at once, 20 times; exactly one
 //      must win each time (exit code 1 if not).
 //   3. one full domain loop: report → accept → arrived → done → confirm → rate.
-//   4. the outbox sender over real HTTP to the fake Bot API with its rate limits lifted (what the
-//      sender itself costs), and what the real limits imply (computed).
-//   5. bot updates through bot.handleUpdate: /my for an owner with 10 tickets, and the /repair step
+//   4. bot updates through bot.handleUpdate: /my for an owner with 10 tickets, and the /repair step
 //      that answers the phone question (the conversation replays the 7 answers before it).
+//   (The outbox sender has its own bench: bench/outbox.ts.)
 //   npm run bench:loop                  SQLite (a temporary file)
 //   npm run bench:loop -- --pg [url]    PostgreSQL too (a temporary database on the server at url,
 //                                       default TEST_PG_URL or postgresql://postgres@127.0.0.1:5432/test)
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Api } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
-import pg from "pg";
-import { createBot } from "../src/bot/create-bot.ts";
-import type { BotDeps } from "../src/bot/context.ts";
-import { createOutboxSender } from "../src/bot/outbox-sender.ts";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Update } from "grammy/types";
+import type { Database } from "../src/db/client.ts";
 import { acceptJob } from "../src/domain/tickets/dispatch.ts";
 import { confirmFixed } from "../src/domain/tickets/owner.ts";
 import { reportFault, type ReportInput } from "../src/domain/tickets/report.ts";
@@ -31,8 +21,8 @@ import { answerSurvey } from "../src/domain/surveys.ts";
 import type { Result } from "../src/domain/types.ts";
 import { startFakeTelegram, type Call, type FakeTelegram } from "../src/fake-bot-api/server.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../test/helpers/fixtures.ts";
+import { BENCH_FAKE, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
 
-type Provider = "sqlite" | "postgresql";
 
 const NOW = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in Asia/Shanghai
 const SEQUENTIAL_REPORTS = 200;
@@ -41,30 +31,14 @@ const REPORTS_PER_REPORTER = 20;
 const RACERS = 24;
 const RACES = 20;
 const LOOPS = 100;
-const OUTBOX_MESSAGES = 2_000;
-const OUTBOX_CHATS = 200;
-const REAL_GLOBAL_PER_SECOND = 25; // the sender's defaults
-const REAL_PER_CHAT_MS = 1_000;
 const MY_UPDATES = 200;
 const MY_TICKETS = 10;
 const REPAIR_RUNS = 30;
-
-const TOKEN = "123456:BENCH-token-for-the-fake-bot-api";
-const BOT_INFO: UserFromGetMe = {
-  id: 999000, is_bot: true, first_name: "Repair Desk", username: "repair_desk_bench_bot",
-  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false,
-};
 
 // ---------- small helpers ----------
 
 const progress = (provider: Provider, msg: string) => process.stderr.write(`[${provider}] ${msg}\n`);
 
-/** Nearest-rank percentile of a list of durations (ms). */
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const stats = (xs: number[]) => `p50 ${ms(pct(xs, 50))} / p95 ${ms(pct(xs, 95))} / max ${ms(Math.max(...xs))}`;
 const rate = (n: number, elapsedMs: number) => (n / (elapsedMs / 1000)).toFixed(0);
@@ -109,11 +83,8 @@ async function site(database: Database, code: string, techs: number, owners: num
 }
 
 /** Results by metric, then by provider (printed as one table at the end). */
-const results = new Map<string, Map<Provider, string>>();
-const record = (provider: Provider, metric: string, value: string) => {
-  if (!results.has(metric)) results.set(metric, new Map());
-  results.get(metric)!.set(provider, value);
-};
+const results = benchResults();
+const record = results.record;
 let raceFailed = false;
 
 // ---------- 1. reportFault ----------
@@ -204,63 +175,9 @@ async function benchLoop(provider: Provider, database: Database) {
   record(provider, `3. full loop (report→accept→arrived→done→confirm→rate) × ${LOOPS}`, `${ms(mean)} per loop (p50 ${ms(pct(times, 50))} / p95 ${ms(pct(times, 95))})`);
 }
 
-// ---------- 4. the outbox sender ----------
+// ---------- 4. bot updates ----------
 
-async function benchOutbox(provider: Provider, database: Database) {
-  progress(provider, `outbox: ${OUTBOX_MESSAGES} messages over ${OUTBOX_CHATS} chats…`);
-  const db = database.db;
-  await db.outbox.deleteMany(); // the earlier sections' notifications are not part of this
-  await db.person.createMany({
-    data: Array.from({ length: OUTBOX_CHATS }, (_, i) => ({ name: `收件人${i + 1}`, telegramId: BigInt(8_000_000_000 + i), language: i % 4 === 0 ? "en" : "zh-CN" })),
-  });
-  const people = await db.person.findMany({ where: { telegramId: { gte: BigInt(8_000_000_000) } }, orderBy: { id: "asc" } });
-  const params = JSON.stringify({ number: "BX-20261123-0001", technician: "李师傅", minutes: 30, place: "3-1-502", category: "water", description: "厨房水龙头一直滴水" });
-  /** n rows, round-robin over the chats (so each sender tick finds every chat at most once per 200 rows). */
-  const queue = async (n: number) => {
-    const now = new Date();
-    const rows = Array.from({ length: n }, (_, i) => {
-      const p = people[i % people.length]!;
-      return { chatId: p.telegramId!, personId: p.id, kind: "send", key: "owner-accepted", params, dueAt: now, createdAt: now };
-    });
-    for (let i = 0; i < rows.length; i += 500) await db.outbox.createMany({ data: rows.slice(i, i + 500) });
-  };
-
-  const fake = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username! });
-  try {
-    const sender = createOutboxSender({
-      db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => new Date(),
-      globalPerSecond: 100_000, perChatIntervalMs: 0, scan: 50,
-    });
-    const drain = async () => {
-      let sent = 0;
-      let tickCount = 0;
-      for (;;) {
-        const n = await sender.tick();
-        if (n === 0) return { sent, ticks: tickCount };
-        sent += n;
-        tickCount++;
-      }
-    };
-    await queue(OUTBOX_CHATS); // warm-up: one message per chat (connections, query plans)
-    await drain();
-    fake.reset();
-    await queue(OUTBOX_MESSAGES);
-    const [{ sent, ticks: tickCount }, elapsed] = await timed(drain);
-    const left = await db.outbox.count({ where: { status: { not: "sent" } } });
-    const delivered = fake.sent().filter((c) => c.method === "sendMessage").length;
-    if (sent !== OUTBOX_MESSAGES || left !== 0 || delivered !== OUTBOX_MESSAGES) {
-      throw new Error(`outbox: sent ${sent}, fake got ${delivered}, ${left} rows not sent`);
-    }
-    record(provider, `4. outbox sender, limits lifted (${OUTBOX_MESSAGES} msgs / ${OUTBOX_CHATS} chats)`,
-      `${rate(OUTBOX_MESSAGES, elapsed)} msgs/s, ${ms(elapsed / OUTBOX_MESSAGES)} per message (${tickCount} ticks, ${(elapsed / 1000).toFixed(2)} s)`);
-  } finally {
-    await fake.close();
-  }
-}
-
-// ---------- 5. bot updates ----------
-
-async function benchBot(provider: Provider, database: Database) {
+async function benchUpdates(provider: Provider, database: Database) {
   progress(provider, `bot: /my × ${MY_UPDATES}…`);
   const db = database.db;
   const property = await makeProperty(db, "MY");
@@ -270,17 +187,9 @@ async function benchBot(provider: Provider, database: Database) {
   const numbers: string[] = [];
   for (let i = 0; i < MY_TICKETS; i++) numbers.push(must("report", await reportFault(database, reportOf(owner.id, unit.id), clock())).number);
 
-  const fake = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username! });
+  const fake = await startFakeTelegram(BENCH_FAKE);
   try {
-    const errors: string[] = [];
-    const deps: BotDeps = {
-      database,
-      config: { botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: [], defaultLanguage: "zh-CN", timezone: "Asia/Shanghai" },
-      clock: () => new Date(),
-      log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
-    };
-    // The fake here does not enforce limits: no per-chat pacing (it would add 1 s to the phone step).
-    const bot = createBot(deps, { botInfo: BOT_INFO, pacing: { perChatMs: 0 } });
+    const { bot, errors } = benchBot(database, fake.apiRoot);
 
     // a Telegram user, as test/helpers/bot-harness.ts drives one
     const id = Number(owner.telegramId);
@@ -321,7 +230,7 @@ async function benchBot(provider: Provider, database: Database) {
       if (!numbers.every((n) => text.includes(n))) throw new Error(`/my did not list the ${MY_TICKETS} tickets: ${text.slice(0, 200)}`);
       if (i >= 0) my.push(t);
     }
-    record(provider, `5. bot: /my with ${MY_TICKETS} tickets (handleUpdate)`, stats(my));
+    record(provider, `4. bot: /my with ${MY_TICKETS} tickets (handleUpdate)`, stats(my));
 
     // /repair up to the phone question, then time its answer (the flow replays the 7 answers before it)
     progress(provider, `bot: /repair to the phone step × ${REPAIR_RUNS}…`);
@@ -345,94 +254,31 @@ async function benchBot(provider: Provider, database: Database) {
         phoneStep.push(tPhone);
       }
     }
-    record(provider, "5. bot: /repair 1st answer (no replay, for reference)", stats(firstStep));
-    record(provider, "5. bot: /repair phone answer (replays 7 answers)", stats(phoneStep));
+    record(provider, "4. bot: /repair 1st answer (no replay, for reference)", stats(firstStep));
+    record(provider, "4. bot: /repair phone answer (replays 7 answers)", stats(phoneStep));
     if (errors.length > 0) throw new Error(`bot errors: ${errors.join("; ")}`);
   } finally {
     await fake.close();
   }
 }
 
-// ---------- one database ----------
-
-/** Cleanups still to run (also run on Ctrl-C). */
-const cleanups = new Set<() => Promise<void>>();
-
-async function withDatabase(provider: Provider, pgUrl: string, fn: (database: Database) => Promise<void>) {
-  const name = `rd_bench_loop_${process.pid}`;
-  const file = join(tmpdir(), `${name}.db`);
-  const removeFiles = () => { for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true }); };
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  let database: Database | undefined;
-  let cleaning: Promise<void> | undefined;
-  /** Idempotent: the finally below and a signal handler may both call it. */
-  const cleanup = () => (cleaning ??= (async () => {
-    cleanups.delete(cleanup);
-    await database?.close().catch(() => undefined);
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => progress(provider, `could not drop ${name}: ${e}`));
-      await admin.end().catch(() => undefined);
-    } else {
-      removeFiles();
-    }
-  })());
-  cleanups.add(cleanup);
-  try {
-    if (admin) {
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name}`);
-    } else {
-      removeFiles();
-    }
-    database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
-    await migrate(database);
-    await fn(database);
-  } finally {
-    await cleanup();
-  }
-}
-
 function print(providers: readonly Provider[], took: Map<Provider, number>) {
-  const head = ["", ...providers];
-  const lines = [...results].map(([metric, byProvider]) => [metric, ...providers.map((p) => byProvider.get(p) ?? "-")]);
-  lines.push(["run took", ...providers.map((p) => `${((took.get(p) ?? 0) / 1000).toFixed(1)} s`)]);
-  const widths = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i]!.length)));
-  const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log("\nThe repair loop: domain calls, the accept race, the outbox sender and bot updates\n");
-  console.log([fmt(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(fmt)].join("\n"));
-  const perChat = OUTBOX_MESSAGES / OUTBOX_CHATS;
-  const globalS = OUTBOX_MESSAGES / REAL_GLOBAL_PER_SECOND;
-  const chatS = ((perChat - 1) * REAL_PER_CHAT_MS) / 1000;
-  console.log(`\nAt the real limits (computed, not measured): ${REAL_GLOBAL_PER_SECOND} msgs/s over all chats → ${OUTBOX_MESSAGES.toLocaleString("en")} messages take `
-    + `${OUTBOX_MESSAGES.toLocaleString("en")} / ${REAL_GLOBAL_PER_SECOND} = ${globalS} s; the per-chat gap (${perChat} messages per chat, ${REAL_PER_CHAT_MS / 1000} s apart) `
-    + `alone would need ${chatS} s, so the global limit decides: ${Math.max(globalS, chatS)} s.`);
+  console.log("\nThe repair loop: domain calls, the accept race and bot updates\n");
+  console.log(results.table(providers, [["run took", ...providers.map((p) => `${((took.get(p) ?? 0) / 1000).toFixed(1)} s`)]]));
 }
 
 // ---------- main ----------
 
-const args = process.argv.slice(2);
-const pgIndex = args.indexOf("--pg");
-const pgUrl = pgIndex >= 0 && args[pgIndex + 1] && !args[pgIndex + 1]!.startsWith("--")
-  ? args[pgIndex + 1]! : process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const providers: readonly Provider[] = pgIndex >= 0 ? ["sqlite", "postgresql"] : ["sqlite"];
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`\n${signal}: cleaning up…\n`);
-    void Promise.allSettled([...cleanups].map((c) => c())).finally(() => process.exit(130));
-  });
-}
+const { pgUrl, providers } = benchArgs();
 
 const took = new Map<Provider, number>();
 for (const provider of providers) {
   const start = performance.now();
-  await withDatabase(provider, pgUrl, async (database) => {
+  await withBenchDatabase(provider, pgUrl, `rd_bench_loop_${process.pid}`, async (database) => {
     await benchReports(provider, database);
     await benchAcceptRace(provider, database);
     await benchLoop(provider, database);
-    await benchOutbox(provider, database);
-    await benchBot(provider, database);
+    await benchUpdates(provider, database);
   });
   took.set(provider, performance.now() - start);
   progress(provider, `done in ${((performance.now() - start) / 1000).toFixed(1)} s`);

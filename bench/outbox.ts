@@ -9,32 +9,21 @@
 //      delivered, and the 429s on the way.
 //   npm run bench:outbox                  SQLite (a temporary file)
 //   npm run bench:outbox -- --pg [url]    PostgreSQL too
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Api } from "grammy";
-import pg from "pg";
 import { createOutboxSender } from "../src/bot/outbox-sender.ts";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Database } from "../src/db/client.ts";
 import { reportFault } from "../src/domain/tickets/report.ts";
 import { startFakeTelegram } from "../src/fake-bot-api/server.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../test/helpers/fixtures.ts";
+import { BENCH_FAKE, BENCH_TOKEN, benchArgs, benchResults, withBenchDatabase, type Provider } from "./common.ts";
 
-type Provider = "sqlite" | "postgresql";
 const MESSAGES = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 2_000);
 const CHATS = 200;
 const RATE = 25; // the sender's default globalPerSecond
 const TECHS = 40;
-const TOKEN = "123456:BENCH-token-for-the-fake-bot-api";
-const BOT = { botId: 999000, username: "repair_desk_bench_bot" };
-
-const results = new Map<string, Map<Provider, string>>();
-const record = (p: Provider, metric: string, value: string) => {
-  if (!results.has(metric)) results.set(metric, new Map());
-  results.get(metric)!.set(p, value);
-};
+const results = benchResults();
+const record = results.record;
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +37,7 @@ async function queue(database: Database, n: number) {
     });
     people = await db.person.findMany({ where: { telegramId: { gte: BigInt(8_000_000_000) } }, orderBy: { id: "asc" } });
   }
-  const params = JSON.stringify({ number: "BX-20261123-0001", technician: "李师傅", minutes: 30 });
+  const params = JSON.stringify({ number: "BX-20261123-0001", technician: "李师傅", techphone: "13900139000", booked: "no", time: "", minutes: 30 });
   const now = new Date();
   const rows = Array.from({ length: n }, (_, i) => {
     const p = people[i % people.length]!;
@@ -59,9 +48,9 @@ async function queue(database: Database, n: number) {
 }
 
 async function cpuPerMessage(provider: Provider, database: Database) {
-  const fake = await startFakeTelegram(BOT);
+  const fake = await startFakeTelegram(BENCH_FAKE);
   try {
-    const api = new Api(TOKEN, { apiRoot: fake.apiRoot });
+    const api = new Api(BENCH_TOKEN, { apiRoot: fake.apiRoot });
     const sender = createOutboxSender({ db: database.db, api, clock: () => new Date(), globalPerSecond: 100_000, perChatIntervalMs: 0 });
     const drain = async () => { while ((await sender.tick()) > 0); };
     await queue(database, CHATS);
@@ -84,9 +73,9 @@ async function cpuPerMessage(provider: Provider, database: Database) {
 }
 
 async function atTheLimits(provider: Provider, database: Database) {
-  const fake = await startFakeTelegram({ ...BOT, limits: true });
+  const fake = await startFakeTelegram({ ...BENCH_FAKE, limits: true });
   try {
-    const sender = createOutboxSender({ db: database.db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => new Date(), leaseMs: false });
+    const sender = createOutboxSender({ db: database.db, api: new Api(BENCH_TOKEN, { apiRoot: fake.apiRoot }), clock: () => new Date(), leaseMs: false });
     await queue(database, MESSAGES);
     const t0 = performance.now();
     sender.start();
@@ -108,9 +97,9 @@ async function emergency(provider: Provider, database: Database) {
   const unit = await makeUnit(db, property.id, "3-1-502");
   const owner = await makeOwner(db, unit.id, "王阿姨");
   for (let i = 0; i < TECHS; i++) await makeStaff(db, property.id, "technician", `师傅${i + 1}`);
-  const fake = await startFakeTelegram({ ...BOT, limits: true });
+  const fake = await startFakeTelegram({ ...BENCH_FAKE, limits: true });
   try {
-    const sender = createOutboxSender({ db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => new Date(), leaseMs: false });
+    const sender = createOutboxSender({ db, api: new Api(BENCH_TOKEN, { apiRoot: fake.apiRoot }), clock: () => new Date(), leaseMs: false });
     const res = await reportFault(database, {
       reporterId: owner.id, unitId: unit.id, category: "water", description: "水管爆裂，水漫到客厅", emergency: true,
       access: "home", preferredTime: "asap", phone: "13800138000", photos: ["PHOTO-1"],
@@ -129,37 +118,9 @@ async function emergency(provider: Provider, database: Database) {
   }
 }
 
-async function withDatabase(provider: Provider, pgUrl: string, fn: (d: Database) => Promise<void>) {
-  const name = `rd_bench_outbox_${process.pid}`;
-  const file = join(tmpdir(), `${name}.db`);
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  let database: Database | undefined;
-  try {
-    if (admin) {
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name}`);
-    }
-    database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`);
-    await migrate(database);
-    await fn(database);
-  } finally {
-    await database?.close().catch(() => undefined);
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await admin.end().catch(() => undefined);
-    }
-    for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-  }
-}
-
-const args = process.argv.slice(2);
-const pgIndex = args.indexOf("--pg");
-const pgUrl = pgIndex >= 0 && args[pgIndex + 1] && !args[pgIndex + 1]!.startsWith("--")
-  ? args[pgIndex + 1]! : process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const providers: Provider[] = pgIndex >= 0 ? ["sqlite", "postgresql"] : ["sqlite"];
+const { pgUrl, providers } = benchArgs();
 for (const provider of providers) {
-  await withDatabase(provider, pgUrl, async (database) => {
+  await withBenchDatabase(provider, pgUrl, `rd_bench_outbox_${process.pid}`, async (database) => {
     process.stderr.write(`[${provider}] outbox: CPU per message…\n`);
     await cpuPerMessage(provider, database);
     process.stderr.write(`[${provider}] outbox: emergency…\n`);
@@ -168,9 +129,5 @@ for (const provider of providers) {
     await atTheLimits(provider, database);
   });
 }
-const head = ["", ...providers];
-const lines = [...results].map(([m, by]) => [m, ...providers.map((p) => by.get(p) ?? "-")]);
-const widths = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i]!.length)));
-const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log("\nThe outbox sender\n");
-console.log([fmt(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(fmt)].join("\n"));
+console.log(results.table(providers));

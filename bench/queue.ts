@@ -8,7 +8,8 @@ import { performance } from "node:perf_hooks";
 import type { Database } from "../src/db/client.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import { QUEUE_GROUPS, queueOf } from "../src/domain/tickets/queue.ts";
-import { bulkInsert, withBenchDatabase } from "./bulk.ts";
+import { bulkInsert } from "./bulk.ts";
+import { benchArgs, withBenchDatabase } from "./common.ts";
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 10_000);
 const HISTORY = 20_000;
@@ -62,8 +63,5 @@ async function run(provider: "sqlite" | "postgresql", pgUrl: string) {
   });
 }
 
-const args = process.argv.slice(2);
-const pgIndex = args.indexOf("--pg");
-const pgUrl = pgIndex >= 0 && args[pgIndex + 1] && !args[pgIndex + 1]!.startsWith("--")
-  ? args[pgIndex + 1]! : process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-for (const provider of pgIndex >= 0 ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const)) await run(provider, pgUrl);
+const { pgUrl, providers } = benchArgs();
+for (const provider of providers) await run(provider, pgUrl);

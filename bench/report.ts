@@ -9,7 +9,8 @@ import { addMinutes } from "../src/domain/time.ts";
 import { translator } from "../src/bot/i18n.ts";
 import { chartPng } from "../src/bot/report-chart.ts";
 import { chartLabels, reportMessage } from "../src/bot/report-view.ts";
-import { bulkInsert, withBenchDatabase } from "./bulk.ts";
+import { bulkInsert } from "./bulk.ts";
+import { benchArgs, withBenchDatabase } from "./common.ts";
 import { loadFigureRows } from "../src/domain/figures/rows.ts";
 import { headlineFigures } from "../src/domain/figures/headline.ts";
 import { calendarOf } from "../src/domain/schedule.ts";
@@ -89,8 +90,5 @@ async function run(provider: "sqlite" | "postgresql", pgUrl: string) {
   });
 }
 
-const args = process.argv.slice(2);
-const pgIndex = args.indexOf("--pg");
-const pgUrl = pgIndex >= 0 && args[pgIndex + 1] && !args[pgIndex + 1]!.startsWith("--")
-  ? args[pgIndex + 1]! : process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-for (const provider of pgIndex >= 0 ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const)) await run(provider, pgUrl);
+const { pgUrl, providers } = benchArgs();
+for (const provider of providers) await run(provider, pgUrl);

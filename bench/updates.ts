@@ -7,49 +7,28 @@
 //   4. 10,000 owners in the middle of a conversation: heap after a GC
 //   npm run bench:updates                  SQLite (a temporary file)
 //   npm run bench:updates -- --pg [url]    PostgreSQL too
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { Update, UserFromGetMe } from "grammy/types";
-import pg from "pg";
-import { createBot } from "../src/bot/create-bot.ts";
-import type { BotDeps } from "../src/bot/context.ts";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Update } from "grammy/types";
+import type { Database } from "../src/db/client.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
+import { BENCH_FAKE, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
 
-type Provider = "sqlite" | "postgresql";
 const SEQUENTIAL_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
 const OWNERS_AT_ONCE = 50;
 const CONVERSATIONS_EACH = Number(process.env.BENCH_CONVERSATIONS_EACH ?? 4);
 const IDLE_OWNERS = Number(process.env.BENCH_IDLE_OWNERS ?? 10_000);
-const TOKEN = "123456:BENCH-token-for-the-fake-bot-api";
-const BOT_INFO: UserFromGetMe = {
-  id: 999000, is_bot: true, first_name: "Repair Desk", username: "repair_desk_bench_bot",
-  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false,
-};
-
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
 const progress = (provider: Provider, msg: string) => process.stderr.write(`[${provider}] ${msg}\n`);
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const rate = (n: number, elapsedMs: number) => (n / (elapsedMs / 1000)).toFixed(0);
 
-const results = new Map<string, Map<Provider, string>>();
-const record = (provider: Provider, metric: string, value: string) => {
-  if (!results.has(metric)) results.set(metric, new Map());
-  results.get(metric)!.set(provider, value);
-};
+const results = benchResults();
+const record = results.record;
 
 /** Owners 1..n, each with a unit of their own, in one statement per table. */
 async function owners(database: Database, propertyId: number, from: number, n: number) {
@@ -68,16 +47,9 @@ async function benchUpdates(provider: Provider, database: Database) {
   const db = database.db;
   const property = await makeProperty(db, "UP");
   for (let i = 0; i < 3; i++) await makeStaff(db, property.id, "technician", `师傅${i + 1}`);
-  const fake = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username! });
+  const fake = await startFakeTelegram(BENCH_FAKE);
   try {
-    const errors: string[] = [];
-    const deps: BotDeps = {
-      database,
-      config: { botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: [], defaultLanguage: "zh-CN", timezone: "Asia/Shanghai" },
-      clock: () => new Date(),
-      log: { info: () => undefined, warn: () => undefined, error: (m, e) => void errors.push(`${m} ${JSON.stringify(e)}`) },
-    };
-    const bot = createBot(deps, { botInfo: BOT_INFO, pacing: { perChatMs: 0 } });
+    const { bot, errors } = benchBot(database, fake.apiRoot);
     let updateId = 1000;
     let cpuMicros = 0;
     /** The newest message per chat that carries `q|` buttons (what the owner would press). */
@@ -192,46 +164,12 @@ async function benchUpdates(provider: Provider, database: Database) {
   }
 }
 
-async function withDatabase(provider: Provider, pgUrl: string, fn: (database: Database) => Promise<void>) {
-  const name = `rd_bench_updates_${process.pid}`;
-  const file = join(tmpdir(), `${name}.db`);
-  const removeFiles = () => { for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true }); };
-  const admin = provider === "postgresql" ? new pg.Client({ connectionString: pgUrl }) : null;
-  let database: Database | undefined;
-  try {
-    if (admin) {
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name}`);
-    } else {
-      removeFiles();
-    }
-    database = await createDatabase(admin ? pgUrl.replace(/\/[^/]*$/, `/${name}`) : `file:${file}`, { countStatements: true });
-    await migrate(database);
-    await fn(database);
-  } finally {
-    await database?.close().catch(() => undefined);
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await admin.end().catch(() => undefined);
-    } else {
-      removeFiles();
-    }
-  }
+const { pgUrl, providers } = benchArgs();
+for (const provider of providers) {
+  await withBenchDatabase(provider, pgUrl, `rd_bench_updates_${process.pid}`, (database) => benchUpdates(provider, database), { countStatements: true });
 }
 
-const args = process.argv.slice(2);
-const pgIndex = args.indexOf("--pg");
-const pgUrl = pgIndex >= 0 && args[pgIndex + 1] && !args[pgIndex + 1]!.startsWith("--")
-  ? args[pgIndex + 1]! : process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const providers: readonly Provider[] = pgIndex >= 0 ? ["sqlite", "postgresql"] : ["sqlite"];
-for (const provider of providers) await withDatabase(provider, pgUrl, (database) => benchUpdates(provider, database));
-
-const head = ["", ...providers];
-const lines = [...results].map(([metric, by]) => [metric, ...providers.map((p) => by.get(p) ?? "-")]);
-const widths = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i]!.length)));
-const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log("\nThe update path: the /repair conversation through bot.handleUpdate (fake Bot API over HTTP)\n");
-console.log([fmt(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(fmt)].join("\n"));
+console.log(results.table(providers));
 console.log("\nTargets: ≥ 1,000 updates/s on SQLite, ≥ 600 on PostgreSQL, p99 ≤ 12 ms one at a time, ≤ 100 ms with 50 at once;"
   + " ≤ 3 statements for a step that changes nothing but the conversation; heap ≤ 64 MB.");

@@ -15,39 +15,26 @@ export type Notice = {
 
 /** Queues a message for one person; skipped when they have no chat or blocked the bot. */
 export async function notify(db: DbOrTx, now: Date, personId: number, n: Notice): Promise<boolean> {
-  const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person?.telegramId || person.blockedAt) return false;
-  await db.outbox.create({
-    data: {
-      chatId: person.telegramId,
-      personId,
-      kind: n.kind ?? "send",
-      key: n.key,
-      params: JSON.stringify(n.params ?? {}),
-      buttons: JSON.stringify(n.buttons ?? []),
-      photos: JSON.stringify(n.photos ?? []),
-      ref: n.ref ?? null,
-      dueAt: now,
-      createdAt: now,
-    },
-  });
-  return true;
+  return (await notifyEach(db, now, [[personId, n]])).has(personId);
 }
 
-/** Queues the same message for several people (two statements, whatever their number). */
+/** Queues the same message for several people. */
 export async function notifyAll(db: DbOrTx, now: Date, personIds: number[], n: Notice): Promise<void> {
-  await notifyMany(db, now, [...new Set(personIds)].map((personId) => ({ personId, notice: n })));
+  await notifyEach(db, now, [...new Set(personIds)].map((id) => [id, n]));
 }
 
 /**
- * Queues many messages in two statements: one read of the recipients, one insert. Those without a
- * chat or who blocked the bot are skipped, as in `notify`; rows keep the order given.
+ * Queues a message per person in two statements, whatever their number (one read of the people,
+ * one insert); returns who was reached (has a chat and has not blocked the bot).
  */
-export async function notifyMany(db: DbOrTx, now: Date, items: { personId: number; notice: Notice }[]): Promise<void> {
-  if (items.length === 0) return;
-  const people = await db.person.findMany({ where: { id: { in: [...new Set(items.map((i) => i.personId))] } }, select: { id: true, telegramId: true, blockedAt: true } });
+export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: number, n: Notice][]): Promise<Set<number>> {
+  if (notices.length === 0) return new Set();
+  const people = await db.person.findMany({
+    where: { id: { in: [...new Set(notices.map(([id]) => id))] } },
+    select: { id: true, telegramId: true, blockedAt: true },
+  });
   const chats = new Map(people.filter((p) => p.telegramId && !p.blockedAt).map((p) => [p.id, p.telegramId!]));
-  const data = items.filter((i) => chats.has(i.personId)).map(({ personId, notice: n }) => ({
+  const rows = notices.filter(([id]) => chats.has(id)).map(([personId, n]) => ({
     chatId: chats.get(personId)!,
     personId,
     kind: n.kind ?? "send",
@@ -59,5 +46,6 @@ export async function notifyMany(db: DbOrTx, now: Date, items: { personId: numbe
     dueAt: now,
     createdAt: now,
   }));
-  if (data.length > 0) await db.outbox.createMany({ data });
+  if (rows.length > 0) await db.outbox.createMany({ data: rows });
+  return new Set(chats.keys());
 }

@@ -6,6 +6,7 @@ import { DISPATCH_MODES } from "./tickets/dispatch.ts";
 import { logEvent } from "./events.ts";
 import { OFFICIAL_CALENDARS } from "./calendar.ts";
 import { DEFAULT_AGREEMENT_YUAN } from "./paid/quote-lines.ts";
+import { DEFAULT_INCIDENT_WINDOW_MIN } from "./tickets/incident.ts";
 import { hasRole } from "./staff.ts";
 import { isIsoDate, normalizeDigits } from "./text.ts";
 import { err, ok, type Result } from "./types.ts";
@@ -178,6 +179,8 @@ export const SETTINGS = {
   completionImportantMin: minutes(60, 1440),
   completionNormalMin: minutes(60, 1440),
   publicWorkingDays: minutes(1, 2),
+  /** Public-area reports of one place and category within this many minutes are one incident (0 = never). */
+  incidentWindowMin: minutes(0, 1440),
   holidays: dateList,
   workdays: dateList,
   officialCalendar: { parse: (v: string) => ((OFFICIAL_CALENDARS as readonly string[]).includes(v) ? v : undefined) },
@@ -188,7 +191,7 @@ export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(SETTIN
 export async function propertySettings(db: DbOrTx, propertyId: number): Promise<Record<SettingKey, string> | null> {
   const p = await db.property.findUnique({ where: { id: propertyId } });
   if (!p) return null;
-  const value = (k: SettingKey) => String(p[k] ?? (k === "agreementYuan" ? DEFAULT_AGREEMENT_YUAN : ""));
+  const value = (k: SettingKey) => String(p[k] ?? (k === "agreementYuan" ? DEFAULT_AGREEMENT_YUAN : k === "incidentWindowMin" ? DEFAULT_INCIDENT_WINDOW_MIN : ""));
   return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, value(k)])) as Record<SettingKey, string>;
 }
 

@@ -4,6 +4,7 @@ import { logEvent } from "./events.ts";
 import { notify } from "./notify.ts";
 import { openFollowUp } from "./followups.ts";
 import { authorize } from "./authorize.ts";
+import { shownNumber } from "./tickets/incident.ts";
 import { err, ok, MAX_NOTE, type ButtonIntent, type Result } from "./types.ts";
 
 /** The satisfaction scale, best first, as the owner's buttons show it (DOMAIN step 8). */
@@ -57,7 +58,7 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
         reason: comment ?? "", rating,
       }, actorId, now)
       : null;
-    return ok({ rating, followUpId, number: ticket.number });
+    return ok({ rating, followUpId, number: await shownNumber(tx, ticket) });
   });
 }
 

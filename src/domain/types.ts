@@ -63,9 +63,10 @@ export function languageOfTelegram(code: string | undefined): Language | undefin
 
 /**
  * open → accepted → arrived → completed → closed; accepted/arrived → postponed → arrived/completed;
- * completed → accepted (owner says not fixed); open/accepted → cancelled.
+ * completed → accepted (owner says not fixed); open/accepted → cancelled. A later report of the same
+ * public-area fault is `linked` to the first (its incident) and completed, reopened or cancelled with it.
  */
-export type TicketStatus = "open" | "accepted" | "arrived" | "postponed" | "completed" | "closed" | "cancelled";
+export type TicketStatus = "open" | "accepted" | "arrived" | "postponed" | "completed" | "closed" | "cancelled" | "linked";
 /** Work a technician still holds. */
 export const ACTIVE_WORK: TicketStatus[] = ["accepted", "arrived", "postponed"];
 

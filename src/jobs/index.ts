@@ -12,6 +12,7 @@ import { summariesJob } from "./summaries.ts";
 import { assignTimeoutsJob } from "./assign-timeouts.ts";
 import { completionClockJob } from "./completion-clock.ts";
 import { handoverJob } from "./handover.ts";
+import { jobCardsJob } from "./job-cards.ts";
 import { pruneJob } from "./prune.ts";
 import { createTicker, type Job, type JobDeps } from "./job.ts";
 
@@ -20,7 +21,7 @@ export { createTicker } from "./job.ts";
 
 export const JOBS: Job[] = [
   dispatchEscalationJob, assignTimeoutsJob, arrivalWatchJob, appointmentReminderJob, callbacksJob, deadlinesJob,
-  closeOutJob, completionClockJob, handoverJob, summariesJob, pruneJob,
+  closeOutJob, completionClockJob, jobCardsJob, handoverJob, summariesJob, pruneJob,
 ];
 
 type Task = { stop: () => void | Promise<void>; destroy?: () => void | Promise<void> };

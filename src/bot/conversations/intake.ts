@@ -58,6 +58,7 @@ export async function intakeConversation(conversation: Conv, ctx: ConversationCo
     }, outer.deps.clock()));
     if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
     const told = channel === "patrol" ? "patrol" : res.value.ownerOnTelegram ? "telegram" : "phone";
+    if (res.value.incidentOf) return void (await ctx.reply(t("intake-created-linked", { number: res.value.number, primary: res.value.incidentOf, told })));
     await ctx.reply(t("intake-created", { number: res.value.number, told, offered: res.value.offeredTo }));
   } catch (e) {
     if (!(e instanceof TooManyTries)) throw e;

@@ -133,6 +133,8 @@ async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, arg
     }, deps.clock()),
   );
   if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
+  // the same public-area fault already reported: the reporter follows that number
+  if (res.value.incidentOf) return void (await ctx.reply(t("repair-created-linked", { number: res.value.incidentOf })));
   const key = res.value.emergency ? "repair-created-emergency" : "repair-created";
   await ctx.reply(t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

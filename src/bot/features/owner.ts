@@ -43,7 +43,7 @@ chat.command("my", async (ctx) => {
 ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   const res = await ownerTicketDetail(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
-  const { ticket, timeline, canCancel } = res.value;
+  const { ticket, timeline, canCancel, expected } = res.value;
   const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
   const kb = renderKeyboard(ctx.lang, [
     [
@@ -53,7 +53,9 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
     [{ label: "btn-complain", action: "cpt", id: ticket.id }],
   ].filter((row) => row.length > 0));
   await ctx.answerCallbackQuery();
-  await replyLong(ctx, [{ text: ctx.t("ticket-detail", { ...noticeParams(ticket), technician: ticket.assignee || "-" }) }, { text: events }], { reply_markup: kb });
+  await replyLong(ctx, [{ text: ctx.t("ticket-detail", {
+    ...noticeParams(ticket), technician: ticket.assignee || "-", expected: expected.kind, from: expected.from, by: expected.by,
+  }) }, { text: events }], { reply_markup: kb });
 });
 
 ownerFeature.callbackQuery(callbackFor("cancel"), async (ctx) => {

@@ -73,7 +73,16 @@ export async function showCard(ctx: BotContext, ticketId: number) {
     kb.text(ctx.t("btn-note"), packCallback("cnote", v.id)).text(ctx.t("btn-owner-phone"), packCallback("cphone", v.id)).row();
     kb.text(ctx.t(c.reworkOf ? "btn-rework-unlink" : "btn-rework-link"), packCallback("crework", v.id, c.reworkOf ? "unlink" : "link"));
   }
-  await ctx.reply(`${head}\n\n${events.join("\n")}`, { reply_markup: kb });
+  if (c.canMerge) kb.text(ctx.t("btn-merge"), packCallback("cmerge", v.id));
+  if (c.canUnmerge) kb.text(ctx.t("btn-unmerge"), packCallback("cmerge", v.id, "out"));
+  // one incident: the first report, or the reports that follow this one, each a line to its card
+  if (c.incidentOf) kb.row().text(`🔗 ${c.incidentOf.number}`, packCallback("card", c.incidentOf.id));
+  for (const l of c.linked.slice(0, 6)) kb.row().text(`🔗 ${l.number}`, packCallback("card", l.id));
+  const incident = [
+    ...(c.incidentOf ? [ctx.t("card-incident-of", { number: c.incidentOf.number })] : []),
+    ...(c.linked.length ? [ctx.t("card-incident-linked", { numbers: c.linked.map((l) => l.number).join(ctx.t("list-separator")) })] : []),
+  ].map((line) => `\n${line}`).join("");
+  await ctx.reply(`${head}${incident}\n\n${events.join("\n")}`, { reply_markup: kb });
 }
 
 queueFeature.callbackQuery(callbackFor("card"), async (ctx) => {

@@ -4,7 +4,7 @@ import { setDuty } from "../../domain/people.ts";
 import { acceptJob, declineJob } from "../../domain/tickets/dispatch.ts";
 import { jobDetail, listJobs } from "../../domain/tickets/jobs.ts";
 import { markArrived } from "../../domain/tickets/work.ts";
-import { noticeParams } from "../../domain/tickets/view.ts";
+import { jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
@@ -16,16 +16,14 @@ export const technicianFeature = new Composer<BotContext>();
 const isTechnician = (ctx: BotContext) => Boolean(ctx.person?.roles.some((r) => r.role === "technician"));
 const id = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!.id;
 
-const jobButtons = (ctx: BotContext, ticketId: number) => renderKeyboard(ctx.lang, [
-  [{ label: "btn-arrived", action: "arrived", id: ticketId }, { label: "btn-done", action: "done", id: ticketId }],
-  [{ label: "btn-cannot-finish", action: "cannot", id: ticketId }],
-  [{ label: "btn-paid", action: "paid", id: ticketId }],
-]);
-
+/** The job card; its clock runs on from here (the job-cards tick edits it as the time runs down). */
 async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
-  const res = await jobDetail(ctx.deps.database.db, ctx.person!.id, ticketId);
+  const { db } = ctx.deps.database;
+  const res = await openJobCard(db, ctx.person!.id, ticketId, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t(errorKey(res.error)));
-  await ctx.reply(prefix + ctx.t("job-detail", { ...noticeParams(res.value), phone: res.value.phone }), { reply_markup: jobButtons(ctx, ticketId) });
+  const reply_markup = renderKeyboard(ctx.lang, res.value.buttons);
+  const sent = await ctx.reply(prefix + ctx.t("job-card", res.value.params), { reply_markup });
+  await jobCardShown(db, res.value.card, { chatId: sent.chat.id, messageId: sent.message_id }, ctx.deps.clock());
 }
 
 technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {

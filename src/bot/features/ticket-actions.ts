@@ -8,6 +8,7 @@ import { ticketCard, type TicketCard } from "../../domain/tickets/queue.ts";
 import { PRIORITIES } from "../../domain/tickets/deadline.ts";
 import { setPriority } from "../../domain/tickets/urge.ts";
 import { setRework } from "../../domain/tickets/rework.ts";
+import { mergeCandidates, mergeTickets, unmergeTicket } from "../../domain/tickets/incident.ts";
 import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
@@ -17,14 +18,19 @@ import { translator } from "../i18n.ts";
 import { askText, TooManyTries, WAIT_LIMIT_MS, type Conv } from "../conversations/ask.ts";
 
 export const TICKET_REASON = "ticket-reason";
-type Kind = "reassign" | "pool" | "cancel" | "note" | "priority" | "rework-link" | "rework-unlink";
-type ReasonArgs = { personId: number; lang: Language; ticketId: number; kind: Kind; technicianId?: number; priority?: string };
+type Kind = "reassign" | "pool" | "cancel" | "note" | "priority" | "rework-link" | "rework-unlink" | "merge" | "unmerge";
+type ReasonArgs = {
+  personId: number; lang: Language; ticketId: number; kind: Kind; technicianId?: number; priority?: string;
+  /** A line under the question (the tickets a merge may go into). */
+  hint?: string;
+};
 
 /** One text (a reason or a note), then the domain action; the result is said in the chat. */
 async function ticketReason(conversation: Conv, ctx: ConversationContext, a: ReasonArgs) {
   const t = translator(a.lang);
   try {
-    const text = (await askText(conversation, ctx, t, { step: 1, text: t(`ask-reason-${a.kind}`), max: MAX_NOTE }))!;
+    const question = [t(`ask-reason-${a.kind}`), a.hint].filter(Boolean).join("\n");
+    const text = (await askText(conversation, ctx, t, { step: 1, text: question, max: MAX_NOTE }))!;
     const res: Result<{ number: string }> = await conversation.external((outer: BotContext) => {
       const { database, clock } = outer.deps;
       const input = { actorId: a.personId, ticketId: a.ticketId, reason: text };
@@ -36,6 +42,9 @@ async function ticketReason(conversation: Conv, ctx: ConversationContext, a: Rea
       const [of = "", ...why] = text.split(/\s+/);
       if (a.kind === "rework-link") return setRework(database, { ...input, of, reason: why.join(" ") }, clock());
       if (a.kind === "rework-unlink") return setRework(database, { ...input, of: null }, clock());
+      // "0003 同一部电梯": the number (or its end) of the ticket to merge into, then a note
+      if (a.kind === "merge") return mergeTickets(database, { ...input, into: of, reason: why.join(" ") }, clock());
+      if (a.kind === "unmerge") return unmergeTicket(database, input, clock());
       return addNote(database, { ...input, text }, clock());
     });
     await ctx.reply(res.ok ? t(`done-${a.kind}`, { ...res.value }) : t(errorKey(res.error)));
@@ -55,13 +64,15 @@ const ALLOWED: Record<Kind, (c: TicketCard) => boolean> = {
   priority: (c) => c.canCancel,
   "rework-link": (c) => c.canAct && !c.reworkOf,
   "rework-unlink": (c) => c.canAct && Boolean(c.reworkOf),
+  merge: (c) => c.canMerge,
+  unmerge: (c) => c.canUnmerge,
 };
-const ask = async (ctx: BotContext, kind: Kind, ticketId: number, technicianId?: number, priority?: string) => {
+const ask = async (ctx: BotContext, kind: Kind, ticketId: number, technicianId?: number, priority?: string, hint?: string) => {
   const card = await ticketCard(ctx.deps.database.db, ctx.person!.id, ticketId);
   if (!card.ok || !card.value.canAct) return refuse(ctx, card.ok ? "NOT_FOUND" : card.error);
-  if (!ALLOWED[kind](card.value)) return refuse(ctx, "INVALID_STATE");
+  if (!ALLOWED[kind](card.value)) return refuse(ctx, kind === "merge" || kind === "unmerge" ? "FORBIDDEN" : "INVALID_STATE");
   await ctx.answerCallbackQuery();
-  await enterFlow(ctx, TICKET_REASON, { personId: ctx.person!.id, lang: ctx.lang, ticketId, kind, technicianId, priority } satisfies ReasonArgs);
+  await enterFlow(ctx, TICKET_REASON, { personId: ctx.person!.id, lang: ctx.lang, ticketId, kind, technicianId, priority, hint } satisfies ReasonArgs);
 };
 
 ticketActionsFeature.callbackQuery(callbackFor("cassign"), async (ctx) => {
@@ -98,6 +109,15 @@ ticketActionsFeature.callbackQuery(callbackFor("cprio"), async (ctx) => {
 ticketActionsFeature.callbackQuery(callbackFor("cprioset"), (ctx) => ask(ctx, "priority", data(ctx).id, undefined, data(ctx).arg));
 
 ticketActionsFeature.callbackQuery(callbackFor("crework"), (ctx) => ask(ctx, data(ctx).arg === "unlink" ? "rework-unlink" : "rework-link", data(ctx).id));
+
+// one incident for many reporters: merge into another ticket (its number asked, the likely ones shown), or take out with a reason
+ticketActionsFeature.callbackQuery(callbackFor("cmerge"), async (ctx) => {
+  const { id, arg } = data(ctx);
+  if (arg === "out") return ask(ctx, "unmerge", id);
+  const candidates = await mergeCandidates(ctx.deps.database.db, ctx.person!.id, id);
+  const list = candidates.ok ? candidates.value.map((c) => `${c.number}（${c.place}）`).join(ctx.t("list-separator")) : "";
+  return ask(ctx, "merge", id, undefined, undefined, list ? ctx.t("merge-candidates", { candidates: list }) : undefined);
+});
 
 ticketActionsFeature.callbackQuery(callbackFor("cphone"), async (ctx) => {
   const card = await ticketCard(ctx.deps.database.db, ctx.person!.id, data(ctx).id);

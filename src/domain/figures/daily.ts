@@ -27,7 +27,8 @@ export function dailySeries(rows: FigureRows, days: string[], tz: string): Daily
   for (const t of rows.tickets) {
     const r = at(t.reportedAt);
     if (r) r.reported++;
-    const c = at(t.completedAt);
+    // jobs completed: an incident's later reports are completed with its first one
+    const c = t.incidentOfId == null ? at(t.completedAt) : undefined;
     if (c) c.completed++;
     const s = t.rating !== null ? at(t.ratedAt) : undefined;
     if (s) { s.rated++; if (isSatisfied(t)) s.good++; }

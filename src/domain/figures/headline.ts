@@ -48,15 +48,24 @@ export const isSatisfied = (t: FigureTicket) => (t.rating ?? 0) >= 4;
 
 export type Headline = { figures: Figure[]; byCategory: [string, number][]; byChannel: [string, number][] };
 
-/** The headline figures of tickets reported in [from, to) and complaints filed then, judged at `now`. */
+/** One job per incident: a later report of a public-area incident is counted with its first report. */
+export const isIncidentJob = (t: FigureTicket) => t.incidentOfId == null;
+
+/**
+ * The headline figures of tickets reported in [from, to) and complaints filed then, judged at `now`.
+ * Timeliness (dispatch, arrival, completion, emergencies), jobs completed and rework count each
+ * incident once; satisfaction and callbacks count every reporter (each has their own rating).
+ */
 export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Calendar, now: Date): Headline {
   const all = rows.tickets.filter((t) => t.reportedAt >= from && t.reportedAt < to);
   const live = all.filter((t) => t.cancelledAt === null);
-  const accepted = live.filter((t) => t.acceptedAt !== null);
-  const arrived = live.filter((t) => t.arrivedAt !== null);
-  const completed = live.filter((t) => t.completedAt !== null);
-  const rated = completed.filter(isRated);
-  const emergencies = live.filter((t) => t.emergency && t.acceptedAt !== null);
+  const jobs = live.filter(isIncidentJob);
+  const accepted = jobs.filter((t) => t.acceptedAt !== null);
+  const arrived = jobs.filter((t) => t.arrivedAt !== null);
+  const reports = live.filter((t) => t.completedAt !== null);
+  const completed = reports.filter(isIncidentJob);
+  const rated = reports.filter(isRated);
+  const emergencies = jobs.filter((t) => t.emergency && t.acceptedAt !== null);
   const clocked = completed.filter((t) => t.completionDueAt != null);
   const urgesKnown = live.some((t) => t.urges !== undefined);
   const fees = live.filter((t) => t.feeCents !== null);
@@ -69,12 +78,12 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
       count("reported", all.length),
       count("completed", completed.length),
       ratio("satisfaction", rated.filter(isSatisfied).length, rated.length, TARGETS.satisfaction),
-      ratio("callback", rated.length, completed.length, TARGETS.callback),
+      ratio("callback", rated.length, reports.length, TARGETS.callback),
       ratio("dispatch", accepted.filter(dispatchedInTime).length, accepted.length, TARGETS.dispatch),
       ratio("arrival", arrived.filter(arrivedInTime).length, arrived.length, TARGETS.arrival),
       ratio("completion", clocked.filter(completedInTime).length, clocked.length, TARGETS.completion, clocked.length === 0 && completed.length > 0),
       ratio("emergency", emergencies.filter((t) => dispatchedInTime(t) && arrivedInTime(t)).length, emergencies.length, TARGETS.emergency),
-      ratio("rework", live.filter((t) => t.reworkOfId !== null).length, live.length, TARGETS.rework),
+      ratio("rework", jobs.filter((t) => t.reworkOfId !== null).length, jobs.length, TARGETS.rework),
       count("complaints", rows.complaints.length),
       ratio("complaintAnswer", due.filter((c) => c.answeredAt !== null && c.answeredAt <= deadline.get(c.id)!).length, due.length, TARGETS.complaintAnswer),
       ratio("validComplaints", rows.complaints.filter((c) => c.valid === true).length, all.length, TARGETS.validComplaints),

@@ -15,6 +15,8 @@ export type FigureTicket = {
   completionDueAt?: Date | null;
   /** Times the owner chased it; undefined when urges are not recorded. */
   urges?: number;
+  /** A later report of a public-area incident: the first report's id (its job is counted there). */
+  incidentOfId?: number | null;
 };
 export type FigureComplaint = {
   id: number; ticketId: number | null; createdAt: Date; answeredAt: Date | null; valid: boolean | null; category: string;
@@ -41,7 +43,7 @@ export async function loadFigureRows(db: DbOrTx, propertyId: number, from: Date,
     select: {
       id: true, category: true, channel: true, emergency: true, reportedAt: true, acceptedAt: true, arrivedAt: true,
       completedAt: true, cancelledAt: true, appointmentAt: true, assigneeId: true, reworkOfId: true,
-      completionDueAt: true, urgeCount: true,
+      completionDueAt: true, urgeCount: true, incidentOfId: true,
     },
     orderBy: { reportedAt: "asc" },
   });

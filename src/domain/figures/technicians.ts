@@ -24,14 +24,16 @@ export function median(values: number[]): number | null {
 
 /** One line per technician who had a job reported in [from, to), most jobs done first. */
 export function technicianTable(rows: FigureRows, from: Date, to: Date): TechnicianLine[] {
-  const tickets = rows.tickets.filter((t) => t.reportedAt >= from && t.reportedAt < to && t.assigneeId !== null);
+  const period = rows.tickets.filter((t) => t.reportedAt >= from && t.reportedAt < to && t.assigneeId !== null);
+  // one job per incident; the later reporters' ratings count for the technician who did it
+  const tickets = period.filter((t) => t.incidentOfId == null);
   const assigneeOf = new Map(rows.tickets.map((t) => [t.id, t.assigneeId]));
   const ids = new Set(tickets.map((t) => t.assigneeId!));
   return [...ids].map((id) => {
     const mine = tickets.filter((t) => t.assigneeId === id);
     const done = mine.filter((t) => t.completedAt !== null);
     const clocked = done.filter((t) => t.completionDueAt !== undefined && t.completionDueAt !== null);
-    const ratings = mine.map((t) => t.rating).filter((r): r is number => r !== null);
+    const ratings = period.filter((t) => t.assigneeId === id).map((t) => t.rating).filter((r): r is number => r !== null);
     return {
       id, name: rows.names.get(id) ?? `#${id}`, done: done.length,
       medianArrivalMin: median(mine.filter((t) => t.arrivedAt).map((t) => (t.arrivedAt!.getTime() - t.reportedAt.getTime()) / 60_000)),

@@ -34,6 +34,7 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
     since: formatLocal(since, cal.tz),
   };
   const level = levelOf(t);
+  let supervisors: number[] = [];
   if (level === 1 && t.assigneeId) {
     w.notify(t.assigneeId, {
       key: "arrival-late-technician", params,
@@ -41,12 +42,13 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
     });
   } else {
     const night = !isOfficeHours(now, cal);
+    supervisors = await w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"));
     w.notifyAll([
-      ...(await w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"))),
+      ...supervisors,
       ...(night && t.emergency ? await w.once(`duty:${t.propertyId}:control_room`, () => onDutyStaff(tx, t.propertyId, "control_room")) : []),
     ], { key: "arrival-late-supervisor", params });
   }
-  w.event({ ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level } });
+  w.event({ ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level, supervisors } });
 }
 
 /** One tick of the arrival watch. */

@@ -4,7 +4,7 @@
 // transaction; a failure rolls the item back and pushes its due time later.
 import type { Database, Tx } from "../../db/client.ts";
 import { logEvents, type EventInput } from "../events.ts";
-import { notifyMany, type Notice } from "../notify.ts";
+import { notifyEach, type Notice } from "../notify.ts";
 import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
 
 export type JobLog = {
@@ -101,7 +101,7 @@ function collect(now: Date) {
       return loaded.get(key) as Promise<T>;
     },
   };
-  return { writes, flush: async (tx: Tx) => { await notifyMany(tx, now, notices); await logEvents(tx, events); } };
+  return { writes, flush: async (tx: Tx) => { await notifyEach(tx, now, notices.map(({ personId, notice }) => [personId, notice])); await logEvents(tx, events); } };
 }
 
 /** One item's claim: the values it was read with (they must still hold) and what the claim sets. */

@@ -9,6 +9,7 @@ import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
 import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
+import { shownNumber } from "../tickets/incident.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
 import { backoffMinutes, batchOf, calendarFor, claimDue, nothingDue, type Writes, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
@@ -62,7 +63,8 @@ async function act(tx: Tx, s: Due, now: Date, opts: JobOptions, w: Writes): Prom
   if (step === "void" || step === "hold") return;
   if (step === "phone") return phoneTask(tx, s, tz, now, w);
   const confirmed = t.status === "closed";
-  const notice = { params: paramsOf(s, tz), buttons: callbackButtons(t.id, confirmed), ref: `callback:${t.id}` };
+  // a report linked to an incident is asked about under the number its reporter was given
+  const notice = { params: { ...paramsOf(s, tz), number: await shownNumber(tx, t) }, buttons: callbackButtons(t.id, confirmed), ref: `callback:${t.id}` };
   if (step === "ask") {
     // no chat with the owner (a phone report, or the bot is blocked): straight to the desk
     const reached = Boolean(t.reporter.telegramId) && !t.reporter.blockedAt;

@@ -27,10 +27,11 @@ async function act(tx: Tx, t: Due, now: Date, w: Writes): Promise<void> {
   const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
   const tech = t.assigneeId ?? t.offeredToId;
   const duty = (role: "supervisor" | "desk") => w.once(`duty:${t.propertyId}:${role}`, () => onDutyStaff(tx, t.propertyId, role));
-  if (breach) w.notifyAll(await duty("supervisor"), { key: "completion-breached", params, buttons: card });
+  const supervisors = breach ? await duty("supervisor") : [];
+  if (breach) w.notifyAll(supervisors, { key: "completion-breached", params, buttons: card });
   else if (tech) w.notifyAll([tech], { key: "completion-warning", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
   else w.notifyAll(await duty("desk"), { key: "completion-warning-desk", params, buttons: card });
-  w.event({ ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt } });
+  w.event({ ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt, ...(breach ? { supervisors } : {}) } });
 }
 
 /** One tick of the completion clock. */

@@ -9,6 +9,7 @@ import { holdsRoleAt, techniciansFor, OFFICE_ROLES } from "../staff.ts";
 import { ACTIVE_WORK, err, ok, MAX_NOTE, type Category, type Result } from "../types.ts";
 import { closeOtherOffers, offerAlone, offerTicket } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { cancelLinked, notifyReporters } from "./incident.ts";
 
 type Ticket = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
 
@@ -112,7 +113,8 @@ export async function cancelByStaff(database: Database, input: { actorId: number
     await logEvent(tx, { ticketId: t.id, actorId: input.actorId, action: "cancelled", at: now, data: { reason, by: "staff" } });
     await closeOtherOffers(tx, t.id, null, now, "offer-withdrawn", params);
     if (t.assigneeId) await notify(tx, now, t.assigneeId, { key: "tech-cancelled-by-desk", params });
-    await notify(tx, now, t.reporterId, { key: "owner-cancelled-by-desk", params });
+    await notifyReporters(tx, now, t, { key: "owner-cancelled-by-desk", params });
+    await cancelLinked(tx, t, input.actorId, reason, now);
     return ok({ number: t.number });
   });
 }

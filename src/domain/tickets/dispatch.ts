@@ -1,12 +1,13 @@
 // Step 3-4: offers to technicians; the first to accept wins, the others' offers are updated.
 import type { Database, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
-import { notify } from "../notify.ts";
+import { notify, notifyEach } from "../notify.ts";
 import { authorize } from "../authorize.ts";
 import { techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
-import { noticeParams, ticketView } from "./view.ts";
+import { noticeParams, ticketView, ticketWithView, type LoadedTicket, type TicketView } from "./view.ts";
+import { notifyReporters } from "./incident.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 /** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
@@ -33,48 +34,51 @@ const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getT
  * A technician who still holds the first offer gets one reminder that says it is one, not a second
  * "new job"; after that reminder, later rounds leave them alone.
  */
-export async function offerTicket(tx: Tx, ticketId: number, now: Date, round: number): Promise<number[]> {
-  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+export async function offerTicket(
+  tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView },
+): Promise<number[]> {
+  const { ticket, view } = loaded ?? (await ticketWithView(tx, ticketId))!;
   // a job offered to one technician alone (assigned, or round-robin) waits for them or the clock
   if (ticket.status !== "open" || (ticket.assignDueAt && ticket.assignDueAt > now)) return [];
   // the property's dispatch mode; emergencies always go to everyone on duty
-  const mode = (await tx.property.findUniqueOrThrow({ where: { id: ticket.propertyId } })).dispatchMode;
+  const mode = ticket.property.dispatchMode;
   if (!ticket.emergency && mode === "assign") return [];
   if (!ticket.emergency && mode === "round_robin") {
     const next = await nextInTurn(tx, ticketId, now);
     return next ? [next] : [];
   }
-  const view = (await ticketView(tx, ticketId))!;
   const techs = await techniciansFor(tx, ticket.propertyId, ticket.category as Category, ticket.emergency);
-  const declined = new Set(
-    (await tx.offer.findMany({ where: { ticketId, status: "declined" } })).map((o) => o.technicianId),
-  );
-  const targets = techs.filter((id) => !declined.has(id));
-  const offers = await tx.offer.findMany({ where: { ticketId, technicianId: { in: targets } } });
-  const existing = new Map(offers.map((o) => [o.technicianId, o]));
+  const existing = new Map((await tx.offer.findMany({ where: { ticketId } })).map((o) => [o.technicianId, o]));
+  const targets = techs.filter((id) => existing.get(id)?.status !== "declined");
   const buttons = [[
     { label: "btn-accept", action: "accept", id: ticketId },
     { label: "btn-decline", action: "decline", id: ticketId },
   ]];
-  const reached: number[] = [];
-  for (const technicianId of targets) {
-    const before = existing.get(technicianId);
-    const holding = before?.status === "offered";
-    if (holding && before.round > 0) { reached.push(technicianId); continue; } // reminded once already
-    const offer = before
-      ? await tx.offer.update({ where: { id: before.id }, data: { round, status: "offered" } })
-      : await tx.offer.create({ data: { ticketId, technicianId, round, createdAt: now } });
-    const sent = await notify(tx, now, technicianId, {
-      key: holding ? "offer-reminder" : ticket.emergency ? "offer-new-emergency" : "offer-new",
-      params: { ...noticeParams(view), minutes: minutesSince(ticket.reportedAt, now) },
-      photos: holding ? [] : view.photos,
-      ref: `offer:${offer.id}:${round}`,
-      buttons,
-    });
-    if (sent) reached.push(technicianId);
+  // offers in one statement per kind: those holding the first offer are reminded, the others offered anew
+  const holding = targets.filter((id) => existing.get(id)?.status === "offered");
+  const reminded = holding.filter((id) => existing.get(id)!.round > 0); // reminded once already: left alone
+  const toOffer = targets.filter((id) => !reminded.includes(id));
+  const again = toOffer.filter((id) => existing.has(id));
+  if (again.length > 0) {
+    await tx.offer.updateMany({ where: { ticketId, technicianId: { in: again } }, data: { round, status: "offered" } });
   }
+  const created = toOffer.length > again.length
+    ? await tx.offer.createManyAndReturn({
+      data: toOffer.filter((id) => !existing.has(id)).map((technicianId) => ({ ticketId, technicianId, round, createdAt: now })),
+      select: { id: true, technicianId: true },
+    })
+    : [];
+  const offerIds = new Map([...again.map((id) => [id, existing.get(id)!.id] as const), ...created.map((o) => [o.technicianId, o.id] as const)]);
+  const params = { ...noticeParams(view), minutes: minutesSince(ticket.reportedAt, now) };
+  const sent = await notifyEach(tx, now, toOffer.map((technicianId) => {
+    const isReminder = holding.includes(technicianId);
+    return [technicianId, {
+      key: isReminder ? "offer-reminder" : ticket.emergency ? "offer-new-emergency" : "offer-new",
+      params, photos: isReminder ? [] : view.photos, ref: `offer:${offerIds.get(technicianId)}:${round}`, buttons,
+    }];
+  }));
   await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round, technicians: targets } });
-  return reached;
+  return targets.filter((id) => reminded.includes(id) || sent.has(id));
 }
 
 /** A personal offer: other offers are withdrawn, only this technician may accept until it runs out. */
@@ -115,7 +119,7 @@ export async function nextInTurn(tx: Tx, ticketId: number, now: Date): Promise<n
 export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>) {
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
   await tx.offer.updateMany({ where: { id: { in: others.map((o) => o.id) }, status: "offered" }, data: { status: exceptTechnicianId ? "lost" : "withdrawn", respondedAt: now } });
-  for (const o of others) await notify(tx, now, o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params });
+  await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params }]));
 }
 
 export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; phone: string; place: string };
@@ -147,7 +151,7 @@ export async function acceptJob(database: Database, technicianId: number, ticket
     const technician = await tx.person.findUniqueOrThrow({ where: { id: technicianId } });
     // the promise matches the booking: a booked time is said as such, "as soon as possible" gets the minutes
     const booked = ticket.appointmentAt !== null && ticket.appointmentAt > now;
-    await notify(tx, now, ticket.reporterId, {
+    await notifyReporters(tx, now, ticket, {
       key: "owner-accepted",
       params: {
         ...noticeParams(view), techphone: technician.phone || "none", booked: booked ? "yes" : "no",

@@ -6,6 +6,8 @@ import { holdsRoleAt, OFFICE_ROLES } from "../staff.ts";
 import { formatLocal } from "../time.ts";
 import { err, ok, STAFF_ROLES, type Result, type TicketStatus } from "../types.ts";
 import { normalizePhone } from "./report.ts";
+import { UNFINISHED } from "./deadline.ts";
+import { canMergeAt, incidentOfCard, LINKED } from "./incident.ts";
 import { placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
 
 export const QUEUE_GROUPS = ["unaccepted", "not_arrived", "overdue", "waiting_owner", "phone"] as const;
@@ -93,6 +95,9 @@ export async function queueOf(
 export type TicketCard = {
   ticket: TicketView; timeline: TimelineEntry[]; channel: string; registeredBy: string; owner: string; ownerPhone: string;
   reworkOf: string; priority: string; urges: number; deadline: string; late: boolean; canAct: boolean; canAssign: boolean; canReassign: boolean; canCancel: boolean;
+  /** One incident for many reporters: the first report this one follows, and the reports that follow this one. */
+  incidentOf: { id: number; number: string } | null; linked: { id: number; number: string }[];
+  canMerge: boolean; canUnmerge: boolean;
 };
 
 /** A ticket for its property's staff: the view, the timeline, the owner and what may be done now. */
@@ -103,7 +108,12 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
   const registeredBy = t.registeredById ? (await db.person.findUnique({ where: { id: t.registeredById } }))?.name ?? "" : "";
   const reworkOf = t.reworkOfId ? (await db.ticket.findUnique({ where: { id: t.reworkOfId } }))?.number ?? "" : "";
   const status = t.status as TicketStatus;
+  const { incidentOf, linked } = await incidentOfCard(db, t);
+  const merger = await canMergeAt(db, personId, t.propertyId);
   return ok({
+    incidentOf, linked,
+    canMerge: merger && t.incidentOfId === null && UNFINISHED.includes(status),
+    canUnmerge: merger && status === LINKED,
     ticket: (await ticketView(db, ticketId))!, timeline: (await timeline(db, ticketId)).slice(-12), channel: t.channel,
     registeredBy, owner: t.reporter.name, ownerPhone: t.phone || t.reporter.phone || "", reworkOf, canAct,
     priority: t.priority, urges: t.urgeCount, late: t.completionLevel >= 2,

@@ -6,10 +6,11 @@ import { addMinutes, dayKey, zonedParts } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
 import { offerAlone, offerTicket } from "./dispatch.ts";
 import { linkReworkAtReport } from "./rework.ts";
+import { linkAtReport } from "./incident.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
-import { noticeParams, ticketView } from "./view.ts";
+import { noticeParams, withView } from "./view.ts";
 import { completionClock, completionDeadline } from "./deadline.ts";
 import { parseTypedTime } from "../typed-time.ts";
 
@@ -77,7 +78,11 @@ export type ReportInput = {
 export const CHANNELS = ["chat", "phone", "counter", "patrol"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export type Reported = { ticketId: number; number: string; emergency: boolean; offeredTo: number };
+export type Reported = {
+  ticketId: number; number: string; emergency: boolean; offeredTo: number;
+  /** The number of the first report of the same public-area fault, when this report joined it. */
+  incidentOf?: string;
+};
 
 /** Validates a phone number (mainland mobile, landline with area code, or international). */
 export function normalizePhone(raw: string): string | null {
@@ -158,31 +163,42 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   if ((input.channel ?? "chat") === "chat") {
     await tx.person.update({ where: { id: input.reporterId }, data: { phone: input.phone } });
   }
-  if (input.photos.length > 0) {
-    await tx.ticketPhoto.createMany({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) });
-  }
+  const photos = input.photos.length > 0
+    ? await tx.ticketPhoto.createManyAndReturn({ data: input.photos.map((fileId) => ({ ticketId: ticket.id, fileId, createdAt: now })) })
+    : [];
+  const unit = input.unitId === null ? null : await tx.unit.findUnique({ where: { id: input.unitId } });
+  // what offers and notices show, from what was just written (no second read of the ticket)
+  const loaded = withView({ ...ticket, unit, property, assignee: null, photos });
   await logEvent(tx, {
     ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
     data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
   });
-  const firstTechnician = await linkReworkAtReport(tx, ticket.id, now);
+  // the same public-area fault reported again: one incident, one job (the reporter follows the first)
+  const incident = await linkAtReport(tx, ticket, property, now);
+  if (incident) {
+    if (input.registeredById && input.registeredById !== input.reporterId) {
+      await notify(tx, now, input.reporterId, { key: "owner-linked", params: { ...noticeParams(loaded.view), primary: incident.number } });
+    }
+    return { ticketId: ticket.id, number, emergency: input.emergency, offeredTo: 0, incidentOf: incident.number };
+  }
+  const firstTechnician = await linkReworkAtReport(tx, ticket, now);
   const offeredTo = firstTechnician && !input.emergency
     ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
-    : await offerTicket(tx, ticket.id, now, 0);
+    : await offerTicket(tx, ticket.id, now, 0, loaded);
   if (input.registeredById && input.registeredById !== input.reporterId) {
     // registered by the desk: an owner on Telegram gets the number and every step from here on
-    await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams((await ticketView(tx, ticket.id))!) });
+    await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams(loaded.view) });
   }
   // a typed time nobody can read: the desk agrees one with the owner
   if (!appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(input.preferredTime)) {
     const desk = await onDutyStaff(tx, propertyId, "desk");
-    const view = (await ticketView(tx, ticket.id))!;
+    const view = loaded.view;
     await notifyAll(tx, now, desk, { key: "desk-agree-time", params: { ...noticeParams(view), phone: input.phone } });
   }
   // DOMAIN step 3: at night an emergency goes to the control room at once, not only to technicians.
   if (input.emergency && !isOfficeHours(now, calendarOf(property))) {
     const room = await onDutyStaff(tx, propertyId, "control_room");
-    const view = (await ticketView(tx, ticket.id))!;
+    const view = loaded.view;
     await notifyAll(tx, now, room, { key: "emergency-night-alert", params: { ...noticeParams(view), phone: input.phone, offered: offeredTo.length } });
   }
   return { ticketId: ticket.id, number, emergency: input.emergency, offeredTo: offeredTo.length };

@@ -12,18 +12,21 @@ import { placeOf } from "./view.ts";
 export const REWORK_DAYS = 30;
 
 /** Links a new ticket to the last completed one of its home and category; returns who should get it first. */
-export async function linkReworkAtReport(tx: Tx, ticketId: number, now: Date): Promise<number | null> {
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { unit: true } });
+export async function linkReworkAtReport(
+  tx: Tx, t: { id: number; number: string; unitId: number | null; propertyId: number; category: string }, now: Date,
+): Promise<number | null> {
   if (t.unitId === null) return null;
   const first = await tx.ticket.findFirst({
     where: { unitId: t.unitId, category: t.category, id: { not: t.id }, status: { in: ["completed", "closed"] }, completedAt: { gte: addMinutes(now, -REWORK_DAYS * 1440) } },
-    orderBy: { completedAt: "desc" }, include: { assignee: true },
+    orderBy: { completedAt: "desc" },
   });
   if (!first) return null;
   await tx.ticket.update({ where: { id: t.id }, data: { reworkOfId: first.id } });
   await logEvent(tx, { ticketId: t.id, actorId: null, action: "rework-linked", at: now, data: { of: first.number, auto: true } });
+  const unit = await tx.unit.findUnique({ where: { id: t.unitId } });
+  const assignee = first.assigneeId ? await tx.person.findUnique({ where: { id: first.assigneeId } }) : null;
   await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "supervisor"), {
-    key: "rework-linked", params: { number: t.number, first: first.number, place: placeOf(t), category: t.category, technician: first.assignee?.name ?? "-" },
+    key: "rework-linked", params: { number: t.number, first: first.number, place: placeOf({ unit, location: null }), category: t.category, technician: assignee?.name ?? "-" },
     buttons: [[{ label: "btn-open-card", action: "card", id: t.id }]],
   });
   const onDuty = first.assigneeId ? await techniciansFor(tx, t.propertyId, t.category as Category, false) : [];

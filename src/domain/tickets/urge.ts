@@ -9,6 +9,7 @@ import { holdsRoleAt, onDutyStaff, OFFICE_ROLES } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type ErrorCode, type Result } from "../types.ts";
 import { ownTicket } from "./owner.ts";
+import { LINKED, primaryOf } from "./incident.ts";
 import { completionDeadline, PRIORITIES, UNFINISHED, warnAt, type Priority } from "./deadline.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
@@ -16,8 +17,11 @@ export const URGE_EVERY_MINUTES = 120;
 /** The owner urges; refused with TOO_SOON within two hours of the last urge. */
 export async function urgeTicket(database: Database, ownerId: number, ticketId: number, now: Date): Promise<Result<{ number: string; urges: number }, ErrorCode | "TOO_SOON">> {
   return database.tx(async (tx) => {
-    const t = await ownTicket(tx, ownerId, ticketId);
-    if (!t) return err("NOT_FOUND");
+    const own = await ownTicket(tx, ownerId, ticketId);
+    if (!own) return err("NOT_FOUND");
+    // a report linked to an incident chases the incident's job
+    const t = own.status === LINKED ? await primaryOf(tx, own) : own;
+    ticketId = t.id;
     if (!UNFINISHED.includes(t.status)) return err("INVALID_STATE");
     const res = await tx.ticket.updateMany({
       where: { id: ticketId, status: { in: UNFINISHED }, OR: [{ lastUrgedAt: null }, { lastUrgedAt: { lte: addMinutes(now, -URGE_EVERY_MINUTES) } }] },

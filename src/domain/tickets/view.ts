@@ -23,7 +23,7 @@ export type TicketView = {
 export type TimelineEntry = { at: string; action: string; actor: string; data: Record<string, unknown> };
 
 const include = { unit: true, property: true, assignee: true, photos: true } as const;
-type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof load>>>;
 const load = (db: DbOrTx, id: number) => db.ticket.findUnique({ where: { id }, include });
 
 /** "1-2-301" for a unit, or the public-area location text. */
@@ -31,21 +31,31 @@ export function placeOf(t: { unit: { building: string; entrance: string; room: s
   return t.unit ? `${t.unit.building}-${t.unit.entrance}-${t.unit.room}` : (t.location ?? "");
 }
 
-function toView(t: Loaded): TicketView {
+/** The view of a ticket row loaded with its unit, property and assignee (photos: the report's, if loaded). */
+export function viewOf(t: Omit<LoadedTicket, "photos"> & { photos?: LoadedTicket["photos"] }): TicketView {
   const tz = zoneOf(t.property);
   return {
     id: t.id, number: t.number, status: t.status as TicketStatus, category: t.category,
     place: placeOf(t), description: t.description, emergency: t.emergency, access: t.access,
     time: t.appointmentAt ? formatLocal(t.appointmentAt, tz) : t.preferredTime, phone: t.phone,
     reportedAt: formatLocal(t.reportedAt, tz), assignee: t.assignee?.name ?? "",
-    photos: t.photos.filter((p) => p.stage === "report").map((p) => p.fileId),
+    photos: (t.photos ?? []).filter((p) => p.stage === "report").map((p) => p.fileId),
   };
 }
 
 export async function ticketView(db: DbOrTx, id: number): Promise<TicketView | null> {
   const t = await load(db, id);
-  return t ? toView(t) : null;
+  return t ? viewOf(t) : null;
 }
+
+/** The ticket row with its property, and its view, from one read (for work that needs all three). */
+export async function ticketWithView(db: DbOrTx, id: number): Promise<{ ticket: LoadedTicket; view: TicketView } | null> {
+  const t = await load(db, id);
+  return t ? withView(t) : null;
+}
+
+/** The same from a ticket its caller has just written, with everything the view needs. */
+export const withView = (t: LoadedTicket) => ({ ticket: t, view: viewOf(t) });
 
 /** Parameters every ticket message can use: number, category, place, description, emergency… */
 export function noticeParams(v: TicketView): Record<string, string | number> {

@@ -4,7 +4,6 @@ import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
 import { recordFee } from "../paid/fees.ts";
 import { paidWorkAllowsDone } from "../paid/quotes.ts";
-import { notify } from "../notify.ts";
 import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
@@ -13,6 +12,7 @@ import { appointmentFor } from "./report.ts";
 import { SLOT_MINUTES } from "./dispatch.ts";
 import { completionClock } from "./deadline.ts";
 import { zoneOf } from "../schedule.ts";
+import { completeLinked, notifyReporters } from "./incident.ts";
 
 type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };
 
@@ -59,13 +59,15 @@ export async function markDone(
     });
     await logEvent(tx, { ticketId, actorId: technicianId, action: "completed", at: now, data: { note, photo: Boolean(input.photoFileId) } });
     await recordFee(tx, ticketId, technicianId, now);
+    // one incident, many reporters: each linked report is done with it and gets its own callback
+    await completeLinked(tx, (await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } })), dueAt, now);
     const view = (await ticketView(tx, ticketId))!;
-    const reached = await notify(tx, now, r.value.reporterId, {
+    const reached = await notifyReporters(tx, now, r.value, (id) => ({
       key: "owner-done",
       params: { ...noticeParams(view), note, hasNote: note ? "yes" : "no" },
       photos: input.photoFileId ? [input.photoFileId] : [],
-      buttons: fixedButtons(ticketId),
-    });
+      buttons: fixedButtons(id),
+    }), "completed");
     // an owner without Telegram confirms by phone: the callback ladder makes it a desk phone task now
     if (!reached) await tx.survey.update({ where: { ticketId }, data: { dueAt: now } });
     return ok({ number: r.value.number });
@@ -96,7 +98,7 @@ export async function cannotFinish(
     if (!r.ok) return r;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "postponed", at: now, data: { reason, newTime: input.newTimeText } });
     const view = (await ticketView(tx, ticketId))!;
-    await notify(tx, now, r.value.reporterId, {
+    await notifyReporters(tx, now, r.value, {
       key: "owner-postponed", params: { ...noticeParams(view), reason, newtime: input.newTimeText || "-" },
     });
     return ok({ number: r.value.number });

@@ -98,6 +98,7 @@ status-label = { $status ->
     [completed] repaired, please confirm
     [closed] done
     [cancelled] cancelled
+    [linked] handled together with an earlier report
     [declined] quote declined
    *[other] { $status }
 }

@@ -90,6 +90,12 @@ card-action = { $action ->
     [completion-breached] completion deadline missed
     [rework-linked] linked as rework
     [rework-unlinked] rework link removed
+    [incident-linked] same incident, linked automatically
+    [incident-joined] another report joined
+    [incident-left] a report taken out
+    [incident-primary] first report withdrawn, now the incident's ticket
+    [merged] merged
+    [unmerged] unmerged
     [assigned] assigned
     [reassigned] reassigned
     [returned-to-pool] back to the pool
@@ -146,6 +152,7 @@ setting-completionUrgentMin = Completion limit, urgent (minutes)
 setting-completionImportantMin = Completion limit, important (minutes)
 setting-completionNormalMin = Completion limit, general (minutes)
 setting-publicWorkingDays = Completion limit, public areas (working days)
+setting-incidentWindowMin = Same public-area fault reported again within this many minutes joins the first report (0 = never)
 
 ## Urges, priorities and the completion clock
 btn-urge = 📣 Hurry up

@@ -12,8 +12,16 @@ ticket-detail =
     Place: { $place }
     Type: { category-label } ({ emergency-label })
     Problem: { $description }
-    Technician: { $technician }
+    Technician: { $technician }{ ticket-expected }
     Progress:
+# params expected (by | window | none), from, by: local times of the property
+ticket-expected = { $expected ->
+    [by] {""}
+        Technician expected: by { $by }
+    [window] {""}
+        Technician expected: { $from }-{ $by }
+   *[none] {""}
+}
 btn-cancel-ticket = Cancel this ticket
 cancel-ask = Do you really want to cancel this ticket?
 btn-cancel-yes = Yes, cancel it

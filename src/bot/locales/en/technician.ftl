@@ -28,6 +28,43 @@ job-detail =
     Access: { access-label }
     Time: { time-label }
     Owner's phone: { $phone }
+# The job card with its running clock (edited as the time runs down); params of job-detail and
+# clock (arrival | completion | none), late (yes | no), due, left, unit (min | hour | day), alerted, alertedCount
+job-card = { $clock ->
+    [arrival] { job-card-with-clock }
+    [completion] { job-card-with-clock }
+   *[none] { job-detail }
+}
+job-card-with-clock =
+    { job-detail }
+    { job-clock }
+job-clock = { $late ->
+    [yes] 🔴 { $clock ->
+        [arrival] Arrival deadline passed
+       *[completion] Completion deadline { $due } passed
+    }{ $alertedCount ->
+        [0] : please { $clock ->
+            [arrival] get there as soon as you can.
+           *[completion] finish soon, or press "Cannot finish" with the reason.
+        }
+        [1] : supervisor { $alerted } has been alerted.
+       *[other] : { $alertedCount } supervisors ({ $alerted } and others) have been alerted.
+    }
+   *[no] ⏱ { $clock ->
+        [arrival] On site
+       *[completion] Done
+    } by { $due }: { $unit ->
+        [min] { $left } min
+        [hour] about { $left } { $left ->
+            [one] hour
+           *[other] hours
+        }
+       *[day] about { $left } { $left ->
+            [one] day
+           *[other] days
+        }
+    } left.
+}
 btn-arrived = 📍 Arrived
 btn-done = ✅ Done
 btn-cannot-finish = 🕐 Cannot finish

@@ -98,6 +98,7 @@ status-label = { $status ->
     [completed] 维修已完成，请您确认
     [closed] 已完成
     [cancelled] 已取消
+    [linked] 同一问题已有报修，正在一并处理
     [declined] 业主未同意报价
    *[other] { $status }
 }

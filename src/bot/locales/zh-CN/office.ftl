@@ -90,6 +90,12 @@ card-action = { $action ->
     [completion-breached] 超过完成时限
     [rework-linked] 关联返修
     [rework-unlinked] 取消返修关联
+    [incident-linked] 同一报修，自动并入
+    [incident-joined] 并入同一报修
+    [incident-left] 拆出同一报修
+    [incident-primary] 原报修撤回，改为主单
+    [merged] 合并报修
+    [unmerged] 取消合并
     [assigned] 指派
     [reassigned] 转单
     [returned-to-pool] 退回抢单池
@@ -146,6 +152,7 @@ setting-completionUrgentMin = 紧急工单完成时限（分钟）
 setting-completionImportantMin = 重要工单完成时限（分钟）
 setting-completionNormalMin = 一般工单完成时限（分钟）
 setting-publicWorkingDays = 公共区域完成时限（工作日）
+setting-incidentWindowMin = 同一公共区域同类报修自动合并的时间窗（分钟，0 为不自动合并）
 
 ## 催单, priorities and the completion clock
 btn-urge = 📣 催单

@@ -12,8 +12,16 @@ ticket-detail =
     位置：{ $place }
     类别：{ category-label }（{ emergency-label }）
     描述：{ $description }
-    维修人员：{ $technician }
+    维修人员：{ $technician }{ ticket-expected }
     进度：
+# params expected (by | window | none), from, by: local times of the property
+ticket-expected = { $expected ->
+    [by] {""}
+        预计上门：{ $by } 前
+    [window] {""}
+        预计上门：{ $from }-{ $by }
+   *[none] {""}
+}
 btn-cancel-ticket = 取消这张报修单
 cancel-ask = 确定要取消这张报修单吗？
 btn-cancel-yes = 确定取消

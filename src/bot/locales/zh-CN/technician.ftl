@@ -28,6 +28,37 @@ job-detail =
     上门：{ access-label }
     时间：{ time-label }
     业主电话：{ $phone }
+# The job card with its running clock (edited as the time runs down); params of job-detail and
+# clock (arrival | completion | none), late (yes | no), due, left, unit (min | hour | day), alerted, alertedCount
+job-card = { $clock ->
+    [arrival] { job-card-with-clock }
+    [completion] { job-card-with-clock }
+   *[none] { job-detail }
+}
+job-card-with-clock =
+    { job-detail }
+    { job-clock }
+job-clock = { $late ->
+    [yes] 🔴 { $clock ->
+        [arrival] 已超过到场时限
+       *[completion] 已超过完工时限 { $due }
+    }{ $alertedCount ->
+        [0] ，请尽快{ $clock ->
+            [arrival] 到场
+           *[completion] 完工或点「今天修不完」说明原因
+        }。
+        [1] ，已通知主管 { $alerted }。
+       *[other] ，已通知 { $alerted } 等 { $alertedCount } 位主管。
+    }
+   *[no] ⏱ 请于 { $due } 前{ $clock ->
+        [arrival] 到场
+       *[completion] 完工
+    }，还剩{ $unit ->
+        [min] {""} { $left } 分钟
+        [hour] 约 { $left } 小时
+       *[day] 约 { $left } 天
+    }。
+}
 btn-arrived = 📍 已到场
 btn-done = ✅ 已完成
 btn-cannot-finish = 🕐 今天修不完

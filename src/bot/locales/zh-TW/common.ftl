@@ -100,6 +100,7 @@ status-label = { $status ->
     [completed] 維修已完成，請您確認
     [closed] 已完成
     [cancelled] 已取消
+    [linked] 同一問題已有報修，正在一併處理
     [declined] 業主未同意報價
    *[other] { $status }
 }

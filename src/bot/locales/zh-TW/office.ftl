@@ -92,6 +92,12 @@ card-action = { $action ->
     [completion-breached] 超過完成時限
     [rework-linked] 關聯返修
     [rework-unlinked] 取消返修關聯
+    [incident-linked] 同一報修，自動併入
+    [incident-joined] 併入同一報修
+    [incident-left] 拆出同一報修
+    [incident-primary] 原報修撤回，改為主單
+    [merged] 合併報修
+    [unmerged] 取消合併
     [assigned] 指派
     [reassigned] 轉單
     [returned-to-pool] 退回搶單池
@@ -148,6 +154,7 @@ setting-completionUrgentMin = 緊急工單完成時限（分鐘）
 setting-completionImportantMin = 重要工單完成時限（分鐘）
 setting-completionNormalMin = 一般工單完成時限（分鐘）
 setting-publicWorkingDays = 公共區域完成時限（工作日）
+setting-incidentWindowMin = 同一公共區域同類報修自動合併的時間窗（分鐘，0 為不自動合併）
 
 ## 催單, priorities and the completion clock
 btn-urge = 📣 催單

@@ -14,8 +14,16 @@ ticket-detail =
     位置：{ $place }
     類別：{ category-label }（{ emergency-label }）
     描述：{ $description }
-    維修人員：{ $technician }
+    維修人員：{ $technician }{ ticket-expected }
     進度：
+# params expected (by | window | none), from, by: local times of the property
+ticket-expected = { $expected ->
+    [by] {""}
+        預計上門：{ $by } 前
+    [window] {""}
+        預計上門：{ $from }-{ $by }
+   *[none] {""}
+}
 btn-cancel-ticket = 取消這張報修單
 cancel-ask = 確定要取消這張報修單嗎？
 btn-cancel-yes = 確定取消

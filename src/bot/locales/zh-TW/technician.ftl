@@ -30,6 +30,37 @@ job-detail =
     上門：{ access-label }
     時間：{ time-label }
     業主電話：{ $phone }
+# The job card with its running clock (edited as the time runs down); params of job-detail and
+# clock (arrival | completion | none), late (yes | no), due, left, unit (min | hour | day), alerted, alertedCount
+job-card = { $clock ->
+    [arrival] { job-card-with-clock }
+    [completion] { job-card-with-clock }
+   *[none] { job-detail }
+}
+job-card-with-clock =
+    { job-detail }
+    { job-clock }
+job-clock = { $late ->
+    [yes] 🔴 { $clock ->
+        [arrival] 已超過到場時限
+       *[completion] 已超過完工時限 { $due }
+    }{ $alertedCount ->
+        [0] ，請儘快{ $clock ->
+            [arrival] 到場
+           *[completion] 完工或點「今天修不完」說明原因
+        }。
+        [1] ，已通知主管 { $alerted }。
+       *[other] ，已通知 { $alerted } 等 { $alertedCount } 位主管。
+    }
+   *[no] ⏱ 請於 { $due } 前{ $clock ->
+        [arrival] 到場
+       *[completion] 完工
+    }，還剩{ $unit ->
+        [min] {""} { $left } 分鐘
+        [hour] 約 { $left } 小時
+       *[day] 約 { $left } 天
+    }。
+}
 btn-arrived = 📍 已到場
 btn-done = ✅ 已完成
 btn-cannot-finish = 🕐 今天修不完
