@@ -6,6 +6,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { pgBookkeeping, sqliteBookkeeping, type Bookkeeping } from "./bookkeeping.ts";
+import { pgDueProbe, sqliteDueProbe, type DueCheck } from "./due.ts";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/pg/client.ts";
 
@@ -23,6 +24,8 @@ export type Database = {
   tx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** Update dedupe and conversation state on the driver's cheapest path. */
   bookkeeping: Bookkeeping;
+  /** "Anything due?" for a scheduled job: one indexed statement off Prisma's path (see due.ts). */
+  anyDue: (checks: DueCheck[]) => Promise<boolean>;
   /**
    * Goes up on every write through this client except to the models listed in QUIET_MODELS (raw
    * statements count as writes): what is cached from people, roles and units is stale when it moved.
@@ -130,14 +133,16 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
       query: { async $allOperations({ model, operation, args, query }) { return watcher.around(model, operation, () => query(args)); } },
     }) as unknown as Db;
     const bookkeeping = pgBookkeeping(pool);
+    const due = pgDueProbe(pool);
     let closing: Promise<void> | undefined;
     return {
       db,
       provider: "postgresql",
       tx: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
       bookkeeping,
+      anyDue: due.anyDue,
       generation: watcher.generation,
-      statements: () => watcher.statements() + bookkeeping.statements(),
+      statements: () => watcher.statements() + bookkeeping.statements() + due.statements(),
       close: () => (closing ??= client.$disconnect().finally(() => pool.end())),
     };
   }
@@ -161,14 +166,17 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
     },
   }) as unknown as Db;
   const bookkeeping = sqliteBookkeeping(file, lock);
+  const due = sqliteDueProbe(file);
   return {
     db,
     provider: "sqlite",
     tx: (fn) => lock(() => inTx.run(true, () => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }))),
     bookkeeping,
+    anyDue: due.anyDue,
     generation: watcher.generation,
-    statements: () => watcher.statements() + bookkeeping.statements(),
+    statements: () => watcher.statements() + bookkeeping.statements() + due.statements(),
     close: async () => {
+      await due.close();
       await bookkeeping.close();
       await base.$disconnect();
     },

@@ -2,14 +2,12 @@
 // (DOMAIN step 4): an accepted or postponed job without "Arrived" at arrivalDueAt alerts the
 // technician (level 1), and SUPERVISOR_AFTER minutes later the supervisors (level 2; at night,
 // for an emergency, the control room too).
-import type { Database, DbOrTx } from "../../db/client.ts";
+import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { onDutyStaff } from "../staff.ts";
-import { logEvent } from "../events.ts";
-import { notify, notifyAll } from "../notify.ts";
 import { isOfficeHours } from "../schedule.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, claimDue, nothingDue, type Writes, type JobOptions, type TickReport } from "./batch.ts";
 
 /** Minutes between the technician's reminder and the supervisors' alert. */
 export const SUPERVISOR_AFTER = { emergency: 5, general: 10 } as const;
@@ -24,7 +22,10 @@ function findDue(db: DbOrTx, now: Date, take: number) {
   });
 }
 
-async function watch(database: Database, t: Due, now: Date, opts: JobOptions): Promise<Outcome> {
+/** Level 1 reminds the technician and is due again SUPERVISOR_AFTER later; level 2 alerts the supervisors. */
+const levelOf = (t: Due) => Math.min(t.arrivalLevel, 1) + 1;
+
+async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const cal = calendarFor(t.property, opts);
   const since = t.appointmentAt && t.acceptedAt && t.appointmentAt > t.acceptedAt ? t.appointmentAt : (t.acceptedAt ?? t.reportedAt);
   const params = {
@@ -32,40 +33,42 @@ async function watch(database: Database, t: Due, now: Date, opts: JobOptions): P
     technician: t.assignee?.name ?? "-", techphone: t.assignee?.phone ?? "-", phone: t.phone,
     since: formatLocal(since, cal.tz),
   };
-  return database.tx(async (tx) => {
-    const level = Math.min(t.arrivalLevel, 1) + 1;
-    const next = level === 1 ? addMinutes(now, t.emergency ? SUPERVISOR_AFTER.emergency : SUPERVISOR_AFTER.general) : null;
-    const won = await tx.ticket.updateMany({
-      where: { id: t.id, status: t.status, arrivalLevel: t.arrivalLevel, arrivalDueAt: t.arrivalDueAt },
-      data: { arrivalLevel: level, arrivalDueAt: next, retryAt: null },
+  const level = levelOf(t);
+  let supervisors: number[] = [];
+  if (level === 1 && t.assigneeId) {
+    w.notify(t.assigneeId, {
+      key: "arrival-late-technician", params,
+      buttons: [[{ label: "btn-arrived", action: "arrived", id: t.id }, { label: "btn-job-open", action: "job", id: t.id }]],
     });
-    if (won.count === 0) return "skipped";
-    let supervisors: number[] = [];
-    if (level === 1 && t.assigneeId) {
-      await notify(tx, now, t.assigneeId, {
-        key: "arrival-late-technician", params,
-        buttons: [[{ label: "btn-arrived", action: "arrived", id: t.id }, { label: "btn-job-open", action: "job", id: t.id }]],
-      });
-    } else {
-      const night = !isOfficeHours(now, cal);
-      supervisors = await onDutyStaff(tx, t.propertyId, "supervisor");
-      await notifyAll(tx, now, [
-        ...supervisors,
-        ...(night && t.emergency ? await onDutyStaff(tx, t.propertyId, "control_room") : []),
-      ], { key: "arrival-late-supervisor", params });
-    }
-    await logEvent(tx, { ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level, supervisors } });
-    return "done";
-  });
+  } else {
+    const night = !isOfficeHours(now, cal);
+    supervisors = await w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"));
+    w.notifyAll([
+      ...supervisors,
+      ...(night && t.emergency ? await w.once(`duty:${t.propertyId}:control_room`, () => onDutyStaff(tx, t.propertyId, "control_room")) : []),
+    ], { key: "arrival-late-supervisor", params });
+  }
+  w.event({ ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level, supervisors } });
 }
 
 /** One tick of the arrival watch. */
 export async function runArrivalWatch(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "arrivalDueAt", status: WATCHED, at: now }]))) return nothingDue("arrival-watch");
   const due = await findDue(database.db, now, batchOf(opts));
-  return eachDue("arrival-watch", due, opts, (t) => watch(database, t, now, opts), async (t) => {
-    await database.db.ticket.updateMany({
-      where: { id: t.id, status: t.status, arrivalDueAt: t.arrivalDueAt },
-      data: { arrivalDueAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
-    });
+  return claimDue(database, due, now, opts, {
+    job: "arrival-watch",
+    plan: (t) => {
+      const level = levelOf(t);
+      const next = level === 1 ? addMinutes(now, t.emergency ? SUPERVISOR_AFTER.emergency : SUPERVISOR_AFTER.general) : null;
+      return { where: { status: t.status, arrivalLevel: t.arrivalLevel, arrivalDueAt: t.arrivalDueAt }, data: { arrivalLevel: level, arrivalDueAt: next, retryAt: null }, outcome: "done" };
+    },
+    claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, t, _, w) => act(tx, t, now, opts, w),
+    retry: async (t) => {
+      await database.db.ticket.updateMany({
+        where: { id: t.id, status: t.status, arrivalDueAt: t.arrivalDueAt },
+        data: { arrivalDueAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
+      });
+    },
   });
 }

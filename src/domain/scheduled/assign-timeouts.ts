@@ -7,7 +7,7 @@ import { notify, notifyAll } from "../notify.ts";
 import { onDutyStaff } from "../staff.ts";
 import { nextInTurn, offerTicket } from "../tickets/dispatch.ts";
 import { noticeParams, ticketView } from "../tickets/view.ts";
-import { batchOf, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -46,6 +46,7 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
 
 /** One tick over personal offers that ran out. */
 export async function runAssignTimeouts(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "assignDueAt", status: ["open"], at: now }]))) return nothingDue("assign-timeouts");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("assign-timeouts", due, opts, (t) => step(database, t, now), async (t) => {
     await database.db.ticket.updateMany({ where: { id: t.id, assignDueAt: t.assignDueAt }, data: { assignDueAt: new Date(now.getTime() + 60_000) } });

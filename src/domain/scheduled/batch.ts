@@ -2,6 +2,9 @@
 // and who to alert. A job finds due rows with an indexed `due <= now` query (LIMIT batch), claims
 // each one with a conditional update inside a transaction (count 1 = ours), then acts in the same
 // transaction; a failure rolls the item back and pushes its due time later.
+import type { Database, Tx } from "../../db/client.ts";
+import { logEvents, type EventInput } from "../events.ts";
+import { notifyEach, type Notice } from "../notify.ts";
 import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
 
 export type JobLog = {
@@ -72,3 +75,91 @@ export const calendarFor = (p: Parameters<typeof calendarOf>[0], opts: JobOption
 
 /** Minutes between two instants, rounded down. */
 export const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / MINUTE));
+
+/** The report of a tick that found nothing due (the job's "anything due?" probe said no). */
+export const nothingDue = (job: string): TickReport => ({ job, due: 0, done: 0, held: 0, skipped: 0, failed: 0 });
+
+/** What an item's action writes besides its claim: queued, then written with one statement each. */
+export type Writes = {
+  notify: (personId: number, n: Notice) => void;
+  notifyAll: (personIds: number[], n: Notice) => void;
+  event: (e: EventInput) => void;
+  /** A read shared by the tick's items (who is on duty at a property): loaded once per key. */
+  once: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+};
+
+function collect(now: Date) {
+  const notices: { personId: number; notice: Notice }[] = [];
+  const events: EventInput[] = [];
+  const loaded = new Map<string, Promise<unknown>>();
+  const writes: Writes = {
+    notify: (personId, notice) => void notices.push({ personId, notice }),
+    notifyAll: (ids, notice) => { for (const personId of new Set(ids)) notices.push({ personId, notice }); },
+    event: (e) => void events.push(e),
+    once: <T>(key: string, load: () => Promise<T>) => {
+      if (!loaded.has(key)) loaded.set(key, load());
+      return loaded.get(key) as Promise<T>;
+    },
+  };
+  return { writes, flush: async (tx: Tx) => { await notifyEach(tx, now, notices.map(({ personId, notice }) => [personId, notice])); await logEvents(tx, events); } };
+}
+
+/** One item's claim: the values it was read with (they must still hold) and what the claim sets. */
+export type Plan = { where: Record<string, unknown>; data: Record<string, unknown>; outcome: Outcome };
+
+export type Claims<T> = {
+  job: string;
+  plan: (item: T) => Plan;
+  /** The conditional update of many rows (`where` is an OR of the items' conditions); the ids won. */
+  claim: (tx: Tx, where: { OR: Record<string, unknown>[] }, data: Record<string, unknown>) => Promise<{ id: number }[]>;
+  /** What happens once the claim is won: reads through tx, messages and events through w. */
+  act: (tx: Tx, item: T, outcome: Outcome, w: Writes) => Promise<void>;
+  /** Pushes a failed item later (outside any transaction). */
+  retry: (item: T, error: unknown) => Promise<void>;
+};
+
+/**
+ * Claims and acts on the due items of a tick in one transaction: one conditional update per
+ * distinct claim (an item lost to another scheduler is skipped), then one insert for all the
+ * messages and one for all the events. When that transaction fails, the items are taken again one
+ * by one, each in its own transaction, so one bad item only delays itself.
+ */
+export async function claimDue<T extends { id: number }>(
+  database: Database, items: T[], now: Date, opts: JobOptions, spec: Claims<T>,
+): Promise<TickReport> {
+  if (items.length === 0) return nothingDue(spec.job);
+  const tick = async (tx: Tx, batch: T[]): Promise<TickReport> => {
+    const report = nothingDue(spec.job);
+    report.due = batch.length;
+    const plans = batch.map((item) => ({ item, ...spec.plan(item) }));
+    const groups = new Map<string, typeof plans>();
+    for (const p of plans) {
+      const key = JSON.stringify(p.data);
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    const won = new Set<number>();
+    for (const group of groups.values()) {
+      const rows = await spec.claim(tx, { OR: group.map((p) => ({ ...p.where, id: p.item.id })) }, group[0]!.data);
+      for (const r of rows) won.add(r.id);
+    }
+    const { writes, flush } = collect(now);
+    for (const p of plans) {
+      if (!won.has(p.item.id)) { report.skipped++; continue; }
+      await spec.act(tx, p.item, p.outcome, writes);
+      report[p.outcome]++;
+    }
+    await flush(tx);
+    return report;
+  };
+  if (items.length > 1) {
+    try {
+      return await database.tx((tx) => tick(tx, items));
+    } catch {
+      // rolled back whole; the item that failed is logged (with its id) on the way below
+    }
+  }
+  return eachDue(spec.job, items, opts, async (item) => {
+    const r = await database.tx((tx) => tick(tx, [item]));
+    return r.done ? "done" : r.held ? "held" : "skipped";
+  }, spec.retry);
+}

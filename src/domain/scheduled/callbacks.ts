@@ -4,8 +4,6 @@
 // desk's phone record (answerSurvey), which end the ladder.
 import { authorize } from "../authorize.ts";
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { logEvent } from "../events.ts";
-import { notify, notifyAll } from "../notify.ts";
 import { inOfficeHours, isOfficeHours, nextOfficeStart, zoneOf } from "../schedule.ts";
 import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
 import { fixedButtons, ratingButtons } from "../surveys.ts";
@@ -13,7 +11,7 @@ import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
 import { shownNumber } from "../tickets/incident.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
-import { backoffMinutes, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffMinutes, batchOf, calendarFor, claimDue, nothingDue, type Writes, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const LADDER = ["scheduled", "requested", "reminded"];
 
@@ -37,67 +35,81 @@ const paramsOf = (s: Due, tz: string) => ({
   technician: s.ticket.assignee?.name ?? "", completed: formatLocal(s.ticket.completedAt ?? s.createdAt, tz),
 });
 
-/** One step of the ladder for one survey; the claim is the conditional update on (status, dueAt). */
-async function step(database: Database, s: Due, now: Date, opts: JobOptions): Promise<Outcome> {
+type Step = "void" | "hold" | "phone" | "ask" | "remind";
+
+/** The survey's next step at `now`, and what its claim sets (the claim is conditional on status and dueAt). */
+function decide(s: Due, now: Date, opts: JobOptions): { step: Step; data: Record<string, unknown>; outcome: Outcome } {
   const t = s.ticket;
   const cal = calendarFor(t.property, opts);
-  return database.tx(async (tx) => {
-    const claim = async (data: Record<string, unknown>) =>
-      (await tx.survey.updateMany({ where: { id: s.id, status: s.status, dueAt: s.dueAt }, data: { attempts: 0, ...data } })).count === 1;
-    if (t.status !== "completed" && t.status !== "closed") {
-      // reopened or otherwise no longer finished: nothing to ask about
-      return (await claim({ status: "void", dueAt: null })) ? "done" : "skipped";
+  const set = (step: Step, data: Record<string, unknown>, outcome: Outcome = "done") => ({ step, data: { attempts: 0, ...data }, outcome });
+  // reopened or otherwise no longer finished: nothing to ask about
+  if (t.status !== "completed" && t.status !== "closed") return set("void", { status: "void", dueAt: null });
+  if (!isOfficeHours(now, cal)) return set("hold", { dueAt: nextOfficeStart(now, cal) }, "held");
+  const phoneAt = addMinutes(t.completedAt ?? s.createdAt, t.property.phoneCallbackAfterMin);
+  if (s.status === "reminded" || now >= phoneAt) return set("phone", { status: "phone", phoneTaskAt: now, dueAt: null });
+  const phoneDue = inOfficeHours(phoneAt, cal);
+  if (s.status === "scheduled") {
+    const remindAt = inOfficeHours(addMinutes(now, t.property.callbackReminderMin), cal);
+    return set("ask", { status: "requested", requestedAt: now, dueAt: remindAt < phoneDue ? remindAt : phoneDue });
+  }
+  return set("remind", { status: "reminded", remindedAt: now, dueAt: phoneDue });
+}
+
+/** After the claim: the owner's question or reminder, or the desk's phone task. */
+async function act(tx: Tx, s: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+  const t = s.ticket;
+  const { step } = decide(s, now, opts);
+  const tz = calendarFor(t.property, opts).tz;
+  if (step === "void" || step === "hold") return;
+  if (step === "phone") return phoneTask(tx, s, tz, now, w);
+  const confirmed = t.status === "closed";
+  // a report linked to an incident is asked about under the number its reporter was given
+  const notice = { params: { ...paramsOf(s, tz), number: await shownNumber(tx, t) }, buttons: callbackButtons(t.id, confirmed), ref: `callback:${t.id}` };
+  if (step === "ask") {
+    // no chat with the owner (a phone report, or the bot is blocked): straight to the desk
+    const reached = Boolean(t.reporter.telegramId) && !t.reporter.blockedAt;
+    if (reached) w.notify(t.reporterId, { ...notice, key: confirmed ? "callback-ask-rating" : "callback-ask-fixed" });
+    w.event({ ticketId: t.id, actorId: null, action: "callback-requested", at: now, data: { reached } });
+    if (!reached) {
+      await tx.survey.update({ where: { id: s.id }, data: { status: "phone", phoneTaskAt: now, dueAt: null } });
+      await phoneTask(tx, s, tz, now, w);
     }
-    if (!isOfficeHours(now, cal)) return (await claim({ dueAt: nextOfficeStart(now, cal) })) ? "held" : "skipped";
-    const phoneAt = addMinutes(t.completedAt ?? s.createdAt, t.property.phoneCallbackAfterMin);
-    if (s.status === "reminded" || now >= phoneAt) {
-      if (!(await claim({ status: "phone", phoneTaskAt: now, dueAt: null }))) return "skipped";
-      await phoneTask(tx, s, cal.tz, now);
-      return "done";
-    }
-    const confirmed = t.status === "closed";
-    // a report linked to an incident is asked about under the number its reporter was given
-    const notice = { params: { ...paramsOf(s, cal.tz), number: await shownNumber(tx, t) }, buttons: callbackButtons(t.id, confirmed) };
-    const phoneDue = inOfficeHours(phoneAt, cal);
-    if (s.status === "scheduled") {
-      const remindAt = inOfficeHours(addMinutes(now, t.property.callbackReminderMin), cal);
-      if (!(await claim({ status: "requested", requestedAt: now, dueAt: remindAt < phoneDue ? remindAt : phoneDue }))) return "skipped";
-      const reached = await notify(tx, now, t.reporterId, { ...notice, key: confirmed ? "callback-ask-rating" : "callback-ask-fixed", ref: `callback:${t.id}` });
-      await logEvent(tx, { ticketId: t.id, actorId: null, action: "callback-requested", at: now, data: { reached } });
-      if (!reached) {
-        // no chat with the owner (a phone report, or the bot is blocked): straight to the desk
-        await tx.survey.update({ where: { id: s.id }, data: { status: "phone", phoneTaskAt: now, dueAt: null } });
-        await phoneTask(tx, s, cal.tz, now);
-      }
-      return "done";
-    }
-    if (!(await claim({ status: "reminded", remindedAt: now, dueAt: phoneDue }))) return "skipped";
-    await notify(tx, now, t.reporterId, { ...notice, key: confirmed ? "callback-reminder-rating" : "callback-reminder-fixed", ref: `callback:${t.id}` });
-    await logEvent(tx, { ticketId: t.id, actorId: null, action: "callback-reminded", at: now });
-    return "done";
-  });
+    return;
+  }
+  w.notify(t.reporterId, { ...notice, key: confirmed ? "callback-reminder-rating" : "callback-reminder-fixed" });
+  w.event({ ticketId: t.id, actorId: null, action: "callback-reminded", at: now });
 }
 
 /** The desk gets a phone-callback task (also listed by /callbacks). */
-async function phoneTask(tx: Tx, s: Due, tz: string, now: Date): Promise<void> {
+async function phoneTask(tx: Tx, s: Due, tz: string, now: Date, w: Writes): Promise<void> {
   const t = s.ticket;
-  const desk = await onDutyStaff(tx, t.propertyId, "desk");
-  await notifyAll(tx, now, desk.length > 0 ? desk : await staffOf(tx, t.propertyId, "supervisor"), {
+  const desk = await w.once(`duty:${t.propertyId}:desk`, () => onDutyStaff(tx, t.propertyId, "desk"));
+  w.notifyAll(desk.length > 0 ? desk : await w.once(`staff:${t.propertyId}:supervisor`, () => staffOf(tx, t.propertyId, "supervisor")), {
     key: "callback-phone-task",
     params: { ...paramsOf(s, tz), owner: t.reporter.name, phone: t.phone || t.reporter.phone || "-" },
     buttons: [[{ label: "btn-record-phone-answer", action: "cbans", id: t.id }]],
   });
-  await logEvent(tx, { ticketId: t.id, actorId: null, action: "callback-phone-task", at: now });
+  w.event({ ticketId: t.id, actorId: null, action: "callback-phone-task", at: now });
 }
 
 /** One tick of the callback ladder. */
 export async function runCallbacks(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Survey", column: "dueAt", status: LADDER, at: now }]))) return nothingDue("callbacks");
   const due = await findDue(database.db, now, batchOf(opts));
-  return eachDue("callbacks", due, opts, (s) => step(database, s, now, opts), async (s) => {
-    await database.db.survey.updateMany({
-      where: { id: s.id, status: s.status, dueAt: s.dueAt },
-      data: { dueAt: addMinutes(now, backoffMinutes(s.attempts)), attempts: { increment: 1 } },
-    });
+  return claimDue(database, due, now, opts, {
+    job: "callbacks",
+    plan: (s) => {
+      const { data, outcome } = decide(s, now, opts);
+      return { where: { status: s.status, dueAt: s.dueAt }, data, outcome };
+    },
+    claim: (tx, where, data) => tx.survey.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, s, _, w) => act(tx, s, now, opts, w),
+    retry: async (s) => {
+      await database.db.survey.updateMany({
+        where: { id: s.id, status: s.status, dueAt: s.dueAt },
+        data: { dueAt: addMinutes(now, backoffMinutes(s.attempts)), attempts: { increment: 1 } },
+      });
+    },
   });
 }
 

@@ -2,15 +2,14 @@
 // supervisors with today's figures, overdue jobs and their technicians, jobs that could not be
 // finished with their new times, and unanswered callbacks. Sent even when all is well, once a day:
 // Property.nextCloseOutDueAt is the due column, claimed with a conditional update.
-import type { Database, DbOrTx } from "../../db/client.ts";
-import { notifyAll } from "../notify.ts";
+import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { paidWorkTotals, type PaidTotals } from "../paid/fees.ts";
 import { formatFen } from "../paid/money.ts";
 import { localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
 import { staffOf } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
 import { alignRows } from "../text-table.ts";
 
 const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
@@ -32,32 +31,32 @@ export type CloseOut = {
 };
 
 /**
- * The figures of one property's local day. Every query is indexed and bounded by today's or the
- * unfinished work, never by the ticket history: lists are read by status (the status-first
- * indexes) and narrowed to the property here, since SQLite would otherwise walk the property's
- * whole history through the (propertyId, reportedAt) index.
+ * The figures of one property's local day. Every query is an indexed range bounded by today's or
+ * the unfinished work, never by the ticket history: the day's reports by (propertyId, reportedAt),
+ * completions by the events' (action, at) joined to their ticket, unfinished work by (propertyId,
+ * status, reportedAt), callbacks waiting by the surveys' status.
  */
 export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
   const from = localDayStart(day, cal.tz);
   const to = localDayStart(addMinutes(from, 36 * 60), cal.tz);
   const local = (at: Date | null) => (at ? formatLocal(at, cal.tz).slice(5) : "-");
   const reported = await db.ticket.count({ where: { propertyId: p.id, reportedAt: { gte: from, lt: to } } });
-  const completedIds = (await db.event.findMany({ where: { action: "completed", at: { gte: from, lt: to } }, select: { ticketId: true } })).map((e) => e.ticketId!);
-  const completed = await db.ticket.findMany({ where: { id: { in: [...new Set(completedIds)] } }, select: { propertyId: true } });
-  const unfinished = await db.ticket.findMany({ where: { status: { in: UNFINISHED } }, select: { id: true, propertyId: true } });
-  const open = await db.ticket.findMany({
-    where: { id: { in: unfinished.filter((t) => t.propertyId === p.id).map((t) => t.id) } },
-    include: { unit: true, assignee: true }, orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
+  const completed = await db.event.findMany({
+    where: { action: "completed", at: { gte: from, lt: to }, ticket: { propertyId: p.id } }, select: { ticketId: true }, distinct: ["ticketId"],
   });
+  // sorted here: an ORDER BY reportedAt makes SQLite walk the property's whole history through (propertyId, reportedAt)
+  const open = (await db.ticket.findMany({ where: { propertyId: p.id, status: { in: UNFINISHED } }, include: { unit: true, assignee: true } }))
+    .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || a.id - b.id);
   const isOverdue = (t: (typeof open)[number]) =>
     t.status === "open" ? addMinutes(t.reportedAt, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin) < now
       : t.status === "postponed" ? false
       : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
+  // by the status index (the callbacks waiting are few), not through the property's tickets
   const waiting = (await db.survey.findMany({
     where: { status: { in: WAITING } }, include: { ticket: { include: { reporter: true } } }, orderBy: [{ id: "asc" }],
   })).filter((s) => s.ticket.propertyId === p.id);
   return {
-    property: p.name, date: localDate(from, cal.tz), reported, completed: completed.filter((t) => t.propertyId === p.id).length, open: open.length,
+    property: p.name, date: localDate(from, cal.tz), reported, completed: completed.length, open: open.length,
     overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
     postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
     lateCompletion: open.filter((t) => t.completionDueAt !== null && t.completionDueAt < now)
@@ -87,20 +86,11 @@ export function closeOutParams(c: CloseOut): Record<string, string | number> {
 /** The latest close-out time at or before now: the day a (possibly late) close-out reports on. */
 const reportDay = (now: Date, p: PropertyRow, cal: Calendar) => addMinutes(nextDailyAt(now, p.closeOutAt, cal.tz, true), -24 * 60);
 
-async function closeOut(database: Database, p: PropertyRow, now: Date, opts: JobOptions): Promise<Outcome> {
+async function closeOut(tx: Tx, p: PropertyRow, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const cal = calendarFor(p, opts);
-  const day = reportDay(now, p, cal);
-  return database.tx(async (tx) => {
-    const won = await tx.property.updateMany({
-      where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt },
-      data: { nextCloseOutDueAt: nextDailyAt(now, p.closeOutAt, cal.tz, true) },
-    });
-    if (won.count === 0) return "skipped";
-    const summary = await closeOutSummary(tx, p, cal, day, now);
-    const people = [...(await staffOf(tx, p.id, "desk")), ...(await staffOf(tx, p.id, "supervisor"))];
-    await notifyAll(tx, now, people, { key: "closeout-report", params: closeOutParams(summary), ref: `closeout:${p.id}:${summary.date}` });
-    return "done";
-  });
+  const summary = await closeOutSummary(tx, p, cal, reportDay(now, p, cal), now);
+  const people = [...(await staffOf(tx, p.id, "desk")), ...(await staffOf(tx, p.id, "supervisor"))];
+  w.notifyAll(people, { key: "closeout-report", params: closeOutParams(summary), ref: `closeout:${p.id}:${summary.date}` });
 }
 
 /** Gives properties without a close-out due time their next one. */
@@ -118,11 +108,18 @@ async function initialise(database: Database, now: Date, opts: JobOptions): Prom
 
 /** One tick of the daily close-out. */
 export async function runCloseOut(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Property", column: "nextCloseOutDueAt", orNull: true, at: now }]))) return nothingDue("close-out");
   await initialise(database, now, opts);
   const due = await database.db.property.findMany({
     where: { nextCloseOutDueAt: { lte: now } }, orderBy: [{ nextCloseOutDueAt: "asc" }, { id: "asc" }], take: batchOf(opts),
   });
-  return eachDue("close-out", due, opts, (p) => closeOut(database, p, now, opts), async (p) => {
-    await database.db.property.updateMany({ where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: addMinutes(now, RETRY_MINUTES) } });
+  return claimDue(database, due, now, opts, {
+    job: "close-out",
+    plan: (p) => ({ where: { nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: nextDailyAt(now, p.closeOutAt, calendarFor(p, opts).tz, true) }, outcome: "done" }),
+    claim: (tx, where, data) => tx.property.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, p, _, w) => closeOut(tx, p, now, opts, w),
+    retry: async (p) => {
+      await database.db.property.updateMany({ where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: addMinutes(now, RETRY_MINUTES) } });
+    },
   });
 }

@@ -1,15 +1,13 @@
 // The completion deadline (seed 001 §3.2 and 制度4, seed 004): at 80 % of the time the technician is
 // warned, at the deadline the supervisors get the breach; once each, claimed by the conditional
 // update on (completionLevel, completionCheckAt), so two schedulers never send either twice.
-import type { Database, DbOrTx } from "../../db/client.ts";
-import { logEvent } from "../events.ts";
-import { notifyAll } from "../notify.ts";
+import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { onDutyStaff } from "../staff.ts";
 import { formatLocal } from "../time.ts";
 import { zoneOf } from "../schedule.ts";
 import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
-import { backoffSince, batchOf, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -20,36 +18,40 @@ function findDue(db: DbOrTx, now: Date, take: number) {
   });
 }
 
-async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
+async function act(tx: Tx, t: Due, now: Date, w: Writes): Promise<void> {
   const breach = t.completionLevel >= 1;
-  return database.tx(async (tx) => {
-    const claimed = await tx.ticket.updateMany({
-      where: { id: t.id, completionLevel: t.completionLevel, completionCheckAt: t.completionCheckAt },
-      data: breach ? { completionLevel: 2, completionCheckAt: null, retryAt: null } : { completionLevel: 1, completionCheckAt: t.completionDueAt, retryAt: null },
-    });
-    if (claimed.count === 0) return "skipped";
-    const params = {
-      number: t.number, place: placeOf(t), category: t.category, priority: t.priority,
-      due: t.completionDueAt ? formatLocal(t.completionDueAt, zoneOf(t.property)) : "-",
-    };
-    const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
-    const tech = t.assigneeId ?? t.offeredToId;
-    const supervisors = breach ? await onDutyStaff(tx, t.propertyId, "supervisor") : [];
-    if (breach) await notifyAll(tx, now, supervisors, { key: "completion-breached", params, buttons: card });
-    else if (tech) await notifyAll(tx, now, [tech], { key: "completion-warning", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
-    else await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "desk"), { key: "completion-warning-desk", params, buttons: card });
-    await logEvent(tx, { ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt, ...(breach ? { supervisors } : {}) } });
-    return "done";
-  });
+  const params = {
+    number: t.number, place: placeOf(t), category: t.category, priority: t.priority,
+    due: t.completionDueAt ? formatLocal(t.completionDueAt, zoneOf(t.property)) : "-",
+  };
+  const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
+  const tech = t.assigneeId ?? t.offeredToId;
+  const duty = (role: "supervisor" | "desk") => w.once(`duty:${t.propertyId}:${role}`, () => onDutyStaff(tx, t.propertyId, role));
+  const supervisors = breach ? await duty("supervisor") : [];
+  if (breach) w.notifyAll(supervisors, { key: "completion-breached", params, buttons: card });
+  else if (tech) w.notifyAll([tech], { key: "completion-warning", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
+  else w.notifyAll(await duty("desk"), { key: "completion-warning-desk", params, buttons: card });
+  w.event({ ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt, ...(breach ? { supervisors } : {}) } });
 }
 
 /** One tick of the completion clock. */
 export async function runCompletionClock(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "completionCheckAt", status: UNFINISHED, at: now }]))) return nothingDue("completion-clock");
   const due = await findDue(database.db, now, batchOf(opts));
-  return eachDue("completion-clock", due, opts, (t) => step(database, t, now), async (t) => {
-    await database.db.ticket.updateMany({
-      where: { id: t.id, completionCheckAt: t.completionCheckAt },
-      data: { completionCheckAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
-    });
+  return claimDue(database, due, now, opts, {
+    job: "completion-clock",
+    plan: (t) => ({
+      where: { completionLevel: t.completionLevel, completionCheckAt: t.completionCheckAt },
+      data: t.completionLevel >= 1 ? { completionLevel: 2, completionCheckAt: null, retryAt: null } : { completionLevel: 1, completionCheckAt: t.completionDueAt, retryAt: null },
+      outcome: "done",
+    }),
+    claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, t, _, w) => act(tx, t, now, w),
+    retry: async (t) => {
+      await database.db.ticket.updateMany({
+        where: { id: t.id, completionCheckAt: t.completionCheckAt },
+        data: { completionCheckAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
+      });
+    },
   });
 }

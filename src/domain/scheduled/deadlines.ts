@@ -3,15 +3,13 @@
 //   at dueAt           → alert the supervisors that it was missed;
 //   complaints only: after the handling deadline, remindAt = the 4-working-day answer deadline,
 //   which alerts the supervisors once more if the complaint is still unanswered.
-import type { Database, DbOrTx } from "../../db/client.ts";
+import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { answerDeadline, complaintNumber } from "../complaints.ts";
-import { logEvent } from "../events.ts";
 import { reasonParams } from "../followups.ts";
-import { notifyAll } from "../notify.ts";
 import { staffOf } from "../staff.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import type { Role } from "../types.ts";
-import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
 
 const RETRY_MINUTES = 5;
 
@@ -27,72 +25,85 @@ const unassigned = (db: DbOrTx, now: Date, take: number) => db.complaint.findMan
 type FollowUpDue = Awaited<ReturnType<typeof dueFollowUps>>[number];
 type ComplaintDue = Awaited<ReturnType<typeof dueComplaints>>[number];
 
-async function followUpStep(database: Database, f: FollowUpDue, now: Date, opts: JobOptions): Promise<Outcome> {
-  const property = await database.db.property.findUniqueOrThrow({ where: { id: f.propertyId } });
-  const cal = calendarFor(property, opts);
+type PropertyRow = ComplaintDue["property"];
+
+/** A follow-up's reminder to its assignee (one working day before), or the supervisors' alert at its deadline. */
+async function followUpAct(tx: Tx, f: FollowUpDue, property: PropertyRow, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const reminder = f.remindAt! < f.dueAt;
-  return database.tx(async (tx) => {
-    const won = await tx.followUp.updateMany({
-      where: { id: f.id, status: "open", remindAt: f.remindAt },
-      data: reminder ? { remindAt: f.dueAt } : { remindAt: null, alertedAt: now },
-    });
-    if (won.count === 0) return "skipped";
-    const params = {
-      id: f.id, ...reasonParams(f), number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, cal.tz), role: f.assigneeRole,
-    };
-    const people = reminder
-      ? (f.assigneeId ? [f.assigneeId] : await staffOf(tx, f.propertyId, f.assigneeRole as Role))
-      : await staffOf(tx, f.propertyId, "supervisor");
-    await notifyAll(tx, now, people, { key: reminder ? "followup-reminder" : "followup-overdue", params });
-    await logEvent(tx, { ticketId: f.ticketId, complaintId: f.complaintId, actorId: null, action: reminder ? "follow-up-reminded" : "follow-up-overdue", at: now, data: { followUpId: f.id } });
-    return "done";
-  });
+  const params = {
+    id: f.id, ...reasonParams(f), number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, calendarFor(property, opts).tz), role: f.assigneeRole,
+  };
+  const people = reminder
+    ? (f.assigneeId ? [f.assigneeId] : await w.once(`staff:${f.propertyId}:${f.assigneeRole}`, () => staffOf(tx, f.propertyId, f.assigneeRole as Role)))
+    : await w.once(`staff:${f.propertyId}:supervisor`, () => staffOf(tx, f.propertyId, "supervisor"));
+  w.notifyAll(people, { key: reminder ? "followup-reminder" : "followup-overdue", params });
+  w.event({ ticketId: f.ticketId, complaintId: f.complaintId, actorId: null, action: reminder ? "follow-up-reminded" : "follow-up-overdue", at: now, data: { followUpId: f.id } });
 }
 
-async function complaintStep(database: Database, c: ComplaintDue, now: Date, opts: JobOptions): Promise<Outcome> {
-  const cal = calendarFor(c.property, opts);
-  const answerBy = answerDeadline(c.createdAt, cal);
-  const stage = c.remindAt! < c.dueAt ? "reminder" : c.alertedAt === null ? "handle" : "answer";
-  const data = stage === "reminder" ? { remindAt: c.dueAt }
+type Stage = "reminder" | "handle" | "answer";
+const stageOf = (c: ComplaintDue): Stage => (c.remindAt! < c.dueAt ? "reminder" : c.alertedAt === null ? "handle" : "answer");
+
+function complaintData(c: ComplaintDue, now: Date, opts: JobOptions) {
+  const answerBy = answerDeadline(c.createdAt, calendarFor(c.property, opts));
+  const stage = stageOf(c);
+  return stage === "reminder" ? { remindAt: c.dueAt }
     : stage === "handle" ? { alertedAt: now, remindAt: answerBy > c.dueAt ? answerBy : null }
     : { remindAt: null };
-  return database.tx(async (tx) => {
-    const won = await tx.complaint.updateMany({ where: { id: c.id, status: "open", remindAt: c.remindAt, alertedAt: c.alertedAt }, data });
-    if (won.count === 0) return "skipped";
-    const due = stage === "answer" ? answerBy : c.dueAt;
-    const params = { id: c.id, number: complaintNumber(c.property.code, c.id), category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
-    const people = await staffOf(tx, c.propertyId, stage === "reminder" ? "desk" : "supervisor");
-    await notifyAll(tx, now, people, { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
-    await logEvent(tx, { complaintId: c.id, ticketId: c.ticketId, actorId: null, action: stage === "reminder" ? "complaint-reminded" : "complaint-overdue", at: now, data: { stage } });
-    return "done";
-  });
+}
+
+async function complaintAct(tx: Tx, c: ComplaintDue, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+  const cal = calendarFor(c.property, opts);
+  const stage = stageOf(c);
+  const due = stage === "answer" ? answerDeadline(c.createdAt, cal) : c.dueAt;
+  const params = { id: c.id, number: complaintNumber(c.property.code, c.id), category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
+  const role = stage === "reminder" ? "desk" : "supervisor";
+  w.notifyAll(await w.once(`staff:${c.propertyId}:${role}`, () => staffOf(tx, c.propertyId, role)), { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
+  w.event({ complaintId: c.id, ticketId: c.ticketId, actorId: null, action: stage === "reminder" ? "complaint-reminded" : "complaint-overdue", at: now, data: { stage } });
 }
 
 /** A complaint nobody was named for within the hour: the supervisors are alerted once. */
-async function unassignedStep(database: Database, c: ComplaintDue, now: Date, opts: JobOptions): Promise<Outcome> {
-  const cal = calendarFor(c.property, opts);
-  return database.tx(async (tx) => {
-    const won = await tx.complaint.updateMany({ where: { id: c.id, status: "open", assignDueAt: c.assignDueAt }, data: { assignDueAt: null } });
-    if (won.count === 0) return "skipped";
-    const params = { id: c.id, number: complaintNumber(c.property.code, c.id), description: c.description, since: formatLocal(c.createdAt, cal.tz) };
-    await notifyAll(tx, now, await staffOf(tx, c.propertyId, "supervisor"), { key: "complaint-unassigned", params, buttons: [[{ label: "btn-complaint-handle", action: "cph", id: c.id }]] });
-    await logEvent(tx, { complaintId: c.id, ticketId: c.ticketId, actorId: null, action: "complaint-unassigned", at: now });
-    return "done";
-  });
+async function unassignedAct(tx: Tx, c: ComplaintDue, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+  const params = { id: c.id, number: complaintNumber(c.property.code, c.id), description: c.description, since: formatLocal(c.createdAt, calendarFor(c.property, opts).tz) };
+  w.notifyAll(await w.once(`staff:${c.propertyId}:supervisor`, () => staffOf(tx, c.propertyId, "supervisor")), { key: "complaint-unassigned", params, buttons: [[{ label: "btn-complaint-handle", action: "cph", id: c.id }]] });
+  w.event({ complaintId: c.id, ticketId: c.ticketId, actorId: null, action: "complaint-unassigned", at: now });
 }
 
 /** One tick over follow-up and complaint deadlines. */
 export async function runDeadlines(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  const probe = await database.anyDue([
+    { table: "FollowUp", column: "remindAt", status: ["open"], at: now },
+    { table: "Complaint", column: "remindAt", status: ["open"], at: now },
+    { table: "Complaint", column: "assignDueAt", status: ["open"], at: now },
+  ]);
+  if (!probe) return nothingDue("deadlines");
   const take = batchOf(opts);
   const later = addMinutes(now, RETRY_MINUTES);
-  const a = await eachDue("deadlines:follow-up", await dueFollowUps(database.db, now, take), opts, (f) => followUpStep(database, f, now, opts), async (f) => {
-    await database.db.followUp.updateMany({ where: { id: f.id, status: "open", remindAt: f.remindAt }, data: { remindAt: later } });
+  const followUps = await dueFollowUps(database.db, now, take);
+  const properties = new Map((followUps.length === 0 ? [] : await database.db.property.findMany({ where: { id: { in: [...new Set(followUps.map((f) => f.propertyId))] } } })).map((p) => [p.id, p]));
+  const a = await claimDue(database, followUps, now, opts, {
+    job: "deadlines:follow-up",
+    plan: (f) => ({ where: { status: "open", remindAt: f.remindAt }, data: f.remindAt! < f.dueAt ? { remindAt: f.dueAt } : { remindAt: null, alertedAt: now }, outcome: "done" }),
+    claim: (tx, where, data) => tx.followUp.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, f, _, w) => {
+      const property = properties.get(f.propertyId);
+      if (!property) throw new Error(`follow-up ${f.id}: no property ${f.propertyId}`);
+      return followUpAct(tx, f, property, now, opts, w);
+    },
+    retry: async (f) => { await database.db.followUp.updateMany({ where: { id: f.id, status: "open", remindAt: f.remindAt }, data: { remindAt: later } }); },
   });
-  const b = await eachDue("deadlines:complaint", await dueComplaints(database.db, now, take), opts, (c) => complaintStep(database, c, now, opts), async (c) => {
-    await database.db.complaint.updateMany({ where: { id: c.id, status: "open", remindAt: c.remindAt }, data: { remindAt: later } });
+  const b = await claimDue(database, await dueComplaints(database.db, now, take), now, opts, {
+    job: "deadlines:complaint",
+    plan: (c) => ({ where: { status: "open", remindAt: c.remindAt, alertedAt: c.alertedAt }, data: complaintData(c, now, opts), outcome: "done" }),
+    claim: (tx, where, data) => tx.complaint.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, c, _, w) => complaintAct(tx, c, now, opts, w),
+    retry: async (c) => { await database.db.complaint.updateMany({ where: { id: c.id, status: "open", remindAt: c.remindAt }, data: { remindAt: later } }); },
   });
-  const c = await eachDue("deadlines:complaint-assign", await unassigned(database.db, now, take), opts, (x) => unassignedStep(database, x, now, opts), async (x) => {
-    await database.db.complaint.updateMany({ where: { id: x.id, status: "open", assignDueAt: x.assignDueAt }, data: { assignDueAt: later } });
+  const c = await claimDue(database, await unassigned(database.db, now, take), now, opts, {
+    job: "deadlines:complaint-assign",
+    plan: (x) => ({ where: { status: "open", assignDueAt: x.assignDueAt }, data: { assignDueAt: null }, outcome: "done" }),
+    claim: (tx, where, data) => tx.complaint.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: (tx, x, _, w) => unassignedAct(tx, x, now, opts, w),
+    retry: async (x) => { await database.db.complaint.updateMany({ where: { id: x.id, status: "open", assignDueAt: x.assignDueAt }, data: { assignDueAt: later } }); },
   });
   const all = [a, b, c];
   const sum = (k: "due" | "done" | "held" | "skipped" | "failed") => all.reduce((n, r) => n + r[k], 0);

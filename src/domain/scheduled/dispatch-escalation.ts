@@ -2,15 +2,13 @@
 // is offered again (round + 1) and the on-duty supervisors are alerted; at night emergencies also
 // go to the control room. After MAX_REOFFERS rounds the supervisors get a last "assign by hand"
 // alert and the ticket stops escalating. A general job reported at night waits for office hours.
-import type { Database, DbOrTx } from "../../db/client.ts";
+import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { onDutyStaff } from "../staff.ts";
-import { logEvent } from "../events.ts";
-import { notifyAll } from "../notify.ts";
 import { isOfficeHours, nextOfficeStart } from "../schedule.ts";
 import { offerTicket } from "../tickets/dispatch.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, eachDue, minutesBetween, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, claimDue, minutesBetween, nothingDue, type JobOptions, type Plan, type TickReport, type Writes } from "./batch.ts";
 
 /** Re-offer rounds after the first offer; the round after them only alerts. */
 export const MAX_REOFFERS = 3;
@@ -24,43 +22,47 @@ function findDue(db: DbOrTx, now: Date, take: number) {
   });
 }
 
-async function escalate(database: Database, t: Due, now: Date, opts: JobOptions): Promise<Outcome> {
+/** The claim: a general job at night waits for office hours; otherwise the next round (the last one only alerts). */
+function plan(t: Due, now: Date, opts: JobOptions): Plan {
   const cal = calendarFor(t.property, opts);
-  const night = !isOfficeHours(now, cal);
-  return database.tx(async (tx) => {
-    const claim = async (data: Record<string, unknown>) => (await tx.ticket.updateMany({
-      where: { id: t.id, status: "open", dispatchLevel: t.dispatchLevel, dispatchDueAt: t.dispatchDueAt },
-      data: { retryAt: null, ...data },
-    })).count === 1;
-    if (night && !t.emergency) return (await claim({ dispatchDueAt: nextOfficeStart(now, cal) })) ? "held" : "skipped";
-    const round = t.dispatchLevel + 1;
-    const final = round > MAX_REOFFERS;
-    const every = t.emergency ? t.property.emergencyDispatchMin : t.property.dispatchTimeoutMin;
-    if (!(await claim({ dispatchLevel: round, dispatchDueAt: final ? null : addMinutes(now, every) }))) return "skipped";
-    const offered = final ? [] : await offerTicket(tx, t.id, now, round);
-    const alerted = [
-      ...(await onDutyStaff(tx, t.propertyId, "supervisor")),
-      ...(night && t.emergency ? await onDutyStaff(tx, t.propertyId, "control_room") : []),
-    ];
-    await notifyAll(tx, now, alerted, {
-      key: final ? "dispatch-unassigned" : "dispatch-overdue",
-      params: {
-        number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency ? "yes" : "no",
-        minutes: minutesBetween(t.reportedAt, now), round, offered: offered.length,
-      },
-    });
-    await logEvent(tx, { ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now, data: { round, offered, alerted } });
-    return "done";
+  const where = { status: "open", dispatchLevel: t.dispatchLevel, dispatchDueAt: t.dispatchDueAt };
+  if (!isOfficeHours(now, cal) && !t.emergency) return { where, data: { retryAt: null, dispatchDueAt: nextOfficeStart(now, cal) }, outcome: "held" };
+  const round = t.dispatchLevel + 1;
+  const every = t.emergency ? t.property.emergencyDispatchMin : t.property.dispatchTimeoutMin;
+  return { where, data: { retryAt: null, dispatchLevel: round, dispatchDueAt: round > MAX_REOFFERS ? null : addMinutes(now, every) }, outcome: "done" };
+}
+
+async function escalate(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+  const night = !isOfficeHours(now, calendarFor(t.property, opts));
+  const round = t.dispatchLevel + 1;
+  const final = round > MAX_REOFFERS;
+  const offered = final ? [] : await offerTicket(tx, t.id, now, round);
+  const duty = (role: "supervisor" | "control_room") => w.once(`duty:${t.propertyId}:${role}`, () => onDutyStaff(tx, t.propertyId, role));
+  const alerted = [...(await duty("supervisor")), ...(night && t.emergency ? await duty("control_room") : [])];
+  w.notifyAll(alerted, {
+    key: final ? "dispatch-unassigned" : "dispatch-overdue",
+    params: {
+      number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency ? "yes" : "no",
+      minutes: minutesBetween(t.reportedAt, now), round, offered: offered.length,
+    },
   });
+  w.event({ ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now, data: { round, offered, alerted } });
 }
 
 /** One tick of the dispatch escalation. */
 export async function runDispatchEscalation(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Ticket", column: "dispatchDueAt", status: ["open"], at: now }]))) return nothingDue("dispatch-escalation");
   const due = await findDue(database.db, now, batchOf(opts));
-  return eachDue("dispatch-escalation", due, opts, (t) => escalate(database, t, now, opts), async (t) => {
-    await database.db.ticket.updateMany({
-      where: { id: t.id, status: "open", dispatchDueAt: t.dispatchDueAt },
-      data: { dispatchDueAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
-    });
+  return claimDue(database, due, now, opts, {
+    job: "dispatch-escalation",
+    plan: (t) => plan(t, now, opts),
+    claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: async (tx, t, outcome, w) => { if (outcome === "done") await escalate(tx, t, now, opts, w); },
+    retry: async (t) => {
+      await database.db.ticket.updateMany({
+        where: { id: t.id, status: "open", dispatchDueAt: t.dispatchDueAt },
+        data: { dispatchDueAt: backoffSince(t.retryAt, now), retryAt: t.retryAt ?? now },
+      });
+    },
   });
 }

@@ -10,7 +10,7 @@ import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { alignRows } from "../text-table.ts";
-import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const MAX_ROWS = 20;
 type PropertyRow = NonNullable<Awaited<ReturnType<DbOrTx["property"]["findUnique"]>>>;
@@ -50,6 +50,7 @@ async function handover(database: Database, p: PropertyRow, now: Date, opts: Job
 
 /** One tick of the night handover. */
 export async function runHandover(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "Property", column: "nextHandoverDueAt", orNull: true, at: now }]))) return nothingDue("handover");
   const fresh = await database.db.property.findMany({ where: { nextHandoverDueAt: null }, take: batchOf(opts), orderBy: { id: "asc" } });
   for (const p of fresh) {
     try {

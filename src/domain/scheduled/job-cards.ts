@@ -10,7 +10,7 @@ import {
 } from "../tickets/job-card.ts";
 import { ACTIVE_WORK, type ButtonIntent, type TicketStatus } from "../types.ts";
 import {
-  backoffSince, batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport,
+  backoffSince, batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport,
 } from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
@@ -61,6 +61,7 @@ async function step(database: Database, c: Due, now: Date, opts: JobOptions): Pr
 
 /** One tick of the job cards' clocks. */
 export async function runJobCards(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  if (!(await database.anyDue([{ table: "JobCard", column: "nextEditAt", at: now }]))) return nothingDue("job-cards");
   const due = await findDue(database.db, now, batchOf(opts));
   return eachDue("job-cards", due, opts, (c) => step(database, c, now, opts), async (c) => {
     await database.db.jobCard.updateMany({

@@ -1,7 +1,7 @@
 // The prune sweep: bookkeeping rows that only grow are removed once they are older than the
 // retention (configuration, RETENTION_DAYS). Events are the audit trail and are never pruned.
 import type { Database } from "../../db/client.ts";
-import type { JobOptions, TickReport } from "./batch.ts";
+import { nothingDue, type JobOptions, type TickReport } from "./batch.ts";
 
 export const DEFAULT_RETENTION_DAYS = 30;
 /** Processed update ids are kept this long (redeliveries come within minutes, never after a day). */
@@ -13,6 +13,12 @@ export async function runPrune(database: Database, now: Date, opts: JobOptions =
   const db = database.db;
   const cutoff = new Date(now.getTime() - (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY);
   const window = new Date(now.getTime() - UPDATE_ID_WINDOW_MS);
+  const probe = await database.anyDue([
+    { table: "ProcessedUpdate", column: "at", at: window },
+    { table: "Outbox", column: "createdAt", status: ["sent", "dead"], at: cutoff },
+    { table: "Session", column: "updatedAt", orNull: true, at: cutoff },
+  ]);
+  if (!probe) return nothingDue("prune");
   const updates = await db.processedUpdate.deleteMany({ where: { at: { lt: window } } });
   const outbox = await db.outbox.deleteMany({ where: { status: { in: ["sent", "dead"] }, createdAt: { lt: cutoff } } });
   // Conversations in progress are rewritten on every update (and dropped after 30 min unanswered).

@@ -13,7 +13,7 @@ import { staffOf } from "../staff.ts";
 import { alignRows } from "../text-table.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal, zonedParts } from "../time.ts";
-import { batchOf, calendarFor, eachDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
 /** Rows of the reconciliation table; the rest are counted ("+ 12"). */
@@ -79,6 +79,11 @@ async function step(database: Database, p: PropertyRow, due: Due, now: Date, opt
 
 /** One tick: schedules new properties, then sends the monthly summaries and weekly reconciliations due. */
 export async function runSummaries(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
+  const probe = await database.anyDue([
+    { table: "Property", column: "nextMonthlyDueAt", orNull: true, at: now },
+    { table: "Property", column: "nextWeeklyDueAt", orNull: true, at: now },
+  ]);
+  if (!probe) return nothingDue("summaries");
   const reports: TickReport[] = [];
   for (const due of ["nextMonthlyDueAt", "nextWeeklyDueAt"] as const) {
     for (const p of await database.db.property.findMany({ where: { [due]: null }, take: batchOf(opts), orderBy: { id: "asc" } })) {
