@@ -20,6 +20,3 @@ export async function bulkInsert(database: Database, table: string, rows: Record
     await database.db.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
   }
 }
-
-/** (Moved to common.ts with the rest of what the benches share.) */
-export { withBenchDatabase } from "./common.ts";

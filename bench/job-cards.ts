@@ -2,15 +2,13 @@
 // value to change now (a minute passed); the rest are live but not due, so the indexed
 // `nextEditAt <= now` query should keep the tick's cost with the DUE, not with the live cards.
 //   npm run bench:cards            SQLite (a temporary file); BENCH_CARDS=1000,10000 sets the sizes
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+//   npm run bench:cards -- --pg    PostgreSQL too
 import { performance } from "node:perf_hooks";
-import { createDatabase, type Database } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { Database } from "../src/db/client.ts";
 import { runJobCards } from "../src/domain/scheduled/job-cards.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import { bulkInsert } from "./bulk.ts";
+import { benchArgs, withBenchDatabase } from "./common.ts";
 
 const SIZES = (process.env.BENCH_CARDS ?? "1000,10000").split(",").map(Number);
 const DUE = 100;
@@ -35,25 +33,23 @@ async function seed(database: Database, n: number) {
   })));
 }
 
-for (const n of SIZES) {
-  const file = join(tmpdir(), `rd_cards_${process.pid}_${n}.db`);
-  const database = await createDatabase(`file:${file}`, { countStatements: true });
-  try {
-    await migrate(database);
-    await seed(database, n);
-    await runJobCards(database, addMinutes(NOW, -60)); // warm-up, nothing due
-    const s0 = database.statements();
-    let start = performance.now();
-    const report = await runJobCards(database, NOW);
-    const ms = performance.now() - start;
-    const statements = database.statements() - s0;
-    start = performance.now();
-    await runJobCards(database, NOW);
-    const idle = performance.now() - start;
-    console.log(`${n.toLocaleString("en")} live cards: a tick editing ${report.done}/${report.due} due in ${ms.toFixed(0)} ms ` +
-      `(${(ms / Math.max(1, report.done)).toFixed(2)} ms, ${(statements / Math.max(1, report.done)).toFixed(1)} statements a card); nothing due: ${idle.toFixed(1)} ms`);
-  } finally {
-    await database.close();
-    for (const x of ["", "-wal", "-shm"]) rmSync(file + x, { force: true });
+const { pgUrl, providers } = benchArgs();
+for (const provider of providers) {
+  for (const n of SIZES) {
+    await withBenchDatabase(provider, pgUrl, `rd_cards_${process.pid}_${n}`, async (database, analyze) => {
+      await seed(database, n);
+      await analyze();
+      await runJobCards(database, addMinutes(NOW, -60)); // warm-up, nothing due
+      const s0 = database.statements();
+      let start = performance.now();
+      const report = await runJobCards(database, NOW);
+      const ms = performance.now() - start;
+      const statements = database.statements() - s0;
+      start = performance.now();
+      await runJobCards(database, NOW);
+      const idle = performance.now() - start;
+      console.log(`${provider}, ${n.toLocaleString("en")} live cards: a tick editing ${report.done}/${report.due} due in ${ms.toFixed(0)} ms `
+        + `(${(ms / Math.max(1, report.done)).toFixed(2)} ms, ${(statements / Math.max(1, report.done)).toFixed(1)} statements a card); nothing due: ${idle.toFixed(1)} ms`);
+    }, { countStatements: true });
   }
 }

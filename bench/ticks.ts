@@ -9,7 +9,8 @@ import type { Database } from "../src/db/client.ts";
 import { addMinutes } from "../src/domain/time.ts";
 import type { TickReport } from "../src/domain/scheduled/batch.ts";
 import { JOBS } from "../src/jobs/index.ts";
-import { bulkInsert, withBenchDatabase } from "./bulk.ts";
+import { bulkInsert } from "./bulk.ts";
+import { benchArgs, withBenchDatabase } from "./common.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const DUE = 10;
@@ -109,11 +110,8 @@ function print(provider: string, results: Map<number, Row[]>) {
   console.log([fmt(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(fmt)].join("\n"));
 }
 
-const args = process.argv.slice(2);
-const pgIndex = args.indexOf("--pg");
-const pgUrl = pgIndex >= 0 && args[pgIndex + 1] && !args[pgIndex + 1]!.startsWith("--")
-  ? args[pgIndex + 1]! : process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-for (const provider of pgIndex >= 0 ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const)) {
+const { pgUrl, providers } = benchArgs();
+for (const provider of providers) {
   await runSize(provider, SIZES[0]!, pgUrl); // warm-up (JIT, query plans), not printed
   const results = new Map<number, Row[]>();
   for (const n of SIZES) results.set(n, await runSize(provider, n, pgUrl));
