@@ -10,12 +10,26 @@ export const skillsOf = (s: string): string[] => s.split(",").map((x) => x.trim(
 
 /** Person ids holding `role` at the property (or globally), not revoked, not blocked. */
 export async function staffOf(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
-  const grants = await db.roleGrant.findMany({
-    where: { role, revokedAt: null, OR: [{ propertyId }, { propertyId: null }], person: { blockedAt: null } },
-    select: { personId: true },
-    orderBy: { personId: "asc" },
-  });
-  return [...new Set(grants.map((g) => g.personId))];
+  return (await staffAt(db, [propertyId], [role]))(propertyId, role);
+}
+
+/** Who holds a role at a property, read once for many: (propertyId, role) → person ids, ascending. */
+export type StaffAt = (propertyId: number, role: Role) => number[];
+
+type Grant = { personId: number; propertyId: number | null; role: string };
+const pick = (grants: Grant[]): StaffAt => (propertyId, role) =>
+  [...new Set(grants.filter((g) => g.role === role && (g.propertyId === propertyId || g.propertyId === null)).map((g) => g.personId))];
+
+/** The live grants of `roles` at the properties or global (not revoked, person not blocked). */
+const grantsAt = (db: DbOrTx, propertyIds: number[], roles: readonly Role[]): Promise<Grant[]> => db.roleGrant.findMany({
+  where: { role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId: { in: [...new Set(propertyIds)] } }, { propertyId: null }], person: { blockedAt: null } },
+  select: { personId: true, propertyId: true, role: true },
+  orderBy: { personId: "asc" },
+});
+
+/** `staffOf` for several properties and roles in one statement. */
+export async function staffAt(db: DbOrTx, propertyIds: number[], roles: readonly Role[]): Promise<StaffAt> {
+  return pick(await grantsAt(db, propertyIds, roles));
 }
 
 /**
@@ -23,15 +37,26 @@ export async function staffOf(db: DbOrTx, propertyId: number, role: Role): Promi
  * whose skills include the category (no skills listed = any job), or everyone on duty if none has it.
  */
 export async function techniciansFor(db: DbOrTx, propertyId: number, category: Category, emergency: boolean): Promise<number[]> {
+  return (await techniciansAt(db, [propertyId]))(propertyId, category, emergency);
+}
+
+/** `techniciansFor` at several properties in one statement: (propertyId, category, emergency) → person ids. */
+export async function techniciansAt(db: DbOrTx, propertyIds: number[]): Promise<(propertyId: number, category: Category, emergency: boolean) => number[]> {
   const grants = await db.roleGrant.findMany({
-    where: { role: "technician", revokedAt: null, OR: [{ propertyId }, { propertyId: null }], person: { onDuty: true, blockedAt: null } },
-    select: { personId: true, skills: true },
+    where: {
+      role: "technician", revokedAt: null, OR: [{ propertyId: { in: [...new Set(propertyIds)] } }, { propertyId: null }],
+      person: { onDuty: true, blockedAt: null },
+    },
+    select: { personId: true, propertyId: true, skills: true },
     orderBy: { personId: "asc" },
   });
-  const all = [...new Set(grants.map((g) => g.personId))];
-  if (emergency) return all;
-  const skilled = grants.filter((g) => g.skills === "" || skillsOf(g.skills).includes(category)).map((g) => g.personId);
-  return skilled.length > 0 ? [...new Set(skilled)] : all;
+  return (propertyId, category, emergency) => {
+    const here = grants.filter((g) => g.propertyId === propertyId || g.propertyId === null);
+    const all = [...new Set(here.map((g) => g.personId))];
+    if (emergency) return all;
+    const skilled = here.filter((g) => g.skills === "" || skillsOf(g.skills).includes(category)).map((g) => g.personId);
+    return skilled.length > 0 ? [...new Set(skilled)] : all;
+  };
 }
 
 /** Whether a person holds a role (at the property, or anywhere when propertyId is omitted). */
@@ -47,10 +72,22 @@ export async function hasRole(db: DbOrTx, personId: number, role: Role, property
 
 /** People holding `role` at the property who are on duty; everyone holding it when nobody is. */
 export async function onDutyStaff(db: DbOrTx, propertyId: number, role: Role): Promise<number[]> {
-  const all = await staffOf(db, propertyId, role);
-  if (all.length === 0) return all;
-  const onDuty = await db.person.findMany({ where: { id: { in: all }, onDuty: true }, select: { id: true }, orderBy: { id: "asc" } });
-  return onDuty.length > 0 ? onDuty.map((p) => p.id) : all;
+  return (await onDutyStaffAt(db, [propertyId], [role]))(propertyId, role);
+}
+
+/** `onDutyStaff` for several properties and roles in two statements (the grants, then who is on duty). */
+export async function onDutyStaffAt(db: DbOrTx, propertyIds: number[], roles: readonly Role[]): Promise<StaffAt> {
+  const grants = await grantsAt(db, propertyIds, roles);
+  if (grants.length === 0) return () => [];
+  const onDuty = new Set((await db.person.findMany({
+    where: { id: { in: [...new Set(grants.map((g) => g.personId))] }, onDuty: true }, select: { id: true },
+  })).map((p) => p.id));
+  const all = pick(grants);
+  return (propertyId, role) => {
+    const staff = all(propertyId, role);
+    const here = staff.filter((id) => onDuty.has(id));
+    return here.length > 0 ? here : staff;
+  };
 }
 
 /** Property ids where the person holds desk or supervisor ("all" for a global grant), or null. */

@@ -112,11 +112,15 @@ export type Claims<T> = {
   plan: (item: T) => Plan;
   /** The conditional update of many rows (`where` is an OR of the items' conditions); the ids won. */
   claim: (tx: Tx, where: { OR: Record<string, unknown>[] }, data: Record<string, unknown>) => Promise<{ id: number }[]>;
-  /** What happens once the claim is won: reads through tx, messages and events through w. */
-  act: (tx: Tx, item: T, outcome: Outcome, w: Writes) => Promise<void>;
   /** Pushes a failed item later (outside any transaction). */
   retry: (item: T, error: unknown) => Promise<void>;
-};
+} & ({
+  /** What happens once the claim is won: reads through tx, messages and events through w. */
+  act: (tx: Tx, item: T, outcome: Outcome, w: Writes) => Promise<void>;
+} | {
+  /** The same for all the items won at once, when their reads and writes are shared (set-based). */
+  actAll: (tx: Tx, won: { item: T; outcome: Outcome }[], w: Writes) => Promise<void>;
+});
 
 /**
  * Claims and acts on the due items of a tick in one transaction: one conditional update per
@@ -143,9 +147,11 @@ export async function claimDue<T extends { id: number }>(
       for (const r of rows) won.add(r.id);
     }
     const { writes, flush } = collect(now);
-    for (const p of plans) {
-      if (!won.has(p.item.id)) { report.skipped++; continue; }
-      await spec.act(tx, p.item, p.outcome, writes);
+    const ours = plans.filter((p) => won.has(p.item.id));
+    report.skipped = plans.length - ours.length;
+    if ("actAll" in spec) await spec.actAll(tx, ours, writes);
+    for (const p of ours) {
+      if ("act" in spec) await spec.act(tx, p.item, p.outcome, writes);
       report[p.outcome]++;
     }
     await flush(tx);

@@ -3,9 +3,9 @@
 // go to the control room. After MAX_REOFFERS rounds the supervisors get a last "assign by hand"
 // alert and the ticket stops escalating. A general job reported at night waits for office hours.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { onDutyStaff } from "../staff.ts";
+import { onDutyStaffAt } from "../staff.ts";
 import { isOfficeHours, nextOfficeStart } from "../schedule.ts";
-import { offerTicket } from "../tickets/dispatch.ts";
+import { offerTickets } from "../tickets/dispatch.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes } from "../time.ts";
 import { backoffSince, batchOf, calendarFor, claimDue, minutesBetween, nothingDue, type JobOptions, type Plan, type TickReport, type Writes } from "./batch.ts";
@@ -32,21 +32,26 @@ function plan(t: Due, now: Date, opts: JobOptions): Plan {
   return { where, data: { retryAt: null, dispatchLevel: round, dispatchDueAt: round > MAX_REOFFERS ? null : addMinutes(now, every) }, outcome: "done" };
 }
 
-async function escalate(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
-  const night = !isOfficeHours(now, calendarFor(t.property, opts));
-  const round = t.dispatchLevel + 1;
-  const final = round > MAX_REOFFERS;
-  const offered = final ? [] : await offerTicket(tx, t.id, now, round);
-  const duty = (role: "supervisor" | "control_room") => w.once(`duty:${t.propertyId}:${role}`, () => onDutyStaff(tx, t.propertyId, role));
-  const alerted = [...(await duty("supervisor")), ...(night && t.emergency ? await duty("control_room") : [])];
-  w.notifyAll(alerted, {
-    key: final ? "dispatch-unassigned" : "dispatch-overdue",
-    params: {
-      number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency ? "yes" : "no",
-      minutes: minutesBetween(t.reportedAt, now), round, offered: offered.length,
-    },
-  });
-  w.event({ ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now, data: { round, offered, alerted } });
+/** Re-offers the tickets won (one batch for all) and alerts their properties' supervisors on duty. */
+async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, w: Writes): Promise<void> {
+  if (tickets.length === 0) return;
+  const offered = await offerTickets(tx, tickets.filter((t) => t.dispatchLevel + 1 <= MAX_REOFFERS).map((t) => ({ ticketId: t.id, round: t.dispatchLevel + 1 })), now);
+  const duty = await onDutyStaffAt(tx, tickets.map((t) => t.propertyId), ["supervisor", "control_room"]);
+  for (const t of tickets) {
+    const night = !isOfficeHours(now, calendarFor(t.property, opts));
+    const round = t.dispatchLevel + 1;
+    const final = round > MAX_REOFFERS;
+    const reached = offered.get(t.id) ?? [];
+    const alerted = [...duty(t.propertyId, "supervisor"), ...(night && t.emergency ? duty(t.propertyId, "control_room") : [])];
+    w.notifyAll(alerted, {
+      key: final ? "dispatch-unassigned" : "dispatch-overdue",
+      params: {
+        number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency ? "yes" : "no",
+        minutes: minutesBetween(t.reportedAt, now), round, offered: reached.length,
+      },
+    });
+    w.event({ ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now, data: { round, offered: reached, alerted } });
+  }
 }
 
 /** One tick of the dispatch escalation. */
@@ -57,7 +62,7 @@ export async function runDispatchEscalation(database: Database, now: Date, opts:
     job: "dispatch-escalation",
     plan: (t) => plan(t, now, opts),
     claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: async (tx, t, outcome, w) => { if (outcome === "done") await escalate(tx, t, now, opts, w); },
+    actAll: (tx, won, w) => escalate(tx, won.filter((x) => x.outcome === "done").map((x) => x.item), now, opts, w),
     retry: async (t) => {
       await database.db.ticket.updateMany({
         where: { id: t.id, status: "open", dispatchDueAt: t.dispatchDueAt },

@@ -1,12 +1,12 @@
 // Step 3-4: offers to technicians; the first to accept wins, the others' offers are updated.
 import type { Database, Tx } from "../../db/client.ts";
-import { logEvent } from "../events.ts";
-import { notify, notifyEach } from "../notify.ts";
+import { logEvent, logEvents } from "../events.ts";
+import { notify, notifyEach, type Notice } from "../notify.ts";
 import { authorize } from "../authorize.ts";
-import { techniciansFor } from "../staff.ts";
+import { techniciansAt, techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
-import { noticeParams, ticketView, ticketWithView, type LoadedTicket, type TicketView } from "./view.ts";
+import { noticeParams, ticketsWithView, ticketView, type LoadedTicket, type TicketView } from "./view.ts";
 import { notifyReporters } from "./incident.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
@@ -37,48 +37,77 @@ const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getT
 export async function offerTicket(
   tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView },
 ): Promise<number[]> {
-  const { ticket, view } = loaded ?? (await ticketWithView(tx, ticketId))!;
-  // a job offered to one technician alone (assigned, or round-robin) waits for them or the clock
-  if (ticket.status !== "open" || (ticket.assignDueAt && ticket.assignDueAt > now)) return [];
-  // the property's dispatch mode; emergencies always go to everyone on duty
-  const mode = ticket.property.dispatchMode;
-  if (!ticket.emergency && mode === "assign") return [];
-  if (!ticket.emergency && mode === "round_robin") {
-    const next = await nextInTurn(tx, ticketId, now);
-    return next ? [next] : [];
+  return (await offerTickets(tx, [{ ticketId, round, loaded }], now)).get(ticketId) ?? [];
+}
+
+export type OfferRound = { ticketId: number; round: number; loaded?: { ticket: LoadedTicket; view: TicketView } };
+
+/**
+ * `offerTicket` for many tickets at once, in a few statements whatever their number: the tickets,
+ * the technicians of their properties, their offers, one insert of the new offers, one update per
+ * round of the renewed ones, one insert of the messages and one of the events (a round-robin
+ * ticket goes to the next in turn on its own). Returns, per ticket, who can be reached.
+ */
+export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Promise<Map<number, number[]>> {
+  const reached = new Map(rounds.map((r) => [r.ticketId, [] as number[]]));
+  const fresh = new Map((await ticketsWithView(tx, rounds.filter((r) => !r.loaded).map((r) => r.ticketId))).map((l) => [l.ticket.id, l]));
+  const pool: (OfferRound & { ticket: LoadedTicket; view: TicketView })[] = [];
+  for (const r of rounds) {
+    const l = r.loaded ?? fresh.get(r.ticketId);
+    // a job offered to one technician alone (assigned, or round-robin) waits for them or the clock
+    if (!l || l.ticket.status !== "open" || (l.ticket.assignDueAt && l.ticket.assignDueAt > now)) continue;
+    // the property's dispatch mode; emergencies always go to everyone on duty
+    const mode = l.ticket.property.dispatchMode;
+    if (!l.ticket.emergency && mode === "assign") continue;
+    if (!l.ticket.emergency && mode === "round_robin") {
+      const next = await nextInTurn(tx, r.ticketId, now);
+      reached.set(r.ticketId, next ? [next] : []);
+      continue;
+    }
+    pool.push({ ...r, ...l });
   }
-  const techs = await techniciansFor(tx, ticket.propertyId, ticket.category as Category, ticket.emergency);
-  const existing = new Map((await tx.offer.findMany({ where: { ticketId } })).map((o) => [o.technicianId, o]));
-  const targets = techs.filter((id) => existing.get(id)?.status !== "declined");
-  const buttons = [[
-    { label: "btn-accept", action: "accept", id: ticketId },
-    { label: "btn-decline", action: "decline", id: ticketId },
-  ]];
-  // offers in one statement per kind: those holding the first offer are reminded, the others offered anew
-  const holding = targets.filter((id) => existing.get(id)?.status === "offered");
-  const reminded = holding.filter((id) => existing.get(id)!.round > 0); // reminded once already: left alone
-  const toOffer = targets.filter((id) => !reminded.includes(id));
-  const again = toOffer.filter((id) => existing.has(id));
-  if (again.length > 0) {
-    await tx.offer.updateMany({ where: { ticketId, technicianId: { in: again } }, data: { round, status: "offered" } });
+  if (pool.length === 0) return reached;
+  const techniciansOf = await techniciansAt(tx, pool.map((p) => p.ticket.propertyId));
+  const offers = await tx.offer.findMany({ where: { ticketId: { in: pool.map((p) => p.ticketId) } } });
+  const plans = pool.map((p) => {
+    const existing = new Map(offers.filter((o) => o.ticketId === p.ticketId).map((o) => [o.technicianId, o]));
+    const targets = techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency)
+      .filter((id) => existing.get(id)?.status !== "declined");
+    // those holding the first offer are reminded (once: after that they are left alone), the others offered anew
+    const holding = targets.filter((id) => existing.get(id)?.status === "offered");
+    const reminded = holding.filter((id) => existing.get(id)!.round > 0);
+    const toOffer = targets.filter((id) => !reminded.includes(id));
+    return { ...p, existing, targets, holding, reminded, toOffer, again: toOffer.filter((id) => existing.has(id)) };
+  });
+  // renewed offers: one statement per round; new offers: one statement
+  const renewedRounds = [...new Set(plans.filter((p) => p.again.length > 0).map((p) => p.round))];
+  for (const round of renewedRounds) {
+    const where = plans.filter((p) => p.round === round && p.again.length > 0).map((p) => ({ ticketId: p.ticketId, technicianId: { in: p.again } }));
+    await tx.offer.updateMany({ where: { OR: where }, data: { round, status: "offered" } });
   }
-  const created = toOffer.length > again.length
-    ? await tx.offer.createManyAndReturn({
-      data: toOffer.filter((id) => !existing.has(id)).map((technicianId) => ({ ticketId, technicianId, round, createdAt: now })),
-      select: { id: true, technicianId: true },
-    })
-    : [];
-  const offerIds = new Map([...again.map((id) => [id, existing.get(id)!.id] as const), ...created.map((o) => [o.technicianId, o.id] as const)]);
-  const params = { ...noticeParams(view), minutes: minutesSince(ticket.reportedAt, now) };
-  const sent = await notifyEach(tx, now, toOffer.map((technicianId) => {
-    const isReminder = holding.includes(technicianId);
-    return [technicianId, {
-      key: isReminder ? "offer-reminder" : ticket.emergency ? "offer-new-emergency" : "offer-new",
-      params, photos: isReminder ? [] : view.photos, ref: `offer:${offerIds.get(technicianId)}:${round}`, buttons,
-    }];
+  const toCreate = plans.flatMap((p) => p.toOffer.filter((id) => !p.existing.has(id)).map((technicianId) => ({ ticketId: p.ticketId, technicianId, round: p.round, createdAt: now })));
+  const created = toCreate.length > 0 ? await tx.offer.createManyAndReturn({ data: toCreate, select: { id: true, ticketId: true, technicianId: true } }) : [];
+  const offerId = new Map([
+    ...offers.map((o) => [`${o.ticketId}:${o.technicianId}`, o.id] as const),
+    ...created.map((o) => [`${o.ticketId}:${o.technicianId}`, o.id] as const),
+  ]);
+  const sent = await notifyEach(tx, now, plans.flatMap((p) => {
+    const params = { ...noticeParams(p.view), minutes: minutesSince(p.ticket.reportedAt, now) };
+    const buttons = [[
+      { label: "btn-accept", action: "accept", id: p.ticketId },
+      { label: "btn-decline", action: "decline", id: p.ticketId },
+    ]];
+    return p.toOffer.map((technicianId): [number, Notice] => {
+      const isReminder = p.holding.includes(technicianId);
+      return [technicianId, {
+        key: isReminder ? "offer-reminder" : p.ticket.emergency ? "offer-new-emergency" : "offer-new",
+        params, photos: isReminder ? [] : p.view.photos, ref: `offer:${offerId.get(`${p.ticketId}:${technicianId}`)}:${p.round}`, buttons,
+      }];
+    });
   }));
-  await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round, technicians: targets } });
-  return targets.filter((id) => reminded.includes(id) || sent.has(id));
+  await logEvents(tx, plans.map((p) => ({ ticketId: p.ticketId, actorId: null, action: "offered", at: now, data: { round: p.round, technicians: p.targets } })));
+  for (const p of plans) reached.set(p.ticketId, p.targets.filter((id) => p.reminded.includes(id) || sent.has(id)));
+  return reached;
 }
 
 /** A personal offer: other offers are withdrawn, only this technician may accept until it runs out. */
