@@ -114,6 +114,25 @@ export function localDayStart(at: Date, tz: string): Date {
   return localInstant(zonedParts(at, tz), 0, tz);
 }
 
+/** A property's own time range [from, to) (its local day, in its zone). */
+export type PropertyRange = { propertyId: number; from: Date; to: Date };
+
+/**
+ * One query over many properties' own ranges (zones and days may differ): an OR with one term per
+ * distinct range, over the properties that share it. Each property has one range, so grouping the
+ * rows by property gives each its own figures.
+ */
+export function byRange<W>(ranges: PropertyRange[], where: (propertyId: { in: number[] }, range: { gte: Date; lt: Date }) => W): { OR: W[] } {
+  const groups = new Map<string, { range: { gte: Date; lt: Date }; ids: number[] }>();
+  for (const r of ranges) {
+    const key = `${r.from.getTime()}:${r.to.getTime()}`;
+    const group = groups.get(key) ?? { range: { gte: r.from, lt: r.to }, ids: [] };
+    group.ids.push(r.propertyId);
+    groups.set(key, group);
+  }
+  return { OR: [...groups.values()].map((g) => where({ in: g.ids }, g.range)) };
+}
+
 /** "YYYY-MM-DD" of the local day of `at`. */
 export function localDate(at: Date, tz: string): string {
   return isoDate(zonedParts(at, tz));

@@ -3,10 +3,10 @@
 // finished with their new times, and unanswered callbacks. Sent even when all is well, once a day:
 // Property.nextCloseOutDueAt is the due column, claimed with a conditional update.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { paidWorkTotals, type PaidTotals } from "../paid/fees.ts";
+import { paidWorkTotalsAt, type PaidTotals } from "../paid/fees.ts";
 import { formatFen } from "../paid/money.ts";
-import { localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
-import { staffOf } from "../staff.ts";
+import { byRange, localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
+import { staffAt } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
@@ -30,40 +30,58 @@ export type CloseOut = {
   paid: PaidTotals;
 };
 
-/**
- * The figures of one property's local day. Every query is an indexed range bounded by today's or
- * the unfinished work, never by the ticket history: the day's reports by (propertyId, reportedAt),
- * completions by the events' (action, at) joined to their ticket, unfinished work by (propertyId,
- * status, reportedAt), callbacks waiting by the surveys' status.
- */
+/** The figures of one property's local day (see closeOutSummaries). */
 export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
-  const from = localDayStart(day, cal.tz);
-  const to = localDayStart(addMinutes(from, 36 * 60), cal.tz);
-  const local = (at: Date | null) => (at ? formatLocal(at, cal.tz).slice(5) : "-");
-  const reported = await db.ticket.count({ where: { propertyId: p.id, reportedAt: { gte: from, lt: to } } });
-  const completed = await db.event.findMany({
-    where: { action: "completed", at: { gte: from, lt: to }, ticket: { propertyId: p.id } }, select: { ticketId: true }, distinct: ["ticketId"],
+  return (await closeOutSummaries(db, [{ p, cal, day }], now))[0]!;
+}
+
+/**
+ * The figures of many properties' local days (each in its own zone), in the same few statements
+ * whatever their number. Every query is an indexed range bounded by the days or the unfinished
+ * work, never by the ticket history: the day's reports by (propertyId, reportedAt), completions by
+ * the events' (action, at) joined to their ticket, unfinished work by (propertyId, status,
+ * reportedAt), callbacks waiting by the surveys' status.
+ */
+export async function closeOutSummaries(db: DbOrTx, wanted: { p: PropertyRow; cal: Calendar; day: Date }[], now: Date): Promise<CloseOut[]> {
+  if (wanted.length === 0) return [];
+  const days = wanted.map(({ p, cal, day }) => {
+    const from = localDayStart(day, cal.tz);
+    return { p, cal, propertyId: p.id, from, to: localDayStart(addMinutes(from, 36 * 60), cal.tz) };
   });
-  // sorted here: an ORDER BY reportedAt makes SQLite walk the property's whole history through (propertyId, reportedAt)
-  const open = (await db.ticket.findMany({ where: { propertyId: p.id, status: { in: UNFINISHED } }, include: { unit: true, assignee: true } }))
+  const ids = days.map((d) => d.p.id);
+  const reported = await db.ticket.groupBy({ by: ["propertyId"], where: byRange(days, (propertyId, reportedAt) => ({ propertyId, reportedAt })), _count: { _all: true } });
+  const completedIds = (await db.event.findMany({
+    where: { action: "completed", ...byRange(days, (propertyId, at) => ({ at, ticket: { propertyId } })) }, select: { ticketId: true }, distinct: ["ticketId"],
+  })).map((e) => e.ticketId!);
+  const completed = completedIds.length === 0 ? []
+    : await db.ticket.groupBy({ by: ["propertyId"], where: { id: { in: completedIds } }, _count: { _all: true } });
+  // sorted here: an ORDER BY reportedAt makes SQLite walk the properties' whole history through (propertyId, reportedAt)
+  const unfinished = (await db.ticket.findMany({ where: { propertyId: { in: ids }, status: { in: UNFINISHED } }, include: { unit: true, assignee: true } }))
     .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || a.id - b.id);
-  const isOverdue = (t: (typeof open)[number]) =>
-    t.status === "open" ? addMinutes(t.reportedAt, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin) < now
-      : t.status === "postponed" ? false
-      : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
-  // by the status index (the callbacks waiting are few), not through the property's tickets
-  const waiting = (await db.survey.findMany({
+  // by the status index (the callbacks waiting are few), not through the properties' tickets
+  const waitingAll = await db.survey.findMany({
     where: { status: { in: WAITING } }, include: { ticket: { include: { reporter: true } } }, orderBy: [{ id: "asc" }],
-  })).filter((s) => s.ticket.propertyId === p.id);
-  return {
-    property: p.name, date: localDate(from, cal.tz), reported, completed: completed.length, open: open.length,
-    overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
-    postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
-    lateCompletion: open.filter((t) => t.completionDueAt !== null && t.completionDueAt < now)
-      .map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", due: local(t.completionDueAt) })),
-    callbacks: waiting.map((s) => ({ number: s.ticket.number, owner: s.ticket.reporter.name, phone: s.ticket.phone || "-", completed: local(s.ticket.completedAt) })),
-    paid: await paidWorkTotals(db, p.id, from, to),
-  };
+  });
+  const paid = await paidWorkTotalsAt(db, days);
+  const count = (rows: { propertyId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.propertyId === id)?._count._all ?? 0;
+  return days.map(({ p, cal, from }) => {
+    const local = (at: Date | null) => (at ? formatLocal(at, cal.tz).slice(5) : "-");
+    const open = unfinished.filter((t) => t.propertyId === p.id);
+    const isOverdue = (t: (typeof open)[number]) =>
+      t.status === "open" ? addMinutes(t.reportedAt, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin) < now
+        : t.status === "postponed" ? false
+        : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
+    const waiting = waitingAll.filter((s) => s.ticket.propertyId === p.id);
+    return {
+      property: p.name, date: localDate(from, cal.tz), reported: count(reported, p.id), completed: count(completed, p.id), open: open.length,
+      overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
+      postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
+      lateCompletion: open.filter((t) => t.completionDueAt !== null && t.completionDueAt < now)
+        .map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", due: local(t.completionDueAt) })),
+      callbacks: waiting.map((s) => ({ number: s.ticket.number, owner: s.ticket.reporter.name, phone: s.ticket.phone || "-", completed: local(s.ticket.completedAt) })),
+      paid: paid.get(p.id)!,
+    };
+  });
 }
 
 const table = <T>(items: T[], row: (x: T) => string[]) => alignRows(items.slice(0, MAX_ROWS).map(row), items.length - MAX_ROWS);
@@ -86,11 +104,18 @@ export function closeOutParams(c: CloseOut): Record<string, string | number> {
 /** The latest close-out time at or before now: the day a (possibly late) close-out reports on. */
 const reportDay = (now: Date, p: PropertyRow, cal: Calendar) => addMinutes(nextDailyAt(now, p.closeOutAt, cal.tz, true), -24 * 60);
 
-async function closeOut(tx: Tx, p: PropertyRow, now: Date, opts: JobOptions, w: Writes): Promise<void> {
-  const cal = calendarFor(p, opts);
-  const summary = await closeOutSummary(tx, p, cal, reportDay(now, p, cal), now);
-  const people = [...(await staffOf(tx, p.id, "desk")), ...(await staffOf(tx, p.id, "supervisor"))];
-  w.notifyAll(people, { key: "closeout-report", params: closeOutParams(summary), ref: `closeout:${p.id}:${summary.date}` });
+/** The close-outs of the properties won, to their desk and supervisors: one batch of reads for all. */
+async function closeOut(tx: Tx, properties: PropertyRow[], now: Date, opts: JobOptions, w: Writes): Promise<void> {
+  const wanted = properties.map((p) => {
+    const cal = calendarFor(p, opts);
+    return { p, cal, day: reportDay(now, p, cal) };
+  });
+  const summaries = await closeOutSummaries(tx, wanted, now);
+  const staff = await staffAt(tx, properties.map((p) => p.id), ["desk", "supervisor"]);
+  summaries.forEach((summary, i) => {
+    const p = properties[i]!;
+    w.notifyAll([...staff(p.id, "desk"), ...staff(p.id, "supervisor")], { key: "closeout-report", params: closeOutParams(summary), ref: `closeout:${p.id}:${summary.date}` });
+  });
 }
 
 /** Gives properties without a close-out due time their next one. */
@@ -117,7 +142,7 @@ export async function runCloseOut(database: Database, now: Date, opts: JobOption
     job: "close-out",
     plan: (p) => ({ where: { nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: nextDailyAt(now, p.closeOutAt, calendarFor(p, opts).tz, true) }, outcome: "done" }),
     claim: (tx, where, data) => tx.property.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, p, _, w) => closeOut(tx, p, now, opts, w),
+    actAll: (tx, won, w) => closeOut(tx, won.map((x) => x.item), now, opts, w),
     retry: async (p) => {
       await database.db.property.updateMany({ where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: addMinutes(now, RETRY_MINUTES) } });
     },
