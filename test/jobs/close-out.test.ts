@@ -7,6 +7,7 @@ import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { cannotFinish } from "../../src/domain/tickets/work.ts";
 import { t } from "../../src/bot/i18n.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
+import { makeOwner, makeStaff, makeUnit } from "../helpers/fixtures.ts";
 import { captureLog, completed, count, makeDesk, min, poisonedSite, reported, secondScheduler, sent, sh, value, type Desk } from "./site.ts";
 
 let d: TestDatabase;
@@ -88,6 +89,25 @@ describe("the daily close-out", () => {
     expect(text).toContain("BX-20261123-0004  师傅1  11-24 09:00");
     expect(text).toContain("⌛ 超过完工时限（1）：\nBX-20261122-0001  师傅1  11-23 15:00");
     expect(t("en", "closeout-report", p)).toContain("Still open       4");
+  });
+
+  it("reports each property's own day in one tick, when their zones and close-out times differ", async () => {
+    // Tokyo is an hour ahead: 23:30 in Shanghai on the 22nd is already the 23rd there
+    const tk = await d.db.property.create({ data: { code: "TK", name: "TK Heights", timezone: "Asia/Tokyo", closeOutAt: "16:30" } });
+    const tkUnit = await makeUnit(d.db, tk.id);
+    const t = { ...s, property: tk, unit: tkUnit, owner: await makeOwner(d.db, tkUnit.id, "李先生") };
+    await d.db.roleGrant.create({ data: { personId: s.technicians[0]!.id, role: "technician", propertyId: tk.id } });
+    const tkDesk = await makeStaff(d.db, tk.id, "desk", "周客服");
+    for (const site of [s, t]) {
+      await completed(d, site, sh("2026-11-22T23:40:00"));
+      await reported(d, site, sh("2026-11-23T09:00:00"));
+    }
+    await runCloseOut(d, sh("2026-11-23T09:00:00"));
+    expect((await d.db.property.findUniqueOrThrow({ where: { id: tk.id } })).nextCloseOutDueAt).toEqual(sh("2026-11-23T15:30:00"));
+    expect(await runCloseOut(d, closeOutAt)).toMatchObject({ due: 2, done: 2 });
+    const figures = async (personId: number) => (await sent(d, "closeout-report", personId)).map((m) => JSON.parse(m.params) as Record<string, unknown>);
+    expect(await figures(s.desk.id)).toMatchObject([{ property: "BX Garden", date: "2026-11-23", reported: 1, completed: 0, open: 1 }]);
+    expect(await figures(tkDesk.id)).toMatchObject([{ property: "TK Heights", date: "2026-11-23", reported: 2, completed: 1, open: 1 }]);
   });
 
   it("sends exactly one report per day per property with two schedulers racing", async () => {

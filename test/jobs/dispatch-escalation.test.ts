@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_REOFFERS, runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
-import { makeStaff } from "../helpers/fixtures.ts";
+import { makeOwner, makeStaff, makeUnit } from "../helpers/fixtures.ts";
 import { captureLog, count, makeDesk, min, poisonedSite, reported, sent, sh, T0, value, type Desk } from "./site.ts";
 
 let d: TestDatabase;
@@ -96,6 +96,38 @@ describe("dispatch escalation", () => {
     value(await acceptJob(d, s.technicians[1]!.id, id, min(T0, 7)));
     await runDispatchEscalation(d, min(T0, 30));
     expect(await count(d, "dispatch-overdue")).toBe(1);
+  });
+
+  it("escalates the tickets of several properties and rounds in one tick, each to its own technicians and supervisors", async () => {
+    const zz = await d.db.property.create({ data: { code: "ZZ", name: "ZZ Court", timezone: "Asia/Shanghai" } });
+    const zUnit = await makeUnit(d.db, zz.id);
+    const z = { ...s, property: zz, unit: zUnit, owner: await makeOwner(d.db, zUnit.id, "李先生") };
+    const zTech = await makeStaff(d.db, zz.id, "technician", "师傅Z");
+    const zBoss = await makeStaff(d.db, zz.id, "supervisor", "吴主管");
+    const first = await reported(d, s, T0);
+    await runDispatchEscalation(d, min(T0, 5)); // first: round 1, both technicians reminded once
+    const second = await reported(d, s, min(T0, 5));
+    const other = await reported(d, z, min(T0, 5));
+    const newcomer = await makeStaff(d.db, s.property.id, "technician", "师傅3");
+
+    expect(await runDispatchEscalation(d, min(T0, 10))).toMatchObject({ due: 3, done: 3, failed: 0 });
+    const rounds = async (id: number) => Object.fromEntries((await d.db.offer.findMany({ where: { ticketId: id } })).map((o) => [o.technicianId, o.round]));
+    const [t1, t2] = s.technicians.map((t) => t.id) as [number, number];
+    expect(await rounds(first)).toEqual({ [t1]: 1, [t2]: 1, [newcomer.id]: 2 }); // reminded already: left alone; the newcomer offered
+    expect(await rounds(second)).toEqual({ [t1]: 1, [t2]: 1, [newcomer.id]: 1 });
+    expect(await rounds(other)).toEqual({ [zTech.id]: 1 });
+    const refs = async (key: string, personId: number) => (await sent(d, key, personId)).map((m) => m.ref).sort();
+    const offerOf = async (ticketId: number, technicianId: number) => (await d.db.offer.findUniqueOrThrow({ where: { ticketId_technicianId: { ticketId, technicianId } } })).id;
+    expect(await refs("offer-new", newcomer.id)).toEqual([`offer:${await offerOf(first, newcomer.id)}:2`, `offer:${await offerOf(second, newcomer.id)}:1`].sort());
+    expect(await refs("offer-reminder", t1)).toEqual([`offer:${await offerOf(first, t1)}:1`, `offer:${await offerOf(second, t1)}:1`].sort());
+    expect(await count(d, "offer-reminder", zTech.id)).toBe(1);
+    const alerts = async (personId: number) => (await sent(d, "dispatch-overdue", personId)).map((m) => JSON.parse(m.params) as Record<string, unknown>);
+    expect((await alerts(s.supervisor.id)).map((a) => [a.number, a.round, a.offered])).toEqual([
+      ["BX-20261123-0001", 1, 2], ["BX-20261123-0001", 2, 3], ["BX-20261123-0002", 1, 3],
+    ]);
+    expect((await alerts(zBoss.id)).map((a) => [a.number, a.round, a.offered])).toEqual([["ZZ-20261123-0001", 1, 1]]);
+    const escalated = await d.db.event.findMany({ where: { action: "dispatch-escalated", at: min(T0, 10) }, orderBy: { ticketId: "asc" } });
+    expect(escalated.map((e) => [e.ticketId, JSON.parse(e.data).alerted])).toEqual([[first, [s.supervisor.id]], [second, [s.supervisor.id]], [other, [zBoss.id]]]);
   });
 
   it("backs off a ticket whose handling throws, and escalates the others", async () => {
