@@ -113,28 +113,42 @@ export async function paidWorkTotals(db: DbOrTx, propertyId: number, from: Date,
   return (await paidWorkTotalsAt(db, [{ propertyId, from, to }])).get(propertyId)!;
 }
 
-/** `paidWorkTotals` of many properties, each over its own range, in five statements whatever their number. */
+/**
+ * `paidWorkTotals` of many properties, each over its own range, in three statements whatever their
+ * number: the quotes sent or decided in the ranges, the charges recorded or received in them (a
+ * day's or a month's, counted here), and the sums still outstanding.
+ */
 export async function paidWorkTotalsAt(db: DbOrTx, ranges: PropertyRange[]): Promise<Map<number, PaidTotals>> {
-  const sum = { _count: { _all: true }, _sum: { amountCents: true } } as const;
+  const rangeOf = new Map(ranges.map((r) => [r.propertyId, r]));
+  const within = (propertyId: number | null, at: Date | null) => {
+    const r = propertyId === null ? undefined : rangeOf.get(propertyId);
+    return r !== undefined && at !== null && at >= r.from && at < r.to;
+  };
   // one statement at a time: this also runs inside the close-out's transaction
-  const sent = await db.quote.groupBy({ by: ["propertyId"], where: byRange(ranges, (propertyId, sentAt) => ({ propertyId, sentAt })), _count: { _all: true } });
-  const decided = await db.quote.groupBy({
-    by: ["propertyId", "status"], where: byRange(ranges, (propertyId, decidedAt) => ({ propertyId, decidedAt })), _count: { _all: true },
+  const quotes = await db.quote.findMany({
+    where: { OR: [byRange(ranges, (propertyId, sentAt) => ({ propertyId, sentAt })), byRange(ranges, (propertyId, decidedAt) => ({ propertyId, decidedAt }))] },
+    select: { propertyId: true, sentAt: true, decidedAt: true, status: true },
   });
-  const fees = await db.charge.groupBy({ by: ["propertyId"], where: byRange(ranges, (propertyId, createdAt) => ({ propertyId, createdAt })), ...sum });
-  const received = await db.charge.groupBy({ by: ["propertyId"], where: byRange(ranges, (propertyId, receivedAt) => ({ propertyId, receivedAt })), ...sum });
+  const charges = await db.charge.findMany({
+    where: { OR: [byRange(ranges, (propertyId, createdAt) => ({ propertyId, createdAt })), byRange(ranges, (propertyId, receivedAt) => ({ propertyId, receivedAt }))] },
+    select: { propertyId: true, createdAt: true, receivedAt: true, amountCents: true },
+  });
   const outstanding = await db.charge.groupBy({
-    by: ["propertyId"], where: byRange(ranges, (propertyId, { lt }) => ({ propertyId, createdAt: { lt }, OR: [{ status: "unpaid" }, { receivedAt: { gte: lt } }] })), ...sum,
+    by: ["propertyId"], where: byRange(ranges, (propertyId, { lt }) => ({ propertyId, createdAt: { lt }, OR: [{ status: "unpaid" }, { receivedAt: { gte: lt } }] })),
+    _count: { _all: true }, _sum: { amountCents: true },
   });
-  type Row = { propertyId: number | null; _count: { _all: number }; _sum?: { amountCents: number | null } };
-  const total = (rows: Row[], id: number, fen = false) =>
-    rows.filter((r) => r.propertyId === id).reduce((n, r) => n + (fen ? (r._sum?.amountCents ?? 0) : r._count._all), 0);
-  return new Map(ranges.map(({ propertyId: id }) => [id, {
-    quotesSent: total(sent, id),
-    approved: total(decided.filter((q) => q.status !== "declined"), id),
-    declined: total(decided.filter((q) => q.status === "declined"), id),
-    feesCount: total(fees, id), feesFen: total(fees, id, true),
-    receivedCount: total(received, id), receivedFen: total(received, id, true),
-    outstandingCount: total(outstanding, id), outstandingFen: total(outstanding, id, true),
-  }]));
+  return new Map(ranges.map(({ propertyId: id }) => {
+    const decided = quotes.filter((q) => q.propertyId === id && within(id, q.decidedAt));
+    const fees = charges.filter((c) => c.propertyId === id && within(id, c.createdAt));
+    const received = charges.filter((c) => c.propertyId === id && within(id, c.receivedAt));
+    const owed = outstanding.find((o) => o.propertyId === id);
+    const fen = (rows: { amountCents: number }[]) => rows.reduce((n, c) => n + c.amountCents, 0);
+    return [id, {
+      quotesSent: quotes.filter((q) => q.propertyId === id && within(id, q.sentAt)).length,
+      approved: decided.filter((q) => q.status !== "declined").length,
+      declined: decided.filter((q) => q.status === "declined").length,
+      feesCount: fees.length, feesFen: fen(fees), receivedCount: received.length, receivedFen: fen(received),
+      outstandingCount: owed?._count._all ?? 0, outstandingFen: owed?._sum.amountCents ?? 0,
+    }];
+  }));
 }

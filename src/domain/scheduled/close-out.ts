@@ -17,6 +17,8 @@ const WAITING = ["requested", "reminded", "phone"];
 /** Rows per section; the rest are counted ("+ 12"). Keeps the message far below 4096 characters. */
 export const MAX_ROWS = 15;
 const RETRY_MINUTES = 5;
+/** What a place is written with (placeOf). */
+const UNIT = { building: true, entrance: true, room: true } as const;
 
 type PropertyRow = NonNullable<Awaited<ReturnType<DbOrTx["property"]["findUnique"]>>>;
 
@@ -56,11 +58,18 @@ export async function closeOutSummaries(db: DbOrTx, wanted: { p: PropertyRow; ca
   const completed = completedIds.length === 0 ? []
     : await db.ticket.groupBy({ by: ["propertyId"], where: { id: { in: completedIds } }, _count: { _all: true } });
   // sorted here: an ORDER BY reportedAt makes SQLite walk the properties' whole history through (propertyId, reportedAt)
-  const unfinished = (await db.ticket.findMany({ where: { propertyId: { in: ids }, status: { in: UNFINISHED } }, include: { unit: true, assignee: true } }))
+  const unfinished = (await db.ticket.findMany({
+    where: { propertyId: { in: ids }, status: { in: UNFINISHED } },
+    select: {
+      id: true, number: true, propertyId: true, status: true, emergency: true, reportedAt: true, arrivalLevel: true, location: true,
+      postponedUntil: true, completionDueAt: true, unit: { select: UNIT }, assignee: { select: { name: true } },
+    },
+  }))
     .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || a.id - b.id);
   // by the status index (the callbacks waiting are few), not through the properties' tickets
   const waitingAll = await db.survey.findMany({
-    where: { status: { in: WAITING } }, include: { ticket: { include: { reporter: true } } }, orderBy: [{ id: "asc" }],
+    where: { status: { in: WAITING } }, orderBy: [{ id: "asc" }],
+    select: { ticket: { select: { number: true, propertyId: true, phone: true, completedAt: true, reporter: { select: { name: true } } } } },
   });
   const paid = await paidWorkTotalsAt(db, days);
   const count = (rows: { propertyId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.propertyId === id)?._count._all ?? 0;

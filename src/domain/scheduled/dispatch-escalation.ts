@@ -6,7 +6,7 @@ import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { onDutyStaffAt } from "../staff.ts";
 import { isOfficeHours, nextOfficeStart } from "../schedule.ts";
 import { offerTickets } from "../tickets/dispatch.ts";
-import { placeOf } from "../tickets/view.ts";
+import { placeOf, viewInclude, withView } from "../tickets/view.ts";
 import { addMinutes } from "../time.ts";
 import { backoffSince, batchOf, calendarFor, claimDue, minutesBetween, nothingDue, type JobOptions, type Plan, type TickReport, type Writes } from "./batch.ts";
 
@@ -18,14 +18,15 @@ type Due = Awaited<ReturnType<typeof findDue>>[number];
 function findDue(db: DbOrTx, now: Date, take: number) {
   return db.ticket.findMany({
     where: { status: "open", dispatchDueAt: { lte: now } },
-    orderBy: [{ dispatchDueAt: "asc" }, { id: "asc" }], take, include: { property: true, unit: true },
+    orderBy: [{ dispatchDueAt: "asc" }, { id: "asc" }], take, include: viewInclude,
   });
 }
 
 /** The claim: a general job at night waits for office hours; otherwise the next round (the last one only alerts). */
 function plan(t: Due, now: Date, opts: JobOptions): Plan {
   const cal = calendarFor(t.property, opts);
-  const where = { status: "open", dispatchLevel: t.dispatchLevel, dispatchDueAt: t.dispatchDueAt };
+  // unchanged since it was read (updatedAt): the offers go out from that read
+  const where = { status: "open", dispatchLevel: t.dispatchLevel, dispatchDueAt: t.dispatchDueAt, updatedAt: t.updatedAt };
   if (!isOfficeHours(now, cal) && !t.emergency) return { where, data: { retryAt: null, dispatchDueAt: nextOfficeStart(now, cal) }, outcome: "held" };
   const round = t.dispatchLevel + 1;
   const every = t.emergency ? t.property.emergencyDispatchMin : t.property.dispatchTimeoutMin;
@@ -35,7 +36,7 @@ function plan(t: Due, now: Date, opts: JobOptions): Plan {
 /** Re-offers the tickets won (one batch for all) and alerts their properties' supervisors on duty. */
 async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, w: Writes): Promise<void> {
   if (tickets.length === 0) return;
-  const offered = await offerTickets(tx, tickets.filter((t) => t.dispatchLevel + 1 <= MAX_REOFFERS).map((t) => ({ ticketId: t.id, round: t.dispatchLevel + 1 })), now);
+  const offered = await offerTickets(tx, tickets.filter((t) => t.dispatchLevel + 1 <= MAX_REOFFERS).map((t) => ({ ticketId: t.id, round: t.dispatchLevel + 1, loaded: withView(t) })), now);
   const duty = await onDutyStaffAt(tx, tickets.map((t) => t.propertyId), ["supervisor", "control_room"]);
   for (const t of tickets) {
     const night = !isOfficeHours(now, calendarFor(t.property, opts));

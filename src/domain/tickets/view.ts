@@ -22,7 +22,9 @@ export type TicketView = {
 
 export type TimelineEntry = { at: string; action: string; actor: string; data: Record<string, unknown> };
 
-const include = { unit: true, property: true, assignee: true, photos: true } as const;
+/** What a ticket is loaded with for its view (a LoadedTicket). */
+export const viewInclude = { unit: true, property: true, assignee: true, photos: true } as const;
+const include = viewInclude;
 export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof load>>>;
 const load = (db: DbOrTx, id: number) => db.ticket.findUnique({ where: { id }, include });
 
