@@ -67,20 +67,22 @@ async function seed(database: Database, n: number) {
   });
 }
 
-type Row = { job: string; ms: number; report: TickReport };
+type Row = { job: string; ms: number; statements: number; report: TickReport };
 
 /** One tick of every job at NOW (after a warm-up tick an hour earlier, when nothing is due). */
 async function measure(database: Database): Promise<Row[]> {
   for (const job of JOBS) await job.run(database, addMinutes(NOW, -60));
   const rows: Row[] = [];
   for (const job of JOBS) {
+    const s0 = database.statements();
     const start = performance.now();
     const report = await job.run(database, NOW);
-    rows.push({ job: job.name, ms: performance.now() - start, report });
+    rows.push({ job: job.name, ms: performance.now() - start, statements: database.statements() - s0, report });
   }
+  const s0 = database.statements();
   const start = performance.now();
   for (const job of JOBS) await job.run(database, NOW);
-  rows.push({ job: "all jobs, nothing due", ms: performance.now() - start, report: { job: "", due: 0, done: 0, held: 0, skipped: 0, failed: 0 } });
+  rows.push({ job: "all jobs, nothing due", ms: performance.now() - start, statements: database.statements() - s0, report: { job: "", due: 0, done: 0, held: 0, skipped: 0, failed: 0 } });
   return rows;
 }
 
@@ -91,7 +93,7 @@ async function runSize(provider: "sqlite" | "postgresql", n: number, pgUrl: stri
     await analyze();
     process.stderr.write(`  ${provider} ${n.toLocaleString("en")} tickets seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     return measure(database);
-  });
+  }, { countStatements: true });
 }
 
 function print(provider: string, results: Map<number, Row[]>) {
@@ -99,8 +101,8 @@ function print(provider: string, results: Map<number, Row[]>) {
   const head = ["job", ...SIZES.map((n) => `${n.toLocaleString("en")} tickets`)];
   const lines = jobs.map((job) => [job, ...SIZES.map((n) => {
     const row = results.get(n)!.find((r) => r.job === job)!;
-    if (!row.report.job) return `${row.ms.toFixed(1)} ms`;
-    const each = row.report.due > 0 ? `, ${(row.ms / row.report.due).toFixed(2)} ms/item` : "";
+    if (!row.report.job) return `${row.ms.toFixed(1)} ms, ${row.statements} statements`;
+    const each = row.report.due > 0 ? `, ${(row.ms / row.report.due).toFixed(2)} ms and ${(row.statements / row.report.due).toFixed(1)} statements/item` : "";
     return `${row.ms.toFixed(1)} ms (${row.report.done}/${row.report.due} done${each})`;
   })]);
   const widths = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i]!.length)));
