@@ -74,13 +74,15 @@ async function measure(database: Database): Promise<Row[]> {
   for (const job of JOBS) await job.run(database, addMinutes(NOW, -60));
   const rows: Row[] = [];
   for (const job of JOBS) {
-    const [start, before] = [performance.now(), database.statements()];
+    const s0 = database.statements();
+    const start = performance.now();
     const report = await job.run(database, NOW);
-    rows.push({ job: job.name, ms: performance.now() - start, statements: database.statements() - before, report });
+    rows.push({ job: job.name, ms: performance.now() - start, statements: database.statements() - s0, report });
   }
-  const [start, before] = [performance.now(), database.statements()];
+  const s0 = database.statements();
+  const start = performance.now();
   for (const job of JOBS) await job.run(database, NOW);
-  rows.push({ job: "all jobs, nothing due", ms: performance.now() - start, statements: database.statements() - before, report: { job: "", due: 0, done: 0, held: 0, skipped: 0, failed: 0 } });
+  rows.push({ job: "all jobs, nothing due", ms: performance.now() - start, statements: database.statements() - s0, report: { job: "", due: 0, done: 0, held: 0, skipped: 0, failed: 0 } });
   return rows;
 }
 
@@ -100,8 +102,8 @@ function print(provider: string, results: Map<number, Row[]>) {
   const lines = jobs.map((job) => [job, ...SIZES.map((n) => {
     const row = results.get(n)!.find((r) => r.job === job)!;
     if (!row.report.job) return `${row.ms.toFixed(1)} ms, ${row.statements} statements`;
-    const each = row.report.due > 0 ? `, ${(row.ms / row.report.due).toFixed(2)} ms/item` : "";
-    return `${row.ms.toFixed(1)} ms (${row.report.done}/${row.report.due} done${each}, ${row.statements} statements)`;
+    const each = row.report.due > 0 ? `, ${(row.ms / row.report.due).toFixed(2)} ms and ${(row.statements / row.report.due).toFixed(1)} statements/item` : "";
+    return `${row.ms.toFixed(1)} ms (${row.report.done}/${row.report.due} done${each})`;
   })]);
   const widths = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i]!.length)));
   const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;

@@ -5,16 +5,20 @@
 //   2. 50 owners at once, each through their conversations one update after the other
 //   3. SQL statements per update: a step that changes nothing but the conversation, and the others
 //   4. 10,000 owners in the middle of a conversation: heap after a GC
+//   and, for reference, the floor of the stack itself: a bare grammY bot answering each update with
+//   one reply, and a 10-step conversations v2 flow kept in memory, against the same fake, no database.
 //   npm run bench:updates                  SQLite (a temporary file)
 //   npm run bench:updates -- --pg [url]    PostgreSQL too
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
+import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Database } from "../src/db/client.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
-import { BENCH_FAKE, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
+import { BENCH_BOT, BENCH_FAKE, BENCH_TOKEN, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
 
 const SEQUENTIAL_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
 const OWNERS_AT_ONCE = 50;
@@ -164,12 +168,54 @@ async function benchUpdates(provider: Provider, database: Database) {
   }
 }
 
+/** Updates/s and CPU per update of a bot with no database: what grammY and conversations cost alone. */
+async function floor(): Promise<string[]> {
+  const fake = await startFakeTelegram(BENCH_FAKE);
+  const chat = { id: 5, type: "private" as const, first_name: "业主" };
+  const from = { id: 5, is_bot: false, first_name: "业主" };
+  let id = 0;
+  const run = async (bot: { handleUpdate: (u: Update) => Promise<void> }, text: (i: number) => string) => {
+    const n = 2_000;
+    const update = (i: number) => ({ update_id: ++id, message: { message_id: id, date: 0, chat, from, text: text(i),
+      ...(text(i).startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text(i).length }] } : {}) } }) as Update;
+    for (let i = 0; i < 200; i++) await bot.handleUpdate(update(i));
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    for (let i = 0; i < n; i++) await bot.handleUpdate(update(i));
+    const used = process.cpuUsage(cpu);
+    return `${rate(n, performance.now() - start)} updates/s, ${ms((used.user + used.system) / 1000 / n)} CPU per update`;
+  };
+  try {
+    const bare = new Bot(BENCH_TOKEN, { botInfo: BENCH_BOT, client: { apiRoot: fake.apiRoot } });
+    bare.on("message", (ctx) => ctx.reply("好的"));
+    type C = ConversationFlavor<Context>;
+    const flow = new Bot<C>(BENCH_TOKEN, { botInfo: BENCH_BOT, client: { apiRoot: fake.apiRoot } });
+    flow.use(conversations());
+    flow.use(createConversation(async (conversation: Conversation<C, Context>, ctx: Context) => {
+      for (let k = 0; k < 9; k++) {
+        await ctx.reply("请回答");
+        ctx = await conversation.wait();
+      }
+      await ctx.reply("完成");
+    }, "steps"));
+    flow.command("start", (ctx) => ctx.conversation.enter("steps"));
+    return [
+      `floor: bare grammY, one reply per update, no database: ${await run(bare, () => "你好")}`,
+      `floor: conversations v2 in memory, 10 steps, one reply each, no database: ${await run(flow, (i) => (i % 10 === 0 ? "/start" : "答"))}`,
+    ];
+  } finally {
+    await fake.close();
+  }
+}
+
 const { pgUrl, providers } = benchArgs();
+const floorLines = await floor();
 for (const provider of providers) {
   await withBenchDatabase(provider, pgUrl, `rd_bench_updates_${process.pid}`, (database) => benchUpdates(provider, database), { countStatements: true });
 }
 
 console.log("\nThe update path: the /repair conversation through bot.handleUpdate (fake Bot API over HTTP)\n");
 console.log(results.table(providers));
+console.log(`\n${floorLines.join("\n")}`);
 console.log("\nTargets: ≥ 1,000 updates/s on SQLite, ≥ 600 on PostgreSQL, p99 ≤ 12 ms one at a time, ≤ 100 ms with 50 at once;"
   + " ≤ 3 statements for a step that changes nothing but the conversation; heap ≤ 64 MB.");

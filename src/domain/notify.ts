@@ -49,3 +49,30 @@ export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: numb
   if (rows.length > 0) await db.outbox.createMany({ data: rows });
   return new Set(chats.keys());
 }
+
+/**
+ * Edits of messages (kind "edit", with a ref) where a message waits for one edit at most: an edit of
+ * a ref that still has one waiting to go out replaces it in place (keeping its place in the queue).
+ * One read of the waiting edits of all the refs, a conditional update for each one found (none while
+ * the sender keeps up); returns the edits left to queue (with notifyEach).
+ */
+export async function replacePendingEdits(db: DbOrTx, edits: [personId: number, n: Notice][]): Promise<[personId: number, n: Notice][]> {
+  const last = new Map<string, [number, Notice]>();
+  const rest: [number, Notice][] = [];
+  for (const e of edits) {
+    if (e[1].ref) last.set(e[1].ref, e);
+    else rest.push(e);
+  }
+  if (last.size === 0) return rest;
+  const pending = await db.outbox.findMany({
+    where: { ref: { in: [...last.keys()] }, kind: "edit", status: "pending" }, select: { ref: true },
+  });
+  for (const ref of new Set(pending.map((p) => p.ref!))) {
+    const n = last.get(ref)![1];
+    const data = { key: n.key, params: JSON.stringify(n.params ?? {}), buttons: JSON.stringify(n.buttons ?? []) };
+    // the sender may have taken it since the read: then the edit is queued anew
+    const replaced = await db.outbox.updateMany({ where: { ref, kind: "edit", status: "pending" }, data });
+    if (replaced.count > 0) last.delete(ref);
+  }
+  return [...rest, ...last.values()];
+}

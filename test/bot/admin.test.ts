@@ -84,5 +84,8 @@ describe("admin", () => {
     expect(await last(admin.send("/settings BX callbackDelayMin 90"))).toContain("已由 120 改为 90");
     expect(await last(admin.send("/settings BX dispatchTimeoutMin 30"))).toContain("超出服务标准");
     expect((await h.database.db.property.findFirstOrThrow()).dispatchTimeoutMin).toBe(5);
+    expect(textOf(shown)).toMatch(/incidentWindowMin\s+120\s/);
+    expect(await last(admin.send("/settings BX incidentWindowMin 0"))).toContain("已由 120 改为 0");
+    expect((await h.database.db.property.findFirstOrThrow()).incidentWindowMin).toBe(0);
   });
 });

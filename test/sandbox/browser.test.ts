@@ -105,6 +105,11 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
     expect(await page.$$(`${phone("technician")} .chat img`)).not.toHaveLength(0); // the owner's photo, forwarded
     await tap("technician", "接单");
     await waitForText("owner", "李师傅");
+    // the job card's clock runs down with the sandbox's clock: the card message is edited in place
+    await waitForText("technician", "还剩 30 分钟");
+    await page.click('header button[data-minutes="10"]');
+    await waitForText("technician", "还剩 20 分钟");
+    expect(await textIn("technician")).not.toContain("还剩 30 分钟");
     await tap("technician", "已到场");
     await tap("technician", "已完成");
     await type("technician", "换了阀芯");

@@ -1,11 +1,11 @@
 // Confirm 30 minutes before an agreed time (DOMAIN step 4): at appointmentDueAt the technician is
 // reminded and the owner told the technician is coming. A reminder found after the appointment
 // itself has passed (the process was down) is dropped: the arrival watch covers that case.
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import type { Database, DbOrTx } from "../../db/client.ts";
 import { placeOf } from "../tickets/view.ts";
 import { formatLocal } from "../time.ts";
 import { backoffSince, batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
-import { notifyReporters } from "../tickets/incident.ts";
+import { reportersOf } from "../tickets/incident.ts";
 
 const WATCHED = ["accepted", "postponed"];
 
@@ -18,7 +18,10 @@ function findDue(db: DbOrTx, now: Date, take: number) {
   });
 }
 
-async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+/** The reporters of every incident due this tick, read once (see reportersOf). */
+type Reporters = () => Promise<Awaited<ReturnType<typeof reportersOf>>>;
+
+async function act(t: Due, now: Date, opts: JobOptions, w: Writes, reporters: Reporters): Promise<void> {
   const at = t.appointmentAt;
   if (!at || at <= now || !t.assigneeId) {
     w.event({ ticketId: t.id, actorId: null, action: "appointment-reminder-dropped", at: now, data: { late: true } });
@@ -29,7 +32,8 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
     technician: t.assignee?.name ?? "-", phone: t.phone, access: t.access,
   };
   w.notify(t.assigneeId, { key: "appointment-reminder-technician", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
-  await notifyReporters(tx, now, t, { key: "appointment-coming-owner", params }); // and the reporters of linked reports
+  // the owner, and the reporters of reports linked to this one
+  for (const r of (await reporters()).get(t.id) ?? []) w.notify(r.personId, { key: "appointment-coming-owner", params });
   w.event({ ticketId: t.id, actorId: null, action: "appointment-reminded", at: now });
 }
 
@@ -41,7 +45,7 @@ export async function runAppointmentReminders(database: Database, now: Date, opt
     job: "appointment-reminder",
     plan: (t) => ({ where: { status: t.status, appointmentDueAt: t.appointmentDueAt }, data: { appointmentDueAt: null, retryAt: null }, outcome: "done" }),
     claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, t, _, w) => act(tx, t, now, opts, w),
+    act: (tx, t, _, w) => act(t, now, opts, w, () => w.once("reporters", () => reportersOf(tx, due))),
     retry: async (t) => {
       await database.db.ticket.updateMany({
         where: { id: t.id, status: t.status, appointmentDueAt: t.appointmentDueAt },

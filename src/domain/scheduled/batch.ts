@@ -4,7 +4,7 @@
 // transaction; a failure rolls the item back and pushes its due time later.
 import type { Database, Tx } from "../../db/client.ts";
 import { logEvents, type EventInput } from "../events.ts";
-import { notifyEach, type Notice } from "../notify.ts";
+import { notifyEach, replacePendingEdits, type Notice } from "../notify.ts";
 import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
 
 export type JobLog = {
@@ -83,6 +83,8 @@ export const nothingDue = (job: string): TickReport => ({ job, due: 0, done: 0, 
 export type Writes = {
   notify: (personId: number, n: Notice) => void;
   notifyAll: (personIds: number[], n: Notice) => void;
+  /** An edit of a message (kind "edit", ref) that replaces an edit of the ref still waiting to go out. */
+  edit: (personId: number, n: Notice & { ref: string }) => void;
   event: (e: EventInput) => void;
   /** A read shared by the tick's items (who is on duty at a property): loaded once per key. */
   once: <T>(key: string, load: () => Promise<T>) => Promise<T>;
@@ -90,18 +92,25 @@ export type Writes = {
 
 function collect(now: Date) {
   const notices: { personId: number; notice: Notice }[] = [];
+  const edits: [number, Notice][] = [];
   const events: EventInput[] = [];
   const loaded = new Map<string, Promise<unknown>>();
   const writes: Writes = {
     notify: (personId, notice) => void notices.push({ personId, notice }),
     notifyAll: (ids, notice) => { for (const personId of new Set(ids)) notices.push({ personId, notice }); },
+    edit: (personId, notice) => void edits.push([personId, { ...notice, kind: "edit" }]),
     event: (e) => void events.push(e),
     once: <T>(key: string, load: () => Promise<T>) => {
       if (!loaded.has(key)) loaded.set(key, load());
       return loaded.get(key) as Promise<T>;
     },
   };
-  return { writes, flush: async (tx: Tx) => { await notifyEach(tx, now, notices.map(({ personId, notice }) => [personId, notice])); await logEvents(tx, events); } };
+  const flush = async (tx: Tx) => {
+    const unreplaced = edits.length === 0 ? [] : await replacePendingEdits(tx, edits);
+    await notifyEach(tx, now, [...notices.map(({ personId, notice }): [number, Notice] => [personId, notice]), ...unreplaced]);
+    await logEvents(tx, events);
+  };
+  return { writes, flush };
 }
 
 /** One item's claim: the values it was read with (they must still hold) and what the claim sets. */

@@ -3,14 +3,15 @@
 // claimed with a conditional update on (nextEditAt, shown), so two schedulers edit it once; a
 // changed value becomes one outbox `edit` of the card message, replacing an edit still waiting to
 // go out. A card whose job is no longer the technician's loses its clock line and buttons, and ends.
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { notify } from "../notify.ts";
+// A tick works on its due cards together (claimDue): the supervisors named on late cards are read
+// for all of them at once, the claims and the edits go in one transaction.
+import type { Database, DbOrTx } from "../../db/client.ts";
 import {
-  alertedAtBreach, cardClock, cardParams, ENDED, jobButtons, MIN_EDIT_MS, type ClockParams,
+  alertedAtBreachOf, cardClock, cardParams, ENDED, jobButtons, MIN_EDIT_MS, type ClockParams,
 } from "../tickets/job-card.ts";
 import { ACTIVE_WORK, type ButtonIntent, type TicketStatus } from "../types.ts";
 import {
-  backoffSince, batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport,
+  backoffSince, batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type Plan, type TickReport,
 } from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
@@ -26,46 +27,49 @@ const NO_CLOCK: ClockParams = {
   clock: "none", late: "no", due: "", left: 0, unit: "min", alerted: "", alertedCount: 0,
 };
 
-/** One edit of the card message at most waits in the outbox: a newer value replaces it. */
-async function editCard(tx: Tx, now: Date, c: Due, params: Record<string, string | number>, buttons: ButtonIntent[][]) {
-  const data = { params: JSON.stringify(params), buttons: JSON.stringify(buttons) };
-  const replaced = await tx.outbox.updateMany({ where: { ref: c.ref, kind: "edit", status: "pending" }, data });
-  if (replaced.count > 0) return;
-  await notify(tx, now, c.personId, { kind: "edit", ref: c.ref, key: "job-card", params, buttons });
-}
+const isLive = (c: Due) => ACTIVE_WORK.includes(c.ticket.status as TicketStatus) && c.ticket.assigneeId === c.personId;
 
-async function step(database: Database, c: Due, now: Date, opts: JobOptions): Promise<Outcome> {
+type Decision = Plan & { edit?: { params: Record<string, string | number>; buttons: ButtonIntent[][] } };
+
+/** What the card shows now: unchanged (only its next look moves), changed too early (held), or an edit. */
+function decide(c: Due, now: Date, opts: JobOptions, alerted: string[]): Decision {
   const t = c.ticket;
-  const live = ACTIVE_WORK.includes(t.status as TicketStatus) && t.assigneeId === c.personId;
-  const tz = calendarFor(t.property, opts).tz;
-  const clock = live ? cardClock(t, now, tz, await alertedAtBreach(database.db, t)) : null;
+  const clock = isLive(c) ? cardClock(t, now, calendarFor(t.property, opts).tz, alerted) : null;
   const shown = clock?.shown ?? ENDED;
-  const changed = shown !== c.shown;
-  const early = changed && c.editedAt !== null && now.getTime() - c.editedAt.getTime() < MIN_EDIT_MS;
-  const data = !changed ? { nextEditAt: clock?.changesAt ?? null }
-    : early ? { nextEditAt: new Date(c.editedAt!.getTime() + MIN_EDIT_MS) }
-    : { shown, editedAt: now, nextEditAt: clock?.changesAt ?? null, ...(clock ? {} : { endedAt: now }) };
-  const mine = { id: c.id, nextEditAt: c.nextEditAt, shown: c.shown };
-  // nothing to send: one conditional statement, no transaction
-  if (!changed || early) {
-    const claimed = await database.db.jobCard.updateMany({ where: mine, data });
-    return claimed.count === 0 ? "skipped" : "held";
+  const where = { nextEditAt: c.nextEditAt, shown: c.shown };
+  if (shown === c.shown) return { where, data: { nextEditAt: clock?.changesAt ?? null }, outcome: "held" };
+  if (c.editedAt !== null && now.getTime() - c.editedAt.getTime() < MIN_EDIT_MS) {
+    return { where, data: { nextEditAt: new Date(c.editedAt.getTime() + MIN_EDIT_MS) }, outcome: "held" };
   }
-  return database.tx(async (tx) => {
-    const claimed = await tx.jobCard.updateMany({ where: mine, data });
-    if (claimed.count === 0) return "skipped";
-    await editCard(tx, now, c, cardParams(t, clock?.params ?? NO_CLOCK), clock ? jobButtons(t.id) : []);
-    return "done";
-  });
+  return {
+    where, data: { shown, editedAt: now, nextEditAt: clock?.changesAt ?? null, ...(clock ? {} : { endedAt: now }) }, outcome: "done",
+    edit: { params: cardParams(t, clock?.params ?? NO_CLOCK), buttons: clock ? jobButtons(t.id) : [] },
+  };
 }
 
 /** One tick of the job cards' clocks. */
 export async function runJobCards(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   if (!(await database.anyDue([{ table: "JobCard", column: "nextEditAt", at: now }]))) return nothingDue("job-cards");
   const due = await findDue(database.db, now, batchOf(opts));
-  return eachDue("job-cards", due, opts, (c) => step(database, c, now, opts), async (c) => {
-    await database.db.jobCard.updateMany({
-      where: { id: c.id, nextEditAt: c.nextEditAt }, data: { nextEditAt: backoffSince(null, now) },
-    });
+  const alerted = await alertedAtBreachOf(database.db, due.filter(isLive).map((c) => c.ticket));
+  // decided in the claim (a card that throws, e.g. a broken time zone, is then retried on its own)
+  const edits = new Map<number, Decision["edit"]>();
+  return claimDue(database, due, now, opts, {
+    job: "job-cards",
+    plan: (c) => {
+      const d = decide(c, now, opts, alerted.get(c.ticketId) ?? []);
+      edits.set(c.id, d.edit);
+      return d;
+    },
+    claim: (tx, where, data) => tx.jobCard.updateManyAndReturn({ where, data, select: { id: true } }),
+    act: async (_tx, c, _outcome, w) => {
+      const edit = edits.get(c.id);
+      if (edit) w.edit(c.personId, { key: "job-card", ref: c.ref, ...edit });
+    },
+    retry: async (c) => {
+      await database.db.jobCard.updateMany({
+        where: { id: c.id, nextEditAt: c.nextEditAt }, data: { nextEditAt: backoffSince(null, now) },
+      });
+    },
   });
 }

@@ -68,10 +68,29 @@ export async function notifyReporters(
   tx: DbOrTx, now: Date, primary: { id: number; reporterId: number }, notice: Notice | ((ticketId: number) => Notice), status = LINKED,
 ): Promise<boolean> {
   const of = (id: number) => (typeof notice === "function" ? notice(id) : notice);
-  const told = new Set([primary.reporterId]);
-  const linked = (await linkedReports(tx, primary.id, status)).filter((l) => !told.has(l.reporterId) && told.add(l.reporterId));
-  const reached = await notifyEach(tx, now, [[primary.reporterId, of(primary.id)], ...linked.map((l) => [l.reporterId, of(l.id)] as [number, Notice])]);
+  const reporters = (await reportersOf(tx, [primary], status)).get(primary.id)!;
+  const reached = await notifyEach(tx, now, reporters.map((r) => [r.personId, of(r.ticketId)]));
   return reached.has(primary.reporterId);
+}
+
+/**
+ * The reporters of many incidents in one read: per primary, its own reporter first, then each
+ * linked report's (once per person), with the ticket each is about.
+ */
+export async function reportersOf(
+  db: DbOrTx, primaries: { id: number; reporterId: number }[], status = LINKED,
+): Promise<Map<number, { personId: number; ticketId: number }[]>> {
+  const found = new Map(primaries.map((p) => [p.id, [{ personId: p.reporterId, ticketId: p.id }]]));
+  if (primaries.length === 0) return found;
+  const linked = await db.ticket.findMany({
+    where: { incidentOfId: { in: primaries.map((p) => p.id) }, status }, orderBy: { id: "asc" },
+    select: { id: true, incidentOfId: true, reporterId: true },
+  });
+  for (const l of linked) {
+    const reporters = found.get(l.incidentOfId!)!;
+    if (!reporters.some((r) => r.personId === l.reporterId)) reporters.push({ personId: l.reporterId, ticketId: l.id });
+  }
+  return found;
 }
 
 /**

@@ -95,16 +95,34 @@ export function cardClock(t: ClockTicket, now: Date, tz: string, alerted: string
 
 /** Names of the supervisors alerted at the breach of the card's deadline (none before it). */
 export async function alertedAtBreach(db: DbOrTx, t: ClockTicket & { id: number }): Promise<string[]> {
-  const action = t.status === "arrived" ? "completion-breached" : "arrival-overdue";
-  const level = t.status === "arrived" ? t.completionLevel : t.arrivalLevel;
-  if (level < 2 || !ACTIVE_WORK.includes(t.status as TicketStatus)) return [];
-  const event = await db.event.findFirst({
-    where: { ticketId: t.id, action }, orderBy: { id: "desc" }, select: { data: true },
+  return (await alertedAtBreachOf(db, [t])).get(t.id) ?? [];
+}
+
+/** alertedAtBreach of many tickets in two reads (none when no deadline was breached); by ticket id. */
+export async function alertedAtBreachOf(db: DbOrTx, tickets: (ClockTicket & { id: number })[]): Promise<Map<number, string[]>> {
+  const actionOf = new Map<number, string>();
+  for (const t of tickets) {
+    const level = t.status === "arrived" ? t.completionLevel : t.arrivalLevel;
+    if (level >= 2 && ACTIVE_WORK.includes(t.status as TicketStatus)) actionOf.set(t.id, t.status === "arrived" ? "completion-breached" : "arrival-overdue");
+  }
+  const found = new Map<number, string[]>();
+  if (actionOf.size === 0) return found;
+  const events = await db.event.findMany({
+    where: { ticketId: { in: [...actionOf.keys()] }, action: { in: [...new Set(actionOf.values())] } },
+    orderBy: { id: "desc" }, select: { ticketId: true, action: true, data: true },
   });
-  const ids = (JSON.parse(event?.data ?? "{}") as { supervisors?: number[] }).supervisors ?? [];
-  if (ids.length === 0) return [];
-  const people = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  return ids.flatMap((id) => people.filter((p) => p.id === id).map((p) => p.name));
+  const idsOf = new Map<number, number[]>();
+  for (const e of events) {
+    // the newest event of the ticket's own breach
+    if (e.ticketId === null || idsOf.has(e.ticketId) || actionOf.get(e.ticketId) !== e.action) continue;
+    idsOf.set(e.ticketId, (JSON.parse(e.data) as { supervisors?: number[] }).supervisors ?? []);
+  }
+  const all = [...new Set([...idsOf.values()].flat())];
+  if (all.length === 0) return found;
+  const people = await db.person.findMany({ where: { id: { in: all } }, select: { id: true, name: true } });
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  for (const [ticketId, ids] of idsOf) found.set(ticketId, ids.flatMap((id) => (nameOf.has(id) ? [nameOf.get(id)!] : [])));
+  return found;
 }
 
 type CardTicket = Parameters<typeof viewOf>[0] & ClockTicket & { phone: string };
