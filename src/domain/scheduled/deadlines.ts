@@ -3,10 +3,10 @@
 //   at dueAt           → alert the supervisors that it was missed;
 //   complaints only: after the handling deadline, remindAt = the 4-working-day answer deadline,
 //   which alerts the supervisors once more if the complaint is still unanswered.
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import type { Database, DbOrTx } from "../../db/client.ts";
 import { answerDeadline, complaintNumber } from "../complaints.ts";
 import { reasonParams } from "../followups.ts";
-import { staffOf } from "../staff.ts";
+import { staffAt, type StaffAt } from "../staff.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import type { Role } from "../types.ts";
 import { batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
@@ -28,14 +28,14 @@ type ComplaintDue = Awaited<ReturnType<typeof dueComplaints>>[number];
 type PropertyRow = ComplaintDue["property"];
 
 /** A follow-up's reminder to its assignee (one working day before), or the supervisors' alert at its deadline. */
-async function followUpAct(tx: Tx, f: FollowUpDue, property: PropertyRow, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+async function followUpAct(f: FollowUpDue, property: PropertyRow, staff: StaffAt, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const reminder = f.remindAt! < f.dueAt;
   const params = {
     id: f.id, ...reasonParams(f), number: f.ticket?.number ?? "-", due: formatLocal(f.dueAt, calendarFor(property, opts).tz), role: f.assigneeRole,
   };
   const people = reminder
-    ? (f.assigneeId ? [f.assigneeId] : await w.once(`staff:${f.propertyId}:${f.assigneeRole}`, () => staffOf(tx, f.propertyId, f.assigneeRole as Role)))
-    : await w.once(`staff:${f.propertyId}:supervisor`, () => staffOf(tx, f.propertyId, "supervisor"));
+    ? (f.assigneeId ? [f.assigneeId] : staff(f.propertyId, f.assigneeRole as Role))
+    : staff(f.propertyId, "supervisor");
   w.notifyAll(people, { key: reminder ? "followup-reminder" : "followup-overdue", params });
   w.event({ ticketId: f.ticketId, complaintId: f.complaintId, actorId: null, action: reminder ? "follow-up-reminded" : "follow-up-overdue", at: now, data: { followUpId: f.id } });
 }
@@ -51,20 +51,20 @@ function complaintData(c: ComplaintDue, now: Date, opts: JobOptions) {
     : { remindAt: null };
 }
 
-async function complaintAct(tx: Tx, c: ComplaintDue, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+async function complaintAct(c: ComplaintDue, staff: StaffAt, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const cal = calendarFor(c.property, opts);
   const stage = stageOf(c);
   const due = stage === "answer" ? answerDeadline(c.createdAt, cal) : c.dueAt;
   const params = { id: c.id, number: complaintNumber(c.property.code, c.id), category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
   const role = stage === "reminder" ? "desk" : "supervisor";
-  w.notifyAll(await w.once(`staff:${c.propertyId}:${role}`, () => staffOf(tx, c.propertyId, role)), { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
+  w.notifyAll(staff(c.propertyId, role), { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
   w.event({ complaintId: c.id, ticketId: c.ticketId, actorId: null, action: stage === "reminder" ? "complaint-reminded" : "complaint-overdue", at: now, data: { stage } });
 }
 
 /** A complaint nobody was named for within the hour: the supervisors are alerted once. */
-async function unassignedAct(tx: Tx, c: ComplaintDue, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+async function unassignedAct(c: ComplaintDue, staff: StaffAt, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const params = { id: c.id, number: complaintNumber(c.property.code, c.id), description: c.description, since: formatLocal(c.createdAt, calendarFor(c.property, opts).tz) };
-  w.notifyAll(await w.once(`staff:${c.propertyId}:supervisor`, () => staffOf(tx, c.propertyId, "supervisor")), { key: "complaint-unassigned", params, buttons: [[{ label: "btn-complaint-handle", action: "cph", id: c.id }]] });
+  w.notifyAll(staff(c.propertyId, "supervisor"), { key: "complaint-unassigned", params, buttons: [[{ label: "btn-complaint-handle", action: "cph", id: c.id }]] });
   w.event({ complaintId: c.id, ticketId: c.ticketId, actorId: null, action: "complaint-unassigned", at: now });
 }
 
@@ -80,29 +80,35 @@ export async function runDeadlines(database: Database, now: Date, opts: JobOptio
   const later = addMinutes(now, RETRY_MINUTES);
   const followUps = await dueFollowUps(database.db, now, take);
   const properties = new Map((followUps.length === 0 ? [] : await database.db.property.findMany({ where: { id: { in: [...new Set(followUps.map((f) => f.propertyId))] } } })).map((p) => [p.id, p]));
+  const complaints = await dueComplaints(database.db, now, take);
+  const unnamed = await unassigned(database.db, now, take);
+  // who is told, for every property with something due, in one read (roles: desk, supervisor, an assignee's)
+  const roles = [...new Set<Role>(["desk", "supervisor", ...followUps.map((f) => f.assigneeRole as Role)])];
+  const propertyIds = [...followUps, ...complaints, ...unnamed].map((x) => x.propertyId);
+  const staff = propertyIds.length === 0 ? () => [] : await staffAt(database.db, propertyIds, roles);
   const a = await claimDue(database, followUps, now, opts, {
     job: "deadlines:follow-up",
     plan: (f) => ({ where: { status: "open", remindAt: f.remindAt }, data: f.remindAt! < f.dueAt ? { remindAt: f.dueAt } : { remindAt: null, alertedAt: now }, outcome: "done" }),
     claim: (tx, where, data) => tx.followUp.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, f, _, w) => {
+    act: (_tx, f, _, w) => {
       const property = properties.get(f.propertyId);
       if (!property) throw new Error(`follow-up ${f.id}: no property ${f.propertyId}`);
-      return followUpAct(tx, f, property, now, opts, w);
+      return followUpAct(f, property, staff, now, opts, w);
     },
     retry: async (f) => { await database.db.followUp.updateMany({ where: { id: f.id, status: "open", remindAt: f.remindAt }, data: { remindAt: later } }); },
   });
-  const b = await claimDue(database, await dueComplaints(database.db, now, take), now, opts, {
+  const b = await claimDue(database, complaints, now, opts, {
     job: "deadlines:complaint",
     plan: (c) => ({ where: { status: "open", remindAt: c.remindAt, alertedAt: c.alertedAt }, data: complaintData(c, now, opts), outcome: "done" }),
     claim: (tx, where, data) => tx.complaint.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, c, _, w) => complaintAct(tx, c, now, opts, w),
+    act: (_tx, c, _, w) => complaintAct(c, staff, now, opts, w),
     retry: async (c) => { await database.db.complaint.updateMany({ where: { id: c.id, status: "open", remindAt: c.remindAt }, data: { remindAt: later } }); },
   });
-  const c = await claimDue(database, await unassigned(database.db, now, take), now, opts, {
+  const c = await claimDue(database, unnamed, now, opts, {
     job: "deadlines:complaint-assign",
     plan: (x) => ({ where: { status: "open", assignDueAt: x.assignDueAt }, data: { assignDueAt: null }, outcome: "done" }),
     claim: (tx, where, data) => tx.complaint.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, x, _, w) => unassignedAct(tx, x, now, opts, w),
+    act: (_tx, x, _, w) => unassignedAct(x, staff, now, opts, w),
     retry: async (x) => { await database.db.complaint.updateMany({ where: { id: x.id, status: "open", assignDueAt: x.assignDueAt }, data: { assignDueAt: later } }); },
   });
   const all = [a, b, c];
