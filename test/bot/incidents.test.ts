@@ -11,6 +11,7 @@ import { reportFault } from "../../src/domain/tickets/report.ts";
 import { cannotFinish, markDone } from "../../src/domain/tickets/work.ts";
 import { cancelTicket, reportNotFixed } from "../../src/domain/tickets/owner.ts";
 import { cancelByStaff } from "../../src/domain/tickets/assign.ts";
+import { floodWait } from "../../src/fake-bot-api/server.ts";
 import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { makeOwner, makeUnit, value } from "../helpers/fixtures.ts";
 import { makeDesk, type Desk } from "../jobs/site.ts";
@@ -35,6 +36,27 @@ const texts = (chat: ReturnType<typeof chatOf>) => chat.inbox().map(textOf);
 const fig = (r: Report, key: string) => { const f = r.headline.figures.find((x) => x.key === key)!; return [f.num, f.den]; };
 
 describe("one incident for many reporters", () => {
+  it("under Telegram's limits (enforcing fake, a 429 storm): every reporter hears the accept once", async () => {
+    await h.close();
+    h = await createHarness({ enforce: true });
+    s = await makeDesk(h.database);
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push(await makeOwner(h.database.db, (await makeUnit(h.database.db, s.property.id, `3-1-60${i}`)).id, `业主${i}`));
+    const first = value(await reportFault(h.database, pub(s.owner.id), h.now()));
+    for (const o of others) value(await reportFault(h.database, pub(o.id), h.now()));
+    await h.flush();
+    h.fake.failNext("*", floodWait(1), 4);
+    value(await acceptJob(h.database, s.technicians[0]!.id, first.ticketId, h.now()));
+    await h.flush();
+    expect(h.fake.floods().length).toBeGreaterThanOrEqual(4);
+    for (const p of [s.owner, ...others]) {
+      const delivered = chatOf(p).inbox().filter((c) => c.result).map(textOf);
+      const told = delivered.filter((t) => t.includes(first.number) && t.includes(s.technicians[0]!.name));
+      expect(told).toHaveLength(1);
+    }
+    expect(await h.database.db.outbox.count({ where: { status: { not: "sent" } } })).toBe(0);
+  });
+
   it("links a second public-area report to the first: one job offered, every step and one rating request to each reporter", async () => {
     const first = value(await reportFault(h.database, pub(s.owner.id), h.now()));
     expect(first.offeredTo).toBe(2);

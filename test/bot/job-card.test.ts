@@ -7,6 +7,7 @@ import { runCompletionClock } from "../../src/domain/scheduled/completion-clock.
 import { runJobCards } from "../../src/domain/scheduled/job-cards.ts";
 import { reportFault } from "../../src/domain/tickets/report.ts";
 import { addMinutes } from "../../src/domain/time.ts";
+import { floodWait } from "../../src/fake-bot-api/server.ts";
 import { createHarness, buttonsOf, textOf, type Call, type Harness } from "../helpers/bot-harness.ts";
 import { T0, makeSite, makeStaff, report, value } from "../helpers/fixtures.ts";
 
@@ -37,6 +38,26 @@ const editsOf = (calls: Call[], messageId: number) =>
   calls.filter((c) => c.method === "editMessageText" && c.payload.message_id === messageId);
 
 describe("the technician's job card", () => {
+  it("under Telegram's limits (enforcing fake), a 429 on the card's edit is waited out: one edit arrives", async () => {
+    await h.close();
+    h = await createHarness({ enforce: true });
+    const s = await site();
+    const card = (await s.tech.press("接单")).find((c) => buttonsOf(c).some((b) => b.text.includes("已完成")))!;
+    await h.flush(); // the other technician's offer is edited to "taken" first
+    h.fake.failNext("editMessageText", floodWait(2));
+    await tickAt(addMinutes(h.now(), 10));
+    // the edit waits out retry_after: it is due again then, and goes
+    const waiting = await h.database.db.outbox.findFirstOrThrow({ where: { status: "pending", ref: { startsWith: "job:" } } });
+    expect(waiting.dueAt.getTime()).toBeGreaterThan(h.now().getTime());
+    h.setNow(waiting.dueAt);
+    await h.flush();
+    const edits = editsOf(s.tech.inbox(), card.result.message_id as number);
+    expect(h.fake.floods()).toHaveLength(1);
+    expect(edits.filter((c) => c.result)).toHaveLength(1);
+    expect(textOf(edits.at(-1))).toMatch(/还剩 \d+ 分钟。/);
+    expect(await h.database.db.outbox.count({ where: { status: { not: "sent" } } })).toBe(0);
+  });
+
   it("counts down to arrival after the accept, edited only when the shown value changes, once across two ticks", async () => {
     const s = await site();
     const accepted = await s.tech.press("接单");

@@ -24,9 +24,8 @@ export type TimelineEntry = { at: string; action: string; actor: string; data: R
 
 /** What a ticket is loaded with for its view (a LoadedTicket). */
 export const viewInclude = { unit: true, property: true, assignee: true, photos: true } as const;
-const include = viewInclude;
 export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof load>>>;
-const load = (db: DbOrTx, id: number) => db.ticket.findUnique({ where: { id }, include });
+const load = (db: DbOrTx, id: number) => db.ticket.findUnique({ where: { id }, include: viewInclude });
 
 /** "1-2-301" for a unit, or the public-area location text. */
 export function placeOf(t: { unit: { building: string; entrance: string; room: string } | null; location: string | null }): string {
@@ -50,19 +49,13 @@ export async function ticketView(db: DbOrTx, id: number): Promise<TicketView | n
   return t ? viewOf(t) : null;
 }
 
-/** The ticket row with its property, and its view, from one read (for work that needs all three). */
-export async function ticketWithView(db: DbOrTx, id: number): Promise<{ ticket: LoadedTicket; view: TicketView } | null> {
-  const t = await load(db, id);
-  return t ? withView(t) : null;
-}
-
-/** The same for many tickets in one read (one statement per relation, whatever their number). */
+/** Ticket rows with their property, and their views, in one read (one statement per relation, whatever their number). */
 export async function ticketsWithView(db: DbOrTx, ids: number[]): Promise<{ ticket: LoadedTicket; view: TicketView }[]> {
   if (ids.length === 0) return [];
-  return (await db.ticket.findMany({ where: { id: { in: [...new Set(ids)] } }, include })).map(withView);
+  return (await db.ticket.findMany({ where: { id: { in: [...new Set(ids)] } }, include: viewInclude })).map(withView);
 }
 
-/** The same from a ticket its caller has just written, with everything the view needs. */
+/** A ticket row and its view, from a row its caller has just read or written, with everything the view needs. */
 export const withView = (t: LoadedTicket) => ({ ticket: t, view: viewOf(t) });
 
 /** Parameters every ticket message can use: number, category, place, description, emergency… */
