@@ -44,7 +44,8 @@ export type ComplaintInput = {
   photos?: string[];
   source?: ComplaintSource;
 };
-export type Filed = { complaintId: number; number: string; dueAt: Date; answerBy: Date };
+/** `answerByLocal`: the answer deadline on the property's clock, as the complainant reads it. */
+export type Filed = { complaintId: number; number: string; dueAt: Date; answerBy: Date; answerByLocal: string };
 
 /** Records a complaint with its working-day deadlines and tells the desk. */
 export async function fileComplaint(database: Database, input: ComplaintInput, now: Date): Promise<Result<Filed>> {
@@ -95,7 +96,8 @@ export async function createComplaint(tx: Tx, property: PropertyRow, input: Comp
     photos: input.photos ?? [],
     buttons: [[{ label: "btn-complaint-handle", action: "cph", id: c.id }]],
   });
-  return { complaintId: c.id, number, dueAt, answerBy: answerDeadline(now, cal) };
+  const answerBy = answerDeadline(now, cal);
+  return { complaintId: c.id, number, dueAt, answerBy, answerByLocal: formatLocal(answerBy, cal.tz) };
 }
 
 export type ComplaintAnswer = { complaintId: number; actorId: number; result: string; valid?: boolean };

@@ -96,4 +96,15 @@ describe("complaints in English", () => {
     expect(owner.lastText()).toContain("Your complaint is registered, number BX-TS0001");
     expect(owner.lastText()).toContain("2026-11-27 10:00");
   });
+
+  it("gives the answer date on the property's clock, not the server's", async () => {
+    await h.database.db.property.update({ where: { id: s.property.id }, data: { timezone: "Asia/Tokyo" } });
+    await h.database.db.person.update({ where: { id: s.owner.id }, data: { language: "en" } });
+    const owner = h.user(Number(s.owner.telegramId), "Wang", "en");
+    await owner.send("/complain");
+    await owner.press("The service in general");
+    await owner.send("The lift has been noisy for weeks and nobody came.");
+    await owner.press("Skip");
+    expect(owner.lastText()).toContain("2026-11-27 11:00"); // Monday 11:00 in Tokyo + 4 working days
+  });
 });

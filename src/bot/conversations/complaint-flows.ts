@@ -2,7 +2,6 @@
 // and the handler's result. Domain calls run inside conversation.external (filed once on replay).
 import { assignComplaint, classifyComplaint, complaintHandlers } from "../../domain/complaint-desk.ts";
 import { answerComplaint, COMPLAINT_CATEGORIES, fileComplaint, type ComplaintTargets } from "../../domain/complaints.ts";
-import { formatLocal } from "../../domain/time.ts";
 import { MAX_DESCRIPTION, MAX_NOTE, MAX_PHOTOS, type Language } from "../../domain/types.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
@@ -12,7 +11,7 @@ import { ask, askText, TooManyTries, type Conv } from "./ask.ts";
 export const COMPLAIN = "complain";
 export const COMPLAINT_DESK = "complaint-desk";
 export const COMPLAINT_RESULT = "complaint-result";
-export type ComplainArgs = { personId: number; lang: Language; tz: string; targets: ComplaintTargets; ticketId?: number };
+export type ComplainArgs = { personId: number; lang: Language; targets: ComplaintTargets; ticketId?: number };
 export type DeskArgs = { personId: number; lang: Language; complaintId: number; number: string };
 
 const choice = (a: { kind: string; value?: string }) => (a.kind === "choice" ? a.value! : "");
@@ -58,7 +57,7 @@ export const complainConversation = guarded<ComplainArgs>("complain-too-many-tri
   const input = { propertyId, complainantId: a.personId, ticketId: ticket?.id, against, description, photos };
   const res = await conversation.external(async (outer: BotContext) => {
     const r = await fileComplaint(outer.deps.database, input, outer.deps.clock());
-    return r.ok ? { ok: true as const, number: r.value.number, answerBy: formatLocal(r.value.answerBy, a.tz) } : r;
+    return r.ok ? { ok: true as const, number: r.value.number, answerBy: r.value.answerByLocal } : r;
   });
   await ctx.reply(res.ok ? t("complain-filed", { number: res.number, answerBy: res.answerBy }) : t(errorKey(res.error)));
 });

@@ -27,7 +27,7 @@ const refuse = (ctx: BotContext, code: string) =>
 async function startComplaint(ctx: BotContext, ticketId?: number) {
   const targets = await complaintTargets(ctx.deps.database.db, ctx.person!.id);
   if (targets.properties.length === 0) return ctx.reply(ctx.t("help-not-joined"));
-  const args: ComplainArgs = { personId: ctx.person!.id, lang: ctx.lang, tz: ctx.deps.config.timezone, targets, ticketId };
+  const args: ComplainArgs = { personId: ctx.person!.id, lang: ctx.lang, targets, ticketId };
   await ctx.conversation.enter(COMPLAIN, args);
 }
 
