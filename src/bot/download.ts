@@ -5,6 +5,11 @@ import type { BotContext } from "./context.ts";
 
 export type Download = { ok: true; text: string } | { ok: false; reason: "too-big" | "failed" | "encoding" };
 
+/** What the sender is told when a file could not be read, by reason. */
+export const DOWNLOAD_KEYS = {
+  "too-big": "admin-import-too-big", failed: "admin-import-download-failed", encoding: "admin-import-encoding",
+} as const;
+
 export async function downloadText(ctx: BotContext, maxBytes: number): Promise<Download> {
   const stated = ctx.message?.document?.file_size;
   if (stated !== undefined && stated > maxBytes) return { ok: false, reason: "too-big" };

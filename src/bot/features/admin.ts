@@ -9,7 +9,7 @@ import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { CATEGORIES, STAFF_ROLES } from "../../domain/types.ts";
 import { replyLong } from "../long-text.ts";
-import { downloadText } from "../download.ts";
+import { DOWNLOAD_KEYS, downloadText } from "../download.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 
@@ -20,9 +20,6 @@ const has = (ctx: BotContext, ...roles: string[]) => Boolean(ctx.person?.roles.s
 const args = (ctx: { match: string }) => ctx.match.trim().split(/\s+/).filter(Boolean);
 const MAX_CSV_BYTES = 1_000_000;
 const MAX_TABLE_ROWS = 60;
-const DOWNLOAD_KEYS = {
-  "too-big": "admin-import-too-big", failed: "admin-import-download-failed", encoding: "admin-import-encoding",
-} as const;
 
 /** A title and a table in one message, the table in a monospace block so the columns line up. */
 function replyTable(ctx: BotContext, title: string, table: string, footer = "") {

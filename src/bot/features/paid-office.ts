@@ -12,6 +12,7 @@ import { zoneOf } from "../../domain/schedule.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
 import type { BotContext } from "../context.ts";
+import { DOWNLOAD_KEYS, downloadText } from "../download.ts";
 import { errorKey } from "../errors.ts";
 import { withBlock } from "../conversations/quote.ts";
 
@@ -33,12 +34,6 @@ async function property(ctx: BotContext, code: string | undefined) {
   return p;
 }
 
-async function download(ctx: BotContext): Promise<string | null> {
-  const file = await ctx.getFile();
-  const res = await fetch(`${ctx.deps.config.apiRoot}/file/bot${ctx.deps.config.botToken}/${file.file_path}`);
-  return res.ok ? res.text() : null;
-}
-
 /** A CSV captioned "/prices import CODE". */
 chat.on("message:document", async (ctx, next) => {
   const [cmd, sub, code] = args(ctx.message.caption ?? "");
@@ -46,10 +41,9 @@ chat.on("message:document", async (ctx, next) => {
   if (sub !== "import") return ctx.reply(ctx.t("prices-usage"));
   const p = await property(ctx, code);
   if (!p) return;
-  if ((ctx.message.document.file_size ?? 0) > MAX_CSV_BYTES) return ctx.reply(ctx.t("admin-import-too-big"));
-  const csv = await download(ctx);
-  if (csv === null) return ctx.reply(ctx.t("admin-import-download-failed"));
-  const res = await importPrices(ctx.deps.database, ctx.person!.id, p.id, csv, ctx.deps.clock());
+  const csv = await downloadText(ctx, MAX_CSV_BYTES);
+  if (!csv.ok) return ctx.reply(ctx.t(DOWNLOAD_KEYS[csv.reason]));
+  const res = await importPrices(ctx.deps.database, ctx.person!.id, p.id, csv.text, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t(priceError(res.error, "admin-import-too-big")));
   const { problems, ...counts } = res.value;
   const lines = problems.slice(0, 20).map((x) => ctx.t("prices-problem", x));
