@@ -2,14 +2,15 @@
 // role for the action at the ticket's own property (now, not when the button was sent), and the
 // thing pressed must still be in a state that allows the action. Every ticket action calls this.
 import type { DbOrTx } from "../db/client.ts";
-import { hasRole } from "./staff.ts";
-import { ACTIVE_WORK, err, ok, type ErrorCode, type Result, type Role, type TicketStatus } from "./types.ts";
+import { holdsRoleAt } from "./staff.ts";
+import { ACTIVE_WORK, err, ok, STAFF_ROLES, type ErrorCode, type Result, type Role, type TicketStatus } from "./types.ts";
 
 /**
  * - `job`: see a held job's detail (owner's phone) · `work`: arrived / done / cannot finish —
  *   technician at the property, the job is theirs and still in hand.
  * - `accept` / `decline`: technician at the property with an offer that is still open.
- * - `owner`: a member of the ticket's unit (public areas and patrol reports: its reporter). Others get NOT_FOUND.
+ * - `owner`: a member of the ticket's unit (public areas: its reporter; patrol reports: its reporter while
+ *   still on the property's staff). Others get NOT_FOUND.
  * - `desk`: desk or supervisor at the property.
  */
 export type TicketAction = "job" | "work" | "accept" | "decline" | "owner" | "desk";
@@ -25,11 +26,6 @@ const ROLE_FOR: Record<TicketAction, Role[]> = {
   owner: [], desk: ["desk", "supervisor"],
 };
 
-async function holdsAny(db: DbOrTx, personId: number, roles: Role[], propertyId: number): Promise<boolean> {
-  for (const role of roles) if (await hasRole(db, personId, role, propertyId)) return true;
-  return false;
-}
-
 /** Re-checks role and state for `action` on a ticket; the ticket (and the open offer) when allowed. */
 export async function authorize(
   db: DbOrTx, actorId: number, ticketId: number, action: TicketAction,
@@ -42,11 +38,12 @@ export async function authorize(
   };
   if (action === "owner") {
     // a patrol report is confirmed by the staff member who reported it (seed 002 §3.2.2)
-    const member = t.reporterId === actorId && (t.unitId === null || t.channel === "patrol")
+    const patrol = t.channel === "patrol";
+    const member = t.reporterId === actorId && (patrol ? await holdsRoleAt(db, actorId, t.propertyId, STAFF_ROLES) : t.unitId === null)
       || (t.unitId !== null && (await db.unitMember.count({ where: { personId: actorId, unitId: t.unitId } })) > 0);
     return member ? ok(ticket) : err("NOT_FOUND");
   }
-  if (!(await holdsAny(db, actorId, ROLE_FOR[action], t.propertyId))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, actorId, t.propertyId, ROLE_FOR[action]))) return err("FORBIDDEN");
   const refusal = await stateRefusal(db, actorId, ticket, action);
   return refusal ? err(refusal) : ok(ticket);
 }

@@ -9,9 +9,9 @@ import { authorize } from "./authorize.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
 import { addWorkingDays, calendarOf, reminderBefore, type Calendar } from "./schedule.ts";
-import { hasRole, staffOf } from "./staff.ts";
+import { holdsRoleAt, staffOf } from "./staff.ts";
 import { addMinutes, formatLocal } from "./time.ts";
-import { err, ok, MAX_DESCRIPTION, MAX_NOTE, MAX_PHOTOS, type ButtonIntent, type Result } from "./types.ts";
+import { err, ok, MAX_DESCRIPTION, MAX_NOTE, MAX_PHOTOS, STAFF_ROLES, type ButtonIntent, type Result } from "./types.ts";
 
 export const COMPLAINT_CATEGORIES = ["attitude", "quality", "fees", "management", "other"] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
@@ -58,7 +58,7 @@ export async function fileComplaint(database: Database, input: ComplaintInput, n
     const property = await tx.property.findUnique({ where: { id: input.propertyId } });
     if (!property) return err("NOT_FOUND");
     const member = await tx.unitMember.count({ where: { personId: input.complainantId, unit: { propertyId: property.id } } });
-    const staff = (await hasRole(tx, input.complainantId, "desk", property.id)) || (await hasRole(tx, input.complainantId, "supervisor", property.id));
+    const staff = await holdsRoleAt(tx, input.complainantId, property.id, ["desk", "supervisor"]);
     if (member === 0 && !staff) return err("FORBIDDEN");
     if (input.ticketId !== undefined) {
       // an owner complains about a ticket of their own home; the desk about any ticket of the property
@@ -102,8 +102,13 @@ export async function createComplaint(tx: Tx, property: PropertyRow, input: Comp
 
 export type ComplaintAnswer = { complaintId: number; actorId: number; result: string; valid?: boolean };
 
-const canHandle = async (tx: Tx, c: { propertyId: number; handlerId: number | null }, actorId: number) =>
-  c.handlerId === actorId || (await hasRole(tx, actorId, "desk", c.propertyId)) || (await hasRole(tx, actorId, "supervisor", c.propertyId));
+/**
+ * Who may record a complaint's result, checked at the press: its named handler while still on the
+ * property's staff, or the desk and supervisors of the property.
+ */
+export const mayHandle = async (db: DbOrTx, c: { propertyId: number; handlerId: number | null }, actorId: number) =>
+  (c.handlerId === actorId && (await holdsRoleAt(db, actorId, c.propertyId, STAFF_ROLES)))
+  || holdsRoleAt(db, actorId, c.propertyId, ["desk", "supervisor"]);
 
 /** The buttons the owner answers a result with. */
 export const satisfiedButtons = (complaintId: number): ButtonIntent[][] => [[
@@ -118,7 +123,7 @@ export async function answerComplaint(database: Database, input: ComplaintAnswer
   return database.tx(async (tx) => {
     const c = await tx.complaint.findUnique({ where: { id: input.complaintId }, include: { property: true } });
     if (!c) return err("NOT_FOUND");
-    if (!(await canHandle(tx, c, input.actorId))) return err("FORBIDDEN");
+    if (!(await mayHandle(tx, c, input.actorId))) return err("FORBIDDEN");
     const res = await tx.complaint.updateMany({
       where: { id: c.id, status: "open" },
       data: { status: "answered", answeredAt: now, result, ...(input.valid !== undefined ? { valid: input.valid } : {}), remindAt: null, assignDueAt: null },
@@ -136,6 +141,9 @@ export async function rateComplaintAnswer(database: Database, input: { complaint
   return database.tx(async (tx) => {
     const c = await tx.complaint.findUnique({ where: { id: input.complaintId }, include: { property: true } });
     if (!c || c.complainantId !== input.actorId) return err("NOT_FOUND");
+    // still an owner at the property (or its staff, for a complaint the desk filed for them)
+    const member = await tx.unitMember.count({ where: { personId: input.actorId, unit: { propertyId: c.propertyId } } });
+    if (member === 0 && !(await holdsRoleAt(tx, input.actorId, c.propertyId, STAFF_ROLES))) return err("NOT_FOUND");
     const cal = calendarOf(c.property);
     const dueAt = handleDeadline(now, c.urgent, cal);
     const res = await tx.complaint.updateMany({

@@ -45,6 +45,18 @@ describe("authorize", () => {
     expect((await authorize(d.db, a.id, 2_000_000_000, "job")).ok).toBe(false);
   });
 
+  it("lets a patrol report's reporter act as its owner only while they are on the property's staff", async () => {
+    const s = await makeSite(d.db, 1);
+    const guard = await makeStaff(d.db, s.property.id, "control_room", "巡逻员");
+    const t = await d.db.ticket.create({ data: {
+      number: "BX-P1", propertyId: s.property.id, reporterId: guard.id, location: "地库", category: "electricity",
+      description: "灯不亮", channel: "patrol", status: "open", reportedAt: T0,
+    } });
+    expect((await authorize(d.db, guard.id, t.id, "owner")).ok).toBe(true);
+    await d.db.roleGrant.updateMany({ where: { personId: guard.id }, data: { revokedAt: T0 } });
+    expect(await authorize(d.db, guard.id, t.id, "owner")).toEqual({ ok: false, error: "NOT_FOUND" });
+  });
+
   it("revokeRole puts the jobs in hand back to dispatch and tells the supervisors, in one transaction", async () => {
     const s = await makeSite(d.db, 2);
     const admin = await makePerson(d.db, "Admin");

@@ -51,6 +51,17 @@ describe("a complaint from filing to the owner's satisfaction", () => {
     expect(actions).toEqual(["complaint-filed", "complaint-classified", "complaint-assigned", "complaint-answered", "complaint-reopened", "complaint-answered", "complaint-closed"]);
   });
 
+  it("takes a result from the named handler, and a rating from the owner, only while they still belong", async () => {
+    const { complaintId } = value(await fileComplaint(d, owners(), sh("2026-11-23T10:00:00")));
+    const handler = s.technicians[0]!;
+    value(await assignComplaint(d, { complaintId, actorId: s.desk.id, handlerId: handler.id }, sh("2026-11-23T10:30:00")));
+    await d.db.roleGrant.updateMany({ where: { personId: handler.id }, data: { revokedAt: sh("2026-11-23T11:00:00") } });
+    expect(await answerComplaint(d, { complaintId, actorId: handler.id, result: "已处理" }, sh("2026-11-23T12:00:00"))).toEqual({ ok: false, error: "FORBIDDEN" });
+    value(await answerComplaint(d, { complaintId, actorId: s.supervisor.id, result: "已处理" }, sh("2026-11-23T12:00:00")));
+    await d.db.unitMember.deleteMany({ where: { personId: s.owner.id } });
+    expect(await rateComplaintAnswer(d, { complaintId, actorId: s.owner.id, satisfied: false }, sh("2026-11-23T13:00:00"))).toEqual({ ok: false, error: "NOT_FOUND" });
+  });
+
   it("lets an owner complain only about a ticket of their own home", async () => {
     const other = await d.db.unit.create({ data: { propertyId: s.property.id, building: "9", entrance: "9", room: "909" } });
     const ticketId = (await d.db.ticket.create({ data: { number: "BX-X1", propertyId: s.property.id, unitId: other.id, reporterId: s.desk.id, category: "water", description: "x", status: "open", reportedAt: sh("2026-11-23T09:00:00") } })).id;
