@@ -6,7 +6,7 @@ import { propertyReport, type Report } from "../../src/domain/figures/report.ts"
 import { runCallbacks } from "../../src/domain/scheduled/callbacks.ts";
 import { answerSurvey } from "../../src/domain/surveys.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
-import { mergeTickets } from "../../src/domain/tickets/incident.ts";
+import { mergeTickets, unmergeTicket } from "../../src/domain/tickets/incident.ts";
 import { reportFault } from "../../src/domain/tickets/report.ts";
 import { cannotFinish, markDone } from "../../src/domain/tickets/work.ts";
 import { cancelTicket, reportNotFixed } from "../../src/domain/tickets/owner.ts";
@@ -187,6 +187,19 @@ describe("one incident for many reporters", () => {
     const unmerged = await h.database.db.event.findFirstOrThrow({ where: { ticketId: b.ticketId, action: "unmerged" } });
     expect([unmerged.actorId, JSON.parse(unmerged.data).reason]).toEqual([s.desk.id, "不是同一部电梯"]);
     expect(h.errors).toEqual([]);
+  });
+
+  it("unmerges once when the desk and a supervisor press at the same moment", async () => {
+    const a = value(await reportFault(h.database, pub(s.owner.id), h.now()));
+    const b = value(await reportFault(h.database, pub(neighbour.id), h.now()));
+    expect((await ticket(b.ticketId)).status).toBe("linked");
+    const press = (actorId: number) => unmergeTicket(h.database, { actorId, ticketId: b.ticketId, reason: "不是同一处" }, h.now());
+    const results = await Promise.all([press(s.desk.id), press(s.supervisor.id)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: "INVALID_STATE" });
+    expect(await h.database.db.event.count({ where: { ticketId: b.ticketId, action: "unmerged" } })).toBe(1);
+    expect(await h.database.db.offer.count({ where: { ticketId: b.ticketId } })).toBe(2); // one round of offers
+    expect((await ticket(a.ticketId)).status).toBe("open");
   });
 
   it("follows the incident when a later reporter says it is not fixed, when the first withdraws, and when the desk cancels", async () => {

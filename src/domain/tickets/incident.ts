@@ -138,22 +138,26 @@ export async function handOverIncident(tx: Tx, primary: { id: number; number: st
   const [next, ...rest] = await linkedReports(tx, primary.id);
   if (!next) return;
   await tx.ticket.updateMany({ where: { id: { in: rest.map((r) => r.id) } }, data: { incidentOfId: next.id } });
-  await backToDispatch(tx, next, now);
+  // read in this transaction a moment ago: changed since only by a concurrent press, which then rolls this back
+  if (!(await backToDispatch(tx, next, now))) throw new Error(`incident ${primary.number}: ${next.number} changed meanwhile`);
   await logEvent(tx, { ticketId: next.id, actorId: null, action: "incident-primary", at: now, data: { from: primary.number, linked: rest.length } });
 }
 
-/** A linked report stands alone again: open, its own clocks from now, offered as a new report is. */
-async function backToDispatch(tx: Tx, t: Row, now: Date): Promise<number[]> {
+/**
+ * A linked report stands alone again: open, its own clocks from now, offered as a new report is.
+ * Only while it is still linked to the same incident (null when something else changed it first).
+ */
+async function backToDispatch(tx: Tx, t: Row, now: Date): Promise<number[] | null> {
   const p = await tx.property.findUniqueOrThrow({ where: { id: t.propertyId } });
-  await tx.ticket.update({
-    where: { id: t.id },
+  const moved = await tx.ticket.updateMany({
+    where: { id: t.id, status: LINKED, incidentOfId: t.incidentOfId },
     data: {
       status: "open", incidentOfId: null, dispatchLevel: 0,
       dispatchDueAt: addMinutes(now, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin),
       ...completionClock(now, completionDeadline(p, t.priority, t.unitId === null, now)),
     },
   });
-  return offerTicket(tx, t.id, now, 0);
+  return moved.count === 0 ? null : offerTicket(tx, t.id, now, 0);
 }
 
 /** The primary of the ticket's incident (itself when it is not linked). */
@@ -218,6 +222,7 @@ export async function unmergeTicket(
     if (t.status !== LINKED || t.incidentOfId === null) return err("INVALID_STATE");
     const primary = await tx.ticket.findUniqueOrThrow({ where: { id: t.incidentOfId } });
     const offered = await backToDispatch(tx, t, now);
+    if (!offered) return err("INVALID_STATE");
     await logEvent(tx, { ticketId: t.id, actorId: input.actorId, action: "unmerged", at: now, data: { from: primary.number, reason, offered } });
     await logEvent(tx, { ticketId: primary.id, actorId: input.actorId, action: "incident-left", at: now, data: { from: t.number, reason } });
     await notify(tx, now, t.reporterId, { key: "owner-unlinked", params: { ...noticeParams((await ticketView(tx, t.id))!), reason } });
