@@ -73,6 +73,13 @@ describe("reporting", () => {
     expect(await d.db.outbox.count({ where: { key: "offer-new-emergency" } })).toBe(2);
   });
 
+  it("books no time for an emergency, whatever time was given (the desk's intake asks one)", async () => {
+    const s = await makeSite(d.db, 1);
+    const r = value(await reportFault(d, report(s.owner.id, s.unit.id, { emergency: true, preferredTime: "tomorrow_am" }), T0));
+    const t = await d.db.ticket.findUniqueOrThrow({ where: { id: r.ticketId } });
+    expect([t.preferredTime, t.appointmentAt, t.appointmentDueAt]).toEqual(["asap", null, null]);
+  });
+
   it("takes public-area reports with a location, shows them to their reporter only, and checks access and time", async () => {
     const s = await makeSite(d.db, 1);
     const neighbour = await makeOwner(d.db, (await makeUnit(d.db, s.property.id, "1-2-302")).id, "Neighbour");

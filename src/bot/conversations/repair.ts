@@ -80,7 +80,7 @@ export function repairConversation(deps: BotDeps) {
         d.access = a.kind === "choice" ? a.value : "call";
       },
       time: async () => {
-        if (d.emergency) return void (d.time = "asap"); // an emergency is not booked: someone comes now
+        if (d.emergency) return void (d.time = "asap"); // not asked: the domain books no time for an emergency
         const a = await q(t("repair-ask-time"), TIME_WINDOWS.map((v) => [{ value: v, label: t(`time-${v}`) }]), t("repair-time-hint"), ["text"]);
         d.time = a.kind === "choice" ? a.value : a.kind === "text" ? a.value.trim().slice(0, 100) : "asap";
       },

@@ -145,13 +145,15 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     update: { last: { increment: 1 } },
   });
   const number = `${property.code}-${day}-${String(counter.last).padStart(4, "0")}`;
-  const appointmentAt = appointmentFor(input.preferredTime, now, tz);
+  // an emergency is not booked: someone comes now, whatever time was given
+  const preferredTime = input.emergency ? "asap" : input.preferredTime;
+  const appointmentAt = appointmentFor(preferredTime, now, tz);
   const priority = input.emergency ? "urgent" : "normal";
   const ticket = await tx.ticket.create({
     data: {
       number, propertyId, unitId: input.unitId, location: input.location?.trim() || null,
       reporterId: input.reporterId, category: input.category, description: input.description,
-      emergency: input.emergency, access: input.access, preferredTime: input.preferredTime,
+      emergency: input.emergency, access: input.access, preferredTime,
       appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
       registeredById: input.registeredById ?? null,
       reportedAt: now, priority,
