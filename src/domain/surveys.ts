@@ -5,6 +5,7 @@ import { notify } from "./notify.ts";
 import { openFollowUp } from "./followups.ts";
 import { authorize } from "./authorize.ts";
 import { shownNumber } from "./tickets/incident.ts";
+import { visibleWhere } from "./tickets/owner.ts";
 import { err, ok, MAX_NOTE, type ButtonIntent, type Result } from "./types.ts";
 
 /** The satisfaction scale, best first, as the owner's buttons show it (DOMAIN step 8). */
@@ -64,14 +65,10 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
 
 /** The owner's ticket waiting for a rating (the newest), so that a typed "4" can count as the rating. */
 export async function ticketAwaitingRating(db: DbOrTx, personId: number): Promise<number | null> {
-  const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
   const survey = await db.survey.findFirst({
     where: {
       status: { in: ["requested", "reminded", "phone", "scheduled"] },
-      ticket: {
-        status: { in: ["completed", "closed"] },
-        OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }],
-      },
+      ticket: { status: { in: ["completed", "closed"] }, ...(await visibleWhere(db, personId)) },
     },
     orderBy: { id: "desc" }, select: { ticketId: true },
   });

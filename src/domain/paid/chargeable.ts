@@ -2,7 +2,7 @@
 // in the owner's home as paid work, with the reason. Public parts and warranty work stay free.
 import type { DbOrTx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
-import { err, ok, type Result } from "../types.ts";
+import { ACTIVE_WORK, err, ok, type Result } from "../types.ts";
 import { holdsAt, OFFICE } from "./access.ts";
 
 export const CHARGE_REASONS = ["owner_damage", "beyond_warranty", "in_home", "owner_request"] as const;
@@ -10,7 +10,7 @@ export type ChargeReason = (typeof CHARGE_REASONS)[number];
 export const isChargeReason = (s: string): s is ChargeReason => (CHARGE_REASONS as readonly string[]).includes(s);
 
 /** Work a quote can be made for: taken and not yet finished. */
-export const QUOTABLE = ["accepted", "arrived", "postponed"];
+export const QUOTABLE: string[] = ACTIVE_WORK;
 
 type TicketRow = {
   id: number; number: string; propertyId: number; assigneeId: number | null; status: string; unitId: number | null;

@@ -7,6 +7,7 @@ import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
 import { holdsRoleAt, techniciansFor, OFFICE_ROLES } from "../staff.ts";
 import { ACTIVE_WORK, err, ok, MAX_NOTE, type Category, type Result } from "../types.ts";
+import { UNFINISHED } from "./deadline.ts";
 import { closeOtherOffers, offerAlone, offerTicket } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
 import { cancelLinked, notifyReporters } from "./incident.ts";
@@ -31,7 +32,7 @@ export type Candidate = { id: number; name: string; open: number };
 export async function assignCandidates(db: DbOrTx, actorId: number, ticketId: number): Promise<Result<Candidate[]>> {
   const t = await actable(db, actorId, ticketId);
   if (!t.ok) return t;
-  if (!["open", "accepted", "postponed", "arrived"].includes(t.value.status)) return err("INVALID_STATE");
+  if (!UNFINISHED.includes(t.value.status)) return err("INVALID_STATE");
   const ids = (await techniciansFor(db, t.value.propertyId, t.value.category as Category, false)).filter((id) => id !== t.value.assigneeId);
   const people = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const open = await db.ticket.groupBy({ by: ["assigneeId"], where: { assigneeId: { in: ids }, status: { in: ACTIVE_WORK } }, _count: true });
@@ -67,7 +68,7 @@ export async function assignTo(
 async function release(tx: Tx, t: Ticket, now: Date): Promise<boolean> {
   if (t.status === "open") return true;
   const res = await tx.ticket.updateMany({
-    where: { id: t.id, status: { in: ["accepted", "postponed", "arrived"] }, assigneeId: t.assigneeId },
+    where: { id: t.id, status: { in: ACTIVE_WORK }, assigneeId: t.assigneeId },
     data: { status: "open", assigneeId: null, acceptedAt: null, arrivedAt: null, arrivalDueAt: null, arrivalLevel: 0, appointmentDueAt: null },
   });
   if (res.count === 0) return false;
@@ -102,7 +103,7 @@ export async function cancelByStaff(database: Database, input: { actorId: number
     if (!r.ok) return r;
     const t = r.value;
     const res = await tx.ticket.updateMany({
-      where: { id: t.id, status: { in: ["open", "accepted", "postponed", "arrived"] } },
+      where: { id: t.id, status: { in: UNFINISHED } },
       data: {
         status: "cancelled", cancelledAt: now, dispatchDueAt: null, arrivalDueAt: null, appointmentDueAt: null,
         assignDueAt: null, completionCheckAt: null,

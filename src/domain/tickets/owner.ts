@@ -10,8 +10,8 @@ import { closeOtherOffers, ARRIVAL_MINUTES } from "./dispatch.ts";
 import { noticeParams, placeOf, ticketView, timeline, type TicketView, type TimelineEntry } from "./view.ts";
 import { handOverIncident, LINKED, reopenLinked, shownNumber } from "./incident.ts";
 
-/** Tickets an owner may see: those of their units, and public-area ones they reported. */
-async function visibleWhere(db: DbOrTx, personId: number) {
+/** Tickets an owner may see: those of their units, public-area ones they reported, and their patrol finds. */
+export async function visibleWhere(db: DbOrTx, personId: number) {
   const units = await db.unitMember.findMany({ where: { personId }, select: { unitId: true } });
   return {
     OR: [{ unitId: { in: units.map((u) => u.unitId) } }, { unitId: null, reporterId: personId }, { channel: "patrol", reporterId: personId }],

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { zoneOf } from "../schedule.ts";
 import { holdsRoleAt, OFFICE_ROLES } from "../staff.ts";
 import { formatLocal } from "../time.ts";
-import { err, ok, STAFF_ROLES, type Result, type TicketStatus } from "../types.ts";
+import { ACTIVE_WORK, err, ok, STAFF_ROLES, type Result, type TicketStatus } from "../types.ts";
 import { normalizePhone } from "./report.ts";
 import { UNFINISHED } from "./deadline.ts";
 import { canMergeAt, incidentOfCard, LINKED } from "./incident.ts";
@@ -23,7 +23,7 @@ function groupWhere(propertyId: number, group: QueueGroup, now: Date) {
   switch (group) {
     case "unaccepted": return { propertyId, status: "open" };
     case "not_arrived": return { propertyId, status: { in: ["accepted", "postponed"] }, NOT: { OR: pastClock(now) } };
-    case "overdue": return { propertyId, status: { in: ["accepted", "postponed", "arrived"] }, OR: pastClock(now) };
+    case "overdue": return { propertyId, status: { in: ACTIVE_WORK }, OR: pastClock(now) };
     case "waiting_owner": return { propertyId, status: "completed" };
     case "phone": return { propertyId, status: { in: ["completed", "closed"] }, survey: { status: "phone" } };
   }
@@ -119,8 +119,8 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
     priority: t.priority, urges: t.urgeCount, late: t.completionLevel >= 2,
     deadline: t.completionDueAt ? formatLocal(t.completionDueAt, zoneOf(t.property)) : "-",
     canAssign: canAct && status === "open",
-    canReassign: canAct && ["accepted", "postponed", "arrived"].includes(status),
-    canCancel: canAct && ["open", "accepted", "postponed", "arrived"].includes(status),
+    canReassign: canAct && ACTIVE_WORK.includes(status),
+    canCancel: canAct && UNFINISHED.includes(status),
   });
 }
 
