@@ -3,7 +3,8 @@
 import type { DbOrTx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { ACTIVE_WORK, err, ok, type Result } from "../types.ts";
-import { holdsAt, OFFICE } from "./access.ts";
+import { OFFICE } from "./access.ts";
+import { holdsRoleAt } from "../staff.ts";
 
 export const CHARGE_REASONS = ["owner_damage", "beyond_warranty", "in_home", "owner_request"] as const;
 export type ChargeReason = (typeof CHARGE_REASONS)[number];
@@ -21,8 +22,8 @@ type TicketRow = {
 export async function paidWorkTicket(db: DbOrTx, actorId: number, ticketId: number): Promise<Result<TicketRow>> {
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!t) return err("NOT_FOUND");
-  const technician = t.assigneeId === actorId && (await holdsAt(db, actorId, t.propertyId, ["technician"]));
-  if (!technician && !(await holdsAt(db, actorId, t.propertyId, OFFICE))) return err("FORBIDDEN");
+  const technician = t.assigneeId === actorId && (await holdsRoleAt(db, actorId, t.propertyId, ["technician"]));
+  if (!technician && !(await holdsRoleAt(db, actorId, t.propertyId, OFFICE))) return err("FORBIDDEN");
   return ok(t);
 }
 

@@ -5,10 +5,10 @@ import type { DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notifyAll } from "../notify.ts";
 import { byRange, type PropertyRange } from "../schedule.ts";
-import { staffOf } from "../staff.ts";
+import { staffOf, holdsRoleAt } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
 import { err, ok, type Result } from "../types.ts";
-import { holdsAt, OFFICE } from "./access.ts";
+import { OFFICE } from "./access.ts";
 import { formatFen } from "./money.ts";
 
 /** Records the fee and the materials of a paid job when it is done (once per approved quote). */
@@ -53,7 +53,7 @@ export async function markFeeReceived(
   if (!receiptNo || receiptNo.length > 40) return err("INVALID_INPUT");
   const ticket = await db.ticket.findUnique({ where: { number } });
   if (!ticket) return err("NOT_FOUND");
-  if (!(await holdsAt(db, actorId, ticket.propertyId, OFFICE))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, actorId, ticket.propertyId, OFFICE))) return err("FORBIDDEN");
   const charge = await db.charge.findFirst({ where: { ticketId: ticket.id, status: "unpaid" }, orderBy: { id: "desc" } });
   if (!charge) return err("INVALID_STATE");
   const res = await db.charge.updateMany({
@@ -76,7 +76,7 @@ export type FeeLine = {
 export async function feeList(
   db: DbOrTx, actorId: number, propertyId: number, from: Date, to: Date,
 ): Promise<Result<FeeLine[]>> {
-  if (!(await holdsAt(db, actorId, propertyId, OFFICE))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, actorId, propertyId, OFFICE))) return err("FORBIDDEN");
   const charges = await db.charge.findMany({
     where: { propertyId, createdAt: { gte: from, lt: to } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { ticket: { include: { unit: true } } },

@@ -5,7 +5,8 @@ import type { Database, DbOrTx } from "../../db/client.ts";
 import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "../csv.ts";
 import { logEvent } from "../events.ts";
 import { err, ok, type Result } from "../types.ts";
-import { holdsAt, PRICE_KEEPERS } from "./access.ts";
+import { PRICE_KEEPERS } from "./access.ts";
+import { holdsRoleAt } from "../staff.ts";
 import { parseYuan } from "./money.ts";
 
 export type ItemKind = "labour" | "material";
@@ -72,7 +73,7 @@ export type PriceImport = { added: number; changed: number; unchanged: number; p
 export async function importPrices(
   database: Database, actorId: number, propertyId: number, csv: string, now: Date,
 ): Promise<Result<PriceImport>> {
-  if (!(await holdsAt(database.db, actorId, propertyId, PRICE_KEEPERS))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(database.db, actorId, propertyId, PRICE_KEEPERS))) return err("FORBIDDEN");
   const { items, problems } = parsePricesCsv(csv);
   if (items.length + problems.length > MAX_CSV_ROWS) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
@@ -111,7 +112,7 @@ export async function listPrices(db: DbOrTx, propertyId: number, withRetired = f
 export async function setPrice(
   db: DbOrTx, actorId: number, propertyId: number, code: string, rawPrice: string, now: Date,
 ): Promise<Result<{ code: string; oldFen: number; priceFen: number }>> {
-  if (!(await holdsAt(db, actorId, propertyId, PRICE_KEEPERS))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, actorId, propertyId, PRICE_KEEPERS))) return err("FORBIDDEN");
   const priceFen = parseYuan(rawPrice);
   if (priceFen === undefined) return err("INVALID_INPUT");
   const item = await db.priceItem.findUnique({ where: { propertyId_code: { propertyId, code: normaliseCode(code) } } });
@@ -126,7 +127,7 @@ export async function setPrice(
 export async function retirePrice(
   db: DbOrTx, actorId: number, propertyId: number, code: string, now: Date,
 ): Promise<Result<{ code: string }>> {
-  if (!(await holdsAt(db, actorId, propertyId, PRICE_KEEPERS))) return err("FORBIDDEN");
+  if (!(await holdsRoleAt(db, actorId, propertyId, PRICE_KEEPERS))) return err("FORBIDDEN");
   const res = await db.priceItem.updateMany({
     where: { propertyId, code: normaliseCode(code), active: true }, data: { active: false, updatedAt: now },
   });

@@ -5,7 +5,8 @@
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { err, ok, type Result } from "../types.ts";
-import { holdsAt, ownsTicket, OFFICE } from "./access.ts";
+import { ownsTicket, OFFICE } from "./access.ts";
+import { holdsRoleAt } from "../staff.ts";
 import { sumFen } from "./money.ts";
 import { paidWorkTicket, QUOTABLE } from "./chargeable.ts";
 import { agreementFenOf, figuresOf, MAX_QUOTE_LINES, parseQuoteText } from "./quote-lines.ts";
@@ -94,7 +95,7 @@ export async function reviewQuote(
   return database.tx(async (tx) => {
     const q = await tx.quote.findUnique({ where: { id: quoteId } });
     if (!q) return err("NOT_FOUND");
-    if (!(await holdsAt(tx, actorId, q.propertyId, ["supervisor"]))) return err("FORBIDDEN");
+    if (!(await holdsRoleAt(tx, actorId, q.propertyId, ["supervisor"]))) return err("FORBIDDEN");
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
     if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const r = await move(tx, q, "review", {
@@ -126,7 +127,7 @@ export async function decideQuote(
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: q.ticketId } });
     const allowed = via === "bot"
       ? await ownsTicket(tx, actorId, ticket)
-      : await holdsAt(tx, actorId, q.propertyId, OFFICE);
+      : await holdsRoleAt(tx, actorId, q.propertyId, OFFICE);
     if (!allowed) return err(via === "bot" ? "NOT_FOUND" : "FORBIDDEN");
     if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const approve = decision !== "decline";
