@@ -70,8 +70,12 @@ export type Config = {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
 
-/** Validates the environment; on failure returns one line naming the first bad variable. */
-export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+/**
+ * Validates the environment; on failure returns one line naming the first bad variable. A variable
+ * set to nothing (`WEBHOOK_URL=` in an env file) counts as not set.
+ */
+export function parseConfig(given: Record<string, string | undefined>): ConfigResult {
+  const env = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

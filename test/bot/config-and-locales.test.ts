@@ -28,6 +28,11 @@ describe("configuration", () => {
     expect(spaced.ok && spaced.config.botToken).toBe(good.BOT_TOKEN);
     expect(parseConfig({ ...good, RETENTION_DAYS: "7" })).toMatchObject({ ok: true, config: { retentionDays: 7 } });
     expect(parseConfig(good)).toMatchObject({ ok: true, config: { retentionDays: 30 } });
+    // set to nothing (as env files write it) is not set: back to long polling and the defaults
+    expect(parseConfig({ ...good, WEBHOOK_URL: "", TZ: "", RETENTION_DAYS: " " })).toMatchObject({
+      ok: true, config: { webhook: null, timezone: "Asia/Shanghai", retentionDays: 30 },
+    });
+    expect(parseConfig({ ...good, BOT_TOKEN: "" })).toEqual({ ok: false, error: "Configuration error: BOT_TOKEN is missing" });
   });
 
   it("takes a self-hosted Bot API root and PostgreSQL from the environment", () => {
