@@ -2,11 +2,11 @@
 // naming a handler of the property within the hour, and turning a callback or a low rating into a
 // complaint linked to its ticket. Every call re-checks the actor's role at the complaint's property.
 import type { Database, DbOrTx } from "../db/client.ts";
-import { complaintNumber, createComplaint, handleDeadline, isComplaintCategory, mayHandle, type Filed } from "./complaints.ts";
+import { complaintNumber, createComplaint, handleDeadline, isComplaintCategory, type Filed } from "./complaints.ts";
 import { logEvent } from "./events.ts";
 import { notify } from "./notify.ts";
 import { calendarOf, reminderBefore, zoneOf } from "./schedule.ts";
-import { deskScope, holdsRoleAt } from "./staff.ts";
+import { deskScope, holdsRoleAt, mayHandle } from "./staff.ts";
 import { formatLocal } from "./time.ts";
 import { err, ok, STAFF_ROLES, type Result } from "./types.ts";
 
@@ -106,7 +106,7 @@ export async function assignComplaint(database: Database, input: { complaintId: 
 export async function mayRecordResult(db: DbOrTx, personId: number, complaintId: number): Promise<Result<{ number: string }>> {
   const c = await loadComplaint(db, complaintId);
   if (!c) return err("NOT_FOUND");
-  if (!(await mayHandle(db, c, personId))) return err("FORBIDDEN");
+  if (!(await mayHandle(db, c.propertyId, c.handlerId, personId))) return err("FORBIDDEN");
   if (c.status !== "open") return err("INVALID_STATE");
   return ok({ number: complaintNumber(c.property.code, c.id) });
 }

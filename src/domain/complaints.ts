@@ -9,7 +9,7 @@ import { authorize } from "./authorize.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
 import { addWorkingDays, calendarOf, reminderBefore, type Calendar } from "./schedule.ts";
-import { holdsRoleAt, staffOf } from "./staff.ts";
+import { holdsRoleAt, mayHandle, staffOf } from "./staff.ts";
 import { addMinutes, formatLocal } from "./time.ts";
 import { err, ok, MAX_DESCRIPTION, MAX_NOTE, MAX_PHOTOS, STAFF_ROLES, type ButtonIntent, type Result } from "./types.ts";
 
@@ -102,13 +102,7 @@ export async function createComplaint(tx: Tx, property: PropertyRow, input: Comp
 
 export type ComplaintAnswer = { complaintId: number; actorId: number; result: string; valid?: boolean };
 
-/**
- * Who may record a complaint's result, checked at the press: its named handler while still on the
- * property's staff, or the desk and supervisors of the property.
- */
-export const mayHandle = async (db: DbOrTx, c: { propertyId: number; handlerId: number | null }, actorId: number) =>
-  (c.handlerId === actorId && (await holdsRoleAt(db, actorId, c.propertyId, STAFF_ROLES)))
-  || holdsRoleAt(db, actorId, c.propertyId, ["desk", "supervisor"]);
+
 
 /** The buttons the owner answers a result with. */
 export const satisfiedButtons = (complaintId: number): ButtonIntent[][] => [[
@@ -123,7 +117,7 @@ export async function answerComplaint(database: Database, input: ComplaintAnswer
   return database.tx(async (tx) => {
     const c = await tx.complaint.findUnique({ where: { id: input.complaintId }, include: { property: true } });
     if (!c) return err("NOT_FOUND");
-    if (!(await mayHandle(tx, c, input.actorId))) return err("FORBIDDEN");
+    if (!(await mayHandle(tx, c.propertyId, c.handlerId, input.actorId))) return err("FORBIDDEN");
     const res = await tx.complaint.updateMany({
       where: { id: c.id, status: "open" },
       data: { status: "answered", answeredAt: now, result, ...(input.valid !== undefined ? { valid: input.valid } : {}), remindAt: null, assignDueAt: null },

@@ -5,7 +5,7 @@ import type { Database, DbOrTx, Tx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
 import { addWorkingDays, calendarOf, DEFAULT_TIMEZONE, reminderBefore, zoneOf } from "./schedule.ts";
-import { deskScope, hasRole, staffOf } from "./staff.ts";
+import { deskScope, mayHandle, staffOf } from "./staff.ts";
 import { formatLocal } from "./time.ts";
 import { err, ok, MAX_NOTE, type Result, type Role } from "./types.ts";
 
@@ -84,9 +84,7 @@ export async function closeFollowUp(database: Database, input: CloseFollowUpInpu
   return database.tx(async (tx) => {
     const f = await tx.followUp.findUnique({ where: { id: input.followUpId }, include: { ticket: true, complaint: true } });
     if (!f) return err("NOT_FOUND");
-    const allowed = f.assigneeId === input.actorId
-      || (await hasRole(tx, input.actorId, "desk", f.propertyId)) || (await hasRole(tx, input.actorId, "supervisor", f.propertyId));
-    if (!allowed) return err("FORBIDDEN");
+    if (!(await mayHandle(tx, f.propertyId, f.assigneeId, input.actorId))) return err("FORBIDDEN");
     const res = await tx.followUp.updateMany({
       where: { id: f.id, status: "open" },
       data: { status: "closed", result, closedAt: now, closedById: input.actorId, remindAt: null },

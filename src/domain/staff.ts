@@ -1,6 +1,6 @@
 // Who holds a staff role at a property. Admin grants are global (propertyId null).
 import type { DbOrTx } from "../db/client.ts";
-import type { Category, Role } from "./types.ts";
+import { STAFF_ROLES, type Category, type Role } from "./types.ts";
 
 /** Who runs the office's day: sees a property's queue and acts on its tickets. */
 export const OFFICE_ROLES: Role[] = ["desk", "supervisor", "control_room"];
@@ -99,6 +99,15 @@ export async function deskScope(db: DbOrTx, personId: number): Promise<number[] 
 }
 
 /** Whether the person holds one of `roles` at the property (or a global grant), not revoked. */
+/**
+ * Who may close a complaint or a follow-up, checked at the press: the person named for it while
+ * still on the property's staff, or the desk and supervisors of the property.
+ */
+export async function mayHandle(db: DbOrTx, propertyId: number, namedId: number | null, actorId: number): Promise<boolean> {
+  return (namedId === actorId && (await holdsRoleAt(db, actorId, propertyId, STAFF_ROLES)))
+    || holdsRoleAt(db, actorId, propertyId, ["desk", "supervisor"]);
+}
+
 export async function holdsRoleAt(db: DbOrTx, personId: number, propertyId: number, roles: readonly Role[]): Promise<boolean> {
   const n = await db.roleGrant.count({ where: { personId, role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId }, { propertyId: null }] } });
   return n > 0;

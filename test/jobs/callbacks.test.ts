@@ -129,6 +129,11 @@ describe("the callback ladder", () => {
     const open = value(await listOpenFollowUps(d.db, s.supervisor.id, min(T0, 24 * 60)));
     expect(open.map((x) => [x.id, x.number, x.overdue])).toEqual([[f.id, "BX-20261123-0001", false]]);
     expect(await closeFollowUp(d, { followUpId: f.id, actorId: s.owner.id, result: "x" }, min(T0, 25 * 60))).toEqual({ ok: false, error: "FORBIDDEN" });
+    // a person named for it whose role was revoked since may not close it
+    const named = s.technicians[0]!;
+    await d.db.followUp.update({ where: { id: f.id }, data: { assigneeId: named.id } });
+    await d.db.roleGrant.updateMany({ where: { personId: named.id }, data: { revokedAt: T0 } });
+    expect(await closeFollowUp(d, { followUpId: f.id, actorId: named.id, result: "x" }, min(T0, 25 * 60))).toEqual({ ok: false, error: "FORBIDDEN" });
     value(await closeFollowUp(d, { followUpId: f.id, actorId: s.supervisor.id, result: "已向业主道歉并对师傅进行培训" }, min(T0, 25 * 60)));
     const [result] = await sent(d, "followup-result", s.owner.id);
     expect(JSON.parse(result!.params)).toMatchObject({ number: "BX-20261123-0001", result: "已向业主道歉并对师傅进行培训" });
