@@ -3,7 +3,7 @@
 // and the desk recording an owner's answer given by phone. The domain re-checks every press.
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import { paidWorkTicket, paidWorkTicketByNumber, QUOTABLE } from "../../domain/paid/chargeable.ts";
+import { paidWorkTicket, paidWorkTicketByNumber, quoteRefusal } from "../../domain/paid/chargeable.ts";
 import { formatFen } from "../../domain/paid/money.ts";
 import { decideQuote, doneAllowed, quoteNumber, reviewQuote } from "../../domain/paid/quotes.ts";
 import { callbackFor, parseCallback } from "../callback-data.ts";
@@ -32,8 +32,8 @@ export function paidFeature(deps: BotDeps) {
   async function startQuote(ctx: BotContext, res: Awaited<ReturnType<typeof paidWorkTicket>>): Promise<string | null> {
     if (!res.ok) return res.error;
     const t = res.value;
-    if (t.unitId === null) return "FREE_WORK";
-    if (!QUOTABLE.includes(t.status)) return "INVALID_STATE";
+    const refusal = quoteRefusal(t);
+    if (refusal) return refusal;
     const args: QuoteArgs = {
       personId: ctx.person!.id, lang: ctx.lang, ticketId: t.id, number: t.number, propertyId: t.propertyId, chargeable: t.chargeable,
     };

@@ -27,7 +27,13 @@ export async function paidWorkTicket(db: DbOrTx, actorId: number, ticketId: numb
   return ok(t);
 }
 
-/** The same, found by its ticket number (the desk types it). */
+/** Why a ticket the person may act on cannot be quoted now (public areas are free; only work in hand), or null. */
+export function quoteRefusal(t: { unitId: number | null; status: string }): "FREE_WORK" | "INVALID_STATE" | null {
+  if (t.unitId === null) return "FREE_WORK";
+  return QUOTABLE.includes(t.status) ? null : "INVALID_STATE";
+}
+
+/** paidWorkTicket, found by its ticket number (the desk types it). */
 export async function paidWorkTicketByNumber(db: DbOrTx, actorId: number, number: string): Promise<Result<TicketRow>> {
   const t = await db.ticket.findUnique({ where: { number: number.trim().toUpperCase() }, select: { id: true } });
   return t ? paidWorkTicket(db, actorId, t.id) : err("NOT_FOUND");
