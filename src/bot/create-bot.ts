@@ -25,6 +25,7 @@ import { ticketActionsFeature } from "./features/ticket-actions.ts";
 import { paidFeature } from "./features/paid.ts";
 import { paidOfficeFeature } from "./features/paid-office.ts";
 import { fallbackFeature } from "./features/fallback.ts";
+import { groupFeature } from "./features/group.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 2;
@@ -55,6 +56,7 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
     await apologise(e.ctx, e.ctx.t);
   });
 
+  app.use(groupFeature); // the technicians' group (its presses are not private ones)
   app.use(guardPresses);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
   app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: "conv:" } }));

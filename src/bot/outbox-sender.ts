@@ -40,6 +40,8 @@ export type OutboxSenderOptions = {
   globalPerSecond?: number;
   /** Minimum gap between two messages to one chat (default 1000 ms). */
   perChatIntervalMs?: number;
+  /** Minimum gap between two messages to one group (default 3000 ms: Telegram's 20 per minute). */
+  perGroupIntervalMs?: number;
   /** Pause between ticks of start() (default 500 ms, real time). */
   intervalMs?: number;
   /** Due rows read per tick, to find chats that may be sent to (default 500). */
@@ -117,6 +119,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const { db, api, clock, log } = opts;
   const globalPerSecond = Math.max(1, opts.globalPerSecond ?? 25);
   const perChatMs = Math.max(0, opts.perChatIntervalMs ?? 1000);
+  const perGroupMs = Math.max(perChatMs, opts.perGroupIntervalMs ?? 3000);
   const intervalMs = opts.intervalMs ?? 500;
   const scan = Math.max(1, opts.scan ?? 500);
   const leaseMs = opts.leaseMs ?? 15_000;
@@ -135,7 +138,9 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const note = (chat: string, messages: number) => {
     const at = clock().getTime();
     for (let i = 0; i < messages; i++) recentSends.push(at);
-    readyAt.set(chat, Math.max(readyAt.get(chat) ?? 0, at + perChatMs));
+    // a group's posts are paced to its 20 a minute (the waiting edits of one post merge meanwhile)
+    const gap = chat.startsWith("-") ? perGroupMs : perChatMs;
+    readyAt.set(chat, Math.max(readyAt.get(chat) ?? 0, at + gap));
   };
 
   /**

@@ -2,7 +2,8 @@
 // the bot. Everything else is ignored here on purpose, so no handler meets an update it cannot
 // answer (a channel post has no sender, an inline query no chat):
 // - edited messages (an answer counts as sent; an edit changes nothing already filed),
-// - groups, supergroups and channels (the desk works in private chats only),
+// - groups, supergroups and channels (the desk works in private chats only), except commands in
+//   groups (the technicians' group is linked with /linkgroup; its presses come as callback queries),
 // - inline queries and other kinds the bot never asked for,
 // - messages from bots or without a sender.
 // `my_chat_member` in a private chat is served: blocking the bot stops notifications to that
@@ -10,6 +11,10 @@
 import type { MiddlewareFn } from "grammy";
 import { setBlocked } from "../domain/people.ts";
 import type { BotContext, BotDeps } from "./context.ts";
+
+const isGroup = (type: string | undefined) => type === "group" || type === "supergroup";
+const isCommand = (m: { entities?: { type: string; offset: number }[] }) =>
+  Boolean(m.entities?.some((e) => e.type === "bot_command" && e.offset === 0));
 
 export function servedUpdates(deps: BotDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -28,7 +33,9 @@ export function servedUpdates(deps: BotDeps): MiddlewareFn<BotContext> {
       if (!press.message) return void (await ctx.answerCallbackQuery().catch(() => undefined));
       return next(); // presses outside a private chat are answered by guardPresses
     }
-    if (!ctx.message || !ctx.from || ctx.from.is_bot || ctx.chat?.type !== "private") return;
+    if (!ctx.message || !ctx.from || ctx.from.is_bot) return;
+    // in a group only commands reach the bot (the team group's /linkgroup, see features/group.ts)
+    if (ctx.chat?.type !== "private" && !(isGroup(ctx.chat?.type) && isCommand(ctx.message))) return;
     await next();
   };
 }

@@ -149,7 +149,7 @@ export async function propertyUnits(db: DbOrTx, propertyId: number): Promise<(Un
  * limits of DOMAIN.md (dispatch within 5 minutes, a callback within 24 hours), so the office
  * cannot configure itself out of its own service standard.
  */
-type Setting = { parse: (v: string) => string | number | undefined };
+type Setting = { parse: (v: string) => string | number | boolean | undefined };
 const hhmmSetting: Setting = { parse: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : undefined) };
 const minutes = (min: number, max: number): Setting => ({ parse: (v) => (/^\d{1,4}$/.test(v) && +v >= min && +v <= max ? Number(v) : undefined) });
 /** "2026-10-01,2026-10-02" (or "-" for none): the property's own rest days or extra working days. */
@@ -172,6 +172,8 @@ export const SETTINGS = {
   /** Paid work above this many yuan needs an agreement and prepayment (seed 002: 500). */
   agreementYuan: { parse: (v: string) => (/^\d{1,6}$/.test(v) && +v >= 1 ? Number(v) : undefined) },
   dispatchMode: { parse: (v: string) => ((DISPATCH_MODES as readonly string[]).includes(v) ? v : undefined) },
+  /** In group mode, also send the private offers (for technicians who mute the group). */
+  groupAlsoPrivate: { parse: (v: string) => (/^(on|true|yes)$/i.test(v) ? true : /^(off|false|no)$/i.test(v) ? false : undefined) },
   roundRobinMin: minutes(1, 5),
   // completion deadlines per priority (DOMAIN: urgent the same day, general within 24 hours) and
   // public areas in working days (2 at most)

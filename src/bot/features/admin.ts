@@ -12,6 +12,7 @@ import { replyLong } from "../long-text.ts";
 import { DOWNLOAD_KEYS, downloadText } from "../download.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { linkedGroupTitle } from "../../domain/tickets/group-link.ts";
 
 export const adminFeature = new Composer<BotContext>();
 const chat = adminFeature.chatType("private");
@@ -196,5 +197,6 @@ chat.command("settings", async (ctx) => {
   }
   const settings = (await propertySettings(db, property.id))!;
   const rows = Object.entries(settings).map(([k, v]) => [k, v || (k === "timezone" ? ctx.deps.config.timezone : "-"), ctx.t(`setting-${k}`)]);
+  rows.push(["dispatchGroup", (await linkedGroupTitle(db, property.id)) || "-", ctx.t("setting-dispatchGroup")]);
   await replyTable(ctx, ctx.t("admin-settings-title", { name: property.name }), alignRows(rows), ctx.t("admin-settings-usage", { code: property.code }));
 });

@@ -8,13 +8,14 @@ import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
 import { noticeParams, ticketsWithView, ticketView, type LoadedTicket, type TicketView } from "./view.ts";
 import { notifyReporters } from "./incident.ts";
+import { boardNews, boardRound } from "./group-board.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 /** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
 export const SLOT_MINUTES = 180;
 /** How long a named technician alone may accept an assigned job before it returns to the queue. */
 export const ASSIGN_OFFER_MINUTES = 5;
-export const DISPATCH_MODES = ["pool", "assign", "round_robin"] as const;
+export const DISPATCH_MODES = ["pool", "assign", "round_robin", "group"] as const;
 export type DispatchMode = (typeof DISPATCH_MODES)[number];
 
 /**
@@ -91,7 +92,9 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
     ...offers.map((o) => [`${o.ticketId}:${o.technicianId}`, o.id] as const),
     ...created.map((o) => [`${o.ticketId}:${o.technicianId}`, o.id] as const),
   ]);
-  const sent = await notifyEach(tx, now, plans.flatMap((p) => {
+  // group mode: the job's post in the technicians' group first; its general jobs offer nobody privately
+  const quiet = await boardRound(tx, plans, now);
+  const sent = await notifyEach(tx, now, plans.filter((p) => !quiet.has(p.ticketId)).flatMap((p) => {
     const params = { ...noticeParams(p.view), minutes: minutesSince(p.ticket.reportedAt, now) };
     const buttons = [[
       { label: "btn-accept", action: "accept", id: p.ticketId },
@@ -106,7 +109,9 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
     });
   }));
   await logEvents(tx, plans.map((p) => ({ ticketId: p.ticketId, actorId: null, action: "offered", at: now, data: { round: p.round, technicians: p.targets } })));
-  for (const p of plans) reached.set(p.ticketId, p.targets.filter((id) => p.reminded.includes(id) || sent.has(id)));
+  for (const p of plans) {
+    reached.set(p.ticketId, quiet.has(p.ticketId) ? p.targets : p.targets.filter((id) => p.reminded.includes(id) || sent.has(id)));
+  }
   return reached;
 }
 
@@ -149,6 +154,7 @@ export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicia
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
   await tx.offer.updateMany({ where: { id: { in: others.map((o) => o.id) }, status: "offered" }, data: { status: exceptTechnicianId ? "lost" : "withdrawn", respondedAt: now } });
   await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params }]));
+  await boardNews(tx, ticketId, key, params, now);
 }
 
 export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; phone: string; place: string };

@@ -146,7 +146,7 @@ tech-cancelled-by-desk = Job { $number } was cancelled by the office; no visit n
 owner-cancelled-by-desk = Your repair { $number } was cancelled. Reason: { $reason }. If you have questions, please contact the property desk.
 
 ## /settings: dispatch mode and completion deadlines
-setting-dispatchMode = Dispatch mode (pool / assign / round_robin)
+setting-dispatchMode = Dispatch mode (pool / assign / round_robin / group)
 setting-roundRobinMin = Round-robin turn per technician (minutes)
 setting-completionUrgentMin = Completion limit, urgent (minutes)
 setting-completionImportantMin = Completion limit, important (minutes)

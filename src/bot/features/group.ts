@@ -1,0 +1,97 @@
+// The technicians' group as the dispatch board: /linkgroup and /unlinkgroup, and presses of 接单 on
+// a job's post. Privacy mode may stay on: the bot needs only commands and button presses there, and
+// no admin rights. Nothing else is served in groups; the answers to presses go on the button
+// (answerCallbackQuery), never as messages in the group, and the job card goes to the winner privately.
+import { Composer, GrammyError } from "grammy";
+import { acceptJob } from "../../domain/tickets/dispatch.ts";
+import { BOARD_ACCEPT, boardPress, type BoardRefusal } from "../../domain/tickets/group-board.ts";
+import { linkGroup, unlinkGroup } from "../../domain/tickets/group-link.ts";
+import { cardRef, jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
+import { notify } from "../../domain/notify.ts";
+import { callbackFor, parseCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { errorKey } from "../errors.ts";
+import { renderKeyboard } from "../keyboards.ts";
+
+export const groupFeature = new Composer<BotContext>();
+const groups = groupFeature.chatType(["group", "supergroup"]);
+/** The deep link's payload: /start board opens the private chat without being read as an invite. */
+const OPENED = "board";
+
+const codeArg = (ctx: BotContext) => String(ctx.match ?? "").trim().split(/\s+/)[0] ?? "";
+const linkErrorKey = (e: string) => (e === "DUPLICATE" ? "group-link-taken" : e === "INVALID_STATE" ? "group-not-linked" : errorKey(e));
+
+groups.command("linkgroup", async (ctx) => {
+  const code = codeArg(ctx);
+  if (!code) return ctx.reply(ctx.t("group-link-usage"));
+  const chat = { id: ctx.chat.id, title: ctx.chat.title ?? "" };
+  const res = await linkGroup(ctx.deps.database.db, ctx.person!.id, code, chat, ctx.deps.clock());
+  if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-no-property", { code }) : ctx.t(linkErrorKey(res.error)));
+  await ctx.reply(ctx.t("group-linked", { ...res.value, replaced: res.value.replaced || "none" }));
+});
+
+groupFeature.command("unlinkgroup", async (ctx) => {
+  const code = codeArg(ctx);
+  if (!code) return ctx.reply(ctx.t("group-link-usage"));
+  const res = await unlinkGroup(ctx.deps.database.db, ctx.person!.id, code, ctx.deps.clock());
+  if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-no-property", { code }) : ctx.t(linkErrorKey(res.error)));
+  await ctx.reply(ctx.t("group-unlinked", res.value));
+});
+
+groupFeature.chatType("private").command("linkgroup", (ctx) => ctx.reply(ctx.t("group-in-group-only", { code: codeArg(ctx) || "BX" })));
+groupFeature.chatType("private").command("start", async (ctx, next) => {
+  if (ctx.match.trim() !== OPENED) return next();
+  await ctx.reply(ctx.t("board-opened"));
+});
+
+const refusalKey = (e: BoardRefusal) =>
+  e === "FORBIDDEN" ? "board-not-technician" : e === "NOT_ELIGIBLE" ? "board-not-eligible" : errorKey(e);
+
+groups.callbackQuery(callbackFor(BOARD_ACCEPT), async (ctx) => {
+  const ticketId = parseCallback(ctx.callbackQuery.data)!.id;
+  const { database, clock } = ctx.deps;
+  const personId = ctx.person!.id;
+  const check = await boardPress(database.db, personId, ticketId, ctx.chat.id, clock());
+  if (!check.ok) return ctx.answerCallbackQuery({ text: ctx.t(refusalKey(check.error)), show_alert: true });
+  // accepted only when the card (with the owner's phone) can reach them: a job is never stranded
+  if (!(await reachable(ctx))) {
+    return ctx.answerCallbackQuery({ text: ctx.t("board-open-bot"), url: `https://t.me/${ctx.me.username}?start=${OPENED}` });
+  }
+  const res = await acceptJob(database, personId, ticketId, clock());
+  if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
+  const sent = await sendCard(ctx, ticketId, res.value.number);
+  await ctx.answerCallbackQuery({ text: ctx.t(sent ? "board-accepted-toast" : "board-card-queued") });
+});
+
+// Nothing else is served in groups (a /repair typed there must not start a flow in front of everyone).
+groups.on("message", () => undefined);
+
+/** Whether the presser's private chat with the bot is open (a 403 / "chat not found" says it is not). */
+async function reachable(ctx: BotContext): Promise<boolean> {
+  try {
+    await ctx.api.sendChatAction(ctx.from!.id, "typing");
+    return true;
+  } catch (e) {
+    if (e instanceof GrammyError && (e.error_code === 403 || /chat not found/i.test(e.description))) return false;
+    return true; // Telegram unreachable for a moment: the card falls back to the outbox
+  }
+}
+
+/** The job card, privately; if it cannot go now it waits in the outbox (retried like any notice). */
+async function sendCard(ctx: BotContext, ticketId: number, number: string): Promise<boolean> {
+  const { db } = ctx.deps.database;
+  const personId = ctx.person!.id;
+  const card = await openJobCard(db, personId, ticketId, ctx.deps.clock());
+  if (!card.ok) return false;
+  const text = `${ctx.t("offer-accepted", { number })}\n\n${ctx.t("job-card", card.value.params)}`;
+  try {
+    const m = await ctx.api.sendMessage(ctx.from!.id, text, { reply_markup: renderKeyboard(ctx.lang, card.value.buttons) });
+    await jobCardShown(db, card.value.card, { chatId: m.chat.id, messageId: m.message_id }, ctx.deps.clock());
+    return true;
+  } catch (e) {
+    ctx.deps.log.warn("group: job card not sent, queued", { ticketId, error: String(e) });
+    const notice = { key: "job-card", params: card.value.params, buttons: card.value.buttons, ref: cardRef(ticketId, personId) };
+    await notify(db, ctx.deps.clock(), personId, notice);
+    return false;
+  }
+}
