@@ -9,6 +9,12 @@
 // forward*): one message per chat per second and about 30 per second overall; a send over a limit
 // is answered 429 with `retry_after`. `goDown(ms)` makes the API unreachable for a while
 // (connections reset, or 502 Bad Gateway). Time for both is `limits.clock` (injectable).
+//
+// Groups and supergroups (addGroup): a negative chat id is a group (a supergroup from -10^12 down),
+// with a title and members (getChat, getChatMember); pressFromGroup builds the callback_query a
+// member's press on a message there makes (many users may press one message); in enforcing mode a
+// group takes 20 messages a minute (429 with retry_after past that). neverStarted(userId) stands
+// for a user who never opened the bot: every call to their private chat answers 403.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
@@ -48,6 +54,8 @@ export type FakeLimits = {
   perChatMs?: number;
   /** Messages per rolling second over all chats (default 30). */
   globalPerSecond?: number;
+  /** Messages per rolling minute to one group or supergroup (default 20). */
+  groupPerMinute?: number;
   /** Milliseconds for the limits and goDown (default: the real time, Date.now). */
   clock?: () => number;
 };
@@ -74,6 +82,13 @@ export type FakeTelegram = {
   reset: () => void;
   /** The bot's messages in a chat as they are now (edits applied), oldest first. */
   chatMessages: (chatId: number | string | bigint) => any[];
+  /** A group or supergroup the bot is in (type from the id when not given), with its members. */
+  addGroup: (group: { id: number; title: string; type?: "group" | "supergroup"; members?: number[] }) => void;
+  addMember: (chatId: number, userId: number) => void;
+  /** A user who never opened the bot privately: sends (and chat actions) to them answer 403. */
+  neverStarted: (userId: number) => void;
+  /** The update Telegram sends when `from` presses the button with `data` on a group message. */
+  pressFromGroup: (chatId: number, messageId: number, from: { id: number; first_name: string }, data: string) => Omit<Update, "update_id">;
   /** Called after every answered request (the sandbox page refreshes on it). */
   onCall: (listener: (call: Call) => void) => void;
   close: () => Promise<void>;
@@ -115,6 +130,10 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
   const limitClock = limits?.clock ?? (() => Date.now());
   const perChatMs = limits?.perChatMs ?? 1000;
   const globalPerSecond = limits?.globalPerSecond ?? 30;
+  const groupPerMinute = limits?.groupPerMinute ?? 20;
+  const groups = new Map<string, { id: number; title: string; type: "group" | "supergroup"; members: Set<number> }>();
+  const groupSends = new Map<string, number[]>();
+  const unstarted = new Set<string>();
   const lastToChat = new Map<string, number>();
   let recentSends: number[] = [];
   let down: { until: number; how: "reset" | "hang" | 502 } | undefined;
@@ -132,8 +151,10 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
   const chatKey = (id: unknown) => String(id);
   const chatOf = (id: unknown) => {
     const n = typeof id === "string" && /^-?\d+$/.test(id) ? Number(id) : id;
+    const group = groups.get(chatKey(n));
+    if (group) return { id: group.id, type: group.type, title: group.title };
     return typeof n === "number" && n < 0
-      ? { id: n, type: "group", title: `Group ${n}` }
+      ? { id: n, type: n <= -1e12 ? "supergroup" : "group", title: `Group ${n}` }
       : { id: n, type: "private", first_name: "User" };
   };
 
@@ -220,6 +241,11 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
         return { file_id: p.file_id, file_unique_id: `${p.file_id}-u`, file_size: Buffer.byteLength(content), file_path: `documents/${p.file_id}` };
       }
       case "getChat": return chatOf(p.chat_id);
+      case "getChatMember": {
+        const member = groups.get(chatKey(p.chat_id))?.members.has(Number(p.user_id));
+        return { status: member ? "member" : "left", user: { id: Number(p.user_id), is_bot: false, first_name: "User" } };
+      }
+      case "getChatMemberCount": return groups.get(chatKey(p.chat_id))?.members.size ?? 1;
       default:
         throw new BadRequest({ error_code: 404, description: "Not Found: method not found" });
     }
@@ -235,6 +261,9 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
       return head.error;
     }
     if (p && p.chat_id !== undefined && isSendOrEdit(method)) return chatFailures.get(chatKey(p.chat_id));
+    if (p && p.chat_id !== undefined && unstarted.has(chatKey(p.chat_id)) && /^(send|edit|copy|forward)/.test(method)) {
+      return { error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" };
+    }
     return undefined;
   }
 
@@ -251,6 +280,12 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     }
     recentSends = recentSends.filter((t) => t > at - 1000);
     if (recentSends.length + count > globalPerSecond) return floodWait(1);
+    const toGroup = chatOf(p.chat_id).type !== "private";
+    const inMinute = (groupSends.get(chat) ?? []).filter((t) => t > at - 60_000);
+    if (toGroup && inMinute.length + count > groupPerMinute) {
+      return floodWait(Math.max(1, Math.ceil((inMinute[0]! + 60_000 - at) / 1000)));
+    }
+    if (toGroup) groupSends.set(chat, [...inMinute, ...Array<number>(count).fill(at)]);
     lastToChat.set(chat, at);
     for (let i = 0; i < count; i++) recentSends.push(at);
     return undefined;
@@ -409,6 +444,22 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
     chatMessages(chatId) {
       const prefix = `${chatKey(chatId)}:`;
       return [...messages].filter(([k]) => k.startsWith(prefix)).map(([, m]) => m).sort((a, b) => a.message_id - b.message_id);
+    },
+    addGroup(g) {
+      const type = g.type ?? (g.id <= -1e12 ? "supergroup" : "group");
+      groups.set(chatKey(g.id), { id: g.id, title: g.title, type, members: new Set(g.members ?? []) });
+    },
+    addMember(chatId, userId) {
+      groups.get(chatKey(chatId))?.members.add(userId);
+    },
+    neverStarted(userId) {
+      unstarted.add(chatKey(userId));
+    },
+    pressFromGroup(chatId, messageId, from, data) {
+      const message = messages.get(`${chatKey(chatId)}:${messageId}`)
+        ?? { message_id: messageId, from: me, chat: chatOf(chatId), date: date(), text: "" };
+      const user = { id: from.id, is_bot: false, first_name: from.first_name };
+      return { callback_query: { id: `cq${nextFileId++}`, from: user, chat_instance: `ci${chatId}`, message, data } } as Omit<Update, "update_id">;
     },
     onCall(listener) {
       listeners.push(listener);

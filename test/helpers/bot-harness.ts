@@ -108,8 +108,40 @@ export async function createHarness(opts: HarnessOptions = {}) {
     return self;
   }
 
+  /** A group (a supergroup from -10^12 down) the bot is in; its members send commands and press buttons. */
+  function group(chatId: number, title = "维修群") {
+    fake.addGroup({ id: chatId, title });
+    const chat = { id: chatId, type: chatId <= -1e12 ? "supergroup" : "group", title };
+    let messageId = 100_000;
+    const self = {
+      id: chatId,
+      send: (from: { id: number; name: string }, text: string) => {
+        fake.addMember(chatId, from.id);
+        const command = /^\/[\w@]+/.exec(text)?.[0];
+        const entities = command ? [{ type: "bot_command", offset: 0, length: command.length }] : undefined;
+        const sender = { id: from.id, is_bot: false, first_name: from.name, language_code: "zh-hans" };
+        const date = Math.floor(now.getTime() / 1000);
+        return handle({ message: { message_id: messageId++, date, chat, from: sender, text, ...(entities ? { entities } : {}) } } as Update);
+      },
+      /** The bot's messages in the group as they are now (edits applied). */
+      messages: (): any[] => fake.chatMessages(chatId),
+      /** Every call the bot made into the group (sends and edits). */
+      calls: (): Call[] => fake.calls.filter((c) => String(c.payload?.chat_id) === String(chatId) && /^(send|edit)/.test(c.method)),
+      /** The update of `from` pressing the button labelled `label` on the newest message showing one. */
+      pressUpdate: (from: { id: number; name: string }, label: string) => {
+        fake.addMember(chatId, from.id);
+        const m = [...self.messages()].reverse().find((x) => (x.reply_markup?.inline_keyboard ?? []).flat().some((b: any) => b.text.includes(label)));
+        if (!m) throw new Error(`no button "${label}" in group ${chatId}`);
+        const data = m.reply_markup.inline_keyboard.flat().find((b: any) => b.text.includes(label)).callback_data;
+        return fake.pressFromGroup(chatId, m.message_id, { id: from.id, first_name: from.name }, data);
+      },
+      press: (from: { id: number; name: string }, label: string) => handle(self.pressUpdate(from, label)),
+    };
+    return self;
+  }
+
   return {
-    database, fake, deps, errors, warnings, user, handle, limitClock,
+    database, fake, deps, errors, warnings, user, handle, limitClock, group,
     get bot() { return bot; },
     now: () => now,
     advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); },

@@ -30,16 +30,20 @@ groups.command("linkgroup", async (ctx) => {
   await ctx.reply(ctx.t("group-linked", { ...res.value, replaced: res.value.replaced || "none" }));
 });
 
-groupFeature.command("unlinkgroup", async (ctx) => {
+/** /unlinkgroup BX, in the group or in the admin's private chat. */
+async function unlink(ctx: BotContext) {
   const code = codeArg(ctx);
   if (!code) return ctx.reply(ctx.t("group-link-usage"));
   const res = await unlinkGroup(ctx.deps.database.db, ctx.person!.id, code, ctx.deps.clock());
   if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-no-property", { code }) : ctx.t(linkErrorKey(res.error)));
   await ctx.reply(ctx.t("group-unlinked", res.value));
-});
+}
+groups.command("unlinkgroup", unlink);
 
-groupFeature.chatType("private").command("linkgroup", (ctx) => ctx.reply(ctx.t("group-in-group-only", { code: codeArg(ctx) || "BX" })));
-groupFeature.chatType("private").command("start", async (ctx, next) => {
+const privately = groupFeature.chatType("private");
+privately.command("unlinkgroup", unlink);
+privately.command("linkgroup", (ctx) => ctx.reply(ctx.t("group-in-group-only", { code: codeArg(ctx) || "BX" })));
+privately.command("start", async (ctx, next) => {
   if (ctx.match.trim() !== OPENED) return next();
   await ctx.reply(ctx.t("board-opened"));
 });
