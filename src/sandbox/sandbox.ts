@@ -17,7 +17,7 @@ import { JOBS, createTicker, startJobs } from "../jobs/index.ts";
 import type { Logger } from "../log.ts";
 import { startFakeTelegram } from "../fake-bot-api/server.ts";
 import { startReceiving } from "../server/receive.ts";
-import { PHONES, seedDemo } from "./seed.ts";
+import { PHONES, TEAM_GROUP, seedDemo } from "./seed.ts";
 import { SAMPLE_PHOTOS, SAMPLE_DOCUMENTS } from "./samples.ts";
 
 const TOKEN = "100000:SANDBOX-token-not-a-real-bot";
@@ -41,6 +41,8 @@ type Phone = (typeof PHONES)[number];
 /** A message a person sent from the page, shown after the bot's message `after` (0: before all). */
 type Mine = {
   id: number; after: number; date: number; text?: string; photo?: string; contact?: string; document?: string;
+  /** Who wrote it (in the team group). */
+  name?: string;
 };
 
 export async function startSandbox(opts: SandboxOptions) {
@@ -57,6 +59,8 @@ export async function startSandbox(opts: SandboxOptions) {
   });
   for (const [id, svg] of Object.entries(SAMPLE_PHOTOS)) fake.files.set(id, svg);
   for (const [id, d] of Object.entries(SAMPLE_DOCUMENTS)) fake.files.set(id, d.content);
+  const groupMembers = PHONES.filter((p) => (TEAM_GROUP.members as readonly string[]).includes(p.key));
+  fake.addGroup({ id: TEAM_GROUP.id, title: TEAM_GROUP.title, members: groupMembers.map((p) => p.telegramId) });
 
   const config = {
     botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: [],
@@ -73,7 +77,7 @@ export async function startSandbox(opts: SandboxOptions) {
   const jobs = startJobs({ database, clock, log: opts.log, timezone: config.timezone });
 
   // What the people typed (the fake only keeps what the bot sent), and the bot's answers to presses.
-  const mine = new Map<string, Mine[]>(PHONES.map((p) => [p.key, []]));
+  const mine = new Map<string, Mine[]>([...PHONES.map((p) => [p.key, []] as [string, Mine[]]), ["group", []]]);
   const toasts = new Map<string, { text: string; at: number }>();
   const pressedBy = new Map<string, string>();
   let version = 0;
@@ -96,25 +100,31 @@ export async function startSandbox(opts: SandboxOptions) {
   const userOf = (p: Phone) => ({
     id: p.telegramId, is_bot: false as const, first_name: p.name, language_code: "zh-hans",
   });
-  const chatOf = (p: Phone) => ({ id: p.telegramId, type: "private" as const, first_name: p.name });
+  const group = { id: TEAM_GROUP.id, type: "supergroup" as const, title: TEAM_GROUP.title };
+  /** A person's own chat with the bot, or the team group when they write or press there (`as`). */
+  type Where = { phone: Phone; key: string; chatId: number };
+  const privately = (p: Phone): Where => ({ phone: p, key: p.key, chatId: p.telegramId });
+  const inGroup = (p: Phone): Where => ({ phone: p, key: "group", chatId: group.id });
+  const chatOf = (w: Where) => (w.key === "group" ? group : { id: w.phone.telegramId, type: "private" as const, first_name: w.phone.name });
   const date = () => Math.floor(clock().getTime() / 1000);
-  const lastBotId = (p: Phone) => fake.chatMessages(p.telegramId).at(-1)?.message_id ?? 0;
+  const lastBotId = (w: Where) => fake.chatMessages(w.chatId).at(-1)?.message_id ?? 0;
 
-  function say(p: Phone, shown: Omit<Mine, "id" | "after" | "date">, fields: object) {
+  function say(w: Where, shown: Omit<Mine, "id" | "after" | "date">, fields: object) {
     const id = nextMessageId++;
-    mine.get(p.key)!.push({ id, after: lastBotId(p), date: date(), ...shown });
+    const by = w.key === "group" ? { name: w.phone.name } : {};
+    mine.get(w.key)!.push({ id, after: lastBotId(w), date: date(), ...by, ...shown });
     version++;
-    const message = { message_id: id, date: date(), chat: chatOf(p), from: userOf(p), ...fields };
+    const message = { message_id: id, date: date(), chat: chatOf(w), from: userOf(w.phone), ...fields };
     fake.pushUpdate({ message } as Omit<Update, "update_id">);
   }
 
-  function send(p: Phone, body: any): boolean {
+  function send(p: Where, body: any): boolean {
     if (typeof body.text === "string" && body.text.trim()) {
       const text = body.text.slice(0, 4096);
       say(p, { text }, { text, entities: commandEntities(text) });
     } else if (body.contact) {
-      const phone = p.phone || "13800138000";
-      say(p, { contact: phone }, { contact: { phone_number: phone, first_name: p.name, user_id: p.telegramId } });
+      const phone = p.phone.phone || "13800138000";
+      say(p, { contact: phone }, { contact: { phone_number: phone, first_name: p.phone.name, user_id: p.phone.telegramId } });
     } else if (typeof body.photo === "string" && body.photo in SAMPLE_PHOTOS) {
       const id = body.photo;
       say(p, { photo: id }, { photo: [
@@ -134,12 +144,12 @@ export async function startSandbox(opts: SandboxOptions) {
     return true;
   }
 
-  function press(p: Phone, messageId: number, data: string): boolean {
-    const message = fake.chatMessages(p.telegramId).find((m: Message) => m.message_id === messageId);
+  function press(w: Where, messageId: number, data: string): boolean {
+    const message = fake.chatMessages(w.chatId).find((m: Message) => m.message_id === messageId);
     if (!message) return false;
     const id = `sandbox-${nextMessageId++}`;
-    pressedBy.set(id, p.key);
-    const query = { id, from: userOf(p), chat_instance: `ci-${p.key}`, data, message };
+    pressedBy.set(id, w.key);
+    const query = { id, from: userOf(w.phone), chat_instance: `ci-${w.key}`, data, message };
     fake.pushUpdate({ callback_query: query } as Omit<Update, "update_id">);
     return true;
   }
@@ -163,6 +173,10 @@ export async function startSandbox(opts: SandboxOptions) {
         key: p.key, title: p.title, messages: fake.chatMessages(p.telegramId), mine: mine.get(p.key),
         toast: toasts.get(p.key) ?? null,
       })),
+      group: {
+        key: "group", title: TEAM_GROUP.title, messages: fake.chatMessages(group.id), mine: mine.get("group"),
+        toast: toasts.get("group") ?? null, members: groupMembers.map((p) => ({ key: p.key, name: p.name })),
+      },
       photos: Object.keys(SAMPLE_PHOTOS),
       documents: Object.entries(SAMPLE_DOCUMENTS).map(([id, d]) => ({ id, name: d.name })),
     };
@@ -185,7 +199,10 @@ export async function startSandbox(opts: SandboxOptions) {
     }
     if (req.method !== "POST") return json(res, 404, { error: "not found" });
     const body = await readJson(req);
-    const p = phoneOf(body.phone);
+    // in the group, the member chosen on the panel writes or presses
+    const member = body.phone === "group" ? groupMembers.find((x) => x.key === body.as) : undefined;
+    const own = body.phone === "group" ? undefined : phoneOf(body.phone);
+    const p = member ? inGroup(member) : own ? privately(own) : undefined;
     if (url.pathname === "/api/clock") {
       const minutes = Number(body.minutes);
       const valid = Number.isFinite(minutes) && minutes > 0 && minutes <= 7 * 24 * 60;

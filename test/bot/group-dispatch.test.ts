@@ -172,6 +172,13 @@ describe("the board", () => {
     expect(groupSends()).toHaveLength(1);
     expect(textOf(groupSends()[0])).toContain("紧急工单");
     for (const t of s.technicians) expect(chatOf(t).lastText()).toContain("紧急工单");
+    // the winner in the group: their own private offer loses its buttons; the others' say it is taken
+    await team.press(tech(0), "接单");
+    await h.flush();
+    const offerEdits = (i: number) => chatOf(s.technicians[i]!).inbox().filter((c) => c.method.startsWith("edit"));
+    expect(textOf(offerEdits(0).at(-1))).toContain("您已接单");
+    expect(buttonsOf(offerEdits(0).at(-1))).toEqual([]);
+    expect(textOf(offerEdits(1).at(-1))).toContain("已由");
 
     expect(textOf((await h.user(ADMIN, "管理员").send("/settings BX groupAlsoPrivate on")).at(-1))).toContain("true");
     h.fake.reset();

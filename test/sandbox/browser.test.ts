@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/sandbox.ts";
+import { reportFault } from "../../src/domain/tickets/report.ts";
 import { TEST_DB } from "../helpers/db-settings.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -133,6 +134,34 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
     await waitForText("supervisor", "每日工单日清");
     await settle();
     await page.screenshot({ path: ".tmp/sandbox.png" });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("shows the team group as a panel: the board, and a press there accepts", async () => {
+    // the first job's post in the group says who took it (accepted from the private offer above)
+    await waitForText("group", "已由 李师傅 接单");
+    const db = sandbox.database.db;
+    const owner = await db.person.findFirstOrThrow({ where: { name: "王阿姨" } });
+    const unit = await db.unitMember.findFirstOrThrow({ where: { personId: owner.id } });
+    const input = {
+      reporterId: owner.id, unitId: unit.unitId, category: "electricity", description: "客厅插座没电", emergency: false,
+      access: "home", preferredTime: "asap", phone: "13800138000", photos: [],
+    };
+    const number = (await reportFault(sandbox.database, input, sandbox.clock()) as { value: { number: string } }).value.number;
+    await waitForText("group", number);
+    const board = await textIn("group");
+    expect(board).toContain("派单时限");
+    expect(board).not.toContain("13800138000");
+    expect(board).not.toContain("王阿姨");
+    await page.select(`${phone("group")} select.as`, "supervisor");
+    await tap("group", "接单"); // not a technician: answered on the button, nothing changes
+    expect((await db.ticket.findUniqueOrThrow({ where: { number } })).status).toBe("open");
+    await page.select(`${phone("group")} select.as`, "technician");
+    await tap("group", "接单");
+    await waitForText("group", `${number}（3-1-502，电路）已由 李师傅 接单`);
+    await waitForText("technician", `您已接单 ${number}`);
+    expect((await db.ticket.findUniqueOrThrow({ where: { number } })).status).toBe("accepted");
+    await page.screenshot({ path: ".tmp/sandbox-group.png" });
     expect(errors).toEqual([]);
   }, 60_000);
 });

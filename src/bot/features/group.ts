@@ -4,7 +4,7 @@
 // (answerCallbackQuery), never as messages in the group, and the job card goes to the winner privately.
 import { Composer, GrammyError } from "grammy";
 import { acceptJob } from "../../domain/tickets/dispatch.ts";
-import { BOARD_ACCEPT, boardPress, type BoardRefusal } from "../../domain/tickets/group-board.ts";
+import { BOARD_ACCEPT, boardPress, boardWon, type BoardRefusal } from "../../domain/tickets/group-board.ts";
 import { linkGroup, unlinkGroup } from "../../domain/tickets/group-link.ts";
 import { cardRef, jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
 import { notify } from "../../domain/notify.ts";
@@ -63,6 +63,7 @@ groups.callbackQuery(callbackFor(BOARD_ACCEPT), async (ctx) => {
   }
   const res = await acceptJob(database, personId, ticketId, clock());
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
+  await boardWon(database.db, personId, ticketId, res.value.number, clock());
   const sent = await sendCard(ctx, ticketId, res.value.number);
   await ctx.answerCallbackQuery({ text: ctx.t(sent ? "board-accepted-toast" : "board-card-queued") });
 });

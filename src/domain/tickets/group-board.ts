@@ -4,7 +4,7 @@
 // taken, reassigned, cancelled, back to the pool) edits that one message. The group never sees the
 // owner's name or phone: the winner gets them privately, on the job card.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { replacePendingEdits, type Notice } from "../notify.ts";
+import { notify, replacePendingEdits, type Notice } from "../notify.ts";
 import { zoneOf } from "../schedule.ts";
 import { holdsRoleAt, techniciansFor } from "../staff.ts";
 import { formatLocal } from "../time.ts";
@@ -111,6 +111,18 @@ export async function boardNews(tx: Tx, ticketId: number, key: string, params: R
     emergency: params.emergency ?? "no", technician: params.technician ?? "", at: hhmm(now, t.property), state: NEWS[key] ?? "closed",
   };
   await queueEdits(tx, now, [{ chatId, notice: { key: "board-job-closed", params: news, buttons: [], ref } }]);
+}
+
+/**
+ * The winner of a press in the group also held a private offer (an emergency, or groupAlsoPrivate):
+ * that offer's message loses its buttons and says the job is theirs.
+ */
+export async function boardWon(db: DbOrTx, personId: number, ticketId: number, number: string, now: Date): Promise<void> {
+  const offer = await db.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId: personId } } });
+  const ref = offer ? `offer:${offer.id}:${offer.round}` : null;
+  // an edit of a message never sent would go out as a new one: only when the offer went out
+  if (!ref || (await db.outbox.count({ where: { ref, kind: "send", personId } })) === 0) return;
+  await notify(db, now, personId, { kind: "edit", ref, key: "offer-accepted", params: { number }, buttons: [] });
 }
 
 export type BoardRefusal = ErrorCode | "NOT_ELIGIBLE";
