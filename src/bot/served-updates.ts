@@ -3,7 +3,8 @@
 // answer (a channel post has no sender, an inline query no chat):
 // - edited messages (an answer counts as sent; an edit changes nothing already filed),
 // - groups, supergroups and channels (the desk works in private chats only), except commands in
-//   groups (the technicians' group is linked with /linkgroup; its presses come as callback queries),
+//   groups (the technicians' group is linked with /linkgroup; its presses come as callback queries)
+//   and a group's upgrade to a supergroup (its new chat id),
 // - inline queries and other kinds the bot never asked for,
 // - messages from bots or without a sender.
 // `my_chat_member` in a private chat is served: blocking the bot stops notifications to that
@@ -35,7 +36,8 @@ export function servedUpdates(deps: BotDeps): MiddlewareFn<BotContext> {
     }
     if (!ctx.message || !ctx.from || ctx.from.is_bot) return;
     // in a group only commands reach the bot (the team group's /linkgroup, see features/group.ts)
-    if (ctx.chat?.type !== "private" && !(isGroup(ctx.chat?.type) && isCommand(ctx.message))) return;
+    const groupNews = isCommand(ctx.message) || ctx.message.migrate_to_chat_id !== undefined;
+    if (ctx.chat?.type !== "private" && !(isGroup(ctx.chat?.type) && groupNews)) return;
     await next();
   };
 }

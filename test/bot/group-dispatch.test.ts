@@ -71,6 +71,19 @@ describe("linking the team group", () => {
     expect(textOf((await team.send(admin(), "/linkgroup CY")).at(-1))).toContain("已绑定其他项目");
     expect(await team.send(tech(0), "/repair")).toEqual([]);
   });
+
+  it("a basic group upgraded to a supergroup keeps its link (the new chat id), and the board posts there", async () => {
+    const basic = h.group(-4001234567, "旧维修群");
+    expect(textOf((await basic.send(admin(), "/linkgroup BX")).at(-1))).toContain("派单群");
+    const from = { id: ADMIN, is_bot: false, first_name: "管理员" };
+    const chat = { id: basic.id, type: "group", title: "旧维修群" };
+    await h.handle({ message: { message_id: 7, date: 0, chat, from, migrate_to_chat_id: GROUP } } as never);
+    const p = await h.database.db.property.findUniqueOrThrow({ where: { id: s.property.id } });
+    expect(Number(p.groupChatId)).toBe(GROUP);
+    await reported(h.database, s, h.now());
+    await h.flush();
+    expect(groupSends()).toHaveLength(1);
+  });
 });
 
 describe("the board", () => {

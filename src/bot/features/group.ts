@@ -5,7 +5,7 @@
 import { Composer, GrammyError } from "grammy";
 import { acceptJob } from "../../domain/tickets/dispatch.ts";
 import { BOARD_ACCEPT, boardPress, boardWon, type BoardRefusal } from "../../domain/tickets/group-board.ts";
-import { linkGroup, unlinkGroup } from "../../domain/tickets/group-link.ts";
+import { linkGroup, moveGroup, unlinkGroup } from "../../domain/tickets/group-link.ts";
 import { cardRef, jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
 import { notify } from "../../domain/notify.ts";
 import { callbackFor, parseCallback } from "../callback-data.ts";
@@ -66,6 +66,10 @@ groups.callbackQuery(callbackFor(BOARD_ACCEPT), async (ctx) => {
   await boardWon(database.db, personId, ticketId, res.value.number, clock());
   const sent = await sendCard(ctx, ticketId, res.value.number);
   await ctx.answerCallbackQuery({ text: ctx.t(sent ? "board-accepted-toast" : "board-card-queued") });
+});
+
+groups.on("message:migrate_to_chat_id", async (ctx) => {
+  await moveGroup(ctx.deps.database.db, ctx.chat.id, ctx.message.migrate_to_chat_id, ctx.deps.clock());
 });
 
 // Nothing else is served in groups (a /repair typed there must not start a flow in front of everyone).

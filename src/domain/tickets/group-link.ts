@@ -49,3 +49,10 @@ export async function linkedGroupTitle(db: DbOrTx, propertyId: number): Promise<
   const p = await db.property.findUnique({ where: { id: propertyId }, select: { groupChatId: true, groupTitle: true } });
   return p?.groupChatId == null ? "" : (p.groupTitle || String(p.groupChatId));
 }
+
+/** A group upgraded to a supergroup gets a new chat id: the link follows it (Telegram's migrate_to_chat_id). */
+export async function moveGroup(db: DbOrTx, fromChatId: number, toChatId: number, now: Date): Promise<boolean> {
+  const moved = await db.property.updateMany({ where: { groupChatId: BigInt(fromChatId) }, data: { groupChatId: BigInt(toChatId) } });
+  if (moved.count > 0) await logEvent(db, { actorId: null, action: "group-moved", data: { from: fromChatId, to: toChatId }, at: now });
+  return moved.count > 0;
+}
