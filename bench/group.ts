@@ -38,7 +38,8 @@ async function dispatch(provider: Provider, database: Database, mode: Mode, n: n
   await db.outbox.deleteMany();
   const property = await makeProperty(db, `G${n}`);
   if (mode.group) {
-    await db.property.update({ where: { id: property.id }, data: { dispatchMode: "group", groupChatId: BigInt(GROUP - n), groupTitle: "维修群" } });
+    const data = { dispatchMode: "group", groupChatId: BigInt(GROUP - n), groupTitle: "维修群" };
+    await db.property.update({ where: { id: property.id }, data });
   }
   const unit = await makeUnit(db, property.id);
   const owner = await makeOwner(db, unit.id, "王阿姨");
@@ -72,7 +73,8 @@ async function dispatch(provider: Provider, database: Database, mode: Mode, n: n
     const fmt = (x: { ms: number } | undefined) => (x ? `${callsUpTo(x)} calls, ${(x.ms / 1000).toFixed(2)} s` : "-");
     results.record(provider, `${mode.label}: first possible accept`, fmt(first));
     results.record(provider, `${mode.label}: every technician can accept`, fmt(all));
-    results.record(provider, `${mode.label}: whole dispatch sent`, `${at.length} calls, ${((at.at(-1)?.ms ?? 0) / 1000).toFixed(2)} s, ${fake.floods().length} × 429`);
+    const whole = `${at.length} calls, ${((at.at(-1)?.ms ?? 0) / 1000).toFixed(2)} s, ${fake.floods().length} × 429`;
+    results.record(provider, `${mode.label}: whole dispatch sent`, whole);
     // one re-offer round (the escalation's clock moved on)
     const before = at.length;
     offset += 6 * 60_000; // the re-offer round comes 6 minutes later

@@ -11,7 +11,9 @@ const BY_ROLE: Record<string, string[]> = {
   desk: ["queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode", "quote", "fees"],
   supervisor: ["queue", "intake", "find", "followups", "complaints", "report", "export", "prices", "fees"],
   control_room: ["queue", "intake", "find"],
-  admin: ["units", "people", "ownercode", "invite", "settings", "linkgroup", "unlinkgroup", "prices", "report", "export"],
+  admin: [
+    "units", "people", "ownercode", "invite", "settings", "linkgroup", "unlinkgroup", "prices", "report", "export",
+  ],
 };
 
 /** The commands a person's menu shows, in order, without repeats. */

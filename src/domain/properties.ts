@@ -159,6 +159,10 @@ const dateList: Setting = {
     return days.every(isIsoDate) ? days.join(",") : undefined;
   },
 };
+/** on / off (also true / false, yes / no). */
+const onOff: Setting = {
+  parse: (v) => (/^(on|true|yes)$/i.test(v) ? true : /^(off|false|no)$/i.test(v) ? false : undefined),
+};
 export const SETTINGS = {
   timezone: { parse: (v: string) => (validTimezone(v) ? v : undefined) },
   officeStart: hhmmSetting,
@@ -173,7 +177,7 @@ export const SETTINGS = {
   agreementYuan: { parse: (v: string) => (/^\d{1,6}$/.test(v) && +v >= 1 ? Number(v) : undefined) },
   dispatchMode: { parse: (v: string) => ((DISPATCH_MODES as readonly string[]).includes(v) ? v : undefined) },
   /** In group mode, also send the private offers (for technicians who mute the group). */
-  groupAlsoPrivate: { parse: (v: string) => (/^(on|true|yes)$/i.test(v) ? true : /^(off|false|no)$/i.test(v) ? false : undefined) },
+  groupAlsoPrivate: onOff,
   roundRobinMin: minutes(1, 5),
   // completion deadlines per priority (DOMAIN: urgent the same day, general within 24 hours) and
   // public areas in working days (2 at most)

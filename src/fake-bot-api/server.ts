@@ -88,7 +88,9 @@ export type FakeTelegram = {
   /** A user who never opened the bot privately: sends (and chat actions) to them answer 403. */
   neverStarted: (userId: number) => void;
   /** The update Telegram sends when `from` presses the button with `data` on a group message. */
-  pressFromGroup: (chatId: number, messageId: number, from: { id: number; first_name: string }, data: string) => Omit<Update, "update_id">;
+  pressFromGroup: (
+    chatId: number, messageId: number, from: { id: number; first_name: string }, data: string,
+  ) => Omit<Update, "update_id">;
   /** Called after every answered request (the sandbox page refreshes on it). */
   onCall: (listener: (call: Call) => void) => void;
   close: () => Promise<void>;
@@ -243,7 +245,8 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
       case "getChat": return chatOf(p.chat_id);
       case "getChatMember": {
         const member = groups.get(chatKey(p.chat_id))?.members.has(Number(p.user_id));
-        return { status: member ? "member" : "left", user: { id: Number(p.user_id), is_bot: false, first_name: "User" } };
+        const user = { id: Number(p.user_id), is_bot: false, first_name: "User" };
+        return { status: member ? "member" : "left", user };
       }
       case "getChatMemberCount": return groups.get(chatKey(p.chat_id))?.members.size ?? 1;
       default:
@@ -459,7 +462,8 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
       const message = messages.get(`${chatKey(chatId)}:${messageId}`)
         ?? { message_id: messageId, from: me, chat: chatOf(chatId), date: date(), text: "" };
       const user = { id: from.id, is_bot: false, first_name: from.first_name };
-      return { callback_query: { id: `cq${nextFileId++}`, from: user, chat_instance: `ci${chatId}`, message, data } } as Omit<Update, "update_id">;
+      const query = { id: `cq${nextFileId++}`, from: user, chat_instance: `ci${chatId}`, message, data };
+      return { callback_query: query } as Omit<Update, "update_id">;
     },
     onCall(listener) {
       listeners.push(listener);

@@ -105,7 +105,8 @@ export async function startSandbox(opts: SandboxOptions) {
   type Where = { phone: Phone; key: string; chatId: number };
   const privately = (p: Phone): Where => ({ phone: p, key: p.key, chatId: p.telegramId });
   const inGroup = (p: Phone): Where => ({ phone: p, key: "group", chatId: group.id });
-  const chatOf = (w: Where) => (w.key === "group" ? group : { id: w.phone.telegramId, type: "private" as const, first_name: w.phone.name });
+  const chatOf = (w: Where) =>
+    (w.key === "group" ? group : { id: w.phone.telegramId, type: "private" as const, first_name: w.phone.name });
   const date = () => Math.floor(clock().getTime() / 1000);
   const lastBotId = (w: Where) => fake.chatMessages(w.chatId).at(-1)?.message_id ?? 0;
 
@@ -124,7 +125,8 @@ export async function startSandbox(opts: SandboxOptions) {
       say(p, { text }, { text, entities: commandEntities(text) });
     } else if (body.contact) {
       const phone = p.phone.phone || "13800138000";
-      say(p, { contact: phone }, { contact: { phone_number: phone, first_name: p.phone.name, user_id: p.phone.telegramId } });
+      const contact = { phone_number: phone, first_name: p.phone.name, user_id: p.phone.telegramId };
+      say(p, { contact: phone }, { contact });
     } else if (typeof body.photo === "string" && body.photo in SAMPLE_PHOTOS) {
       const id = body.photo;
       say(p, { photo: id }, { photo: [

@@ -19,7 +19,9 @@ export const PHONES = [
 const ADMIN = PHONES.find((p) => p.key === "admin")!;
 export const DEMO_PROPERTY = { code: "DEMO", name: "碧溪花园（演示）", timezone: "Asia/Shanghai" };
 /** The technicians' group (a supergroup) linked as the dispatch board, shown as a panel on the page. */
-export const TEAM_GROUP = { id: -1_009_100_000_001, title: "碧溪花园维修群", members: ["technician", "supervisor", "desk", "admin"] } as const;
+export const TEAM_GROUP = {
+  id: -1_009_100_000_001, title: "碧溪花园维修群", members: ["technician", "supervisor", "desk", "admin"],
+} as const;
 export const DEMO_UNITS = ["3-1-502", "3-1-601", "5-2-1101"];
 const TECH_SKILLS: Category[] = [
   "water", "electricity", "lighting", "doors_locks", "appliances", "public_facilities", "other",
@@ -57,7 +59,8 @@ export async function seedDemo(database: Database, now: Date): Promise<number> {
     if (p.phone) value(await setPhone(db, person.id, p.phone, now), "phone");
   }
   // the team group is the board; the private offers go out too, so the technician's phone rings as well
-  value(await linkGroup(db, admin.id, property.code, { id: TEAM_GROUP.id, title: TEAM_GROUP.title }, now), "team group");
+  const team = { id: TEAM_GROUP.id, title: TEAM_GROUP.title };
+  value(await linkGroup(db, admin.id, property.code, team, now), "team group");
   value(await updatePropertySetting(db, admin.id, property.id, "groupAlsoPrivate", "on", now), "group also private");
   const prices = value(await importPrices(database, admin.id, property.id, PRICES, now), "price list");
   if (prices.problems.length > 0) throw new Error(`sandbox seed: price list line ${prices.problems[0]!.line} refused`);

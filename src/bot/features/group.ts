@@ -19,14 +19,17 @@ const groups = groupFeature.chatType(["group", "supergroup"]);
 const OPENED = "board";
 
 const codeArg = (ctx: BotContext) => String(ctx.match ?? "").trim().split(/\s+/)[0] ?? "";
-const linkErrorKey = (e: string) => (e === "DUPLICATE" ? "group-link-taken" : e === "INVALID_STATE" ? "group-not-linked" : errorKey(e));
+const LINK_ERRORS: Record<string, string> = { DUPLICATE: "group-link-taken", INVALID_STATE: "group-not-linked" };
+/** A refusal of /linkgroup or /unlinkgroup, said in the chat it came from. */
+const linkRefusal = (ctx: BotContext, e: string, code: string) =>
+  ctx.reply(e === "NOT_FOUND" ? ctx.t("admin-no-property", { code }) : ctx.t(LINK_ERRORS[e] ?? errorKey(e)));
 
 groups.command("linkgroup", async (ctx) => {
   const code = codeArg(ctx);
   if (!code) return ctx.reply(ctx.t("group-link-usage"));
   const chat = { id: ctx.chat.id, title: ctx.chat.title ?? "" };
   const res = await linkGroup(ctx.deps.database.db, ctx.person!.id, code, chat, ctx.deps.clock());
-  if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-no-property", { code }) : ctx.t(linkErrorKey(res.error)));
+  if (!res.ok) return linkRefusal(ctx, res.error, code);
   await ctx.reply(ctx.t("group-linked", { ...res.value, replaced: res.value.replaced || "none" }));
 });
 
@@ -35,7 +38,7 @@ async function unlink(ctx: BotContext) {
   const code = codeArg(ctx);
   if (!code) return ctx.reply(ctx.t("group-link-usage"));
   const res = await unlinkGroup(ctx.deps.database.db, ctx.person!.id, code, ctx.deps.clock());
-  if (!res.ok) return ctx.reply(res.error === "NOT_FOUND" ? ctx.t("admin-no-property", { code }) : ctx.t(linkErrorKey(res.error)));
+  if (!res.ok) return linkRefusal(ctx, res.error, code);
   await ctx.reply(ctx.t("group-unlinked", res.value));
 }
 groups.command("unlinkgroup", unlink);
@@ -59,7 +62,8 @@ groups.callbackQuery(callbackFor(BOARD_ACCEPT), async (ctx) => {
   if (!check.ok) return ctx.answerCallbackQuery({ text: ctx.t(refusalKey(check.error)), show_alert: true });
   // accepted only when the card (with the owner's phone) can reach them: a job is never stranded
   if (!(await reachable(ctx))) {
-    return ctx.answerCallbackQuery({ text: ctx.t("board-open-bot"), url: `https://t.me/${ctx.me.username}?start=${OPENED}` });
+    const url = `https://t.me/${ctx.me.username}?start=${OPENED}`;
+    return ctx.answerCallbackQuery({ text: ctx.t("board-open-bot"), url });
   }
   const res = await acceptJob(database, personId, ticketId, clock());
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
@@ -94,12 +98,14 @@ async function sendCard(ctx: BotContext, ticketId: number, number: string): Prom
   if (!card.ok) return false;
   const text = `${ctx.t("offer-accepted", { number })}\n\n${ctx.t("job-card", card.value.params)}`;
   try {
-    const m = await ctx.api.sendMessage(ctx.from!.id, text, { reply_markup: renderKeyboard(ctx.lang, card.value.buttons) });
+    const reply_markup = renderKeyboard(ctx.lang, card.value.buttons);
+    const m = await ctx.api.sendMessage(ctx.from!.id, text, { reply_markup });
     await jobCardShown(db, card.value.card, { chatId: m.chat.id, messageId: m.message_id }, ctx.deps.clock());
     return true;
   } catch (e) {
     ctx.deps.log.warn("group: job card not sent, queued", { ticketId, error: String(e) });
-    const notice = { key: "job-card", params: card.value.params, buttons: card.value.buttons, ref: cardRef(ticketId, personId) };
+    const { params, buttons } = card.value;
+    const notice = { key: "job-card", params, buttons, ref: cardRef(ticketId, personId) };
     await notify(db, ctx.deps.clock(), personId, notice);
     return false;
   }

@@ -110,7 +110,9 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   }));
   await logEvents(tx, plans.map((p) => ({ ticketId: p.ticketId, actorId: null, action: "offered", at: now, data: { round: p.round, technicians: p.targets } })));
   for (const p of plans) {
-    reached.set(p.ticketId, quiet.has(p.ticketId) ? p.targets : p.targets.filter((id) => p.reminded.includes(id) || sent.has(id)));
+    // on the board, everyone on duty sees the job
+    const privately = p.targets.filter((id) => p.reminded.includes(id) || sent.has(id));
+    reached.set(p.ticketId, quiet.has(p.ticketId) ? p.targets : privately);
   }
   return reached;
 }

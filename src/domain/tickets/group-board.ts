@@ -20,7 +20,9 @@ type BoardProperty = {
   dispatchMode: string; groupChatId: bigint | null; groupAlsoPrivate: boolean;
   dispatchTimeoutMin: number; emergencyDispatchMin: number; timezone: string | null;
 };
-type BoardPlan = { ticketId: number; round: number; ticket: LoadedTicket & { property: BoardProperty }; view: TicketView };
+type BoardPlan = {
+  ticketId: number; round: number; ticket: LoadedTicket & { property: BoardProperty }; view: TicketView;
+};
 
 /** Whether a ticket's property dispatches in its group (a mode without a linked group is the pool). */
 export const onBoard = (p: BoardProperty) => p.dispatchMode === "group" && p.groupChatId !== null;
@@ -32,7 +34,8 @@ const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from
 /** What the board shows of a job: never the owner's name or phone (the view's phone is left out). */
 function boardParams(t: BoardPlan["ticket"], v: TicketView, now: Date, round: number): Record<string, string | number> {
   const p = t.property;
-  const deadline = new Date(t.reportedAt.getTime() + (t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin) * 60_000);
+  const minutes = t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin;
+  const deadline = new Date(t.reportedAt.getTime() + minutes * 60_000);
   return {
     number: v.number, place: v.place, category: v.category, emergency: v.emergency ? "yes" : "no", time: v.time,
     deadline: hhmm(deadline, p), left: Math.max(0, minutesBetween(now, deadline)), late: deadline <= now ? "yes" : "no",
@@ -47,7 +50,8 @@ const acceptButton = (ticketId: number) => [[{ label: "btn-board-accept", action
 async function postsOf(db: DbOrTx, ticketIds: number[]): Promise<Map<string, bigint>> {
   if (ticketIds.length === 0) return new Map();
   const rows = await db.outbox.findMany({
-    where: { ref: { in: ticketIds.map(boardRef) }, kind: "send" }, select: { ref: true, chatId: true }, orderBy: { id: "asc" },
+    where: { ref: { in: ticketIds.map(boardRef) }, kind: "send" },
+    select: { ref: true, chatId: true }, orderBy: { id: "asc" },
   });
   return new Map(rows.map((r) => [r.ref!, r.chatId]));
 }
@@ -84,10 +88,12 @@ export async function boardRound(tx: Tx, plans: BoardPlan[], now: Date): Promise
   const edits: { chatId: bigint; notice: Notice }[] = [];
   for (const p of mine) {
     const ref = boardRef(p.ticketId);
-    const params = { ...boardParams(p.ticket, p.view, now, p.round), again: p.round === 0 && posts.has(ref) ? "yes" : "no" };
+    const again = p.round === 0 && posts.has(ref) ? "yes" : "no";
+    const params = { ...boardParams(p.ticket, p.view, now, p.round), again };
     const notice = { key: "board-job", params, buttons: acceptButton(p.ticketId), ref };
     const posted = posts.get(ref);
-    if (posted === undefined) sends.push({ chatId: p.ticket.property.groupChatId!, notice: { ...notice, photos: p.view.photos.slice(0, 1) } });
+    const photos = p.view.photos.slice(0, 1);
+    if (posted === undefined) sends.push({ chatId: p.ticket.property.groupChatId!, notice: { ...notice, photos } });
     else edits.push({ chatId: posted, notice });
   }
   await queueRows(tx, now, sends);
@@ -101,14 +107,18 @@ const NEWS: Record<string, string> = {
 };
 
 /** The job's post in its group says what became of it (taken by whom and when, reassigned, cancelled). */
-export async function boardNews(tx: Tx, ticketId: number, key: string, params: Record<string, string | number>, now: Date): Promise<void> {
+export async function boardNews(
+  tx: Tx, ticketId: number, key: string, params: Record<string, string | number>, now: Date,
+): Promise<void> {
   const ref = boardRef(ticketId);
   const chatId = (await postsOf(tx, [ticketId])).get(ref);
   if (chatId === undefined) return;
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { property: { select: { timezone: true } } } });
+  const select = { property: { select: { timezone: true } } };
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select });
   const news = {
     number: params.number ?? "", place: params.place ?? "", category: params.category ?? "",
-    emergency: params.emergency ?? "no", technician: params.technician ?? "", at: hhmm(now, t.property), state: NEWS[key] ?? "closed",
+    emergency: params.emergency ?? "no", technician: params.technician ?? "", at: hhmm(now, t.property),
+    state: NEWS[key] ?? "closed",
   };
   await queueEdits(tx, now, [{ chatId, notice: { key: "board-job-closed", params: news, buttons: [], ref } }]);
 }
@@ -117,7 +127,9 @@ export async function boardNews(tx: Tx, ticketId: number, key: string, params: R
  * The winner of a press in the group also held a private offer (an emergency, or groupAlsoPrivate):
  * that offer's message loses its buttons and says the job is theirs.
  */
-export async function boardWon(db: DbOrTx, personId: number, ticketId: number, number: string, now: Date): Promise<void> {
+export async function boardWon(
+  db: DbOrTx, personId: number, ticketId: number, number: string, now: Date,
+): Promise<void> {
   const offer = await db.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId: personId } } });
   const ref = offer ? `offer:${offer.id}:${offer.round}` : null;
   // an edit of a message never sent would go out as a new one: only when the offer went out
@@ -141,8 +153,11 @@ export async function boardPress(
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
   if (!t) return err("NOT_FOUND");
   if (!(await holdsRoleAt(db, personId, t.propertyId, ["technician"]))) return err("FORBIDDEN");
-  if (t.status !== "open") return err(t.assigneeId === personId ? "INVALID_STATE" : t.assigneeId ? "ALREADY_TAKEN" : "TICKET_NOT_OPEN");
-  if (!(await techniciansFor(db, t.propertyId, t.category as Category, t.emergency)).includes(personId)) return err("NOT_ELIGIBLE");
+  if (t.status !== "open") {
+    return err(t.assigneeId === personId ? "INVALID_STATE" : t.assigneeId ? "ALREADY_TAKEN" : "TICKET_NOT_OPEN");
+  }
+  const eligible = await techniciansFor(db, t.propertyId, t.category as Category, t.emergency);
+  if (!eligible.includes(personId)) return err("NOT_ELIGIBLE");
   await db.offer.upsert({
     where: { ticketId_technicianId: { ticketId, technicianId: personId } },
     create: { ticketId, technicianId: personId, round: t.dispatchLevel, createdAt: now },
