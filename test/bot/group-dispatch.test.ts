@@ -130,7 +130,7 @@ describe("the board", () => {
     expect(h.errors).toEqual([]);
   });
 
-  it("a member who is not staff, a revoked technician and one without the skill are refused; nothing changes", async () => {
+  it("a member who is not staff, a revoked technician, one without the skill or off duty: refused, nothing changes", async () => {
     await linked();
     await h.database.db.roleGrant.updateMany({ where: { personId: s.technicians[1]!.id }, data: { revokedAt: h.now() } });
     await h.database.db.roleGrant.updateMany({ where: { personId: s.technicians[0]!.id }, data: { skills: "water" } });
@@ -142,6 +142,9 @@ describe("the board", () => {
     expect(answers(await team.press(stranger, "接单"))[0].text).toContain("只有本项目的维修人员");
     expect(answers(await team.press(tech(1), "接单"))[0].text).toContain("只有本项目的维修人员");
     expect(answers(await team.press(tech(2), "接单"))[0].text).toContain("不负责此类维修");
+    await h.database.db.person.update({ where: { id: s.technicians[0]!.id }, data: { onDuty: false } });
+    expect(answers(await team.press(tech(0), "接单"))[0].text).toContain("不在值班");
+    await h.database.db.person.update({ where: { id: s.technicians[0]!.id }, data: { onDuty: true } });
     expect((await ticketOf(id)).status).toBe("open");
     await h.flush();
     expect(team.calls()).toEqual([]);
