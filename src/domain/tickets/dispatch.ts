@@ -35,12 +35,16 @@ const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getT
  * "new job"; after that reminder, later rounds leave them alone.
  */
 export async function offerTicket(
-  tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView },
+  tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView }, except?: number[],
 ): Promise<number[]> {
-  return (await offerTickets(tx, [{ ticketId, round, loaded }], now)).get(ticketId) ?? [];
+  return (await offerTickets(tx, [{ ticketId, round, loaded, except }], now)).get(ticketId) ?? [];
 }
 
-export type OfferRound = { ticketId: number; round: number; loaded?: { ticket: LoadedTicket; view: TicketView } };
+export type OfferRound = {
+  ticketId: number; round: number; loaded?: { ticket: LoadedTicket; view: TicketView };
+  /** Left out of this round only (the technician the desk just took the job from). */
+  except?: number[];
+};
 
 /**
  * `offerTicket` for many tickets at once, in a few statements whatever their number: the tickets,
@@ -72,7 +76,7 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   const plans = pool.map((p) => {
     const existing = new Map(offers.filter((o) => o.ticketId === p.ticketId).map((o) => [o.technicianId, o]));
     const targets = techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency)
-      .filter((id) => existing.get(id)?.status !== "declined");
+      .filter((id) => existing.get(id)?.status !== "declined" && !p.except?.includes(id));
     // those holding the first offer are reminded (once: after that they are left alone), the others offered anew
     const holding = targets.filter((id) => existing.get(id)?.status === "offered");
     const reminded = holding.filter((id) => existing.get(id)!.round > 0);

@@ -121,7 +121,10 @@ ask-reason-cancel = Why is it cancelled? (the owner is told)
 ask-reason-note = Your note:
 done-assign = ✅ { $number } assigned to { $technician }. If not accepted within 5 minutes it comes back to the queue and the supervisor is told.
 done-reassign = ✅ { $number } reassigned to { $technician }; the previous technician was told.
-done-pool = ✅ { $number } is back in the pool and offered to the technicians on duty.
+done-pool = { $offered ->
+    [0] ⚠️ { $number } is back in the pool, but no technician with the skill is on duty to take it: assign it or call the supervisor.
+   *[other] ✅ { $number } is back in the pool and offered to { $offered } technician(s) on duty; the supervisor is alerted if nobody takes it.
+}
 done-cancel = ✅ { $number } cancelled; the owner was told.
 done-note = ✅ Note added to { $number }.
 ticket-reason-stopped = Stopped; nothing was changed.

@@ -121,7 +121,10 @@ ask-reason-cancel = 请输入取消原因（将告知业主）：
 ask-reason-note = 请输入备注内容：
 done-assign = ✅ 工单 { $number } 已指派给 { $technician }，5 分钟内未接单将退回待办并通知主管。
 done-reassign = ✅ 工单 { $number } 已转给 { $technician }，原维修人员已收到通知。
-done-pool = ✅ 工单 { $number } 已退回抢单池，重新派发给在岗维修人员。
+done-pool = { $offered ->
+    [0] ⚠️ 工单 { $number } 已退回抢单池，但目前没有在岗且有此技能的维修人员可以接单，请指派或联系主管。
+   *[other] ✅ 工单 { $number } 已退回抢单池，已发给 { $offered } 位在岗维修人员；无人接单时照常提醒主管。
+}
 done-cancel = ✅ 工单 { $number } 已取消，业主已收到通知。
 done-note = ✅ 已为工单 { $number } 添加备注。
 ticket-reason-stopped = 已中止，未做任何更改。

@@ -123,7 +123,10 @@ ask-reason-cancel = 請輸入取消原因（將告知業主）：
 ask-reason-note = 請輸入備註內容：
 done-assign = ✅ 工單 { $number } 已指派給 { $technician }，5 分鐘內未接單將退回待辦並通知主管。
 done-reassign = ✅ 工單 { $number } 已轉給 { $technician }，原維修人員已收到通知。
-done-pool = ✅ 工單 { $number } 已退回搶單池，重新派發給值班維修人員。
+done-pool = { $offered ->
+    [0] ⚠️ 工單 { $number } 已退回搶單池，但目前沒有值班且有此技能的維修人員可以接單，請指派或聯絡主管。
+   *[other] ✅ 工單 { $number } 已退回搶單池，已發給 { $offered } 位值班維修人員；無人接單時照常提醒主管。
+}
 done-cancel = ✅ 工單 { $number } 已取消，業主已收到通知。
 done-note = ✅ 已為工單 { $number } 新增備註。
 ticket-reason-stopped = 已中止，未做任何更改。

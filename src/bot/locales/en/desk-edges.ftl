@@ -1,0 +1,6 @@
+# The desk at the edges of its tools (issue 22): names of flows ended by a newer one
+flow-name-paid-quote = paid-work quote
+flow-name-paid-quote-reject = reason for returning a quote
+flow-name-complain = filing a complaint
+flow-name-complaint-desk = classifying and assigning a complaint
+flow-name-complaint-result = recording a complaint's result

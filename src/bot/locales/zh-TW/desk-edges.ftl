@@ -1,0 +1,8 @@
+### Generated from zh-CN/desk-edges.ftl by `npm run locales:tw`: edit zh-CN or scripts/zh-tw-overrides.json.
+
+# The desk at the edges of its tools (issue 22): names of flows ended by a newer one
+flow-name-paid-quote = 有償服務報價
+flow-name-paid-quote-reject = 退回報價的原因
+flow-name-complain = 投訴登記
+flow-name-complaint-desk = 投訴分類與指派
+flow-name-complaint-result = 投訴處理結果

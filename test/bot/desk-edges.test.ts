@@ -1,0 +1,92 @@
+// The desk at the edges of its tools (issue 22): a ticket back in the pool after 转单, flows started
+// while another is open, who did what on the timeline, offers that say what they are, the desk at
+// night, 催单 on a late ticket, the desk's own 催办, and /find for the office only.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
+import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
+import { markArrived } from "../../src/domain/tickets/work.ts";
+import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { makeDesk, reported, value, type Desk } from "../jobs/site.ts";
+
+let h: Harness;
+let s: Desk;
+beforeEach(async () => {
+  h = await createHarness();
+  s = await makeDesk(h.database, 3);
+});
+afterEach(async () => { await h.close(); });
+
+const chatOf = (p: { telegramId: bigint | null; name: string }) => h.user(Number(p.telegramId), p.name);
+const ticketOf = (id: number) => h.database.db.ticket.findUniqueOrThrow({ where: { id } });
+
+describe("back to the pool after 指派 → 接单 → 转单 → 接单", () => {
+  async function assignedAndReassigned() {
+    const id = await reported(h.database, s, h.now());
+    const desk = chatOf(s.desk);
+    const [t1, t2] = [chatOf(s.technicians[0]!), chatOf(s.technicians[1]!)];
+    await desk.pressData(`card|${id}`);
+    await desk.press("指派");
+    await desk.press("师傅1");
+    await h.flush();
+    await t1.press("接单");
+    await desk.pressData(`card|${id}`);
+    await desk.press("转单");
+    await desk.press("师傅2");
+    await desk.send("师傅1 去了急修");
+    await h.flush();
+    await t2.press("接单");
+    expect((await ticketOf(id)).assigneeId).toBe(s.technicians[1]!.id);
+    return { id, desk };
+  }
+
+  it("offers it at once to those on duty with the skill (the one taken off before too), says how many, and escalates again", async () => {
+    const { id, desk } = await assignedAndReassigned();
+    await desk.pressData(`card|${id}`);
+    await desk.press("退回抢单池");
+    await desk.send("需要两个人");
+    expect(desk.lastText()).toContain("已发给 2 位在岗维修人员");
+    await h.flush();
+    const offered = (await h.database.db.offer.findMany({ where: { ticketId: id, status: "offered" } })).map((o) => o.technicianId);
+    expect(offered.sort()).toEqual([s.technicians[0]!.id, s.technicians[2]!.id].sort());
+    expect(buttonsOf(chatOf(s.technicians[0]!).inbox().at(-1)).map((b) => b.text)).toContain("接单");
+    expect(textOf(chatOf(s.technicians[2]!).inbox().at(-1))).toContain("BX-20261123-0001");
+    // nobody takes it: the escalation clock runs again and the supervisor is alerted
+    const t = await ticketOf(id);
+    expect(t.status).toBe("open");
+    h.advance(5);
+    expect((await runDispatchEscalation(h.database, h.now())).done).toBe(1);
+    await h.flush();
+    expect(chatOf(s.supervisor).lastText()).toContain("BX-20261123-0001");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("warns the desk when nobody could be reached", async () => {
+    const { id, desk } = await assignedAndReassigned();
+    await h.database.db.person.updateMany({ where: { id: { in: [s.technicians[0]!.id, s.technicians[2]!.id] } }, data: { onDuty: false } });
+    await desk.pressData(`card|${id}`);
+    await desk.press("退回抢单池");
+    await desk.send("需要两个人");
+    expect(desk.lastText()).toContain("⚠️");
+    expect(desk.lastText()).toContain("没有在岗且有此技能的维修人员");
+    expect((await ticketOf(id)).dispatchDueAt).not.toBeNull();
+  });
+});
+
+describe("a flow started while another is open", () => {
+  it("💰 pressed after ✅ 已完成 ends the completion politely and starts the quote", async () => {
+    const id = await reported(h.database, s, h.now());
+    value(await acceptJob(h.database, s.technicians[0]!.id, id, h.now()));
+    value(await markArrived(h.database, s.technicians[0]!.id, id, h.now()));
+    const tech = chatOf(s.technicians[0]!);
+    await tech.pressData(`done|${id}`);
+    const calls = await tech.pressData(`paid|${id}`);
+    const texts = calls.map(textOf).join("\n");
+    expect(texts).toContain("上一步「完工登记」还没有完成，已为您结束");
+    expect(texts).toContain("需要业主付费的原因是");
+    // and the other way round, with names for every flow: the quote is ended by the next one
+    const again = (await tech.pressData(`cannot|${id}`)).map(textOf).join("\n");
+    expect(again).toContain("上一步「有偿服务报价」还没有完成");
+    expect(again).not.toContain("flow-name");
+    expect(h.errors).toEqual([]);
+  });
+});
