@@ -90,3 +90,30 @@ describe("a flow started while another is open", () => {
     expect(h.errors).toEqual([]);
   });
 });
+
+describe("/find and a quote's 退回 are the office's", () => {
+  it("refuses technicians, wildcards and a 退回 pressed by anyone but the property's supervisor, before reading", async () => {
+    const id = await reported(h.database, s, h.now());
+    await reported(h.database, s, h.now(), { description: "另一户" });
+    const tech = chatOf(s.technicians[0]!);
+    expect(textOf((await tech.send("/find 0001")).at(-1))).toContain("仅限客服、主管和中控室");
+    const desk = chatOf(s.desk);
+    for (const q of ["%%%", "___", "%", "_0_1"]) {
+      const reply = textOf((await desk.send(`/find ${q}`)).at(-1));
+      expect(reply, q).toContain("请发送「/find 编号");
+      expect(reply, q).not.toContain("BX-20261123");
+    }
+    expect(textOf((await chatOf(s.control).send("/find 0001")).at(-1))).toContain("BX-20261123-0001");
+    const quote = await h.database.db.quote.create({ data: {
+      ticketId: id, propertyId: s.property.id, version: 1, status: "review", totalFen: 3500, createdById: s.technicians[0]!.id, createdAt: h.now(),
+    } });
+    for (const who of [tech, desk, chatOf(s.owner)]) {
+      const calls = await who.pressData(`qno|${quote.id}`);
+      expect(calls.find((c) => c.method === "answerCallbackQuery")?.payload.show_alert).toBe(true);
+      expect(calls.map(textOf).join("\n")).not.toContain("BX-20261123-0001");
+    }
+    await chatOf(s.supervisor).pressData(`qno|${quote.id}`);
+    expect(chatOf(s.supervisor).lastText()).toContain("BX-20261123-0001");
+    expect(h.errors).toEqual([]);
+  });
+});

@@ -93,7 +93,7 @@ export function paidFeature(deps: BotDeps) {
   });
   feature.callbackQuery(callbackFor("qno"), async (ctx) => {
     const id = data(ctx).id;
-    const number = await quoteNumber(ctx.deps.database.db, id);
+    const number = await quoteNumber(ctx.deps.database.db, ctx.person!.id, id);
     if (!number) return refuse(ctx, "NOT_FOUND");
     await ctx.answerCallbackQuery();
     const args: RejectArgs = { personId: ctx.person!.id, lang: ctx.lang, quoteId: id, number };

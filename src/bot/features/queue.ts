@@ -93,7 +93,7 @@ queueFeature.callbackQuery(callbackFor("card"), async (ctx) => {
 chat.command("find", async (ctx) => {
   if (!ctx.match.trim()) return ctx.reply(ctx.t("find-usage"));
   const res = await findTickets(ctx.deps.database.db, ctx.person!.id, ctx.match);
-  if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "staff-only" : "find-usage"));
+  if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "find-office-only" : "find-usage"));
   if (res.value.length === 0) return ctx.reply(ctx.t("find-none", { query: ctx.match.trim() }));
   const kb = InlineKeyboard.from(res.value.map((l) => [InlineKeyboard.text(`${l.number} · ${l.place}`, packCallback("card", l.id))]));
   await ctx.reply(`${ctx.t("find-title", { count: res.value.length })}\n${res.value.map((l) => lineText(ctx, l)).join("\n")}`, { reply_markup: kb });

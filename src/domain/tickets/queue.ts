@@ -126,15 +126,17 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
 
 /** Tickets of the person's properties by number (or its end), home label, or phone; newest first. */
 export async function findTickets(db: DbOrTx, personId: number, query: string, limit = 10): Promise<Result<QueueLine[]>> {
-  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: [...STAFF_ROLES] }, revokedAt: null } });
+  // the office only (README): technicians do not search the property's owners and histories
+  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: OFFICE_ROLES }, revokedAt: null } });
   if (grants.length === 0) return err("FORBIDDEN");
   const scope = grants.some((g) => g.propertyId === null) ? {} : { propertyId: { in: grants.map((g) => g.propertyId!) } };
   const q = query.trim();
   const label = /^([^\s-]+)-([^\s-]+)-([^\s-]+)$/.exec(q);
   const phone = normalizePhone(q);
+  // a number's end is letters, digits and dashes only: "%" or "_" would match every ticket (LIKE)
   const where = phone ? { phone }
     : label && !/^[A-Za-z]+-\d{8}-\d+$/.test(q) ? { unit: { building: label[1]!, entrance: label[2]!, room: label[3]! } }
-    : q.length >= 3 ? { number: { endsWith: q.toUpperCase() } } : null;
+    : /^[A-Za-z0-9-]{3,}$/.test(q) && /\d/.test(q) ? { number: { endsWith: q.toUpperCase() } } : null;
   if (!where) return err("INVALID_INPUT");
   const rows = await db.ticket.findMany({
     where: { ...scope, ...where }, include: lineInclude, orderBy: { id: "desc" }, take: limit,

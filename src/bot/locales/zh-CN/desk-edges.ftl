@@ -4,3 +4,5 @@ flow-name-paid-quote-reject = 退回报价的原因
 flow-name-complain = 投诉登记
 flow-name-complaint-desk = 投诉分类与指派
 flow-name-complaint-result = 投诉处理结果
+# /find is the office's (desk, supervisors, control room)
+find-office-only = 抱歉，查找工单仅限客服、主管和中控室使用。

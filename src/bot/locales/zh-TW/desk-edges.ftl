@@ -6,3 +6,5 @@ flow-name-paid-quote-reject = 退回報價的原因
 flow-name-complain = 投訴登記
 flow-name-complaint-desk = 投訴分類與指派
 flow-name-complaint-result = 投訴處理結果
+# /find is the office's (desk, supervisors, control room)
+find-office-only = 抱歉，查詢工單僅限客服、主管和中控室使用。
