@@ -3,10 +3,11 @@
 // night, 催单 on a late ticket, the desk's own 催办, and /find for the office only.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
+import { runCompletionClock } from "../../src/domain/scheduled/completion-clock.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { markArrived } from "../../src/domain/tickets/work.ts";
 import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
-import { makeDesk, reported, value, type Desk } from "../jobs/site.ts";
+import { count, makeDesk, min, reported, sh, value, type Desk } from "../jobs/site.ts";
 
 let h: Harness;
 let s: Desk;
@@ -114,6 +115,66 @@ describe("/find and a quote's 退回 are the office's", () => {
     }
     await chatOf(s.supervisor).pressData(`qno|${quote.id}`);
     expect(chatOf(s.supervisor).lastText()).toContain("BX-20261123-0001");
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe("催单 and 催办", () => {
+  it("outside office hours the control room is the desk: a 催单 at 21:00, a night emergency's completion warning", async () => {
+    h.setNow(sh("2026-11-23T21:00:00"));
+    const id = await reported(h.database, s, h.now());
+    value(await acceptJob(h.database, s.technicians[0]!.id, id, h.now()));
+    await chatOf(s.owner).pressData(`urge|${id}`);
+    expect(await count(h.database, "urge-desk", s.control.id)).toBe(1);
+    expect(await count(h.database, "urge-desk", s.desk.id)).toBe(0);
+    // an emergency at 21:05 nobody has taken: its 80 % warning falls at 03:29
+    const night = await reported(h.database, s, sh("2026-11-23T21:05:00"), { emergency: true, category: "electricity" });
+    const due = (await ticketOf(night)).completionCheckAt!;
+    expect(due.toISOString()).toBe(sh("2026-11-24T03:29:00").toISOString());
+    await runCompletionClock(h.database, due);
+    expect(await count(h.database, "completion-warning-desk", s.control.id)).toBe(1);
+    expect(await count(h.database, "completion-warning-desk", s.desk.id)).toBe(0);
+    // in office hours it is the desk again
+    const day = await reported(h.database, s, h.now());
+    value(await acceptJob(h.database, s.technicians[0]!.id, day, h.now()));
+    h.setNow(sh("2026-11-24T09:00:00"));
+    await chatOf(s.owner).pressData(`urge|${day}`);
+    expect(await count(h.database, "urge-desk", s.desk.id)).toBe(1);
+  });
+
+  it("a 催单 on a ticket past its own dispatch deadline reaches the supervisor, though the escalation moved its next look", async () => {
+    const id = await reported(h.database, s, h.now());
+    expect((await runDispatchEscalation(h.database, min(h.now(), 5))).done).toBe(1);
+    expect((await ticketOf(id)).dispatchDueAt!.getTime()).toBeGreaterThan(min(h.now(), 7).getTime());
+    h.advance(7);
+    await chatOf(s.owner).pressData(`urge|${id}`);
+    expect(await count(h.database, "urge-supervisor", s.supervisor.id)).toBe(1);
+    // not late: nobody bothers the supervisor
+    const fresh = await reported(h.database, s, h.now());
+    await chatOf(s.owner).pressData(`urge|${fresh}`);
+    expect(await count(h.database, "urge-supervisor", s.supervisor.id)).toBe(1);
+  });
+
+  it("the desk's own 催办 on the card chases the technician, once every two hours, as the owner's", async () => {
+    const id = await reported(h.database, s, h.now());
+    value(await acceptJob(h.database, s.technicians[0]!.id, id, h.now()));
+    const desk = chatOf(s.desk);
+    await desk.pressData(`card|${id}`);
+    await desk.press("催办");
+    expect(desk.lastText()).toContain("已催促工单 BX-20261123-0001 的维修人员");
+    await h.flush();
+    expect(chatOf(s.technicians[0]!).lastText()).toContain("客服催办");
+    const again = await desk.pressData(`cchase|${id}`);
+    expect(again.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain("2 小时内已催过");
+    // the owner's 催单 shares the limit; two hours later it goes through
+    const owner = await chatOf(s.owner).pressData(`urge|${id}`);
+    expect(owner.find((c) => c.method === "answerCallbackQuery")?.payload.show_alert).toBe(true);
+    const urged = await h.database.db.event.findMany({ where: { ticketId: id, action: "urged" } });
+    expect(urged.map((e) => e.actorId)).toEqual([s.desk.id]);
+    expect((await ticketOf(id)).urgeCount).toBe(1);
+    // nobody outside the office may press it
+    const tech = await chatOf(s.technicians[1]!).pressData(`cchase|${id}`);
+    expect(tech.find((c) => c.method === "answerCallbackQuery")?.payload.show_alert).toBe(true);
     expect(h.errors).toEqual([]);
   });
 });

@@ -69,6 +69,7 @@ export async function showCard(ctx: BotContext, ticketId: number) {
   if (c.canReassign) kb.text(ctx.t("btn-reassign"), packCallback("cassign", v.id));
   if (c.canAssign || c.canReassign) kb.text(ctx.t("btn-pool"), packCallback("cpool", v.id)).row();
   if (c.canCancel) kb.text(ctx.t("btn-staff-cancel"), packCallback("ccancel", v.id)).text(ctx.t("btn-priority"), packCallback("cprio", v.id)).row();
+  if (c.canChase) kb.text(ctx.t("btn-chase"), packCallback("cchase", v.id)).row();
   if (c.canAct) {
     kb.text(ctx.t("btn-note"), packCallback("cnote", v.id)).text(ctx.t("btn-owner-phone"), packCallback("cphone", v.id)).row();
     kb.text(ctx.t(c.reworkOf ? "btn-rework-unlink" : "btn-rework-link"), packCallback("crework", v.id, c.reworkOf ? "unlink" : "link"));

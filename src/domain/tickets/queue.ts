@@ -98,6 +98,8 @@ export type TicketCard = {
   /** One incident for many reporters: the first report this one follows, and the reports that follow this one. */
   incidentOf: { id: number; number: string } | null; linked: { id: number; number: string }[];
   canMerge: boolean; canUnmerge: boolean;
+  /** The desk's 催办: a technician holds (or is offered) the unfinished job. */
+  canChase: boolean;
 };
 
 /** A ticket for its property's staff: the view, the timeline, the owner and what may be done now. */
@@ -121,6 +123,7 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
     canAssign: canAct && status === "open",
     canReassign: canAct && ACTIVE_WORK.includes(status),
     canCancel: canAct && UNFINISHED.includes(status),
+    canChase: canAct && UNFINISHED.includes(status) && (t.assigneeId ?? t.offeredToId) !== null,
   });
 }
 

@@ -84,7 +84,7 @@ card-event = { $at } { $actor } · { card-action }{ $why ->
    *[other] ({ $why })
 }
 card-action = { $action ->
-    [urged] owner chased
+    [urged] chased
     [priority-changed] priority changed
     [completion-warned] completion warning
     [completion-breached] completion deadline missed

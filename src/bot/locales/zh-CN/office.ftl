@@ -84,7 +84,7 @@ card-event = { $at } { $actor } · { card-action }{ $why ->
    *[other] （{ $why }）
 }
 card-action = { $action ->
-    [urged] 业主催单
+    [urged] 催单
     [priority-changed] 调整优先级
     [completion-warned] 完成时限预警
     [completion-breached] 超过完成时限

@@ -86,7 +86,7 @@ card-event = { $at } { $actor } · { card-action }{ $why ->
    *[other] （{ $why }）
 }
 card-action = { $action ->
-    [urged] 業主催單
+    [urged] 催單
     [priority-changed] 調整優先順序
     [completion-warned] 完成時限預警
     [completion-breached] 超過完成時限
