@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
 import { runCompletionClock } from "../../src/domain/scheduled/completion-clock.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
-import { markArrived } from "../../src/domain/tickets/work.ts";
+import { markArrived, markDone } from "../../src/domain/tickets/work.ts";
+import { answerSurvey } from "../../src/domain/surveys.ts";
 import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { count, makeDesk, min, reported, sh, value, type Desk } from "../jobs/site.ts";
 
@@ -175,6 +176,27 @@ describe("催单 and 催办", () => {
     // nobody outside the office may press it
     const tech = await chatOf(s.technicians[1]!).pressData(`cchase|${id}`);
     expect(tech.find((c) => c.method === "answerCallbackQuery")?.payload.show_alert).toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe("who did it", () => {
+  it("is who pressed: the desk registering a phone report, the desk turning a rating into a complaint", async () => {
+    const id = await reported(h.database, s, h.now(), { registeredById: s.desk.id, channel: "phone" });
+    const desk = chatOf(s.desk);
+    await desk.pressData(`card|${id}`);
+    const timeline = desk.lastText();
+    expect(timeline).toMatch(/\d 钱客服 · 提交报修/);
+    expect(timeline).not.toMatch(/\d 王阿姨 · /);
+    value(await acceptJob(h.database, s.technicians[0]!.id, id, h.now()));
+    value(await markArrived(h.database, s.technicians[0]!.id, id, h.now()));
+    value(await markDone(h.database, s.technicians[0]!.id, id, { note: "ok" }, h.now()));
+    value(await answerSurvey(h.database, { ticketId: id, actorId: s.desk.id, rating: 1, comment: "弄得很脏", channel: "phone" }, h.now()));
+    await desk.send("/tocomplaint BX-20261123-0001");
+    const filed = await h.database.db.event.findFirstOrThrow({ where: { action: "complaint-filed" } });
+    expect(filed.actorId).toBe(s.desk.id);
+    const reportedBy = await h.database.db.event.findFirstOrThrow({ where: { ticketId: id, action: "reported" } });
+    expect(reportedBy.actorId).toBe(s.desk.id);
     expect(h.errors).toEqual([]);
   });
 });

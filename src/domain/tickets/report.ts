@@ -172,8 +172,12 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   // what offers and notices show, from what was just written (no second read of the ticket)
   const loaded = withView({ ...ticket, unit, property, assignee: null, photos });
   await logEvent(tx, {
-    ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
-    data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
+    // the actor is who pressed: the desk registering a phone report, not the owner it registers for
+    ticketId: ticket.id, actorId: input.registeredById ?? input.reporterId, action: "reported", at: now,
+    data: {
+      number, category: input.category, emergency: input.emergency, photos: input.photos.length,
+      ...(input.registeredById && input.registeredById !== input.reporterId ? { for: input.reporterId } : {}),
+    },
   });
   // the same public-area fault reported again: one incident, one job (the reporter follows the first)
   const incident = await linkAtReport(tx, ticket, property, now);
