@@ -4,11 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
 import { runCompletionClock } from "../../src/domain/scheduled/completion-clock.ts";
+import { runAssignTimeouts } from "../../src/domain/scheduled/assign-timeouts.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { markArrived, markDone } from "../../src/domain/tickets/work.ts";
 import { answerSurvey } from "../../src/domain/surveys.ts";
 import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
-import { count, makeDesk, min, reported, sh, value, type Desk } from "../jobs/site.ts";
+import { completed, count, makeDesk, min, reported, sh, value, type Desk } from "../jobs/site.ts";
 
 let h: Harness;
 let s: Desk;
@@ -198,5 +199,59 @@ describe("who did it", () => {
     const reportedBy = await h.database.db.event.findFirstOrThrow({ where: { ticketId: id, action: "reported" } });
     expect(reportedBy.actorId).toBe(s.desk.id);
     expect(h.errors).toEqual([]);
+  });
+});
+
+describe("offers that say what they are", () => {
+  const texts = (p: { telegramId: bigint | null; name: string }) => chatOf(p).inbox().map(textOf).join("\n");
+
+  it("a desk assignment says 客服指派, and the named technician's own pool offer is not edited away first", async () => {
+    const id = await reported(h.database, s, h.now());
+    await h.flush();
+    const desk = chatOf(s.desk);
+    await desk.pressData(`card|${id}`);
+    await desk.press("指派");
+    await desk.press("师傅1");
+    await h.flush();
+    expect(texts(s.technicians[0]!)).toContain("客服指派给您的工单 BX-20261123-0001");
+    expect(texts(s.technicians[0]!)).not.toContain("已另行安排");
+    expect(texts(s.technicians[1]!)).toContain("已另行安排");
+    await chatOf(s.technicians[0]!).press("接单");
+    expect((await ticketOf(id)).assigneeId).toBe(s.technicians[0]!.id);
+  });
+
+  it("round robin says it is their turn, an expired turn says it went on, and the escalation never says 'offered to 0'", async () => {
+    await h.database.db.property.update({ where: { id: s.property.id }, data: { dispatchMode: "round_robin" } });
+    const id = await reported(h.database, s, h.now());
+    await h.flush();
+    const first = (await ticketOf(id)).offeredToId!;
+    const firstRow = s.technicians.find((t) => t.id === first)!;
+    expect(texts(firstRow)).toContain("轮到您接单");
+    h.advance(4);
+    expect((await runAssignTimeouts(h.database, h.now())).done).toBe(1);
+    await h.flush();
+    expect(chatOf(firstRow).lastText()).toContain("已轮给下一位维修人员");
+    h.advance(2);
+    expect((await runDispatchEscalation(h.database, h.now())).done).toBe(1);
+    await h.flush();
+    const alert = chatOf(s.supervisor).lastText();
+    expect(alert).toContain("正按轮询单独派给一位维修人员");
+    expect(alert).not.toContain("发给 0 位");
+  });
+
+  it("a rework offer says 返修, and when it runs out it says the job went to the pool", async () => {
+    await completed(h.database, s, h.now());
+    h.advance(60);
+    const again = await reported(h.database, s, h.now(), { description: "还是漏水" });
+    await h.flush();
+    expect((await ticketOf(again)).offeredToId).toBe(s.technicians[0]!.id);
+    expect(chatOf(s.technicians[0]!).lastText()).toContain("返修工单 BX-20261123-0002");
+    h.advance(6);
+    expect((await runAssignTimeouts(h.database, h.now())).done).toBe(1);
+    await h.flush();
+    const edited = chatOf(s.technicians[0]!).inbox().map(textOf).filter((t) => t.includes("0002"));
+    expect(edited.at(-1)).toContain("已发给其他在岗维修人员抢单");
+    expect(edited.join("\n")).not.toContain("退回客服");
+    expect(texts(s.technicians[1]!)).toContain("BX-20261123-0002");
   });
 });

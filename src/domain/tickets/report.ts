@@ -189,7 +189,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   }
   const firstTechnician = await linkReworkAtReport(tx, ticket, now);
   const offeredTo = firstTechnician && !input.emergency
-    ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
+    ? (await offerAlone(tx, ticket.id, firstTechnician, now, undefined, "rework"), [firstTechnician])
     : await offerTicket(tx, ticket.id, now, 0, loaded);
   if (input.registeredById && input.registeredById !== input.reporterId) {
     // registered by the desk: an owner on Telegram gets the number and every step from here on

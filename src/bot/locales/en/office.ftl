@@ -133,13 +133,21 @@ find-usage = Send "/find number / home / phone", e.g. /find 0012, /find 3-1-502 
 find-none = No ticket found for "{ $query }".
 find-title = 🔍 { $count } ticket(s) found:
 assign-offer =
-    👷 Job { $number } assigned to you by the office (only you can take it, for { $minutes } minutes)
+    { $kind ->
+        [turn] 🔔 Your turn: job { $number } (round robin; only you can take it, for { $minutes } minutes, then it goes to the next)
+        [rework] 🔁 Rework { $number }: you repaired this before, so it comes to you first (only you, for { $minutes } minutes)
+       *[desk] 👷 Job { $number } assigned to you by the desk (only you can take it, for { $minutes } minutes)
+    }
     Place: { $place }
     Category: { category-label }
     Description: { $description }
     Urgency: { emergency-label }
 offer-reassigned = Job { $number } was given to someone else; nothing to do.
-assign-offer-expired = The assignment of { $number } ran out; it went back to the desk.
+assign-offer-expired = { $next ->
+    [turn] { $number } was not taken in time; it went to the next technician in turn.
+    [pool] { $number } was not taken in time; it was offered to the other technicians on duty.
+   *[desk] The assignment of { $number } ran out; it went back to the desk.
+}
 assign-returned = ⏰ { $number } ({ $place }) was { $why ->
     [declined] declined by
    *[expired] not accepted in time by

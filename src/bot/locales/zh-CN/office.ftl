@@ -133,13 +133,21 @@ find-usage = 请发送「/find 编号／房号／电话」，例如 /find 0012�
 find-none = 没有找到与「{ $query }」相关的工单。
 find-title = 🔍 找到 { $count } 张工单：
 assign-offer =
-    👷 主管指派给您的工单 { $number }（仅限您接单，{ $minutes } 分钟内有效）
+    { $kind ->
+        [turn] 🔔 轮到您接单：工单 { $number }（轮询派单，仅限您接单，{ $minutes } 分钟内有效，超时转给下一位）
+        [rework] 🔁 返修工单 { $number }：您之前修过这里，优先派给您（仅限您接单，{ $minutes } 分钟内有效）
+       *[desk] 👷 客服指派给您的工单 { $number }（仅限您接单，{ $minutes } 分钟内有效）
+    }
     位置：{ $place }
     类别：{ category-label }
     描述：{ $description }
     紧急程度：{ emergency-label }
 offer-reassigned = 工单 { $number } 已另行安排，无需处理。
-assign-offer-expired = 工单 { $number } 的指派已超时，已退回客服重新安排。
+assign-offer-expired = { $next ->
+    [turn] 工单 { $number } 已超时未接，已轮给下一位维修人员。
+    [pool] 工单 { $number } 已超时未接，已发给其他在岗维修人员抢单。
+   *[desk] 工单 { $number } 的指派已超时，已退回客服重新安排。
+}
 assign-returned = ⏰ 工单 { $number }（{ $place }）指派给 { $technician } 后{ $why ->
     [declined] 被拒绝
    *[expired] 超时未接单

@@ -135,13 +135,21 @@ find-usage = 請傳送「/find 編號／房號／電話」，例如 /find 0012�
 find-none = 沒有找到與「{ $query }」相關的工單。
 find-title = 🔍 找到 { $count } 張工單：
 assign-offer =
-    👷 主管指派給您的工單 { $number }（僅限您接單，{ $minutes } 分鐘內有效）
+    { $kind ->
+        [turn] 🔔 輪到您接單：工單 { $number }（輪詢派單，僅限您接單，{ $minutes } 分鐘內有效，超時轉給下一位）
+        [rework] 🔁 返修工單 { $number }：您之前修過這裡，優先派給您（僅限您接單，{ $minutes } 分鐘內有效）
+       *[desk] 👷 客服指派給您的工單 { $number }（僅限您接單，{ $minutes } 分鐘內有效）
+    }
     位置：{ $place }
     類別：{ category-label }
     描述：{ $description }
     緊急程度：{ emergency-label }
 offer-reassigned = 工單 { $number } 已另行安排，無需處理。
-assign-offer-expired = 工單 { $number } 的指派已超時，已退回客服重新安排。
+assign-offer-expired = { $next ->
+    [turn] 工單 { $number } 已超時未接，已輪給下一位維修人員。
+    [pool] 工單 { $number } 已超時未接，已發給其他值班維修人員搶單。
+   *[desk] 工單 { $number } 的指派已超時，已退回客服重新安排。
+}
 assign-returned = ⏰ 工單 { $number }（{ $place }）指派給 { $technician } 後{ $why ->
     [declined] 被拒絕
    *[expired] 超時未接單
