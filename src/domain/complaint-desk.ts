@@ -122,7 +122,8 @@ export async function complaintFromTicket(database: Database, input: { ticketNum
     const source = t.survey.channel === "phone" ? "callback" : "rating";
     const description = t.survey.comment || `rating ${t.survey.rating}`;
     const filed = await createComplaint(tx, t.property, {
-      propertyId: t.propertyId, complainantId: t.reporterId, actorId: input.actorId, ticketId: t.id, description, source,
+      propertyId: t.propertyId, complainantId: t.reporterId, actorId: input.actorId, ticketId: t.id,
+      description, source,
     }, now);
     return ok({ ...filed, ticket: t.number });
   });

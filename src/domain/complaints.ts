@@ -87,7 +87,10 @@ export async function createComplaint(tx: Tx, property: PropertyRow, input: Comp
     },
   });
   const number = complaintNumber(property.code, c.id);
-  await logEvent(tx, { complaintId: c.id, ticketId: input.ticketId ?? null, actorId: input.actorId ?? input.complainantId, action: "complaint-filed", at: now, data: { number, source: c.source, category: c.category } });
+  await logEvent(tx, {
+    complaintId: c.id, ticketId: input.ticketId ?? null, actorId: input.actorId ?? input.complainantId,
+    action: "complaint-filed", at: now, data: { number, source: c.source, category: c.category },
+  });
   const ticket = input.ticketId ? await tx.ticket.findUnique({ where: { id: input.ticketId } }) : null;
   await notifyAll(tx, now, await staffOf(tx, property.id, "desk"), {
     key: "complaint-new",

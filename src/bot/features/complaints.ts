@@ -62,14 +62,19 @@ complaintsFeature.callbackQuery(callbackFor("cph"), async (ctx) => {
   const res = await complaintForDesk(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   if (!res.ok) return refuse(ctx, res.error);
   await ctx.answerCallbackQuery();
-  await enterFlow(ctx, COMPLAINT_DESK, { personId: ctx.person!.id, lang: ctx.lang, complaintId: res.value.id, number: res.value.number } satisfies DeskArgs);
+  const { id: complaintId, number } = res.value;
+  const args: DeskArgs = { personId: ctx.person!.id, lang: ctx.lang, complaintId, number };
+  await enterFlow(ctx, COMPLAINT_DESK, args);
 });
 
 complaintsFeature.callbackQuery(callbackFor("cpr"), async (ctx) => {
   const res = await mayRecordResult(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   if (!res.ok) return refuse(ctx, res.error);
   await ctx.answerCallbackQuery();
-  await enterFlow(ctx, COMPLAINT_RESULT, { personId: ctx.person!.id, lang: ctx.lang, complaintId: data(ctx).id, number: res.value.number } satisfies DeskArgs);
+  const args: DeskArgs = {
+    personId: ctx.person!.id, lang: ctx.lang, complaintId: data(ctx).id, number: res.value.number,
+  };
+  await enterFlow(ctx, COMPLAINT_RESULT, args);
 });
 
 chat.command("tocomplaint", async (ctx) => {

@@ -19,9 +19,11 @@ urgeFeature.callbackQuery(callbackFor("urge"), async (ctx) => {
 });
 
 urgeFeature.callbackQuery(callbackFor("cchase"), async (ctx) => {
-  const res = await chaseTechnician(ctx.deps.database, ctx.person!.id, parseCallback(ctx.callbackQuery.data)!.id, ctx.deps.clock());
+  const ticketId = parseCallback(ctx.callbackQuery.data)!.id;
+  const res = await chaseTechnician(ctx.deps.database, ctx.person!.id, ticketId, ctx.deps.clock());
   if (!res.ok) {
-    const text = res.error === "TOO_SOON" ? ctx.t("chase-too-soon", { hours: URGE_EVERY_MINUTES / 60 }) : ctx.t(errorKey(res.error));
+    const hours = URGE_EVERY_MINUTES / 60;
+    const text = res.error === "TOO_SOON" ? ctx.t("chase-too-soon", { hours }) : ctx.t(errorKey(res.error));
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
   await ctx.answerCallbackQuery();

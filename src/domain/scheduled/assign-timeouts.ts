@@ -28,14 +28,17 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
     const offers = t.offeredToId ? await tx.offer.findMany({ where: { ticketId: t.id, technicianId: t.offeredToId } }) : [];
     const why = offers.some((o) => o.status === "declined") ? "declined" : "expired";
     const expired = offers.filter((x) => x.status === "offered");
-    await tx.offer.updateMany({ where: { id: { in: expired.map((o) => o.id) } }, data: { status: "withdrawn", respondedAt: now } });
-    // where it goes next, which the expired offer then says: the next in turn, the pool (rework first offered), or the desk
-    const next = t.property.dispatchMode === "round_robin" && (await nextInTurn(tx, t.id, now)) ? "turn"
-      : t.property.dispatchMode === "pool" && t.reworkOfId && (await offerTicket(tx, t.id, now, t.dispatchLevel)).length > 0 ? "pool"
+    const withdrawn = { status: "withdrawn", respondedAt: now };
+    await tx.offer.updateMany({ where: { id: { in: expired.map((o) => o.id) } }, data: withdrawn });
+    // where it goes next, which the expired offer then says: the next in turn, the pool (rework), or the desk
+    const mode = t.property.dispatchMode;
+    const next = mode === "round_robin" && (await nextInTurn(tx, t.id, now)) ? "turn"
+      : mode === "pool" && t.reworkOfId && (await offerTicket(tx, t.id, now, t.dispatchLevel)).length > 0 ? "pool"
       : "desk";
+    const params = { ...noticeParams(view), next };
     for (const o of expired) {
       const ref = `offer:${o.id}:${o.round}`;
-      await notify(tx, now, o.technicianId, { kind: "edit", ref, key: "assign-offer-expired", params: { ...noticeParams(view), next } });
+      await notify(tx, now, o.technicianId, { kind: "edit", ref, key: "assign-offer-expired", params });
     }
     if (next !== "desk") return "done";
     const tech = t.offeredToId ? await tx.person.findUnique({ where: { id: t.offeredToId } }) : null;

@@ -87,7 +87,10 @@ async function phoneTask(tx: Tx, s: Due, tz: string, now: Date, w: Writes): Prom
   w.notifyAll(desk.length > 0 ? desk : await w.once(`staff:${t.propertyId}:supervisor`, () => staffOf(tx, t.propertyId, "supervisor")), {
     key: "callback-phone-task",
     // a linked report is called back under the number its reporter was given
-    params: { ...paramsOf(s, tz), number: await shownNumber(tx, t), owner: t.reporter.name, phone: t.phone || t.reporter.phone || "-" },
+    params: {
+      ...paramsOf(s, tz), number: await shownNumber(tx, t), owner: t.reporter.name,
+      phone: t.phone || t.reporter.phone || "-",
+    },
     buttons: [[{ label: "btn-record-phone-answer", action: "cbans", id: t.id }]],
   });
   w.event({ ticketId: t.id, actorId: null, action: "callback-phone-task", at: now });

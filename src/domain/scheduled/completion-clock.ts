@@ -7,7 +7,9 @@ import { formatLocal } from "../time.ts";
 import { zoneOf } from "../schedule.ts";
 import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
-import { backoffSince, batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
+import {
+  backoffSince, batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes,
+} from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -26,11 +28,14 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
   };
   const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
   const tech = t.assigneeId ?? t.offeredToId;
-  const supervisors = breach ? await w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor")) : [];
+  const duty = () => w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"));
+  const cal = calendarFor(t.property, opts);
+  const deskNowAt = () => w.once(`desk-now:${t.propertyId}`, () => deskNow(tx, t.propertyId, cal, now));
+  const supervisors = breach ? await duty() : [];
   if (breach) w.notifyAll(supervisors, { key: "completion-breached", params, buttons: card });
   else if (tech) w.notifyAll([tech], { key: "completion-warning", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
   // nobody holds it: whoever is the desk right now (the control room at night)
-  else w.notifyAll(await w.once(`desk-now:${t.propertyId}`, () => deskNow(tx, t.propertyId, calendarFor(t.property, opts), now)), { key: "completion-warning-desk", params, buttons: card });
+  else w.notifyAll(await deskNowAt(), { key: "completion-warning-desk", params, buttons: card });
   w.event({ ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt, ...(breach ? { supervisors } : {}) } });
 }
 

@@ -105,7 +105,8 @@ export async function returnToPool(
     if (r.value.status !== "open" && !(await release(tx, r.value, now))) return err("INVALID_STATE");
     await tx.ticket.update({ where: { id: r.value.id }, data: { assignDueAt: null, offeredToId: null } });
     const { status, dispatchLevel, assigneeId } = r.value;
-    const offered = await offerTicket(tx, r.value.id, now, status === "open" ? dispatchLevel : 0, undefined, assigneeId ? [assigneeId] : []);
+    const round = status === "open" ? dispatchLevel : 0;
+    const offered = await offerTicket(tx, r.value.id, now, round, undefined, assigneeId ? [assigneeId] : []);
     await logEvent(tx, { ticketId: r.value.id, actorId: input.actorId, action: "returned-to-pool", at: now, data: { reason, offered } });
     return ok({ number: r.value.number, offered: offered.length });
   });

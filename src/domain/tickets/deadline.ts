@@ -30,7 +30,8 @@ export const completionClock = (from: Date, due: Date) => ({ completionDueAt: du
 type DispatchLimits = { emergencyDispatchMin: number; dispatchTimeoutMin: number };
 
 /** Minutes within which a ticket must be dispatched (accepted): emergencies have their own. */
-export const dispatchMinutes = (p: DispatchLimits, emergency: boolean) => (emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin);
+export const dispatchMinutes = (p: DispatchLimits, emergency: boolean) =>
+  (emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin);
 
 /** The clock columns of a ticket that is (again) waiting for a technician: the escalation starts over. */
 export const dispatchClock = (p: DispatchLimits, emergency: boolean, now: Date) =>

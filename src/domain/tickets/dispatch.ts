@@ -35,7 +35,8 @@ const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getT
  * "new job"; after that reminder, later rounds leave them alone.
  */
 export async function offerTicket(
-  tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView }, except?: number[],
+  tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView },
+  except?: number[],
 ): Promise<number[]> {
   return (await offerTickets(tx, [{ ticketId, round, loaded, except }], now)).get(ticketId) ?? [];
 }
@@ -114,7 +115,7 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   return reached;
 }
 
-/** Why a job is offered to one technician alone: the desk named them, their turn (round-robin), or rework of their job. */
+/** Why a job is offered to one technician alone: the desk named them, their turn (round-robin), or rework. */
 export type AloneKind = "desk" | "turn" | "rework";
 
 /**
@@ -134,7 +135,8 @@ export async function offerAlone(
   });
   await tx.ticket.update({ where: { id: ticketId }, data: { assignDueAt: addMinutes(now, minutes), offeredToId: technicianId } });
   await notify(tx, now, technicianId, {
-    key: "assign-offer", params: { ...noticeParams(view), minutes, kind }, photos: view.photos, ref: `offer:${offer.id}:${t.dispatchLevel}`,
+    key: "assign-offer", params: { ...noticeParams(view), minutes, kind }, photos: view.photos,
+    ref: `offer:${offer.id}:${t.dispatchLevel}`,
     buttons: [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]],
   });
   await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round: t.dispatchLevel, technicians: [technicianId], alone: true } });
@@ -161,11 +163,12 @@ export async function nextInTurn(tx: Tx, ticketId: number, now: Date): Promise<n
  * open ones become `status` (lost to the one who took it, by default, or withdrawn).
  */
 export async function closeOtherOffers(
-  tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>,
-  status: "lost" | "withdrawn" = exceptTechnicianId ? "lost" : "withdrawn",
+  tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string,
+  params: Record<string, string | number>, status: "lost" | "withdrawn" = exceptTechnicianId ? "lost" : "withdrawn",
 ) {
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
-  await tx.offer.updateMany({ where: { id: { in: others.map((o) => o.id) }, status: "offered" }, data: { status, respondedAt: now } });
+  const open = { id: { in: others.map((o) => o.id) }, status: "offered" };
+  await tx.offer.updateMany({ where: open, data: { status, respondedAt: now } });
   await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params }]));
 }
 

@@ -102,7 +102,8 @@ export async function completeLinked(tx: Tx, primary: Row, primaryDueAt: Date, n
   const linked = await linkedReports(tx, primary.id);
   const asked = new Set([primary.reporterId]);
   const inChat = new Set((await tx.person.findMany({
-    where: { id: { in: linked.map((l) => l.reporterId) }, telegramId: { not: null }, blockedAt: null }, select: { id: true },
+    where: { id: { in: linked.map((l) => l.reporterId) }, telegramId: { not: null }, blockedAt: null },
+    select: { id: true },
   })).map((p) => p.id));
   for (const l of linked) {
     const dueAt = inChat.has(l.reporterId) ? primaryDueAt : now;
@@ -199,7 +200,8 @@ export async function mergeTickets(
     const t = r.value;
     const target = await byNumber(tx, t.propertyId, input.into);
     if (!target) {
-      const elsewhere = await tx.ticket.count({ where: { number: input.into.trim().toUpperCase(), propertyId: { not: t.propertyId } } });
+      const number = input.into.trim().toUpperCase();
+      const elsewhere = await tx.ticket.count({ where: { number, propertyId: { not: t.propertyId } } });
       return err(elsewhere > 0 ? "MERGE_OTHER_PROPERTY" : "INVALID_INPUT");
     }
     const primary = await primaryOf(tx, target);
@@ -245,7 +247,8 @@ export async function unmergeTicket(
     });
     await logEvent(tx, { ticketId: t.id, actorId: input.actorId, action: "unmerged", at: now, data: { from: primary.number, reason, offered } });
     await logEvent(tx, { ticketId: primary.id, actorId: input.actorId, action: "incident-left", at: now, data: { from: t.number, reason } });
-    await notifyReporters(tx, now, t, { key: "owner-unlinked", params: { ...noticeParams((await ticketView(tx, t.id))!), reason } });
+    const params = { ...noticeParams((await ticketView(tx, t.id))!), reason };
+    await notifyReporters(tx, now, t, { key: "owner-unlinked", params });
     return ok({ number: t.number, of: primary.number, offered: offered.length });
   });
 }

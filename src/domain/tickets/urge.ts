@@ -55,15 +55,23 @@ async function urge(tx: Tx, t: Row, actorId: number, by: "owner" | "desk", now: 
   const late = pastItsDeadlines(t, p, now);
   const params = { ...noticeParams((await ticketView(tx, t.id))!), urges: t.urgeCount + 1 };
   if (tech) await notifyAll(tx, now, [tech], { key: by === "desk" ? "urge-technician-desk" : "urge-technician", params });
-  const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
-  if (by === "owner") await notifyAll(tx, now, await deskNow(tx, t.propertyId, calendarOf(p), now), { key: "urge-desk", params, buttons: card });
-  if (late) await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "supervisor"), { key: "urge-supervisor", params, buttons: card });
+  const buttons = [[{ label: "btn-open-card", action: "card", id: t.id }]];
+  if (by === "owner") {
+    const desk = await deskNow(tx, t.propertyId, calendarOf(p), now);
+    await notifyAll(tx, now, desk, { key: "urge-desk", params, buttons });
+  }
+  if (late) {
+    const supervisors = await onDutyStaff(tx, t.propertyId, "supervisor");
+    await notifyAll(tx, now, supervisors, { key: "urge-supervisor", params, buttons });
+  }
   await logEvent(tx, { ticketId: t.id, actorId, action: "urged", at: now, data: { urges: t.urgeCount + 1, late, by } });
   return ok({ number: t.number, urges: t.urgeCount + 1 });
 }
 
 /** The owner urges; refused with TOO_SOON within two hours of the last urge. */
-export async function urgeTicket(database: Database, ownerId: number, ticketId: number, now: Date): Promise<UrgeResult> {
+export async function urgeTicket(
+  database: Database, ownerId: number, ticketId: number, now: Date,
+): Promise<UrgeResult> {
   return database.tx(async (tx) => {
     const own = await ownTicket(tx, ownerId, ticketId);
     if (!own) return err("NOT_FOUND");
@@ -72,8 +80,10 @@ export async function urgeTicket(database: Database, ownerId: number, ticketId: 
   });
 }
 
-/** The desk's own 催办 from the ticket card (seed 002 §3.1.4): chases the technician, same limits and event as the owner's. */
-export async function chaseTechnician(database: Database, actorId: number, ticketId: number, now: Date): Promise<UrgeResult> {
+/** The desk's own 催办 from the card (seed 002 §3.1.4): chases the technician, same limits and event as the owner's. */
+export async function chaseTechnician(
+  database: Database, actorId: number, ticketId: number, now: Date,
+): Promise<UrgeResult> {
   return database.tx(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!t || !(await holdsRoleAt(tx, actorId, t.propertyId, OFFICE_ROLES))) return err("NOT_FOUND");
