@@ -53,3 +53,13 @@ export function t(lang: string, key: string, params: Params = {}): string {
 }
 
 export const translator = (lang: string): Translate => (key, params) => t(lang, key, params);
+
+/** What goes wrong rendering a key with these parameters (missing key, unknown variable): tests check every caller. */
+export function renderProblems(lang: Language, key: string, params: Params): string[] {
+  const bundle = bundles.get(lang)!;
+  const message = bundle.getMessage(key);
+  if (!message?.value) return [`${lang}: no message "${key}"`];
+  const errors: Error[] = [];
+  bundle.formatPattern(message.value, params, errors);
+  return errors.map((e) => `${lang} ${key}: ${e.message}`);
+}

@@ -121,7 +121,10 @@ export async function complaintFromTicket(database: Database, input: { ticketNum
     if (await tx.complaint.count({ where: { ticketId: t.id, source: { in: ["callback", "rating"] } } })) return err("DUPLICATE");
     const source = t.survey.channel === "phone" ? "callback" : "rating";
     const description = t.survey.comment || `rating ${t.survey.rating}`;
-    const filed = await createComplaint(tx, t.property, { propertyId: t.propertyId, complainantId: t.reporterId, ticketId: t.id, description, source }, now);
+    const filed = await createComplaint(tx, t.property, {
+      propertyId: t.propertyId, complainantId: t.reporterId, actorId: input.actorId, ticketId: t.id,
+      description, source,
+    }, now);
     return ok({ ...filed, ticket: t.number });
   });
 }

@@ -35,6 +35,8 @@ export const handleDeadline = (from: Date, urgent: boolean, cal: Calendar) =>
 export type ComplaintInput = {
   propertyId: number;
   complainantId: number;
+  /** Who filed it when not the complainant (the desk turning a rating into a complaint): the event's actor. */
+  actorId?: number;
   ticketId?: number;
   against?: string;
   /** Set by the desk when it files; an owner's complaint is classified by the desk later. */
@@ -85,7 +87,10 @@ export async function createComplaint(tx: Tx, property: PropertyRow, input: Comp
     },
   });
   const number = complaintNumber(property.code, c.id);
-  await logEvent(tx, { complaintId: c.id, ticketId: input.ticketId ?? null, actorId: input.complainantId, action: "complaint-filed", at: now, data: { number, source: c.source, category: c.category } });
+  await logEvent(tx, {
+    complaintId: c.id, ticketId: input.ticketId ?? null, actorId: input.actorId ?? input.complainantId,
+    action: "complaint-filed", at: now, data: { number, source: c.source, category: c.category },
+  });
   const ticket = input.ticketId ? await tx.ticket.findUnique({ where: { id: input.ticketId } }) : null;
   await notifyAll(tx, now, await staffOf(tx, property.id, "desk"), {
     key: "complaint-new",

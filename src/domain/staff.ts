@@ -1,5 +1,6 @@
 // Who holds a staff role at a property. Admin grants are global (propertyId null).
 import type { DbOrTx } from "../db/client.ts";
+import { isOfficeHours, type Calendar } from "./schedule.ts";
 import { STAFF_ROLES, type Category, type Role } from "./types.ts";
 
 /** Who runs the office's day: sees a property's queue and acts on its tickets. */
@@ -111,4 +112,16 @@ export async function mayHandle(db: DbOrTx, propertyId: number, namedId: number 
 export async function holdsRoleAt(db: DbOrTx, personId: number, propertyId: number, roles: readonly Role[]): Promise<boolean> {
   const n = await db.roleGrant.count({ where: { personId, role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId }, { propertyId: null }] } });
   return n > 0;
+}
+
+/**
+ * Who is the desk right now: the desk in office hours; outside them the control room (seed 002
+ * §4.1.9: nights belong to 中控室), or the desk still when the property has no control room.
+ */
+export async function deskNow(db: DbOrTx, propertyId: number, cal: Calendar, now: Date): Promise<number[]> {
+  if (!isOfficeHours(now, cal)) {
+    const room = await onDutyStaff(db, propertyId, "control_room");
+    if (room.length > 0) return room;
+  }
+  return onDutyStaff(db, propertyId, "desk");
 }

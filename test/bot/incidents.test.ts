@@ -155,7 +155,7 @@ describe("one incident for many reporters", () => {
     const li = chatOf(neighbour);
     expect(li.lastText()).toContain(`我们正在按报修编号 ${a.number} 一并处理`);
     const merged = await h.database.db.event.findFirstOrThrow({ where: { ticketId: b.ticketId, action: "merged" } });
-    expect([merged.actorId, JSON.parse(merged.data)]).toEqual([s.desk.id, { into: a.number, reason: "同一部电梯" }]);
+    expect([merged.actorId, JSON.parse(merged.data)]).toEqual([s.desk.id, { into: a.number, reason: "同一部电梯", followers: [] }]);
 
     await desk.send(`/find ${a.number.slice(-4)}`);
     await desk.press(a.number);

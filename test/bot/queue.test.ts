@@ -133,8 +133,8 @@ describe("/queue", () => {
     const owner = chatOf(s.owner);
     expect(textOf((await owner.send("/queue")).at(-1))).toContain("仅限本项目的客服");
     const tech = chatOf(s.technicians[0]!);
-    await tech.send("/find 0001");
-    await tech.press("BX-20261123-0001");
+    expect(textOf((await tech.send("/find 0001")).at(-1))).toContain("仅限客服、主管和中控室");
+    await tech.pressData(`card|${id}`);
     expect(buttonsOf(tech.inbox().at(-1))).toEqual([]);
     expect((await h.database.db.ticket.findUniqueOrThrow({ where: { id } })).status).toBe("open");
     expect(h.errors).toEqual([]);

@@ -11,7 +11,7 @@ const SAMPLES: Record<string, Record<string, string | number>> = {
   "callback-reminder-fixed": ticket,
   "callback-reminder-rating": ticket,
   "callback-phone-task": { ...ticket, owner: "王阿姨", phone: "13800138000" },
-  "dispatch-overdue": { ...ticket, emergency: "yes", minutes: 5, round: 1, offered: 2 },
+  "dispatch-overdue": { ...ticket, emergency: "yes", minutes: 5, round: 1, offered: 2, held: "no" },
   "dispatch-unassigned": { ...ticket, emergency: "no", minutes: 20, round: 4, offered: 0 },
   "arrival-late-technician": { ...ticket, emergency: "no", techphone: "139", phone: "138", since: "2026-11-23 10:00" },
   "arrival-late-supervisor": { ...ticket, emergency: "yes", techphone: "139", phone: "138", since: "2026-11-23 10:00" },

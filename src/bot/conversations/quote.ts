@@ -95,10 +95,10 @@ export function quoteFlows(deps: BotDeps) {
         const key = m.status === "review" ? "paid-sent-review" : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
         return void (await ctx.reply(t(key, { version: m.version, total: formatFen(m.totalFen) })));
       }
-      await ctx.reply(t("ask-too-many-tries"));
+      await ctx.reply(t("ask-too-many-tries", { flow: QUOTE }));
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
-      await ctx.reply(t("ask-too-many-tries"));
+      await ctx.reply(t("ask-too-many-tries", { flow: QUOTE }));
     }
   }
 
@@ -111,7 +111,7 @@ export function quoteFlows(deps: BotDeps) {
       await ctx.reply(res.ok ? t("paid-review-rejected", { number: a.number }) : t(errorKey(res.error)));
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
-      await ctx.reply(t("ask-too-many-tries"));
+      await ctx.reply(t("ask-too-many-tries", { flow: QUOTE_REJECT }));
     }
   }
 

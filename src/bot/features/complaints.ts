@@ -8,6 +8,7 @@ import { complaintTargets, rateComplaintAnswer } from "../../domain/complaints.t
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import { WAIT_LIMIT_MS } from "../conversations/ask.ts";
 import {
   COMPLAIN, COMPLAINT_DESK, COMPLAINT_RESULT, complainConversation, complaintDeskConversation, complaintResultConversation,
@@ -28,7 +29,7 @@ async function startComplaint(ctx: BotContext, ticketId?: number) {
   const targets = await complaintTargets(ctx.deps.database.db, ctx.person!.id);
   if (targets.properties.length === 0) return ctx.reply(ctx.t("help-not-joined"));
   const args: ComplainArgs = { personId: ctx.person!.id, lang: ctx.lang, targets, ticketId };
-  await ctx.conversation.enter(COMPLAIN, args);
+  await enterFlow(ctx, COMPLAIN, args);
 }
 
 chat.command("complain", (ctx) => startComplaint(ctx));
@@ -61,14 +62,19 @@ complaintsFeature.callbackQuery(callbackFor("cph"), async (ctx) => {
   const res = await complaintForDesk(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   if (!res.ok) return refuse(ctx, res.error);
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(COMPLAINT_DESK, { personId: ctx.person!.id, lang: ctx.lang, complaintId: res.value.id, number: res.value.number } satisfies DeskArgs);
+  const { id: complaintId, number } = res.value;
+  const args: DeskArgs = { personId: ctx.person!.id, lang: ctx.lang, complaintId, number };
+  await enterFlow(ctx, COMPLAINT_DESK, args);
 });
 
 complaintsFeature.callbackQuery(callbackFor("cpr"), async (ctx) => {
   const res = await mayRecordResult(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   if (!res.ok) return refuse(ctx, res.error);
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(COMPLAINT_RESULT, { personId: ctx.person!.id, lang: ctx.lang, complaintId: data(ctx).id, number: res.value.number } satisfies DeskArgs);
+  const args: DeskArgs = {
+    personId: ctx.person!.id, lang: ctx.lang, complaintId: data(ctx).id, number: res.value.number,
+  };
+  await enterFlow(ctx, COMPLAINT_RESULT, args);
 });
 
 chat.command("tocomplaint", async (ctx) => {

@@ -9,6 +9,7 @@ import { decideQuote, doneAllowed, quoteNumber, reviewQuote } from "../../domain
 import { callbackFor, parseCallback } from "../callback-data.ts";
 import type { BotContext, BotDeps } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { enterFlow } from "../conversations/enter.ts";
 import { renderKeyboard } from "../keyboards.ts";
 import { WAIT_LIMIT_MS } from "../conversations/ask.ts";
 import { QUOTE, QUOTE_REJECT, quoteFlows, type QuoteArgs, type RejectArgs } from "../conversations/quote.ts";
@@ -37,7 +38,7 @@ export function paidFeature(deps: BotDeps) {
     const args: QuoteArgs = {
       personId: ctx.person!.id, lang: ctx.lang, ticketId: t.id, number: t.number, propertyId: t.propertyId, chargeable: t.chargeable,
     };
-    await ctx.conversation.enter(QUOTE, args);
+    await enterFlow(ctx, QUOTE, args);
     return null;
   }
 
@@ -92,11 +93,11 @@ export function paidFeature(deps: BotDeps) {
   });
   feature.callbackQuery(callbackFor("qno"), async (ctx) => {
     const id = data(ctx).id;
-    const number = await quoteNumber(ctx.deps.database.db, id);
+    const number = await quoteNumber(ctx.deps.database.db, ctx.person!.id, id);
     if (!number) return refuse(ctx, "NOT_FOUND");
     await ctx.answerCallbackQuery();
     const args: RejectArgs = { personId: ctx.person!.id, lang: ctx.lang, quoteId: id, number };
-    await ctx.conversation.enter(QUOTE_REJECT, args);
+    await enterFlow(ctx, QUOTE_REJECT, args);
   });
 
   // The desk: the owner's answer given by phone, recorded under the desk person's name.

@@ -69,6 +69,7 @@ export async function showCard(ctx: BotContext, ticketId: number) {
   if (c.canReassign) kb.text(ctx.t("btn-reassign"), packCallback("cassign", v.id));
   if (c.canAssign || c.canReassign) kb.text(ctx.t("btn-pool"), packCallback("cpool", v.id)).row();
   if (c.canCancel) kb.text(ctx.t("btn-staff-cancel"), packCallback("ccancel", v.id)).text(ctx.t("btn-priority"), packCallback("cprio", v.id)).row();
+  if (c.canChase) kb.text(ctx.t("btn-chase"), packCallback("cchase", v.id)).row();
   if (c.canAct) {
     kb.text(ctx.t("btn-note"), packCallback("cnote", v.id)).text(ctx.t("btn-owner-phone"), packCallback("cphone", v.id)).row();
     kb.text(ctx.t(c.reworkOf ? "btn-rework-unlink" : "btn-rework-link"), packCallback("crework", v.id, c.reworkOf ? "unlink" : "link"));
@@ -93,7 +94,7 @@ queueFeature.callbackQuery(callbackFor("card"), async (ctx) => {
 chat.command("find", async (ctx) => {
   if (!ctx.match.trim()) return ctx.reply(ctx.t("find-usage"));
   const res = await findTickets(ctx.deps.database.db, ctx.person!.id, ctx.match);
-  if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "staff-only" : "find-usage"));
+  if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "find-office-only" : "find-usage"));
   if (res.value.length === 0) return ctx.reply(ctx.t("find-none", { query: ctx.match.trim() }));
   const kb = InlineKeyboard.from(res.value.map((l) => [InlineKeyboard.text(`${l.number} · ${l.place}`, packCallback("card", l.id))]));
   await ctx.reply(`${ctx.t("find-title", { count: res.value.length })}\n${res.value.map((l) => lineText(ctx, l)).join("\n")}`, { reply_markup: kb });

@@ -31,7 +31,7 @@ async function ticketReason(conversation: Conv, ctx: ConversationContext, a: Rea
   try {
     const question = [t(`ask-reason-${a.kind}`), a.hint].filter(Boolean).join("\n");
     const text = (await askText(conversation, ctx, t, { step: 1, text: question, max: MAX_NOTE }))!;
-    const res: Result<{ number: string }> = await conversation.external((outer: BotContext) => {
+    const res = await conversation.external((outer: BotContext): Promise<Result<{ number: string }, string>> => {
       const { database, clock } = outer.deps;
       const input = { actorId: a.personId, ticketId: a.ticketId, reason: text };
       if (a.kind === "reassign") return assignTo(database, { ...input, technicianId: a.technicianId! }, clock());

@@ -166,8 +166,10 @@ export async function doneAllowed(db: DbOrTx, ticketId: number): Promise<boolean
   return !t || (await paidWorkAllowsDone(db, t));
 }
 
-/** The ticket number of a quote (for texts), or null. */
-export async function quoteNumber(db: DbOrTx, quoteId: number): Promise<string | null> {
-  const q = await db.quote.findUnique({ where: { id: quoteId } });
-  return q ? (await db.ticket.findUniqueOrThrow({ where: { id: q.ticketId } })).number : null;
+/** The ticket number of a quote, for a supervisor of its property (who may return it); otherwise null. */
+export async function quoteNumber(db: DbOrTx, personId: number, quoteId: number): Promise<string | null> {
+  const q = await db.quote.findUnique({ where: { id: quoteId }, select: { ticketId: true, propertyId: true } });
+  // only a supervisor of its property, who may return it, learns which ticket it is
+  if (!q || !(await holdsRoleAt(db, personId, q.propertyId, ["supervisor"]))) return null;
+  return (await db.ticket.findUniqueOrThrow({ where: { id: q.ticketId } })).number;
 }

@@ -27,13 +27,20 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
     const view = (await ticketView(tx, t.id))!;
     const offers = t.offeredToId ? await tx.offer.findMany({ where: { ticketId: t.id, technicianId: t.offeredToId } }) : [];
     const why = offers.some((o) => o.status === "declined") ? "declined" : "expired";
-    for (const o of offers.filter((x) => x.status === "offered")) {
-      await tx.offer.update({ where: { id: o.id }, data: { status: "withdrawn", respondedAt: now } });
-      await notify(tx, now, o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key: "assign-offer-expired", params: noticeParams(view) });
+    const expired = offers.filter((x) => x.status === "offered");
+    const withdrawn = { status: "withdrawn", respondedAt: now };
+    await tx.offer.updateMany({ where: { id: { in: expired.map((o) => o.id) } }, data: withdrawn });
+    // where it goes next, which the expired offer then says: the next in turn, the pool (rework), or the desk
+    const mode = t.property.dispatchMode;
+    const next = mode === "round_robin" && (await nextInTurn(tx, t.id, now)) ? "turn"
+      : mode === "pool" && t.reworkOfId && (await offerTicket(tx, t.id, now, t.dispatchLevel)).length > 0 ? "pool"
+      : "desk";
+    const params = { ...noticeParams(view), next };
+    for (const o of expired) {
+      const ref = `offer:${o.id}:${o.round}`;
+      await notify(tx, now, o.technicianId, { kind: "edit", ref, key: "assign-offer-expired", params });
     }
-    if (t.property.dispatchMode === "round_robin" && (await nextInTurn(tx, t.id, now))) return "done";
-    // rework first offered to the technician of the first job: in pool mode, then to everyone
-    if (t.property.dispatchMode === "pool" && t.reworkOfId && (await offerTicket(tx, t.id, now, t.dispatchLevel)).length > 0) return "done";
+    if (next !== "desk") return "done";
     const tech = t.offeredToId ? await tx.person.findUnique({ where: { id: t.offeredToId } }) : null;
     await notifyAll(tx, now, await onDutyStaff(tx, t.propertyId, "supervisor"), {
       key: "assign-returned", params: { ...noticeParams(view), technician: tech?.name ?? "-", why },

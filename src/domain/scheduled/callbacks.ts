@@ -86,7 +86,11 @@ async function phoneTask(tx: Tx, s: Due, tz: string, now: Date, w: Writes): Prom
   const desk = await w.once(`duty:${t.propertyId}:desk`, () => onDutyStaff(tx, t.propertyId, "desk"));
   w.notifyAll(desk.length > 0 ? desk : await w.once(`staff:${t.propertyId}:supervisor`, () => staffOf(tx, t.propertyId, "supervisor")), {
     key: "callback-phone-task",
-    params: { ...paramsOf(s, tz), owner: t.reporter.name, phone: t.phone || t.reporter.phone || "-" },
+    // a linked report is called back under the number its reporter was given
+    params: {
+      ...paramsOf(s, tz), number: await shownNumber(tx, t), owner: t.reporter.name,
+      phone: t.phone || t.reporter.phone || "-",
+    },
     buttons: [[{ label: "btn-record-phone-answer", action: "cbans", id: t.id }]],
   });
   w.event({ ticketId: t.id, actorId: null, action: "callback-phone-task", at: now });

@@ -2,12 +2,14 @@
 // warned, at the deadline the supervisors get the breach; once each, claimed by the conditional
 // update on (completionLevel, completionCheckAt), so two schedulers never send either twice.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { onDutyStaff } from "../staff.ts";
+import { deskNow, onDutyStaff } from "../staff.ts";
 import { formatLocal } from "../time.ts";
 import { zoneOf } from "../schedule.ts";
 import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
-import { backoffSince, batchOf, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
+import {
+  backoffSince, batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes,
+} from "./batch.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -18,7 +20,7 @@ function findDue(db: DbOrTx, now: Date, take: number) {
   });
 }
 
-async function act(tx: Tx, t: Due, now: Date, w: Writes): Promise<void> {
+async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
   const breach = t.completionLevel >= 1;
   const params = {
     number: t.number, place: placeOf(t), category: t.category, priority: t.priority,
@@ -26,11 +28,14 @@ async function act(tx: Tx, t: Due, now: Date, w: Writes): Promise<void> {
   };
   const card = [[{ label: "btn-open-card", action: "card", id: t.id }]];
   const tech = t.assigneeId ?? t.offeredToId;
-  const duty = (role: "supervisor" | "desk") => w.once(`duty:${t.propertyId}:${role}`, () => onDutyStaff(tx, t.propertyId, role));
-  const supervisors = breach ? await duty("supervisor") : [];
+  const duty = () => w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"));
+  const cal = calendarFor(t.property, opts);
+  const deskNowAt = () => w.once(`desk-now:${t.propertyId}`, () => deskNow(tx, t.propertyId, cal, now));
+  const supervisors = breach ? await duty() : [];
   if (breach) w.notifyAll(supervisors, { key: "completion-breached", params, buttons: card });
   else if (tech) w.notifyAll([tech], { key: "completion-warning", params, buttons: [[{ label: "btn-job-open", action: "job", id: t.id }]] });
-  else w.notifyAll(await duty("desk"), { key: "completion-warning-desk", params, buttons: card });
+  // nobody holds it: whoever is the desk right now (the control room at night)
+  else w.notifyAll(await deskNowAt(), { key: "completion-warning-desk", params, buttons: card });
   w.event({ ticketId: t.id, actorId: null, action: breach ? "completion-breached" : "completion-warned", at: now, data: { due: t.completionDueAt, ...(breach ? { supervisors } : {}) } });
 }
 
@@ -46,7 +51,7 @@ export async function runCompletionClock(database: Database, now: Date, opts: Jo
       outcome: "done",
     }),
     claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, t, _, w) => act(tx, t, now, w),
+    act: (tx, t, _, w) => act(tx, t, now, opts, w),
     retry: async (t) => {
       await database.db.ticket.updateMany({
         where: { id: t.id, completionCheckAt: t.completionCheckAt },

@@ -44,11 +44,15 @@ async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, w: 
     const final = round > MAX_REOFFERS;
     const reached = offered.get(t.id) ?? [];
     const alerted = [...duty(t.propertyId, "supervisor"), ...(night && t.emergency ? duty(t.propertyId, "control_room") : [])];
+    // not broadcast: offered to one technician alone (their turn, or the desk's choice), or kept for the desk to assign
+    const mode = t.property.dispatchMode;
+    const held = t.assignDueAt && t.assignDueAt > now ? (mode === "round_robin" ? "turn" : "desk")
+      : !t.emergency && mode === "assign" ? "queue" : "no";
     w.notifyAll(alerted, {
       key: final ? "dispatch-unassigned" : "dispatch-overdue",
       params: {
         number: t.number, place: placeOf(t), category: t.category, emergency: t.emergency ? "yes" : "no",
-        minutes: minutesBetween(t.reportedAt, now), round, offered: reached.length,
+        minutes: minutesBetween(t.reportedAt, now), round, offered: reached.length, held,
       },
     });
     w.event({ ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now, data: { round, offered: reached, alerted } });

@@ -7,7 +7,7 @@ import { logEvent } from "../events.ts";
 import { notify } from "../notify.ts";
 import { holdsRoleAt, techniciansFor, OFFICE_ROLES } from "../staff.ts";
 import { ACTIVE_WORK, err, ok, MAX_NOTE, type Category, type Result } from "../types.ts";
-import { UNFINISHED } from "./deadline.ts";
+import { dispatchClock, UNFINISHED } from "./deadline.ts";
 import { closeOtherOffers, offerAlone, offerTicket } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
 import { cancelLinked, notifyReporters } from "./incident.ts";
@@ -64,23 +64,39 @@ export async function assignTo(
   });
 }
 
-/** Takes the job back from its technician (who is told); an open ticket stays as it is. */
+/**
+ * Takes the job back from its technician (who is told); an open ticket stays as it is. The ticket
+ * waits for a technician again, so its dispatch escalation starts over; the technician's offer is
+ * withdrawn, not declined: later rounds may offer it to them again.
+ */
 async function release(tx: Tx, t: Ticket, now: Date): Promise<boolean> {
   if (t.status === "open") return true;
+  const p = await tx.property.findUniqueOrThrow({ where: { id: t.propertyId } });
   const res = await tx.ticket.updateMany({
     where: { id: t.id, status: { in: ACTIVE_WORK }, assigneeId: t.assigneeId },
-    data: { status: "open", assigneeId: null, acceptedAt: null, arrivedAt: null, arrivalDueAt: null, arrivalLevel: 0, appointmentDueAt: null },
+    data: {
+      status: "open", assigneeId: null, acceptedAt: null, arrivedAt: null, arrivalDueAt: null, arrivalLevel: 0,
+      appointmentDueAt: null, ...dispatchClock(p, t.emergency, now),
+    },
   });
   if (res.count === 0) return false;
   if (t.assigneeId) {
-    await tx.offer.updateMany({ where: { ticketId: t.id, technicianId: t.assigneeId }, data: { status: "declined", respondedAt: now } });
+    await tx.offer.updateMany({
+      where: { ticketId: t.id, technicianId: t.assigneeId }, data: { status: "withdrawn", respondedAt: now },
+    });
     await notify(tx, now, t.assigneeId, { key: "tech-reassigned", params: noticeParams((await ticketView(tx, t.id))!) });
   }
   return true;
 }
 
-/** Back to the pool (today's broadcast) with a reason; the previous technician is not offered it again. */
-export async function returnToPool(database: Database, input: { actorId: number; ticketId: number; reason: string }, now: Date): Promise<Result<{ number: string; offered: number }>> {
+/**
+ * Back to the pool with a reason: offered at once to the technicians on duty with the skill (the
+ * one it was just taken from sits this round out), the escalation clock running again. `offered`
+ * says how many were reached (0: nobody, the desk must act).
+ */
+export async function returnToPool(
+  database: Database, input: { actorId: number; ticketId: number; reason: string }, now: Date,
+): Promise<Result<{ number: string; offered: number }>> {
   const reason = reasonOf(input.reason);
   if (!reason) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
@@ -88,7 +104,9 @@ export async function returnToPool(database: Database, input: { actorId: number;
     if (!r.ok) return r;
     if (r.value.status !== "open" && !(await release(tx, r.value, now))) return err("INVALID_STATE");
     await tx.ticket.update({ where: { id: r.value.id }, data: { assignDueAt: null, offeredToId: null } });
-    const offered = await offerTicket(tx, r.value.id, now, r.value.dispatchLevel);
+    const { status, dispatchLevel, assigneeId } = r.value;
+    const round = status === "open" ? dispatchLevel : 0;
+    const offered = await offerTicket(tx, r.value.id, now, round, undefined, assigneeId ? [assigneeId] : []);
     await logEvent(tx, { ticketId: r.value.id, actorId: input.actorId, action: "returned-to-pool", at: now, data: { reason, offered } });
     return ok({ number: r.value.number, offered: offered.length });
   });

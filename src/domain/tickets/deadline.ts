@@ -26,3 +26,13 @@ export const warnAt = (from: Date, due: Date) => new Date(from.getTime() + (due.
 
 /** The clock columns of a ticket whose deadline starts (again) now. */
 export const completionClock = (from: Date, due: Date) => ({ completionDueAt: due, completionCheckAt: warnAt(from, due), completionLevel: 0 });
+
+type DispatchLimits = { emergencyDispatchMin: number; dispatchTimeoutMin: number };
+
+/** Minutes within which a ticket must be dispatched (accepted): emergencies have their own. */
+export const dispatchMinutes = (p: DispatchLimits, emergency: boolean) =>
+  (emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin);
+
+/** The clock columns of a ticket that is (again) waiting for a technician: the escalation starts over. */
+export const dispatchClock = (p: DispatchLimits, emergency: boolean, now: Date) =>
+  ({ dispatchLevel: 0, dispatchDueAt: addMinutes(now, dispatchMinutes(p, emergency)) });

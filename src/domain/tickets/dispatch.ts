@@ -37,11 +37,16 @@ const minutesSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getT
  */
 export async function offerTicket(
   tx: Tx, ticketId: number, now: Date, round: number, loaded?: { ticket: LoadedTicket; view: TicketView },
+  except?: number[],
 ): Promise<number[]> {
-  return (await offerTickets(tx, [{ ticketId, round, loaded }], now)).get(ticketId) ?? [];
+  return (await offerTickets(tx, [{ ticketId, round, loaded, except }], now)).get(ticketId) ?? [];
 }
 
-export type OfferRound = { ticketId: number; round: number; loaded?: { ticket: LoadedTicket; view: TicketView } };
+export type OfferRound = {
+  ticketId: number; round: number; loaded?: { ticket: LoadedTicket; view: TicketView };
+  /** Left out of this round only (the technician the desk just took the job from). */
+  except?: number[];
+};
 
 /**
  * `offerTicket` for many tickets at once, in a few statements whatever their number: the tickets,
@@ -73,7 +78,7 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   const plans = pool.map((p) => {
     const existing = new Map(offers.filter((o) => o.ticketId === p.ticketId).map((o) => [o.technicianId, o]));
     const targets = techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency)
-      .filter((id) => existing.get(id)?.status !== "declined");
+      .filter((id) => existing.get(id)?.status !== "declined" && !p.except?.includes(id));
     // those holding the first offer are reminded (once: after that they are left alone), the others offered anew
     const holding = targets.filter((id) => existing.get(id)?.status === "offered");
     const reminded = holding.filter((id) => existing.get(id)!.round > 0);
@@ -117,11 +122,19 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   return reached;
 }
 
-/** A personal offer: other offers are withdrawn, only this technician may accept until it runs out. */
-export async function offerAlone(tx: Tx, ticketId: number, technicianId: number, now: Date, minutes = ASSIGN_OFFER_MINUTES): Promise<void> {
+/** Why a job is offered to one technician alone: the desk named them, their turn (round-robin), or rework. */
+export type AloneKind = "desk" | "turn" | "rework";
+
+/**
+ * A personal offer: other offers are withdrawn (not this technician's own, which stays theirs),
+ * only this technician may accept until it runs out; the offer says why it is theirs.
+ */
+export async function offerAlone(
+  tx: Tx, ticketId: number, technicianId: number, now: Date, minutes = ASSIGN_OFFER_MINUTES, kind: AloneKind = "desk",
+): Promise<void> {
   const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   const view = (await ticketView(tx, ticketId))!;
-  await closeOtherOffers(tx, ticketId, null, now, "offer-reassigned", noticeParams(view));
+  await closeOtherOffers(tx, ticketId, technicianId, now, "offer-reassigned", noticeParams(view), "withdrawn");
   const offer = await tx.offer.upsert({
     where: { ticketId_technicianId: { ticketId, technicianId } },
     create: { ticketId, technicianId, round: t.dispatchLevel, createdAt: now },
@@ -129,7 +142,8 @@ export async function offerAlone(tx: Tx, ticketId: number, technicianId: number,
   });
   await tx.ticket.update({ where: { id: ticketId }, data: { assignDueAt: addMinutes(now, minutes), offeredToId: technicianId } });
   await notify(tx, now, technicianId, {
-    key: "assign-offer", params: { ...noticeParams(view), minutes }, photos: view.photos, ref: `offer:${offer.id}:${t.dispatchLevel}`,
+    key: "assign-offer", params: { ...noticeParams(view), minutes, kind }, photos: view.photos,
+    ref: `offer:${offer.id}:${t.dispatchLevel}`,
     buttons: [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]],
   });
   await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round: t.dispatchLevel, technicians: [technicianId], alone: true } });
@@ -147,14 +161,21 @@ export async function nextInTurn(tx: Tx, ticketId: number, now: Date): Promise<n
   const open = await tx.ticket.groupBy({ by: ["assigneeId"], where: { assigneeId: { in: techs }, status: { in: ACTIVE_WORK } }, _count: true });
   const load = new Map(open.map((o) => [o.assigneeId, o._count]));
   const next = [...techs].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a - b)[0]!;
-  await offerAlone(tx, ticketId, next, now, t.property.roundRobinMin);
+  await offerAlone(tx, ticketId, next, now, t.property.roundRobinMin, "turn");
   return next;
 }
 
-/** Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn). */
-export async function closeOtherOffers(tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string, params: Record<string, string | number>) {
+/**
+ * Replaces the text of every other offer message of a ticket (taken by someone, or withdrawn); the
+ * open ones become `status` (lost to the one who took it, by default, or withdrawn).
+ */
+export async function closeOtherOffers(
+  tx: Tx, ticketId: number, exceptTechnicianId: number | null, now: Date, key: string,
+  params: Record<string, string | number>, status: "lost" | "withdrawn" = exceptTechnicianId ? "lost" : "withdrawn",
+) {
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
-  await tx.offer.updateMany({ where: { id: { in: others.map((o) => o.id) }, status: "offered" }, data: { status: exceptTechnicianId ? "lost" : "withdrawn", respondedAt: now } });
+  const open = { id: { in: others.map((o) => o.id) }, status: "offered" };
+  await tx.offer.updateMany({ where: open, data: { status, respondedAt: now } });
   await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params }]));
   await boardNews(tx, ticketId, key, params, now);
 }

@@ -8,8 +8,8 @@ import { logEvent } from "../events.ts";
 import { notify, notifyEach, type Notice } from "../notify.ts";
 import { holdsRoleAt } from "../staff.ts";
 import { addMinutes } from "../time.ts";
-import { err, ok, MAX_NOTE, type Result, type Role } from "../types.ts";
-import { completionClock, completionDeadline, UNFINISHED } from "./deadline.ts";
+import { err, ok, MAX_NOTE, type ErrorCode, type Result, type Role } from "../types.ts";
+import { completionClock, completionDeadline, dispatchClock, UNFINISHED } from "./deadline.ts";
 import { closeOtherOffers, offerTicket } from "./dispatch.ts";
 import { noticeParams, placeOf, ticketView } from "./view.ts";
 
@@ -96,11 +96,17 @@ export async function reportersOf(
 /**
  * The primary is done: each linked report is completed with it (the same technician, the same time)
  * and gets its own callback survey, due with the primary's; a reporter counted already gets none.
+ * A reporter the bot cannot reach (a phone report) is due now: the desk's phone task, as for an unlinked one.
  */
-export async function completeLinked(tx: Tx, primary: Row, dueAt: Date, now: Date): Promise<void> {
+export async function completeLinked(tx: Tx, primary: Row, primaryDueAt: Date, now: Date): Promise<void> {
   const linked = await linkedReports(tx, primary.id);
   const asked = new Set([primary.reporterId]);
+  const inChat = new Set((await tx.person.findMany({
+    where: { id: { in: linked.map((l) => l.reporterId) }, telegramId: { not: null }, blockedAt: null },
+    select: { id: true },
+  })).map((p) => p.id));
   for (const l of linked) {
+    const dueAt = inChat.has(l.reporterId) ? primaryDueAt : now;
     const res = await tx.ticket.updateMany({
       where: { id: l.id, status: LINKED }, data: { status: "completed", completedAt: now, assigneeId: primary.assigneeId },
     });
@@ -141,6 +147,9 @@ export async function handOverIncident(tx: Tx, primary: { id: number; number: st
   // read in this transaction a moment ago: changed since only by a concurrent press, which then rolls this back
   if (!(await backToDispatch(tx, next, now))) throw new Error(`incident ${primary.number}: ${next.number} changed meanwhile`);
   await logEvent(tx, { ticketId: next.id, actorId: null, action: "incident-primary", at: now, data: { from: primary.number, linked: rest.length } });
+  // every reporter still following knew it as the first number: they are told the one it goes on under
+  const params = { ...noticeParams((await ticketView(tx, next.id))!), old: primary.number };
+  await notifyReporters(tx, now, next, { key: "owner-incident-renumbered", params });
 }
 
 /**
@@ -152,8 +161,7 @@ async function backToDispatch(tx: Tx, t: Row, now: Date): Promise<number[] | nul
   const moved = await tx.ticket.updateMany({
     where: { id: t.id, status: LINKED, incidentOfId: t.incidentOfId },
     data: {
-      status: "open", incidentOfId: null, dispatchLevel: 0,
-      dispatchDueAt: addMinutes(now, t.emergency ? p.emergencyDispatchMin : p.dispatchTimeoutMin),
+      status: "open", incidentOfId: null, ...dispatchClock(p, t.emergency, now),
       ...completionClock(now, completionDeadline(p, t.priority, t.unitId === null, now)),
     },
   });
@@ -183,7 +191,7 @@ async function byNumber(db: DbOrTx, propertyId: number, raw: string): Promise<Ro
 /** The desk merges a ticket into another (by number) as one incident: the ticket stops being dispatched, its reporter follows the other. */
 export async function mergeTickets(
   database: Database, input: { actorId: number; ticketId: number; into: string; reason?: string }, now: Date,
-): Promise<Result<{ number: string; into: string }>> {
+): Promise<Result<{ number: string; into: string }, ErrorCode | "MERGE_SELF" | "MERGE_OTHER_PROPERTY">> {
   const reason = (input.reason ?? "").trim();
   if (reason.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
@@ -191,18 +199,26 @@ export async function mergeTickets(
     if (!r.ok) return r;
     const t = r.value;
     const target = await byNumber(tx, t.propertyId, input.into);
-    if (!target) return err("INVALID_INPUT");
+    if (!target) {
+      const number = input.into.trim().toUpperCase();
+      const elsewhere = await tx.ticket.count({ where: { number, propertyId: { not: t.propertyId } } });
+      return err(elsewhere > 0 ? "MERGE_OTHER_PROPERTY" : "INVALID_INPUT");
+    }
     const primary = await primaryOf(tx, target);
-    if (primary.id === t.id) return err("INVALID_INPUT");
+    if (primary.id === t.id) return err("MERGE_SELF");
     if (t.incidentOfId !== null || !UNFINISHED.includes(t.status) || !UNFINISHED.includes(primary.status)) return err("INVALID_STATE");
     const moved = await tx.ticket.updateMany({ where: { id: t.id, status: t.status, incidentOfId: null }, data: linkedColumns(primary.id) });
     if (moved.count === 0) return err("INVALID_STATE");
-    // its own followers follow the incident now
+    // its own followers follow the incident now, and are told so (the merge event remembers them for an unmerge)
+    const followers = await linkedReports(tx, t.id);
     await tx.ticket.updateMany({ where: { incidentOfId: t.id }, data: { incidentOfId: primary.id } });
     const params = { ...noticeParams((await ticketView(tx, t.id))!), primary: primary.number };
+    const followed = [...new Set(followers.map((f) => f.reporterId))].filter((id) => id !== t.reporterId);
+    await notifyEach(tx, now, followed.map((id): [number, Notice] => [id, { key: "owner-linked", params }]));
     await closeOtherOffers(tx, t.id, null, now, "offer-merged", params);
     if (t.assigneeId) await notify(tx, now, t.assigneeId, { key: "tech-merged", params });
-    await logEvent(tx, { ticketId: t.id, actorId: input.actorId, action: "merged", at: now, data: { into: primary.number, reason } });
+    const data = { into: primary.number, reason, followers: followers.map((f) => f.id) };
+    await logEvent(tx, { ticketId: t.id, actorId: input.actorId, action: "merged", at: now, data });
     await logEvent(tx, { ticketId: primary.id, actorId: input.actorId, action: "incident-joined", at: now, data: { from: t.number, reason } });
     await notify(tx, now, t.reporterId, { key: "owner-linked", params });
     return ok({ number: t.number, into: primary.number });
@@ -223,9 +239,16 @@ export async function unmergeTicket(
     const primary = await tx.ticket.findUniqueOrThrow({ where: { id: t.incidentOfId } });
     const offered = await backToDispatch(tx, t, now);
     if (!offered) return err("INVALID_STATE");
+    // the reports that followed it before a hand merge follow it again, if still with that incident
+    const merged = await tx.event.findFirst({ where: { ticketId: t.id, action: "merged" }, orderBy: { id: "desc" } });
+    const followers: number[] = merged ? (JSON.parse(merged.data) as { followers?: number[] }).followers ?? [] : [];
+    await tx.ticket.updateMany({
+      where: { id: { in: followers }, status: LINKED, incidentOfId: primary.id }, data: { incidentOfId: t.id },
+    });
     await logEvent(tx, { ticketId: t.id, actorId: input.actorId, action: "unmerged", at: now, data: { from: primary.number, reason, offered } });
     await logEvent(tx, { ticketId: primary.id, actorId: input.actorId, action: "incident-left", at: now, data: { from: t.number, reason } });
-    await notify(tx, now, t.reporterId, { key: "owner-unlinked", params: { ...noticeParams((await ticketView(tx, t.id))!), reason } });
+    const params = { ...noticeParams((await ticketView(tx, t.id))!), reason };
+    await notifyReporters(tx, now, t, { key: "owner-unlinked", params });
     return ok({ number: t.number, of: primary.number, offered: offered.length });
   });
 }

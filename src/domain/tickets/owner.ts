@@ -124,7 +124,8 @@ export async function cancelTicket(database: Database, personId: number, ticketI
     if (t.assigneeId) await notify(tx, now, t.assigneeId, { key: "tech-cancelled", params: noticeParams(view) });
     // the others who reported the same fault still need it fixed
     await handOverIncident(tx, t, now);
-    return ok({ number: t.number });
+    // a linked reporter knows their report by the incident's number
+    return ok({ number: await shownNumber(tx, t) });
   });
 }
 

@@ -98,6 +98,8 @@ export type TicketCard = {
   /** One incident for many reporters: the first report this one follows, and the reports that follow this one. */
   incidentOf: { id: number; number: string } | null; linked: { id: number; number: string }[];
   canMerge: boolean; canUnmerge: boolean;
+  /** The desk's 催办: a technician holds (or is offered) the unfinished job. */
+  canChase: boolean;
 };
 
 /** A ticket for its property's staff: the view, the timeline, the owner and what may be done now. */
@@ -121,20 +123,23 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
     canAssign: canAct && status === "open",
     canReassign: canAct && ACTIVE_WORK.includes(status),
     canCancel: canAct && UNFINISHED.includes(status),
+    canChase: canAct && UNFINISHED.includes(status) && (t.assigneeId ?? t.offeredToId) !== null,
   });
 }
 
 /** Tickets of the person's properties by number (or its end), home label, or phone; newest first. */
 export async function findTickets(db: DbOrTx, personId: number, query: string, limit = 10): Promise<Result<QueueLine[]>> {
-  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: [...STAFF_ROLES] }, revokedAt: null } });
+  // the office only (README): technicians do not search the property's owners and histories
+  const grants = await db.roleGrant.findMany({ where: { personId, role: { in: OFFICE_ROLES }, revokedAt: null } });
   if (grants.length === 0) return err("FORBIDDEN");
   const scope = grants.some((g) => g.propertyId === null) ? {} : { propertyId: { in: grants.map((g) => g.propertyId!) } };
   const q = query.trim();
   const label = /^([^\s-]+)-([^\s-]+)-([^\s-]+)$/.exec(q);
   const phone = normalizePhone(q);
+  // a number's end is letters, digits and dashes only: "%" or "_" would match every ticket (LIKE)
   const where = phone ? { phone }
     : label && !/^[A-Za-z]+-\d{8}-\d+$/.test(q) ? { unit: { building: label[1]!, entrance: label[2]!, room: label[3]! } }
-    : q.length >= 3 ? { number: { endsWith: q.toUpperCase() } } : null;
+    : /^[A-Za-z0-9-]{3,}$/.test(q) && /\d/.test(q) ? { number: { endsWith: q.toUpperCase() } } : null;
   if (!where) return err("INVALID_INPUT");
   const rows = await db.ticket.findMany({
     where: { ...scope, ...where }, include: lineInclude, orderBy: { id: "desc" }, take: limit,

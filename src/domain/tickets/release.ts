@@ -5,8 +5,8 @@ import type { Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notify, notifyAll } from "../notify.ts";
 import { hasRole, onDutyStaff } from "../staff.ts";
-import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK } from "../types.ts";
+import { dispatchClock } from "./deadline.ts";
 import { offerTicket } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
@@ -33,12 +33,11 @@ export async function releaseTechnician(
   let released = 0;
   for (const t of held) {
     if (await hasRole(tx, personId, "technician", t.propertyId)) continue;
-    const every = t.emergency ? t.property.emergencyDispatchMin : t.property.dispatchTimeoutMin;
     const res = await tx.ticket.updateMany({
       where: { id: t.id, assigneeId: personId, status: { in: ACTIVE_WORK } },
       data: {
-        status: "open", assigneeId: null, acceptedAt: null, arrivedAt: null, postponedUntil: null, dispatchLevel: 0,
-        dispatchDueAt: addMinutes(now, every), arrivalDueAt: null, arrivalLevel: 0, appointmentDueAt: null,
+        status: "open", assigneeId: null, acceptedAt: null, arrivedAt: null, postponedUntil: null,
+        ...dispatchClock(t.property, t.emergency, now), arrivalDueAt: null, arrivalLevel: 0, appointmentDueAt: null,
       },
     });
     if (res.count === 0) continue;

@@ -172,8 +172,12 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   // what offers and notices show, from what was just written (no second read of the ticket)
   const loaded = withView({ ...ticket, unit, property, assignee: null, photos });
   await logEvent(tx, {
-    ticketId: ticket.id, actorId: input.reporterId, action: "reported", at: now,
-    data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length },
+    // the actor is who pressed: the desk registering a phone report, not the owner it registers for
+    ticketId: ticket.id, actorId: input.registeredById ?? input.reporterId, action: "reported", at: now,
+    data: {
+      number, category: input.category, emergency: input.emergency, photos: input.photos.length,
+      ...(input.registeredById && input.registeredById !== input.reporterId ? { for: input.reporterId } : {}),
+    },
   });
   // the same public-area fault reported again: one incident, one job (the reporter follows the first)
   const incident = await linkAtReport(tx, ticket, property, now);
@@ -185,7 +189,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   }
   const firstTechnician = await linkReworkAtReport(tx, ticket, now);
   const offeredTo = firstTechnician && !input.emergency
-    ? (await offerAlone(tx, ticket.id, firstTechnician, now), [firstTechnician])
+    ? (await offerAlone(tx, ticket.id, firstTechnician, now, undefined, "rework"), [firstTechnician])
     : await offerTicket(tx, ticket.id, now, 0, loaded);
   if (input.registeredById && input.registeredById !== input.reporterId) {
     // registered by the desk: an owner on Telegram gets the number and every step from here on

@@ -19,3 +19,6 @@ intake-created-linked = ✅ Registered as { $number }. The same problem at this 
         [patrol] This is a patrol report: you confirm it when done.
        *[phone] The owner is not on Telegram: tell them the number { $primary } by phone; the confirmation and the callback become phone tasks (/callbacks).
     }
+owner-incident-renumbered = Hello! The first person who reported "{ $place }" withdrew their report, so we carry on under number { $number } (was { $old }); there is no need to report it again. Send /my to follow it.
+error-merge-self = A ticket cannot be merged into itself (or into the incident it already belongs to). Please give another ticket's number.
+error-merge-other-property = That ticket belongs to another property; tickets cannot be merged across properties. Please give a number of this property.

@@ -22,7 +22,15 @@ btn-record-phone-answer = 📝 Record the phone answer
 dispatch-overdue =
     ⚠️ Ticket { $number } has not been accepted { $minutes } minutes after the report ({ emergency-label }).
     Place: { $place } · { category-label }
-    Offered again (round { $round }) to { $offered } technician(s) on duty. Please arrange someone.
+    { $held ->
+        [turn] It is offered to one technician alone in round robin and not taken yet; it goes to the next in turn when it runs out.
+        [desk] The desk assigned it to one technician alone, who has not taken it yet. Please arrange someone.
+        [queue] Work here is assigned by the desk: please assign a technician.
+       *[no] { $offered ->
+            [0] No technician on duty can be offered it: please arrange someone now.
+           *[other] Offered again (round { $round }) to { $offered } technician(s) on duty. Please arrange someone.
+        }
+    }
 dispatch-unassigned =
     🚨 Ticket { $number } is still not accepted after { $minutes } minutes and several offers ({ emergency-label })!
     Place: { $place } · { category-label }

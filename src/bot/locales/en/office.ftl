@@ -84,7 +84,7 @@ card-event = { $at } { $actor } · { card-action }{ $why ->
    *[other] ({ $why })
 }
 card-action = { $action ->
-    [urged] owner chased
+    [urged] chased
     [priority-changed] priority changed
     [completion-warned] completion warning
     [completion-breached] completion deadline missed
@@ -121,7 +121,10 @@ ask-reason-cancel = Why is it cancelled? (the owner is told)
 ask-reason-note = Your note:
 done-assign = ✅ { $number } assigned to { $technician }. If not accepted within 5 minutes it comes back to the queue and the supervisor is told.
 done-reassign = ✅ { $number } reassigned to { $technician }; the previous technician was told.
-done-pool = ✅ { $number } is back in the pool and offered to the technicians on duty.
+done-pool = { $offered ->
+    [0] ⚠️ { $number } is back in the pool, but no technician with the skill is on duty to take it: assign it or call the supervisor.
+   *[other] ✅ { $number } is back in the pool and offered to { $offered } technician(s) on duty; the supervisor is alerted if nobody takes it.
+}
 done-cancel = ✅ { $number } cancelled; the owner was told.
 done-note = ✅ Note added to { $number }.
 ticket-reason-stopped = Stopped; nothing was changed.
@@ -130,13 +133,21 @@ find-usage = Send "/find number / home / phone", e.g. /find 0012, /find 3-1-502 
 find-none = No ticket found for "{ $query }".
 find-title = 🔍 { $count } ticket(s) found:
 assign-offer =
-    👷 Job { $number } assigned to you by the office (only you can take it, for { $minutes } minutes)
+    { $kind ->
+        [turn] 🔔 Your turn: job { $number } (round robin; only you can take it, for { $minutes } minutes, then it goes to the next)
+        [rework] 🔁 Rework { $number }: you repaired this before, so it comes to you first (only you, for { $minutes } minutes)
+       *[desk] 👷 Job { $number } assigned to you by the desk (only you can take it, for { $minutes } minutes)
+    }
     Place: { $place }
     Category: { category-label }
     Description: { $description }
     Urgency: { emergency-label }
 offer-reassigned = Job { $number } was given to someone else; nothing to do.
-assign-offer-expired = The assignment of { $number } ran out; it went back to the desk.
+assign-offer-expired = { $next ->
+    [turn] { $number } was not taken in time; it went to the next technician in turn.
+    [pool] { $number } was not taken in time; it was offered to the other technicians on duty.
+   *[desk] The assignment of { $number } ran out; it went back to the desk.
+}
 assign-returned = ⏰ { $number } ({ $place }) was { $why ->
     [declined] declined by
    *[expired] not accepted in time by

@@ -19,3 +19,6 @@ intake-created-linked = ✅ 已登记，报修编号 { $number }。同一位置�
         [patrol] 这是巡查报修，完工后由您确认。
        *[phone] 业主未使用 Telegram：请电话告知编号 { $primary }；完工确认和回访将作为电话回访任务（/callbacks）交给客服。
     }
+owner-incident-renumbered = 您好！您报修的「{ $place }」问题，首位报修人已撤回报修，我们改按报修编号 { $number }（原 { $old }）继续处理，您无需重新报修。查看进度请发送 /my。
+error-merge-self = 不能并入它自己（或它已所在的同一报修）。请输入另一张工单的编号。
+error-merge-other-property = 这张工单属于另一个项目，不能跨项目合并。请输入本项目工单的编号。

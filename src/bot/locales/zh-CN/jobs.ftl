@@ -19,11 +19,20 @@ callback-phone-task =
     完成时间：{ $completed }
     业主尚未在机器人中回复，请致电了解是否修好并记录评分。
 btn-record-phone-answer = 📝 记录电话回访结果
-# Dispatch escalation: to supervisors (and the control room at night); params number, place, category, emergency, minutes, round, offered
+# Dispatch escalation: to supervisors (and the control room at night); params number, place, category, emergency, minutes, round, offered,
+# held (turn: offered to one in round robin; desk: assigned by the desk; queue: waits for the desk to assign; no: broadcast)
 dispatch-overdue =
     ⚠️ 工单 { $number } 报修 { $minutes } 分钟仍无人接单（{ emergency-label }）。
     地点：{ $place } · { category-label }
-    已第 { $round } 次重新派单，发给 { $offered } 位在岗维修人员。请尽快协调安排。
+    { $held ->
+        [turn] 正按轮询单独派给一位维修人员，尚未接单，超时将轮给下一位。请尽快协调安排。
+        [desk] 已由客服单独指派给一位维修人员，尚未接单。请尽快协调安排。
+        [queue] 本项目由客服指派派单，请尽快指派维修人员。
+       *[no] { $offered ->
+            [0] 目前没有可派的在岗维修人员，请立即人工安排。
+           *[other] 已第 { $round } 次重新派单，发给 { $offered } 位在岗维修人员。请尽快协调安排。
+        }
+    }
 dispatch-unassigned =
     🚨 工单 { $number } 报修 { $minutes } 分钟，多次派单仍无人接单（{ emergency-label }）！
     地点：{ $place } · { category-label }

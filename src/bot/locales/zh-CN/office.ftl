@@ -84,7 +84,7 @@ card-event = { $at } { $actor } · { card-action }{ $why ->
    *[other] （{ $why }）
 }
 card-action = { $action ->
-    [urged] 业主催单
+    [urged] 催单
     [priority-changed] 调整优先级
     [completion-warned] 完成时限预警
     [completion-breached] 超过完成时限
@@ -121,7 +121,10 @@ ask-reason-cancel = 请输入取消原因（将告知业主）：
 ask-reason-note = 请输入备注内容：
 done-assign = ✅ 工单 { $number } 已指派给 { $technician }，5 分钟内未接单将退回待办并通知主管。
 done-reassign = ✅ 工单 { $number } 已转给 { $technician }，原维修人员已收到通知。
-done-pool = ✅ 工单 { $number } 已退回抢单池，重新派发给在岗维修人员。
+done-pool = { $offered ->
+    [0] ⚠️ 工单 { $number } 已退回抢单池，但目前没有在岗且有此技能的维修人员可以接单，请指派或联系主管。
+   *[other] ✅ 工单 { $number } 已退回抢单池，已发给 { $offered } 位在岗维修人员；无人接单时照常提醒主管。
+}
 done-cancel = ✅ 工单 { $number } 已取消，业主已收到通知。
 done-note = ✅ 已为工单 { $number } 添加备注。
 ticket-reason-stopped = 已中止，未做任何更改。
@@ -130,13 +133,21 @@ find-usage = 请发送「/find 编号／房号／电话」，例如 /find 0012�
 find-none = 没有找到与「{ $query }」相关的工单。
 find-title = 🔍 找到 { $count } 张工单：
 assign-offer =
-    👷 主管指派给您的工单 { $number }（仅限您接单，{ $minutes } 分钟内有效）
+    { $kind ->
+        [turn] 🔔 轮到您接单：工单 { $number }（轮询派单，仅限您接单，{ $minutes } 分钟内有效，超时转给下一位）
+        [rework] 🔁 返修工单 { $number }：您之前修过这里，优先派给您（仅限您接单，{ $minutes } 分钟内有效）
+       *[desk] 👷 客服指派给您的工单 { $number }（仅限您接单，{ $minutes } 分钟内有效）
+    }
     位置：{ $place }
     类别：{ category-label }
     描述：{ $description }
     紧急程度：{ emergency-label }
 offer-reassigned = 工单 { $number } 已另行安排，无需处理。
-assign-offer-expired = 工单 { $number } 的指派已超时，已退回客服重新安排。
+assign-offer-expired = { $next ->
+    [turn] 工单 { $number } 已超时未接，已轮给下一位维修人员。
+    [pool] 工单 { $number } 已超时未接，已发给其他在岗维修人员抢单。
+   *[desk] 工单 { $number } 的指派已超时，已退回客服重新安排。
+}
 assign-returned = ⏰ 工单 { $number }（{ $place }）指派给 { $technician } 后{ $why ->
     [declined] 被拒绝
    *[expired] 超时未接单

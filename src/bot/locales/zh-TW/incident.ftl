@@ -21,3 +21,6 @@ intake-created-linked = ✅ 已登記，報修編號 { $number }。同一位置�
         [patrol] 這是巡查報修，完工後由您確認。
        *[phone] 業主未使用 Telegram：請電話告知編號 { $primary }；完工確認和回訪將作為電話回訪任務（/callbacks）交給客服。
     }
+owner-incident-renumbered = 您好！您報修的「{ $place }」問題，首位報修人已撤回報修，我們改按報修編號 { $number }（原 { $old }）繼續處理，您無需重新報修。檢視進度請傳送 /my。
+error-merge-self = 不能併入它自己（或它已所在的同一報修）。請輸入另一張工單的編號。
+error-merge-other-property = 這張工單屬於另一個社區，不能跨社區合併。請輸入本社區工單的編號。

@@ -21,11 +21,20 @@ callback-phone-task =
     完成時間：{ $completed }
     業主尚未在機器人中回覆，請致電瞭解是否修好並記錄評分。
 btn-record-phone-answer = 📝 記錄電話回訪結果
-# Dispatch escalation: to supervisors (and the control room at night); params number, place, category, emergency, minutes, round, offered
+# Dispatch escalation: to supervisors (and the control room at night); params number, place, category, emergency, minutes, round, offered,
+# held (turn: offered to one in round robin; desk: assigned by the desk; queue: waits for the desk to assign; no: broadcast)
 dispatch-overdue =
     ⚠️ 工單 { $number } 報修 { $minutes } 分鐘仍無人接單（{ emergency-label }）。
     地點：{ $place } · { category-label }
-    已第 { $round } 次重新派單，發給 { $offered } 位值班維修人員。請儘快協調安排。
+    { $held ->
+        [turn] 正按輪詢單獨派給一位維修人員，尚未接單，超時將輪給下一位。請儘快協調安排。
+        [desk] 已由客服單獨指派給一位維修人員，尚未接單。請儘快協調安排。
+        [queue] 本社區由客服指派派單，請儘快指派維修人員。
+       *[no] { $offered ->
+            [0] 目前沒有可派的值班維修人員，請立即人工安排。
+           *[other] 已第 { $round } 次重新派單，發給 { $offered } 位值班維修人員。請儘快協調安排。
+        }
+    }
 dispatch-unassigned =
     🚨 工單 { $number } 報修 { $minutes } 分鐘，多次派單仍無人接單（{ emergency-label }）！
     地點：{ $place } · { category-label }

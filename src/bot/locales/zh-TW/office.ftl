@@ -86,7 +86,7 @@ card-event = { $at } { $actor } · { card-action }{ $why ->
    *[other] （{ $why }）
 }
 card-action = { $action ->
-    [urged] 業主催單
+    [urged] 催單
     [priority-changed] 調整優先順序
     [completion-warned] 完成時限預警
     [completion-breached] 超過完成時限
@@ -123,7 +123,10 @@ ask-reason-cancel = 請輸入取消原因（將告知業主）：
 ask-reason-note = 請輸入備註內容：
 done-assign = ✅ 工單 { $number } 已指派給 { $technician }，5 分鐘內未接單將退回待辦並通知主管。
 done-reassign = ✅ 工單 { $number } 已轉給 { $technician }，原維修人員已收到通知。
-done-pool = ✅ 工單 { $number } 已退回搶單池，重新派發給值班維修人員。
+done-pool = { $offered ->
+    [0] ⚠️ 工單 { $number } 已退回搶單池，但目前沒有值班且有此技能的維修人員可以接單，請指派或聯絡主管。
+   *[other] ✅ 工單 { $number } 已退回搶單池，已發給 { $offered } 位值班維修人員；無人接單時照常提醒主管。
+}
 done-cancel = ✅ 工單 { $number } 已取消，業主已收到通知。
 done-note = ✅ 已為工單 { $number } 新增備註。
 ticket-reason-stopped = 已中止，未做任何更改。
@@ -132,13 +135,21 @@ find-usage = 請傳送「/find 編號／房號／電話」，例如 /find 0012�
 find-none = 沒有找到與「{ $query }」相關的工單。
 find-title = 🔍 找到 { $count } 張工單：
 assign-offer =
-    👷 主管指派給您的工單 { $number }（僅限您接單，{ $minutes } 分鐘內有效）
+    { $kind ->
+        [turn] 🔔 輪到您接單：工單 { $number }（輪詢派單，僅限您接單，{ $minutes } 分鐘內有效，超時轉給下一位）
+        [rework] 🔁 返修工單 { $number }：您之前修過這裡，優先派給您（僅限您接單，{ $minutes } 分鐘內有效）
+       *[desk] 👷 客服指派給您的工單 { $number }（僅限您接單，{ $minutes } 分鐘內有效）
+    }
     位置：{ $place }
     類別：{ category-label }
     描述：{ $description }
     緊急程度：{ emergency-label }
 offer-reassigned = 工單 { $number } 已另行安排，無需處理。
-assign-offer-expired = 工單 { $number } 的指派已超時，已退回客服重新安排。
+assign-offer-expired = { $next ->
+    [turn] 工單 { $number } 已超時未接，已輪給下一位維修人員。
+    [pool] 工單 { $number } 已超時未接，已發給其他值班維修人員搶單。
+   *[desk] 工單 { $number } 的指派已超時，已退回客服重新安排。
+}
 assign-returned = ⏰ 工單 { $number }（{ $place }）指派給 { $technician } 後{ $why ->
     [declined] 被拒絕
    *[expired] 超時未接單
