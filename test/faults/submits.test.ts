@@ -62,7 +62,8 @@ describe("case 2: a 12 s 429 on the receipt", () => {
     await owner!.press("确认提交");
     const number = (await h.database.db.ticket.findFirstOrThrow()).number;
     expect(delivered(owner!, `报修成功！您的报修编号是 ${number}`)).toHaveLength(1);
-    await owner!.press("确认提交"); // the summary's button, pressed again
+    const again = await owner!.press("确认提交"); // the summary's button, pressed again
+    expect(again.find((c) => c.method === "answerCallbackQuery")?.payload?.text).toContain(`已提交，编号 ${number}`);
     await owner!.send("提交了吗？");
     await drain();
     expect(await h.database.db.ticket.count()).toBe(1);

@@ -143,6 +143,17 @@ export async function fileReport(database: Database, input: ReportInput, propert
   }
 }
 
+/**
+ * The number of the first ticket a chat's flow filed at or after `since` (a summary's time): what a
+ * submit button pressed again after its flow ended had made; null when it made none.
+ */
+export async function submittedSince(database: Database, chatId: number, since: Date): Promise<string | null> {
+  const t = await database.db.ticket.findFirst({
+    where: { submitKey: { startsWith: `${chatId}:` }, reportedAt: { gte: since } }, orderBy: { id: "asc" }, select: { number: true },
+  });
+  return t?.number ?? null;
+}
+
 /** The ticket a flow instance filed already, as its first submit answered (null: none yet). */
 export async function submitted(database: Database, submitKey: string): Promise<Reported | null> {
   const t = await database.db.ticket.findUnique({
