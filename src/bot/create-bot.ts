@@ -46,7 +46,8 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
     await queueReply(deps.database.db, deps.clock(), { method, payload });
     deps.log.warn("a reply could not go: handed to the outbox", { method, chat: String(payload.chat_id) });
   };
-  const fetch = createTelegramFetch({ handOver, ...pacing }) as NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
+  type ClientFetch = NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
+  const fetch = createTelegramFetch({ handOver, ...pacing }) as ClientFetch;
   const client = { apiRoot: deps.config.apiRoot, fetch };
   const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client });
 

@@ -75,7 +75,8 @@ export async function fileComplaint(database: Database, input: ComplaintInput, n
     return ok(await createComplaint(tx, property, { ...input, description, photos }, now));
   }).catch(async (e: unknown) => {
     // the same flow submitted again: its complaint, nothing new (settled by the unique key)
-    const before = input.submitKey && isUniqueViolation(e) ? await complaintSubmitted(database.db, input.submitKey) : null;
+    const key = isUniqueViolation(e) ? input.submitKey : undefined;
+    const before = key ? await complaintSubmitted(database.db, key) : null;
     if (!before) throw e;
     return ok(before);
   });
@@ -88,7 +89,8 @@ async function complaintSubmitted(db: DbOrTx, submitKey: string): Promise<Filed 
   const cal = calendarOf(c.property);
   const answerBy = answerDeadline(c.createdAt, cal);
   const number = complaintNumber(c.property.code, c.id);
-  return { complaintId: c.id, number, dueAt: c.dueAt, answerBy, answerByLocal: formatLocal(answerBy, cal.tz), again: true };
+  const answerByLocal = formatLocal(answerBy, cal.tz);
+  return { complaintId: c.id, number, dueAt: c.dueAt, answerBy, answerByLocal, again: true };
 }
 
 type PropertyRow = Parameters<typeof calendarOf>[0] & { id: number; code: string };

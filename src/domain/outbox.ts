@@ -159,9 +159,12 @@ export async function rememberReply(
  * A reply Telegram would not take in time, handed over as it was rendered (its Bot API method and
  * payload): the sender sends it in the chat's turn, like any notice.
  */
-export async function queueReply(db: Db, now: Date, r: { method: string; payload: Record<string, unknown> }): Promise<void> {
+export async function queueReply(
+  db: Db, now: Date, r: { method: string; payload: Record<string, unknown> },
+): Promise<void> {
   const chatId = BigInt(String(r.payload.chat_id));
-  await db.outbox.create({ data: { chatId, kind: "reply", key: r.method, params: JSON.stringify(r.payload), dueAt: now, createdAt: now } });
+  const params = JSON.stringify(r.payload);
+  await db.outbox.create({ data: { chatId, kind: "reply", key: r.method, params, dueAt: now, createdAt: now } });
 }
 
 /** Claimed rows that were not tried (the tick ran out of budget): due again at once. */

@@ -45,7 +45,7 @@ describe("replies under Telegram's limits (enforcing fake)", () => {
     expect(h.errors).toEqual([]);
   });
 
-  it("a reply Telegram will not take in time (long 429) goes to the outbox, a 5xx is tried again: the flow goes on", async () => {
+  it("a reply that cannot go in time (long 429) waits in the outbox, a 5xx is tried again: the flow goes on", async () => {
     h = await createHarness({ enforce: true, virtualWaits: true });
     const owner = await ownerOf502();
     await upToPhone(owner);

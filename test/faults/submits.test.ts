@@ -22,7 +22,8 @@ async function drain() {
   const db = h.database.db;
   for (let i = 0; i < 200; i++) {
     await h.flush().catch(() => undefined);
-    const next = await db.outbox.findFirst({ where: { status: { in: ["pending", "sending"] } }, orderBy: { dueAt: "asc" } });
+    const queued = { status: { in: ["pending", "sending"] } };
+    const next = await db.outbox.findFirst({ where: queued, orderBy: { dueAt: "asc" } });
     if (!next) return;
     const due = next.status === "sending" && next.lockedUntil ? next.lockedUntil : next.dueAt;
     h.setNow(new Date(Math.max(h.now().getTime() + 1100, due.getTime() + 1)));
@@ -97,7 +98,7 @@ describe("case 3: 500s for 20 s on sends and edits", () => {
     await oneDispatch();
   });
 
-  it("a receipt that still cannot go after 25 s is handed to the outbox and arrives once Telegram is back", async () => {
+  it("a receipt that cannot go for 25 s is handed to the outbox and arrives once Telegram is back", async () => {
     h = await createHarness({ enforce: true, virtualWaits: true });
     const { owners: [owner] } = await site();
     await upToSummary(owner!);
@@ -162,7 +163,8 @@ describe("case 5: the job card is written in the accept's transaction", () => {
     h.fake.clearFailures();
     await drain();
     expect(delivered(tech, `您已接单 ${r.number}`)).toHaveLength(1);
-    const row = await h.database.db.outbox.findFirstOrThrow({ where: { ref: `job:${r.ticketId}:${s.technicians[0]!.id}` } });
+    const ref = `job:${r.ticketId}:${s.technicians[0]!.id}`;
+    const row = await h.database.db.outbox.findFirstOrThrow({ where: { ref } });
     expect(row).toMatchObject({ status: "sent" });
     expect(row.messageId).toBeGreaterThan(0);
   });

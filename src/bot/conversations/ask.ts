@@ -38,7 +38,8 @@ export const flowKey = (ctx: ConversationContext): string =>
   `${ctx.chat?.id ?? ctx.from?.id ?? ""}:${ctx.update.update_id}:${ctx.callbackQuery?.id ?? ctx.msg?.message_id ?? ""}`;
 
 /** Said before the answer of a submit that had been made already: nothing new was made. */
-export const again = (t: Translate, number: string, before?: boolean) => (before ? `${t("submitted-again", { number })}\n\n` : "");
+export const again = (t: Translate, number: string, before?: boolean) =>
+  (before ? `${t("submitted-again", { number })}\n\n` : "");
 /** A flow left unanswered this long is dropped; the next message is handled normally. */
 export const WAIT_LIMIT_MS = 30 * 60_000;
 

@@ -54,12 +54,16 @@ export const complainConversation = guarded<ComplainArgs>("complain-too-many-tri
     if (p.kind !== "photo") break;
     photos.push(p.fileId);
   }
-  const input = { propertyId, complainantId: a.personId, ticketId: ticket?.id, against, description, photos, submitKey: flowKey(ctx) };
+  const input = {
+    propertyId, complainantId: a.personId, ticketId: ticket?.id, against, description, photos, submitKey: flowKey(ctx),
+  };
   const res = await conversation.external(async (outer: BotContext) => {
     const r = await fileComplaint(outer.deps.database, input, outer.deps.clock());
-    return r.ok ? { ok: true as const, number: r.value.number, answerBy: r.value.answerByLocal, again: r.value.again } : r;
+    if (!r.ok) return r;
+    return { ok: true as const, number: r.value.number, answerBy: r.value.answerByLocal, again: r.value.again };
   });
-  const filed = (n: string, by: string, before?: boolean) => again(t, n, before) + t("complain-filed", { number: n, answerBy: by });
+  const filed = (number: string, answerBy: string, before?: boolean) =>
+    again(t, number, before) + t("complain-filed", { number, answerBy });
   await ctx.reply(res.ok ? filed(res.number, res.answerBy, res.again) : t(errorKey(res.error)));
 });
 

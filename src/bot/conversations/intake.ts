@@ -60,7 +60,8 @@ export async function intakeConversation(conversation: Conv, ctx: ConversationCo
     const told = channel === "patrol" ? "patrol" : res.value.ownerOnTelegram ? "telegram" : "phone";
     const before = again(t, res.value.number, res.value.again);
     const primary = res.value.incidentOf;
-    if (primary) return void (await ctx.reply(before + t("intake-created-linked", { number: res.value.number, primary, told })));
+    const linked = { number: res.value.number, primary: primary ?? "", told };
+    if (primary) return void (await ctx.reply(before + t("intake-created-linked", linked)));
     await ctx.reply(before + t("intake-created", { number: res.value.number, told, offered: res.value.offeredTo }));
   } catch (e) {
     if (!(e instanceof TooManyTries)) throw e;

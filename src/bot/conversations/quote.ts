@@ -90,10 +90,12 @@ export function quoteFlows(deps: BotDeps) {
         });
         if (go.kind !== "choice" || go.value !== "send") return void (await ctx.reply(t("paid-cancelled")));
         const key = flowKey(ctx);
-        const made = await conversation.external(() => createQuote(deps.database, a.personId, a.ticketId, text, now(), key));
+        const made = await conversation.external(() =>
+          createQuote(deps.database, a.personId, a.ticketId, text, now(), key));
         if (!made.ok) return void (await ctx.reply(t(errorKey(made.error))));
         const m = made.value;
-        const sent = m.status === "review" ? "paid-sent-review" : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
+        const sent = m.status === "review" ? "paid-sent-review"
+          : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
         const before = again(t, a.number, m.again);
         return void (await ctx.reply(before + t(sent, { version: m.version, total: formatFen(m.totalFen) })));
       }

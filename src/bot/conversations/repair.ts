@@ -136,7 +136,8 @@ async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, arg
   if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
   // the same public-area fault already reported: the reporter follows that number
   const before = again(t, res.value.number, res.value.again);
-  if (res.value.incidentOf) return void (await ctx.reply(before + t("repair-created-linked", { number: res.value.incidentOf })));
+  const primary = res.value.incidentOf;
+  if (primary) return void (await ctx.reply(before + t("repair-created-linked", { number: primary })));
   const key = res.value.emergency ? "repair-created-emergency" : "repair-created";
   await ctx.reply(before + t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

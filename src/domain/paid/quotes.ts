@@ -88,7 +88,9 @@ export async function createQuote(
 async function quoteSubmitted(db: DbOrTx, submitKey: string): Promise<CreatedQuote | null> {
   const q = await db.quote.findUnique({ where: { submitKey } });
   if (!q) return null;
-  const events = await db.event.findMany({ where: { ticketId: q.ticketId, action: "quote-created" }, select: { data: true } });
+  const events = await db.event.findMany({
+    where: { ticketId: q.ticketId, action: "quote-created" }, select: { data: true },
+  });
   const made = events.map((e) => JSON.parse(e.data) as { version?: number; ownersReached?: number })
     .find((d) => d.version === q.version);
   const status = q.needsReview && q.status === "review" ? "review" : "sent";

@@ -167,7 +167,9 @@ export async function acceptJob(
   return database.tx(async (tx): Promise<Result<Accepted>> => {
     const allowed = await authorize(tx, technicianId, ticketId, "accept");
     // their offer was accepted already: a second press answers what the first did
-    if (!allowed.ok) return allowed.error === "INVALID_STATE" ? acceptedBefore(tx, technicianId, ticketId, now) : allowed;
+    if (!allowed.ok) {
+      return allowed.error === "INVALID_STATE" ? acceptedBefore(tx, technicianId, ticketId, now) : allowed;
+    }
     const offer = allowed.value.offer!;
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     // offered to another technician alone (assigned from the queue, round-robin, rework)
@@ -184,7 +186,7 @@ export async function acceptJob(
     });
     if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
     await tx.offer.updateMany({ where: { id: offer.id, status: "offered" }, data: { status: "accepted", respondedAt: now } });
-    const [{ ticket: accepted, view }] = (await ticketsWithView(tx, [ticketId])) as [{ ticket: LoadedTicket; view: TicketView }];
+    const [{ ticket: accepted, view }] = (await ticketsWithView(tx, [ticketId])) as [Loaded];
     await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
     await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
     const technician = await tx.person.findUniqueOrThrow({ where: { id: technicianId } });
@@ -202,10 +204,13 @@ export async function acceptJob(
   });
 }
 
+type Loaded = { ticket: LoadedTicket; view: TicketView };
+
 /** A job this technician holds already: what their accept made, nothing written. */
 async function acceptedBefore(tx: Tx, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
   const t = await tx.ticket.findUnique({ where: { id: ticketId }, include: { unit: true } });
-  if (!t || t.assigneeId !== technicianId || !ACTIVE_WORK.includes(t.status as TicketStatus)) return err("INVALID_STATE");
+  const held = t && t.assigneeId === technicianId && ACTIVE_WORK.includes(t.status as TicketStatus);
+  if (!t || !held) return err("INVALID_STATE");
   const arrivalDueAt = t.arrivalDueAt ?? now;
   return ok({ ticketId, number: t.number, arrivalDueAt, phone: t.phone, place: placeOf(t), again: true });
 }

@@ -149,7 +149,8 @@ export async function fileReport(database: Database, input: ReportInput, propert
  */
 export async function submittedSince(database: Database, chatId: number, since: Date): Promise<string | null> {
   const t = await database.db.ticket.findFirst({
-    where: { submitKey: { startsWith: `${chatId}:` }, reportedAt: { gte: since } }, orderBy: { id: "asc" }, select: { number: true },
+    where: { submitKey: { startsWith: `${chatId}:` }, reportedAt: { gte: since } },
+    orderBy: { id: "asc" }, select: { number: true },
   });
   return t?.number ?? null;
 }
@@ -157,13 +158,15 @@ export async function submittedSince(database: Database, chatId: number, since: 
 /** The ticket a flow instance filed already, as its first submit answered (null: none yet). */
 export async function submitted(database: Database, submitKey: string): Promise<Reported | null> {
   const t = await database.db.ticket.findUnique({
-    where: { submitKey }, select: { id: true, number: true, emergency: true, incidentOfId: true, _count: { select: { offers: true } } },
+    where: { submitKey },
+    select: { id: true, number: true, emergency: true, incidentOfId: true, _count: { select: { offers: true } } },
   });
   if (!t) return null;
   const primary = t.incidentOfId === null ? null
     : await database.db.ticket.findUnique({ where: { id: t.incidentOfId }, select: { number: true } });
   const incidentOf = primary ? { incidentOf: primary.number } : {};
-  return { ticketId: t.id, number: t.number, emergency: t.emergency, offeredTo: t._count.offers, ...incidentOf, again: true };
+  const offeredTo = t._count.offers;
+  return { ticketId: t.id, number: t.number, emergency: t.emergency, offeredTo, ...incidentOf, again: true };
 }
 
 async function createTicket(tx: Tx, input: ReportInput & { category: Category }, propertyId: number, now: Date): Promise<Reported> {

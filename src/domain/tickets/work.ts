@@ -21,7 +21,8 @@ type Held = { id: number; number: string; reporterId: number; propertyId: number
  * `reached` (a second press): `again`, nothing written.
  */
 async function transition(
-  tx: Tx, technicianId: number, ticketId: number, from: TicketStatus[], data: Record<string, unknown>, reached?: TicketStatus,
+  tx: Tx, technicianId: number, ticketId: number, from: TicketStatus[], data: Record<string, unknown>,
+  reached?: TicketStatus,
 ): Promise<Result<Held & { again?: boolean }>> {
   const allowed = await authorize(tx, technicianId, ticketId, "work");
   if (!allowed.ok) return allowed;
@@ -54,7 +55,8 @@ export async function markDone(
   return database.tx(async (tx) => {
     const held = await tx.ticket.findUnique({ where: { id: ticketId } });
     // done already by them (the flow submitted again): what the first did, nothing written
-    if (held?.status === "completed" && held.assigneeId === technicianId) return ok({ number: held.number, again: true });
+    const doneByThem = held?.status === "completed" && held.assigneeId === technicianId;
+    if (held && doneByThem) return ok({ number: held.number, again: true });
     if (held && !(await paidWorkAllowsDone(tx, held))) return err("QUOTE_NOT_APPROVED");
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived", "postponed"], {
       status: "completed", completedAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null,
