@@ -129,8 +129,8 @@ export async function askPhone(
 }
 
 /**
- * Wraps a flow so that a message Telegram would not take (429 beyond the wait, 5xx, network down)
- * undoes only the update being handled: the flow stays where it was, with every earlier answer,
+ * Wraps a flow so that a message that could neither go nor be handed to the outbox (Telegram and
+ * the database failing at once, see telegram-fetch.ts) undoes only the update being handled: the flow stays where it was, with every earlier answer,
  * and the person's next message carries on. Other errors end the flow as before.
  */
 export function keepAnswersOnSendFailure<A extends unknown[]>(
