@@ -11,6 +11,7 @@ import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
 import { WAIT_LIMIT_MS, keepAnswersOnSendFailure } from "./conversations/ask.ts";
 import { createTelegramFetch, type TelegramFetchOptions } from "./telegram-fetch.ts";
+import { queueReply } from "../domain/outbox.ts";
 import { startFeature } from "./features/start.ts";
 import { ownerFeature } from "./features/owner.ts";
 import { technicianFeature } from "./features/technician.ts";
@@ -40,8 +41,14 @@ export type BotOptions = Pick<BotConfig<BotContext>, "botInfo"> & {
 };
 
 export function createBot(deps: BotDeps, { pacing, databasePatience, ...options }: BotOptions = {}) {
-  // The fetch is handed to the conversations' own Api objects too, so replies in flows are paced.
-  const fetch = createTelegramFetch(pacing) as NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
+  // The fetch is handed to the conversations' own Api objects too, so replies in flows are paced,
+  // outlast Telegram's faults, and go to the durable outbox when they still cannot go.
+  const handOver = async (method: string, payload: Record<string, unknown>) => {
+    await queueReply(deps.database.db, deps.clock(), { method, payload });
+    deps.log.warn("a reply could not go: handed to the outbox", { method, chat: String(payload.chat_id) });
+  };
+  type ClientFetch = NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
+  const fetch = createTelegramFetch({ handOver, ...pacing }) as ClientFetch;
   const client = { apiRoot: deps.config.apiRoot, fetch };
   const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client });
 

@@ -211,6 +211,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const chat = String(row.chatId);
     let photosSent = false;
     try {
+      if (row.kind === "reply") return await sendReply(row);
       if (row.kind === "edit" && row.original) {
         const { text, keyboard, entities } = render(row, row.original.caption ? MAX_CAPTION : MAX_TEXT);
         const markup: InlineKeyboardMarkup = keyboard ?? { inline_keyboard: [] };
@@ -257,6 +258,15 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       await settleFailure(row, error, photosSent, now);
       return undefined;
     }
+  }
+
+  /** A reply handed over as rendered (see queueReply): its method and payload as they were. */
+  async function sendReply(row: OutboxRow): Promise<number> {
+    note(String(row.chatId), 1);
+    const call = (api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>)[row.key];
+    if (!call) throw new Error(`outbox: no Bot API method ${row.key}`);
+    const m = await call(parseJson<Record<string, unknown>>(row.params, {}));
+    return typeof m === "object" && m !== null && "message_id" in m ? Number(m.message_id) : 0;
   }
 
   async function settleFailure(row: OutboxRow, error: unknown, photosSent: boolean, now: Date): Promise<void> {

@@ -5,9 +5,12 @@
 //
 // - Paces messages per chat: a second message to a chat within `perChatMs` waits for its turn
 //   (the /repair phone step sends two messages at once).
-// - On 429 waits `retry_after` and sends again, as long as the call's total wait stays under
-//   `maxWaitMs` (a reply is useless if it comes much later; the update then fails politely).
-// - Everything else (403, 5xx, network errors) goes up to grammY unchanged.
+// - A message (send/edit/copy/forward) outlasts Telegram's faults: on 429 it waits `retry_after`,
+//   on 5xx and network errors it tries again with capped backoff, as long as the call's total wait
+//   stays under `maxWaitMs`. Then it is handed over (`handOver`: the durable outbox sends it later)
+//   and grammY is told it went, so a flow goes on and work that was done is never apologised for.
+// - Everything else (403, 400, other methods) goes up to grammY unchanged.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 
 type Init = { body?: unknown; [key: string]: unknown };
@@ -17,8 +20,10 @@ export type Fetch = (url: string, init?: Init) => Promise<Res>;
 export type TelegramFetchOptions = {
   /** Minimum gap between two messages to one chat (default 1000 ms; 0 = no pacing). */
   perChatMs?: number;
-  /** Longest a call waits in total for its turn and for 429s (default 8000 ms). */
+  /** Longest a message waits in total for its turn, 429s and retries (default 25 s). */
   maxWaitMs?: number;
+  /** Takes a message that still cannot go (method and payload) to send it later; none: the error goes up. */
+  handOver?: (method: string, payload: Record<string, unknown>) => Promise<void>;
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** The fetch underneath (default: grammY's own, node-fetch). */
@@ -31,6 +36,20 @@ const grammyFetch = (): Fetch => createRequire(require.resolve("grammy"))("node-
 
 /** Timers may fire a little early against the clock: a wait is this much longer. */
 const MARGIN_MS = 25;
+/** Backoff between tries after a 5xx or a network error: 500 ms doubling, at most this. */
+const RETRY_CAP_MS = 8000;
+
+const own = new AsyncLocalStorage<boolean>();
+/** Runs `fn` with its messages never handed over (the caller books a failure itself). */
+export const withoutHandOver = <T>(fn: () => Promise<T>): Promise<T> => own.run(true, fn);
+
+/** What grammY reads of a response: a message handed over is answered as sent (message id 0). */
+const handedOver = (method: string, payload: Record<string, unknown>): Res => {
+  const message = { message_id: 0, date: 0, chat: { id: payload.chat_id, type: "private" }, text: payload.text };
+  const body = { ok: true, result: method.startsWith("edit") ? true : message };
+  const res: Res = { status: 200, clone: () => res, json: async () => body };
+  return res;
+};
 
 const isMessage = (method: string) => /^(send|copy|forward)/.test(method) && method !== "sendChatAction";
 const chatOf = (body: unknown): string | undefined => {
@@ -45,7 +64,7 @@ const chatOf = (body: unknown): string | undefined => {
 
 export function createTelegramFetch(opts: TelegramFetchOptions = {}): Fetch {
   const perChatMs = opts.perChatMs ?? 1000;
-  const maxWaitMs = opts.maxWaitMs ?? 8000;
+  const maxWaitMs = opts.maxWaitMs ?? 25_000;
   const clock = opts.clock ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const inner = opts.fetch ?? grammyFetch();
@@ -62,23 +81,48 @@ export function createTelegramFetch(opts: TelegramFetchOptions = {}): Fetch {
   return async (url, init) => {
     const method = /\/([A-Za-z]+)$/.exec(url)?.[1] ?? "";
     const chat = isMessage(method) ? chatOf(init?.body) : undefined;
+    // only JSON bodies can be sent again (a multipart upload is a stream)
+    const json = typeof init?.body === "string";
+    const message = json && (isMessage(method) || method.startsWith("edit"));
     let waited = 0;
     if (chat !== undefined && perChatMs > 0) {
       const wait = Math.min(maxWaitMs, takeTurn(chat, clock()));
       if (wait > 0) await sleep(wait + MARGIN_MS);
       waited += wait;
     }
-    for (;;) {
-      const res = await inner(url, init);
+    for (let tries = 0; ; tries++) {
+      let res: Res | undefined;
+      let failure: unknown;
+      try {
+        res = await inner(url, init);
+      } catch (e) {
+        if (!message) throw e;
+        failure = e;
+      }
       // Telegram counts from when it received the message, a little after it left here.
       if (chat !== undefined) turn.set(chat, Math.max(turn.get(chat) ?? 0, clock() + perChatMs));
-      if (res.status !== 429 || typeof init?.body !== "string") return res;
-      const body = (await res.clone().json().catch(() => ({}))) as { parameters?: { retry_after?: number } };
-      const retryMs = (body.parameters?.retry_after ?? Infinity) * 1000;
-      if (waited + retryMs > maxWaitMs) return res;
-      if (chat !== undefined) turn.set(chat, Math.max(turn.get(chat) ?? 0, clock() + retryMs + perChatMs));
+      if (res && !(res.status === 429 && json) && !(res.status >= 500 && message)) return res;
+      let retryMs = Math.min(RETRY_CAP_MS, 500 * 2 ** tries);
+      if (res?.status === 429) {
+        const body = (await res.clone().json().catch(() => ({}))) as { parameters?: { retry_after?: number } };
+        retryMs = (body.parameters?.retry_after ?? Infinity) * 1000;
+        if (chat !== undefined) turn.set(chat, Math.max(turn.get(chat) ?? 0, clock() + retryMs + perChatMs));
+      }
+      if (waited + retryMs > maxWaitMs) return message ? giveUp(method, init!.body as string, res, failure) : res!;
       await sleep(retryMs + MARGIN_MS);
       waited += retryMs;
     }
   };
+
+  /** The message still cannot go: handed over when it may be, else the last answer or error. */
+  async function giveUp(method: string, body: string, res: Res | undefined, failure: unknown): Promise<Res> {
+    // a media group is answered with several messages: it is not handed over
+    if (opts.handOver && !own.getStore() && method !== "sendMediaGroup") {
+      const payload = JSON.parse(body) as Record<string, unknown>;
+      const handed = await opts.handOver(method, payload).then(() => true, () => false);
+      if (handed) return handedOver(method, payload);
+    }
+    if (res) return res;
+    throw failure;
+  }
 }

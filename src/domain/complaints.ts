@@ -5,6 +5,7 @@
 // whether satisfied — a dissatisfied answer reopens it to the supervisors. Deadlines:
 // src/domain/scheduled/deadlines.ts.
 import type { Database, DbOrTx, Tx } from "../db/client.ts";
+import { isUniqueViolation } from "../db/client.ts";
 import { authorize } from "./authorize.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
@@ -45,9 +46,15 @@ export type ComplaintInput = {
   urgent?: boolean;
   photos?: string[];
   source?: ComplaintSource;
+  /** The flow instance filing it: the same key again returns the complaint it made. */
+  submitKey?: string;
 };
 /** `answerByLocal`: the answer deadline on the property's clock, as the complainant reads it. */
-export type Filed = { complaintId: number; number: string; dueAt: Date; answerBy: Date; answerByLocal: string };
+export type Filed = {
+  complaintId: number; number: string; dueAt: Date; answerBy: Date; answerByLocal: string;
+  /** Filed before by the same flow (a second press): nothing new was made. */
+  again?: boolean;
+};
 
 /** Records a complaint with its working-day deadlines and tells the desk. */
 export async function fileComplaint(database: Database, input: ComplaintInput, now: Date): Promise<Result<Filed>> {
@@ -68,7 +75,24 @@ export async function fileComplaint(database: Database, input: ComplaintInput, n
       if (!own.ok || !(await tx.ticket.count({ where: { id: input.ticketId, propertyId: property.id } }))) return err("NOT_FOUND");
     }
     return ok(await createComplaint(tx, property, { ...input, description, photos }, now));
+  }).catch(async (e: unknown) => {
+    // the same flow submitted again: its complaint, nothing new (settled by the unique key)
+    const key = isUniqueViolation(e) ? input.submitKey : undefined;
+    const before = key ? await complaintSubmitted(database.db, key) : null;
+    if (!before) throw e;
+    return ok(before);
   });
+}
+
+/** The complaint a flow instance filed already, as its first submit answered (null: none). */
+async function complaintSubmitted(db: DbOrTx, submitKey: string): Promise<Filed | null> {
+  const c = await db.complaint.findUnique({ where: { submitKey }, include: { property: true } });
+  if (!c) return null;
+  const cal = calendarOf(c.property);
+  const answerBy = answerDeadline(c.createdAt, cal);
+  const number = complaintNumber(c.property.code, c.id);
+  const answerByLocal = formatLocal(answerBy, cal.tz);
+  return { complaintId: c.id, number, dueAt: c.dueAt, answerBy, answerByLocal, again: true };
 }
 
 type PropertyRow = Parameters<typeof calendarOf>[0] & { id: number; code: string };
@@ -82,7 +106,7 @@ export async function createComplaint(tx: Tx, property: PropertyRow, input: Comp
     data: {
       propertyId: property.id, complainantId: input.complainantId, ticketId: input.ticketId ?? null,
       against: input.against?.trim() ?? "", category: input.category ?? "", description: input.description, urgent,
-      photos: JSON.stringify(input.photos ?? []), source: input.source ?? "owner",
+      photos: JSON.stringify(input.photos ?? []), source: input.source ?? "owner", submitKey: input.submitKey ?? null,
       dueAt, remindAt: reminderBefore(dueAt, now, cal), assignDueAt: addMinutes(now, ASSIGN_WITHIN_MIN), createdAt: now,
     },
   });

@@ -155,6 +155,18 @@ export async function rememberReply(
   });
 }
 
+/**
+ * A reply Telegram would not take in time, handed over as it was rendered (its Bot API method and
+ * payload): the sender sends it in the chat's turn, like any notice.
+ */
+export async function queueReply(
+  db: Db, now: Date, r: { method: string; payload: Record<string, unknown> },
+): Promise<void> {
+  const chatId = BigInt(String(r.payload.chat_id));
+  const params = JSON.stringify(r.payload);
+  await db.outbox.create({ data: { chatId, kind: "reply", key: r.method, params, dueAt: now, createdAt: now } });
+}
+
 /** Claimed rows that were not tried (the tick ran out of budget): due again at once. */
 export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
   if (ids.length === 0) return;

@@ -256,7 +256,8 @@ describe("bad input gets a clear reply and loses nothing", () => {
     await office();
     const owner = h.user(nextTelegramId(), "王阿姨");
     await owner.send("/start OWNERCODE-502");
-    h.fake.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" });
+    // a refusal that is not retried (a 5xx would be tried again and go through)
+    h.fake.failNext("sendMessage", { error_code: 400, description: "Bad Request: can't parse entities" });
     expect(textOf((await owner.send("/my")).at(-1))).toContain("系统出了点问题");
     expect(h.errors).toHaveLength(1);
     expect(textOf((await owner.send("/my")).at(-1))).toContain("还没有报修记录");

@@ -40,6 +40,8 @@ export type HarnessOptions = {
    */
   enforce?: boolean;
   thinkMs?: number;
+  /** The bot's own waits (pacing, 429s, retries of its replies) move the test clock instead of sleeping. */
+  virtualWaits?: boolean;
 };
 
 export async function createHarness(opts: HarnessOptions = {}) {
@@ -51,7 +53,10 @@ export async function createHarness(opts: HarnessOptions = {}) {
   const fake: FakeTelegram = await startFakeTelegram({
     botId: BOT_INFO.id, username: BOT_INFO.username, ...(opts.enforce ? { limits: { clock: limitClock } } : {}),
   });
-  const pacing = opts.enforce ? { clock: limitClock } : { perChatMs: 0 };
+  const virtualSleep = async (ms: number) => { now = new Date(now.getTime() + ms); };
+  const pacing = {
+    ...(opts.enforce ? { clock: limitClock } : { perChatMs: 0 }), ...(opts.virtualWaits ? { sleep: virtualSleep } : {}),
+  };
   const thinkMs = opts.enforce ? (opts.thinkMs ?? 3000) : 0;
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -29,6 +29,17 @@ export type Question = {
 };
 
 export const MAX_TRIES = 4;
+
+/**
+ * The flow instance, the same on every replay: the chat and the update that entered the flow. A
+ * submit carries it (submitKey), so the same flow submitted again finds what it made the first time.
+ */
+export const flowKey = (ctx: ConversationContext): string =>
+  `${ctx.chat?.id ?? ctx.from?.id ?? ""}:${ctx.update.update_id}:${ctx.callbackQuery?.id ?? ctx.msg?.message_id ?? ""}`;
+
+/** Said before the answer of a submit that had been made already: nothing new was made. */
+export const again = (t: Translate, number: string, before?: boolean) =>
+  (before ? `${t("submitted-again", { number })}\n\n` : "");
 /** A flow left unanswered this long is dropped; the next message is handled normally. */
 export const WAIT_LIMIT_MS = 30 * 60_000;
 
@@ -118,8 +129,8 @@ export async function askPhone(
 }
 
 /**
- * Wraps a flow so that a message Telegram would not take (429 beyond the wait, 5xx, network down)
- * undoes only the update being handled: the flow stays where it was, with every earlier answer,
+ * Wraps a flow so that a message that could neither go nor be handed to the outbox (Telegram and
+ * the database failing at once, see telegram-fetch.ts) undoes only the update being handled: the flow stays where it was, with every earlier answer,
  * and the person's next message carries on. Other errors end the flow as before.
  */
 export function keepAnswersOnSendFailure<A extends unknown[]>(

@@ -6,7 +6,7 @@ import { MAX_DESCRIPTION, MAX_NOTE, MAX_PHOTOS, type Language } from "../../doma
 import type { BotContext, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator } from "../i18n.ts";
-import { ask, askText, TooManyTries, type Conv } from "./ask.ts";
+import { again, ask, askText, flowKey, TooManyTries, type Conv } from "./ask.ts";
 
 export const COMPLAIN = "complain";
 export const COMPLAINT_DESK = "complaint-desk";
@@ -54,12 +54,17 @@ export const complainConversation = guarded<ComplainArgs>("complain-too-many-tri
     if (p.kind !== "photo") break;
     photos.push(p.fileId);
   }
-  const input = { propertyId, complainantId: a.personId, ticketId: ticket?.id, against, description, photos };
+  const input = {
+    propertyId, complainantId: a.personId, ticketId: ticket?.id, against, description, photos, submitKey: flowKey(ctx),
+  };
   const res = await conversation.external(async (outer: BotContext) => {
     const r = await fileComplaint(outer.deps.database, input, outer.deps.clock());
-    return r.ok ? { ok: true as const, number: r.value.number, answerBy: r.value.answerByLocal } : r;
+    if (!r.ok) return r;
+    return { ok: true as const, number: r.value.number, answerBy: r.value.answerByLocal, again: r.value.again };
   });
-  await ctx.reply(res.ok ? t("complain-filed", { number: res.number, answerBy: res.answerBy }) : t(errorKey(res.error)));
+  const filed = (number: string, answerBy: string, before?: boolean) =>
+    again(t, number, before) + t("complain-filed", { number, answerBy });
+  await ctx.reply(res.ok ? filed(res.number, res.answerBy, res.again) : t(errorKey(res.error)));
 });
 
 export const complaintDeskConversation = guarded<DeskArgs>("complaint-desk-too-many-tries", async (conversation, ctx, a) => {

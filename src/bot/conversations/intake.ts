@@ -7,7 +7,7 @@ import { findHomes, registerStaffReport, STAFF_CHANNELS, type Home } from "../..
 import type { BotContext, ConversationContext } from "../context.ts";
 import { translator } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
-import { ask, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+import { again, ask, askText, flowKey, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
 
 export const INTAKE = "intake";
 export type IntakeArgs = { personId: number; lang: Language; properties: { id: number; name: string }[]; staffPhone: string };
@@ -54,12 +54,15 @@ export async function intakeConversation(conversation: Conv, ctx: ConversationCo
     if (confirm.kind !== "choice" || confirm.value !== "confirm") return void (await ctx.reply(t("repair-cancelled")));
     const res = await conversation.external((outer: BotContext) => registerStaffReport(outer.deps.database, {
       staffId: args.personId, channel, unitId: home?.unitId ?? null, propertyId, location, category, description,
-      emergency, access, preferredTime: time, phone, photos,
+      emergency, access, preferredTime: time, phone, photos, submitKey: flowKey(ctx),
     }, outer.deps.clock()));
     if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
     const told = channel === "patrol" ? "patrol" : res.value.ownerOnTelegram ? "telegram" : "phone";
-    if (res.value.incidentOf) return void (await ctx.reply(t("intake-created-linked", { number: res.value.number, primary: res.value.incidentOf, told })));
-    await ctx.reply(t("intake-created", { number: res.value.number, told, offered: res.value.offeredTo }));
+    const before = again(t, res.value.number, res.value.again);
+    const primary = res.value.incidentOf;
+    const linked = { number: res.value.number, primary: primary ?? "", told };
+    if (primary) return void (await ctx.reply(before + t("intake-created-linked", linked)));
+    await ctx.reply(before + t("intake-created", { number: res.value.number, told, offered: res.value.offeredTo }));
   } catch (e) {
     if (!(e instanceof TooManyTries)) throw e;
     await ctx.reply(t("intake-too-many-tries"));

@@ -12,7 +12,7 @@ import type { Language } from "../../domain/types.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
-import { ask, askText, TooManyTries, type Conv } from "./ask.ts";
+import { again, ask, askText, flowKey, TooManyTries, type Conv } from "./ask.ts";
 
 export const QUOTE = "paid-quote";
 export const QUOTE_REJECT = "paid-quote-reject";
@@ -89,11 +89,15 @@ export function quoteFlows(deps: BotDeps) {
           choices: [[{ value: "send", label: t("btn-paid-send") }, { value: "cancel", label: t("btn-paid-cancel") }]],
         });
         if (go.kind !== "choice" || go.value !== "send") return void (await ctx.reply(t("paid-cancelled")));
-        const made = await conversation.external(() => createQuote(deps.database, a.personId, a.ticketId, text, now()));
+        const key = flowKey(ctx);
+        const made = await conversation.external(() =>
+          createQuote(deps.database, a.personId, a.ticketId, text, now(), key));
         if (!made.ok) return void (await ctx.reply(t(errorKey(made.error))));
         const m = made.value;
-        const key = m.status === "review" ? "paid-sent-review" : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
-        return void (await ctx.reply(t(key, { version: m.version, total: formatFen(m.totalFen) })));
+        const sent = m.status === "review" ? "paid-sent-review"
+          : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
+        const before = again(t, a.number, m.again);
+        return void (await ctx.reply(before + t(sent, { version: m.version, total: formatFen(m.totalFen) })));
       }
       await ctx.reply(t("ask-too-many-tries", { flow: QUOTE }));
     } catch (e) {

@@ -8,7 +8,7 @@ import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
-import { ask, askPhone, askText, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+import { again, ask, askPhone, askText, flowKey, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
 
 export const REPAIR = "repair";
 export type RepairUnit = { id: number; propertyId: number; propertyName: string; label: string };
@@ -130,11 +130,14 @@ async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, arg
     reportFault(deps.database, {
       reporterId: args.personId, unitId: d.unitId, propertyId: d.propertyId, location: d.location, category: d.category,
       description: d.description, emergency: d.emergency, access: d.access, preferredTime: d.time, phone: d.phone, photos: d.photos,
+      submitKey: flowKey(ctx),
     }, deps.clock()),
   );
   if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
   // the same public-area fault already reported: the reporter follows that number
-  if (res.value.incidentOf) return void (await ctx.reply(t("repair-created-linked", { number: res.value.incidentOf })));
+  const before = again(t, res.value.number, res.value.again);
+  const primary = res.value.incidentOf;
+  if (primary) return void (await ctx.reply(before + t("repair-created-linked", { number: primary })));
   const key = res.value.emergency ? "repair-created-emergency" : "repair-created";
-  await ctx.reply(t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
+  await ctx.reply(before + t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

@@ -6,7 +6,7 @@ import { MAX_NOTE, type Language, type Result } from "../../domain/types.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
-import { ask, askPhone, askText, TooManyTries, type Conv } from "./ask.ts";
+import { again, ask, askPhone, askText, TooManyTries, type Conv } from "./ask.ts";
 import { setPhone } from "../../domain/people.ts";
 
 export const NOT_FIXED = "not-fixed";
@@ -29,7 +29,8 @@ function flow(id: string, body: (s: Step, args: FlowArgs) => Promise<Outcome>, o
     try {
       const out = await body({ conversation, ctx, t, step: 1 }, args);
       if (!out) return;
-      await ctx.reply(out.result.ok ? t(out.success, { number: args.number }) : t(errorKey(out.result.error)));
+      const before = out.result.ok && again(t, args.number, (out.result.value as { again?: boolean } | null)?.again);
+      await ctx.reply(out.result.ok ? before + t(out.success, { number: args.number }) : t(errorKey(out.result.error)));
       // the job is done: the card the flow was started from loses its work buttons
       const card = ctx.callbackQuery?.message;
       if (opts.endsCard && out.result.ok && card) {

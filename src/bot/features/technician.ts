@@ -4,7 +4,8 @@ import { setDuty } from "../../domain/people.ts";
 import { acceptJob, declineJob } from "../../domain/tickets/dispatch.ts";
 import { jobDetail, listJobs } from "../../domain/tickets/jobs.ts";
 import { markArrived } from "../../domain/tickets/work.ts";
-import { jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
+import { cardSent, jobCardShown, openJobCard, type QueuedCard } from "../../domain/tickets/job-card.ts";
+import { withoutHandOver } from "../telegram-fetch.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
@@ -26,18 +27,29 @@ async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
   await jobCardShown(db, res.value.card, { chatId: sent.chat.id, messageId: sent.message_id }, ctx.deps.clock());
 }
 
+/** The card written with the accept goes out at once; if it cannot, the sender sends it (see cardSent). */
+async function sendCard(ctx: BotContext, card: QueuedCard) {
+  const reply_markup = renderKeyboard(ctx.lang, card.buttons);
+  const sent = await withoutHandOver(() => ctx.reply(ctx.t("job-card-accepted", card.params), { reply_markup }))
+    .catch(() => null);
+  await cardSent(ctx.deps.database.db, card.outboxId, sent?.message_id ?? null, ctx.deps.clock());
+}
+
 technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
-  const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
+  const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock(), { card: true });
   if (!res.ok) {
     await ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
     if (["ALREADY_TAKEN", "TICKET_NOT_OPEN", "OFFER_CLOSED"].includes(res.error)) await ctx.editMessageReplyMarkup().catch(() => undefined);
     return;
   }
-  await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
+  // the accept is made: a toast Telegram would not take does not stop its card
+  await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") }).catch(() => undefined);
   // the winner's own offer shows the choice instead of its buttons
   const offer = ctx.callbackQuery.message?.text;
   const shown = offer ? ctx.editMessageText(`${offer}\n\n${ctx.t("offer-mine")}`) : ctx.editMessageReplyMarkup();
   await shown.catch(() => undefined);
+  if (res.value.card) return sendCard(ctx, res.value.card);
+  // pressed again: the job is theirs already, its card is shown again
   await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
 });
 

@@ -3,6 +3,7 @@
 // first; the owner approves (choosing how to pay) or declines; every version is kept, and a new
 // quote replaces the open or approved one, so a changed amount always needs a new approval.
 import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { err, ok, type Result } from "../types.ts";
 import { ownsTicket, OFFICE } from "./access.ts";
@@ -40,17 +41,19 @@ export async function previewQuote(
 
 export type CreatedQuote = {
   quoteId: number; version: number; status: "review" | "sent"; totalFen: number; needsAgreement: boolean; ownersReached: number;
+  /** Made before by the same flow (a second press of "send"): nothing new was made. */
+  again?: boolean;
 };
 
 /** Makes a new version of the ticket's quote (replacing the open or approved one) and sends it on. */
 export async function createQuote(
-  database: Database, actorId: number, ticketId: number, text: string, now: Date,
+  database: Database, actorId: number, ticketId: number, text: string, now: Date, submitKey?: string,
 ): Promise<Result<CreatedQuote>> {
   const preview = await previewQuote(database.db, actorId, ticketId, text);
   if (!preview.ok) return preview;
   const { lines, problems, totalFen, needsReview, needsAgreement } = preview.value;
   if (problems.length > 0 || lines.length === 0 || lines.length > MAX_QUOTE_LINES) return err("INVALID_INPUT");
-  return database.tx(async (tx) => {
+  return database.tx(async (tx): Promise<Result<CreatedQuote>> => {
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     if (!ticket.chargeable || !QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const last = await tx.quote.findFirst({ where: { ticketId }, orderBy: { version: "desc" } });
@@ -62,18 +65,39 @@ export async function createQuote(
       data: {
         ticketId, propertyId: ticket.propertyId, version: (last?.version ?? 0) + 1, status,
         totalFen, needsReview, needsAgreement,
-        createdById: actorId, createdAt: now, sentAt: needsReview ? null : now,
+        createdById: actorId, createdAt: now, sentAt: needsReview ? null : now, submitKey: submitKey ?? null,
         lines: { create: lines },
       },
       include: { lines: true },
     });
     if (sumFen(quote.lines.map((l) => l.amountFen)) !== quote.totalFen) throw new Error(`quote ${quote.id}: total is not the sum of its lines`);
-    const data = { version: quote.version, totalFen, status, replaced: replaced.count };
-    await logEvent(tx, { ticketId, actorId, action: "quote-created", at: now, data });
     const ownersReached = needsReview ? 0 : await sendToOwners(tx, quote.id, now);
+    const data = { version: quote.version, totalFen, status, replaced: replaced.count, ownersReached };
+    await logEvent(tx, { ticketId, actorId, action: "quote-created", at: now, data });
     if (needsReview) await tellStaff(tx, quote.id, "supervisor", "paid-quote-review", now);
     return ok({ quoteId: quote.id, version: quote.version, status, totalFen, needsAgreement, ownersReached });
+  }).catch(async (e: unknown) => {
+    // the same flow's "send" again: its quote, nothing new (settled by the unique key)
+    const before = submitKey && isUniqueViolation(e) ? await quoteSubmitted(database.db, submitKey) : null;
+    if (!before) throw e;
+    return ok(before);
   });
+}
+
+/** The quote a flow instance made already, as its first "send" answered (null: none). */
+async function quoteSubmitted(db: DbOrTx, submitKey: string): Promise<CreatedQuote | null> {
+  const q = await db.quote.findUnique({ where: { submitKey } });
+  if (!q) return null;
+  const events = await db.event.findMany({
+    where: { ticketId: q.ticketId, action: "quote-created" }, select: { data: true },
+  });
+  const made = events.map((e) => JSON.parse(e.data) as { version?: number; ownersReached?: number })
+    .find((d) => d.version === q.version);
+  const status = q.needsReview && q.status === "review" ? "review" : "sent";
+  return {
+    quoteId: q.id, version: q.version, status, totalFen: q.totalFen, needsAgreement: q.needsAgreement,
+    ownersReached: made?.ownersReached ?? 0, again: true,
+  };
 }
 
 type QuoteRow = NonNullable<Awaited<ReturnType<Tx["quote"]["findUnique"]>>>;

@@ -5,8 +5,9 @@ import { notify, notifyEach, type Notice } from "../notify.ts";
 import { authorize } from "../authorize.ts";
 import { techniciansAt, techniciansFor } from "../staff.ts";
 import { addMinutes } from "../time.ts";
-import { ACTIVE_WORK, err, ok, type Category, type Result } from "../types.ts";
-import { noticeParams, ticketsWithView, ticketView, type LoadedTicket, type TicketView } from "./view.ts";
+import { ACTIVE_WORK, err, ok, type Category, type Result, type TicketStatus } from "../types.ts";
+import { noticeParams, placeOf, ticketsWithView, ticketView, type LoadedTicket, type TicketView } from "./view.ts";
+import { queueJobCard, type QueuedCard } from "./job-card.ts";
 import { notifyReporters } from "./incident.ts";
 import { boardNews, boardRound } from "./group-board.ts";
 
@@ -180,13 +181,24 @@ export async function closeOtherOffers(
   await boardNews(tx, ticketId, key, params, now);
 }
 
-export type Accepted = { ticketId: number; number: string; arrivalDueAt: Date; phone: string; place: string };
+export type Accepted = {
+  ticketId: number; number: string; arrivalDueAt: Date; phone: string; place: string;
+  /** The job card written with the accept (see queueJobCard); none when asked without one or on `again`. */
+  card?: QueuedCard | null;
+  /** The job was already this technician's (a second press): nothing was written. */
+  again?: boolean;
+};
 
 /** A technician takes an offered job. Exactly one wins when many press at once. */
-export async function acceptJob(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
-  return database.tx(async (tx) => {
+export async function acceptJob(
+  database: Database, technicianId: number, ticketId: number, now: Date, opts: { card?: boolean } = {},
+): Promise<Result<Accepted>> {
+  return database.tx(async (tx): Promise<Result<Accepted>> => {
     const allowed = await authorize(tx, technicianId, ticketId, "accept");
-    if (!allowed.ok) return allowed;
+    // their offer was accepted already: a second press answers what the first did
+    if (!allowed.ok) {
+      return allowed.error === "INVALID_STATE" ? acceptedBefore(tx, technicianId, ticketId, now) : allowed;
+    }
     const offer = allowed.value.offer!;
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     // offered to another technician alone (assigned from the queue, round-robin, rework)
@@ -203,7 +215,7 @@ export async function acceptJob(database: Database, technicianId: number, ticket
     });
     if (won.count === 0) return err(ticket.status === "cancelled" ? "TICKET_NOT_OPEN" : ticket.assigneeId === technicianId ? "INVALID_STATE" : "ALREADY_TAKEN");
     await tx.offer.updateMany({ where: { id: offer.id, status: "offered" }, data: { status: "accepted", respondedAt: now } });
-    const view = (await ticketView(tx, ticketId))!;
+    const [{ ticket: accepted, view }] = (await ticketsWithView(tx, [ticketId])) as [Loaded];
     await logEvent(tx, { ticketId, actorId: technicianId, action: "accepted", at: now });
     await closeOtherOffers(tx, ticketId, technicianId, now, "offer-taken", noticeParams(view));
     const technician = await tx.person.findUniqueOrThrow({ where: { id: technicianId } });
@@ -216,8 +228,20 @@ export async function acceptJob(database: Database, technicianId: number, ticket
         minutes: ticket.emergency ? ARRIVAL_MINUTES.emergency : ARRIVAL_MINUTES.general,
       },
     });
-    return ok({ ticketId, number: ticket.number, arrivalDueAt, phone: ticket.phone, place: view.place });
+    const card = opts.card ? await queueJobCard(tx, accepted, technician, now) : null;
+    return ok({ ticketId, number: ticket.number, arrivalDueAt, phone: ticket.phone, place: view.place, card });
   });
+}
+
+type Loaded = { ticket: LoadedTicket; view: TicketView };
+
+/** A job this technician holds already: what their accept made, nothing written. */
+async function acceptedBefore(tx: Tx, technicianId: number, ticketId: number, now: Date): Promise<Result<Accepted>> {
+  const t = await tx.ticket.findUnique({ where: { id: ticketId }, include: { unit: true } });
+  const held = t && t.assigneeId === technicianId && ACTIVE_WORK.includes(t.status as TicketStatus);
+  if (!t || !held) return err("INVALID_STATE");
+  const arrivalDueAt = t.arrivalDueAt ?? now;
+  return ok({ ticketId, number: t.number, arrivalDueAt, phone: t.phone, place: placeOf(t), again: true });
 }
 
 /** A technician declines an offer; it is not offered to them again in later rounds. */

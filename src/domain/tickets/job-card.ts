@@ -5,7 +5,7 @@
 // away costs one edit an hour. The scheduled job is src/domain/scheduled/job-cards.ts.
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { authorize } from "../authorize.ts";
-import { rememberReply } from "../outbox.ts";
+import { recordSent, releaseClaims, rememberReply } from "../outbox.ts";
 import { zoneOf } from "../schedule.ts";
 import { formatLocal, zonedParts } from "../time.ts";
 import { ACTIVE_WORK, ok, type ButtonIntent, type Result, type TicketStatus } from "../types.ts";
@@ -165,6 +165,48 @@ export async function jobCardShown(
     create: { ticketId: card.ticketId, personId: card.personId, ref, createdAt: now, ...state },
     update: state,
   });
+}
+
+/** How long the accept's reply holds its card row before the sender may send it (beyond a reply's retries). */
+const REPLY_HOLD_MS = 60_000;
+
+export type QueuedCard = { outboxId: number; params: Record<string, string | number>; buttons: ButtonIntent[][] };
+
+/**
+ * The card of a job just accepted, written in the accept's transaction: an outbox row held for the
+ * reply that sends it at once (cardSent), and the card's clock. A process killed before that reply
+ * loses nothing: the hold expires and the sender sends the card.
+ */
+export async function queueJobCard(
+  tx: DbOrTx, t: CardTicket & { id: number; property: Parameters<typeof zoneOf>[0] },
+  technician: { id: number; telegramId: bigint | null }, now: Date,
+): Promise<QueuedCard | null> {
+  if (technician.telegramId === null) return null;
+  const clock = cardClock(t, now, zoneOf(t.property), []); // no breach yet: the job was just taken
+  const params = cardParams(t, clock.params);
+  const buttons = jobButtons(t.id);
+  const ref = cardRef(t.id, technician.id);
+  const row = await tx.outbox.create({
+    data: {
+      chatId: technician.telegramId, personId: technician.id, key: "job-card-accepted", params: JSON.stringify(params),
+      buttons: JSON.stringify(buttons), ref, status: "sending", lockedUntil: new Date(now.getTime() + REPLY_HOLD_MS),
+      claimedBy: "reply", dueAt: now, createdAt: now,
+    },
+    select: { id: true },
+  });
+  const state = { shown: clock.shown, nextEditAt: clock.changesAt, editedAt: now, endedAt: null };
+  await tx.jobCard.upsert({
+    where: { ticketId_personId: { ticketId: t.id, personId: technician.id } },
+    create: { ticketId: t.id, personId: technician.id, ref, createdAt: now, ...state },
+    update: state,
+  });
+  return { outboxId: row.id, params, buttons };
+}
+
+/** The accept's reply sent the queued card (its message id), or could not: the sender sends it now. */
+export async function cardSent(db: Db, outboxId: number, messageId: number | null, now: Date): Promise<void> {
+  if (messageId === null) await releaseClaims(db, [outboxId]);
+  else await recordSent(db, now, [{ id: outboxId, messageId }]);
 }
 
 /** Events after which a card shows something else (a step, a new deadline, a breach, the end). */

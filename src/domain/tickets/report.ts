@@ -72,6 +72,8 @@ export type ReportInput = {
   channel?: Channel;
   /** The staff member who registered a report taken by phone, at the counter or on patrol. */
   registeredById?: number;
+  /** The flow instance submitting it: the same key again returns the ticket it made (see submitted). */
+  submitKey?: string;
 };
 
 /** How a report reached us: the owner's chat, or staff registering a call, a visit, a patrol. */
@@ -82,6 +84,8 @@ export type Reported = {
   ticketId: number; number: string; emergency: boolean; offeredTo: number;
   /** The number of the first report of the same public-area fault, when this report joined it. */
   incidentOf?: string;
+  /** Filed before by the same flow (a second press, a resubmit after a lost reply): nothing new was made. */
+  again?: boolean;
 };
 
 /** Validates a phone number (mainland mobile, landline with area code, or international). */
@@ -129,10 +133,40 @@ export async function fileReport(database: Database, input: ReportInput, propert
       const value = await database.tx((tx) => createTicket(tx, { ...input, category: input.category as Category, description, phone }, propertyId, now));
       return ok(value);
     } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // the same flow submitted again: its ticket, nothing new (settled by the unique key, race-safe)
+      const before = input.submitKey ? await submitted(database, input.submitKey) : null;
+      if (before) return ok(before);
       // two first reports of the day racing to create the counter row on PostgreSQL
-      if (!isUniqueViolation(e) || attempt >= 3) throw e;
+      if (attempt >= 3) throw e;
     }
   }
+}
+
+/**
+ * The number of the first ticket a chat's flow filed at or after `since` (a summary's time): what a
+ * submit button pressed again after its flow ended had made; null when it made none.
+ */
+export async function submittedSince(database: Database, chatId: number, since: Date): Promise<string | null> {
+  const t = await database.db.ticket.findFirst({
+    where: { submitKey: { startsWith: `${chatId}:` }, reportedAt: { gte: since } },
+    orderBy: { id: "asc" }, select: { number: true },
+  });
+  return t?.number ?? null;
+}
+
+/** The ticket a flow instance filed already, as its first submit answered (null: none yet). */
+export async function submitted(database: Database, submitKey: string): Promise<Reported | null> {
+  const t = await database.db.ticket.findUnique({
+    where: { submitKey },
+    select: { id: true, number: true, emergency: true, incidentOfId: true, _count: { select: { offers: true } } },
+  });
+  if (!t) return null;
+  const primary = t.incidentOfId === null ? null
+    : await database.db.ticket.findUnique({ where: { id: t.incidentOfId }, select: { number: true } });
+  const incidentOf = primary ? { incidentOf: primary.number } : {};
+  const offeredTo = t._count.offers;
+  return { ticketId: t.id, number: t.number, emergency: t.emergency, offeredTo, ...incidentOf, again: true };
 }
 
 async function createTicket(tx: Tx, input: ReportInput & { category: Category }, propertyId: number, now: Date): Promise<Reported> {
@@ -155,7 +189,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
       reporterId: input.reporterId, category: input.category, description: input.description,
       emergency: input.emergency, access: input.access, preferredTime,
       appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
-      registeredById: input.registeredById ?? null,
+      registeredById: input.registeredById ?? null, submitKey: input.submitKey ?? null,
       reportedAt: now, priority,
       ...completionClock(now, completionDeadline(property, priority, input.unitId === null, now)),
       dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),

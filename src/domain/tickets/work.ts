@@ -16,21 +16,31 @@ import { completeLinked, notifyReporters } from "./incident.ts";
 
 type Held = { id: number; number: string; reporterId: number; propertyId: number; status: string };
 
-/** Moves a ticket the technician holds from one of `from` to a new state, atomically. */
-async function transition(tx: Tx, technicianId: number, ticketId: number, from: TicketStatus[], data: Record<string, unknown>): Promise<Result<Held>> {
+/**
+ * Moves a ticket the technician holds from one of `from` to a new state, atomically. Already in
+ * `reached` (a second press): `again`, nothing written.
+ */
+async function transition(
+  tx: Tx, technicianId: number, ticketId: number, from: TicketStatus[], data: Record<string, unknown>,
+  reached?: TicketStatus,
+): Promise<Result<Held & { again?: boolean }>> {
   const allowed = await authorize(tx, technicianId, ticketId, "work");
   if (!allowed.ok) return allowed;
   const ticket = allowed.value;
+  if (ticket.status === reached) return ok({ ...ticket, again: true });
   const res = await tx.ticket.updateMany({ where: { id: ticketId, assigneeId: technicianId, status: { in: from } }, data });
   return res.count === 1 ? ok(ticket) : err("INVALID_STATE");
 }
 
-export async function markArrived(database: Database, technicianId: number, ticketId: number, now: Date): Promise<Result<{ number: string }>> {
+export async function markArrived(
+  database: Database, technicianId: number, ticketId: number, now: Date,
+): Promise<Result<{ number: string; again?: boolean }>> {
   return database.tx(async (tx) => {
     const r = await transition(tx, technicianId, ticketId, ["accepted", "postponed"], {
       status: "arrived", arrivedAt: now, arrivalDueAt: null, appointmentDueAt: null,
-    });
+    }, "arrived");
     if (!r.ok) return r;
+    if (r.value.again) return ok({ number: r.value.number, again: true });
     await logEvent(tx, { ticketId, actorId: technicianId, action: "arrived", at: now });
     return ok({ number: r.value.number });
   });
@@ -39,11 +49,14 @@ export async function markArrived(database: Database, technicianId: number, tick
 /** The technician finishes: the owner is asked to confirm, and the callback survey is scheduled. */
 export async function markDone(
   database: Database, technicianId: number, ticketId: number, input: { note: string; photoFileId?: string }, now: Date,
-): Promise<Result<{ number: string }>> {
+): Promise<Result<{ number: string; again?: boolean }>> {
   const note = input.note.trim();
   if (note.length > MAX_NOTE) return err("INVALID_INPUT");
   return database.tx(async (tx) => {
     const held = await tx.ticket.findUnique({ where: { id: ticketId } });
+    // done already by them (the flow submitted again): what the first did, nothing written
+    const doneByThem = held?.status === "completed" && held.assigneeId === technicianId;
+    if (held && doneByThem) return ok({ number: held.number, again: true });
     if (held && !(await paidWorkAllowsDone(tx, held))) return err("QUOTE_NOT_APPROVED");
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived", "postponed"], {
       status: "completed", completedAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null,
