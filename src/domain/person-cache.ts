@@ -17,7 +17,7 @@ export function createPersonCache(database: Database, adminTelegramIds: readonly
 
   const fresh = (e: Entry, u: TelegramUser, now: Date) => {
     const age = now.getTime() - e.at;
-    return e.generation === database.generation() && age >= 0 && age < ttlMs && e.name === u.name && e.username === (u.username ?? null);
+    return e.generation === database.generation(e.person.id) && age >= 0 && age < ttlMs && e.name === u.name && e.username === (u.username ?? null);
   };
 
   return {
@@ -29,10 +29,13 @@ export function createPersonCache(database: Database, adminTelegramIds: readonly
         entries.set(u.telegramId, hit);
         return hit.person;
       }
-      const generation = database.generation();
+      // (a person seen before: their own writes count too; a newcomer: writes that change anyone)
+      const known = entries.get(u.telegramId)?.person.id;
+      const before = database.generation(known);
       const { person } = await ensurePerson(database.db, u, adminTelegramIds, now);
-      // a write that may change people ran meanwhile: what was read may be older than it
-      if (database.generation() === generation) {
+      const generation = database.generation(person.id);
+      // a write that may change this person ran meanwhile: what was read may be older than it
+      if (database.generation(known) === before && (known === undefined || known === person.id)) {
         entries.delete(u.telegramId);
         entries.set(u.telegramId, { person, name: u.name, username: u.username ?? null, generation, at: now.getTime() });
         if (entries.size > max) entries.delete(entries.keys().next().value!);
