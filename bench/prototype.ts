@@ -59,7 +59,8 @@ export async function runPrototype(provider: Provider, pgUrl: string, conc: numb
     }
     const env = {
       ...process.env, DB: admin ? "pg" : "sqlite", N_CHATS: String(conc === 1 ? 300 : 2000), CONC: String(conc),
-      BENCH_DIR: join(ROOT, ".tmp"), ...(admin ? { PG_URL: pgUrl.replace(/\/[^/]*$/, `/${name}`) } : {}),
+      BENCH_DIR: join(ROOT, ".tmp"), PERF_LIB: "./lib.mjs", // (its default path is that of the folder it came from)
+      ...(admin ? { PG_URL: pgUrl.replace(/\/[^/]*$/, `/${name}`) } : {}),
     };
     const out = await new Promise<string>((done, fail) => {
       const child = spawn(process.execPath, ["e2e-bench.mjs"], { cwd: DIR, env, stdio: ["ignore", "pipe", "pipe"] });
