@@ -22,6 +22,8 @@ type Extra = {
   person: PersonView | undefined;
   lang: Language;
   t: Translate;
+  /** What else is read about the sender (their units…), kept with their cached person row and as fresh. */
+  remember: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 };
 
 export type BotContext = ConversationFlavor<Context & Extra>;

@@ -6,6 +6,7 @@ import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { apologise, receiveUpdates, type Patience } from "./middleware.ts";
 import { servedUpdates } from "./served-updates.ts";
+import { answerDeferred, canUseWebhookReply } from "./deferred-answer.ts";
 import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
@@ -29,7 +30,7 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { groupFeature } from "./features/group.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
-export const CONVERSATIONS_VERSION = 2;
+export const CONVERSATIONS_VERSION = 3;
 
 /** How long an update waits for an unreachable database before its sender is asked to try again. */
 const DATABASE_PATIENCE: Patience = { patienceMs: 60_000 };
@@ -49,7 +50,7 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
   };
   type ClientFetch = NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
   const fetch = createTelegramFetch({ handOver, ...pacing }) as ClientFetch;
-  const client = { apiRoot: deps.config.apiRoot, fetch };
+  const client = { apiRoot: deps.config.apiRoot, fetch, canUseWebhookReply };
   const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client });
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
@@ -65,6 +66,7 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
 
   app.use(groupFeature); // the technicians' group (its presses are not private ones)
   app.use(guardPresses);
+  app.use(answerDeferred);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
   app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: "conv:" } }));
   app.command("cancel", async (ctx) => {

@@ -81,6 +81,7 @@ export function receiveUpdates(deps: BotDeps, patience: Patience): MiddlewareFn<
       ctx.lang = deps.config.defaultLanguage;
     }
     ctx.t = translator(ctx.lang);
+    ctx.remember = (key, load) => (from && ctx.person ? people.remember(from.id, key, load, deps.clock()) : load());
     await next();
   };
 }

@@ -7,6 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { pgBookkeeping, sqliteBookkeeping, type Bookkeeping } from "./bookkeeping.ts";
 import { pgDueProbe, sqliteDueProbe, type DueCheck } from "./due.ts";
+import { pgFiling, sqliteFiling, type Filing } from "./filing.ts";
+import { openSqlite } from "./bookkeeping.ts";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/pg/client.ts";
 
@@ -24,13 +26,17 @@ export type Database = {
   tx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** Update dedupe and conversation state on the driver's cheapest path. */
   bookkeeping: Bookkeeping;
+  /** The owner's everyday report off Prisma's path (see filing.ts). */
+  filing: Filing;
   /** "Anything due?" for a scheduled job: one indexed statement off Prisma's path (see due.ts). */
   anyDue: (checks: DueCheck[]) => Promise<boolean>;
   /**
    * Goes up on every write through this client except to the models listed in QUIET_MODELS (raw
    * statements count as writes): what is cached from people, roles and units is stale when it moved.
+   * With a person id, a write of that person's own row by id (their language, phone, duty) moves it
+   * too, and nobody else's.
    */
-  generation: () => number;
+  generation: (personId?: number) => number;
   /** Statements sent so far through Prisma and the bookkeeping (with `countStatements` only). */
   statements: () => number;
   close: () => Promise<void>;
@@ -54,18 +60,31 @@ function watch(client: SqliteClient | PgClient, options: DatabaseOptions) {
   let generation = 0;
   let statements = 0;
   if (options.countStatements) (client as SqliteClient).$on("query" as never, () => void statements++);
+  const ofPerson = new Map<number, number>();
   const changes = (model: string | undefined, operation: string) => !READS.has(operation) && !(model && QUIET_MODELS.has(model));
+  /** The person whose own row alone a write changes (an update of Person by id, no nested writes), if so. */
+  const onePerson = (model: string | undefined, operation: string, args: unknown): number | undefined => {
+    if (model !== "Person" || (operation !== "update" && operation !== "updateMany")) return undefined;
+    const { where, data } = (args ?? {}) as { where?: Record<string, unknown>; data?: Record<string, unknown> };
+    const id = where?.id;
+    const flat = Object.values(data ?? {}).every((v) => v === null || typeof v !== "object" || v instanceof Date);
+    return typeof id === "number" && Object.keys(where!).length === 1 && flat ? id : undefined;
+  };
+  const touch = (personId: number) => void ofPerson.set(personId, (ofPerson.get(personId) ?? 0) + 1);
   return {
-    generation: () => generation,
+    generation: (personId?: number) => generation + (personId === undefined ? 0 : ofPerson.get(personId) ?? 0),
     statements: () => statements,
+    touch,
     /** Runs a query, moving the generation before and after a write (a read in between sees it move). */
-    around: async <T>(model: string | undefined, operation: string, run: () => Promise<T>): Promise<T> => {
+    around: async <T>(model: string | undefined, operation: string, args: unknown, run: () => Promise<T>): Promise<T> => {
       if (!changes(model, operation)) return run();
-      generation++;
+      const person = onePerson(model, operation, args);
+      const move = person === undefined ? () => void generation++ : () => touch(person);
+      move();
       try {
         return await run();
       } finally {
-        generation++;
+        move();
       }
     },
   };
@@ -135,19 +154,21 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
     const client = new PgClient({ adapter: serialTransactions(new PrismaPg(pool, { schema })), ...log });
     const watcher = watch(client, options);
     const db = client.$extends({
-      query: { async $allOperations({ model, operation, args, query }) { return watcher.around(model, operation, () => query(args)); } },
+      query: { async $allOperations({ model, operation, args, query }) { return watcher.around(model, operation, args, () => query(args)); } },
     }) as unknown as Db;
     const bookkeeping = pgBookkeeping(pool);
     const due = pgDueProbe(pool);
+    const filing = touching(pgFiling(pool), watcher.touch);
     let closing: Promise<void> | undefined;
     return {
       db,
       provider: "postgresql",
       tx: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
       bookkeeping,
+      filing,
       anyDue: due.anyDue,
       generation: watcher.generation,
-      statements: () => watcher.statements() + bookkeeping.statements() + due.statements(),
+      statements: () => watcher.statements() + bookkeeping.statements() + due.statements() + filing.statements(),
       close: () => (closing ??= client.$disconnect().finally(() => pool.end())),
     };
   }
@@ -165,22 +186,25 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   const db = base.$extends({
     query: {
       async $allOperations({ model, operation, args, query }) {
-        const run = () => watcher.around(model, operation, () => query(args));
+        const run = () => watcher.around(model, operation, args, () => query(args));
         return inTx.getStore() ? run() : lock(run);
       },
     },
   }) as unknown as Db;
   const bookkeeping = sqliteBookkeeping(file, lock);
   const due = sqliteDueProbe(file);
+  const filing = touching(sqliteFiling(openSqlite(file, { timeout: 200 }) as never, lock), watcher.touch);
   return {
     db,
     provider: "sqlite",
     tx: (fn) => lock(() => inTx.run(true, () => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }))),
     bookkeeping,
+    filing,
     anyDue: due.anyDue,
     generation: watcher.generation,
-    statements: () => watcher.statements() + bookkeeping.statements() + due.statements(),
+    statements: () => watcher.statements() + bookkeeping.statements() + due.statements() + filing.statements(),
     close: async () => {
+      await filing.close();
       await due.close();
       await bookkeeping.close();
       await base.$disconnect();
@@ -188,7 +212,26 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   };
 }
 
+/** A filing whose phone write moves the reporter's generation (their cached row is stale). */
+function touching(f: Filing, touch: (personId: number) => void): Filing {
+  return {
+    ...f,
+    fileTicket: async (t) => {
+      const personId = t.phone === null ? undefined : t.ticket("").reporterId;
+      if (personId !== undefined) touch(personId);
+      try {
+        return await f.fileTicket(t);
+      } finally {
+        if (personId !== undefined) touch(personId);
+      }
+    },
+  };
+}
+
 /** True when err is a unique-constraint violation (Prisma P2002). */
 export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
+  // the drivers' own errors, from the statements that bypass Prisma (filing.ts)
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505";
 }

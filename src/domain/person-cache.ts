@@ -5,7 +5,11 @@
 import type { Database } from "../db/client.ts";
 import { ensurePerson, type PersonView, type TelegramUser } from "./people.ts";
 
-type Entry = { person: PersonView; name: string; username: string | null; generation: number; at: number };
+type Entry = {
+  person: PersonView; name: string; username: string | null; generation: number; at: number;
+  /** Other reads about the person, as fresh as the entry (see remember). */
+  extras: Map<string, unknown>;
+};
 
 export type PersonCacheOptions = { ttlMs?: number; maxEntries?: number };
 
@@ -17,7 +21,7 @@ export function createPersonCache(database: Database, adminTelegramIds: readonly
 
   const fresh = (e: Entry, u: TelegramUser, now: Date) => {
     const age = now.getTime() - e.at;
-    return e.generation === database.generation() && age >= 0 && age < ttlMs && e.name === u.name && e.username === (u.username ?? null);
+    return e.generation === database.generation(e.person.id) && age >= 0 && age < ttlMs && e.name === u.name && e.username === (u.username ?? null);
   };
 
   return {
@@ -29,17 +33,32 @@ export function createPersonCache(database: Database, adminTelegramIds: readonly
         entries.set(u.telegramId, hit);
         return hit.person;
       }
-      const generation = database.generation();
+      // (a person seen before: their own writes count too; a newcomer: writes that change anyone)
+      const known = entries.get(u.telegramId)?.person.id;
+      const before = database.generation(known);
       const { person } = await ensurePerson(database.db, u, adminTelegramIds, now);
-      // a write that may change people ran meanwhile: what was read may be older than it
-      if (database.generation() === generation) {
+      const generation = database.generation(person.id);
+      // a write that may change this person ran meanwhile: what was read may be older than it
+      if (database.generation(known) === before && (known === undefined || known === person.id)) {
         entries.delete(u.telegramId);
-        entries.set(u.telegramId, { person, name: u.name, username: u.username ?? null, generation, at: now.getTime() });
+        entries.set(u.telegramId, { person, name: u.name, username: u.username ?? null, generation, at: now.getTime(), extras: new Map() });
         if (entries.size > max) entries.delete(entries.keys().next().value!);
       } else {
         entries.delete(u.telegramId);
       }
       return person;
+    },
+    /**
+     * Something else read about a person just got (their units…), kept with their entry: read again
+     * whenever the entry would be (a write that may change them, the TTL).
+     */
+    async remember<T>(telegramId: number, key: string, load: () => Promise<T>, now: Date): Promise<T> {
+      const e = entries.get(telegramId);
+      const current = e !== undefined && e.generation === database.generation(e.person.id) && now.getTime() - e.at < ttlMs;
+      if (current && e.extras.has(key)) return e.extras.get(key) as T;
+      const value = await load();
+      if (current && e.generation === database.generation(e.person.id)) e.extras.set(key, value);
+      return value;
     },
     /** The language of someone seen lately (for an apology while the database is down). */
     peek: (telegramId: number): PersonView | undefined => entries.get(telegramId)?.person,

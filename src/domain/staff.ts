@@ -51,13 +51,18 @@ export async function techniciansAt(db: DbOrTx, propertyIds: number[]): Promise<
     select: { personId: true, propertyId: true, skills: true },
     orderBy: { personId: "asc" },
   });
-  return (propertyId, category, emergency) => {
-    const here = grants.filter((g) => g.propertyId === propertyId || g.propertyId === null);
-    const all = [...new Set(here.map((g) => g.personId))];
-    if (emergency) return all;
-    const skilled = here.filter((g) => g.skills === "" || skillsOf(g.skills).includes(category)).map((g) => g.personId);
-    return skilled.length > 0 ? [...new Set(skilled)] : all;
-  };
+  return (propertyId, category, emergency) => pickTechnicians(grants, propertyId, category, emergency);
+}
+
+/** Who of the technician grants (on duty, ascending by person) gets the offer of a ticket (see techniciansFor). */
+export function pickTechnicians(
+  grants: { personId: number; propertyId: number | null; skills: string }[], propertyId: number, category: string, emergency: boolean,
+): number[] {
+  const here = grants.filter((g) => g.propertyId === propertyId || g.propertyId === null);
+  const all = [...new Set(here.map((g) => g.personId))];
+  if (emergency) return all;
+  const skilled = here.filter((g) => g.skills === "" || skillsOf(g.skills).includes(category)).map((g) => g.personId);
+  return skilled.length > 0 ? [...new Set(skilled)] : all;
 }
 
 /** Whether a person holds a role (at the property, or anywhere when propertyId is omitted). */

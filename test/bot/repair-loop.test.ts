@@ -1,7 +1,7 @@
 // The first repair loop as people see it: owner reports → technician accepts and completes →
 // owner confirms and rates. Real createBot, real database, fake Telegram over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, buttonsOf, said, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { T0, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
 let h: Harness;
@@ -48,7 +48,7 @@ describe("the first repair loop (zh-CN)", () => {
     await techB.send("13900002222");
 
     const done = await report(owner);
-    expect(textOf(done.at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(done))).toContain("BX-20261123-0001");
 
     await h.flush();
     const offerA = techA.inbox().find((c) => textOf(c).includes("新工单"));
@@ -149,7 +149,7 @@ describe("in English", () => {
     expect(summary).toContain("It is an emergency");
     expect(summary).toContain("Access: Nobody home, call before coming");
     const done = await owner.press("Submit");
-    expect(textOf(done.at(-1))).toMatch(/Emergency report received! Ticket BX-20261123-0001/);
+    expect(textOf(said(done))).toMatch(/Emergency report received! Ticket BX-20261123-0001/);
     expect((await owner.send("/my")).map(textOf).join("\n")).toContain("received, finding a technician");
   });
 });
@@ -170,7 +170,7 @@ describe("conversations", () => {
     await owner.press("家里有人");
     await owner.press("尽快");
     await owner.send("13800138000");
-    expect(textOf((await owner.press("确认提交")).at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(await owner.press("确认提交")))).toContain("BX-20261123-0001");
     expect((await h.database.db.ticket.findFirstOrThrow()).description).toBe("卫生间地漏堵了");
   });
 

@@ -1,9 +1,13 @@
 // What an update costs in SQL statements (speed itself is measured in `npm run bench`): a step of
 // a conversation that changes nothing but the conversation costs at most 3 (dedupe claim, state
-// read, state write); the sender's person and roles come from memory until something changes them.
+// read, state write); the sender's person, roles and units come from memory until something changes
+// them; the report itself is two reads and one write batch (see src/db/filing.ts). And the Bot API
+// calls a /repair makes: a pressed answer's check mark goes out with the next question in one edit,
+// and the press is answered once the flow is done (in webhook mode, in the reply to Telegram).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/bot-harness.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../helpers/fixtures.ts";
+import { buttonsOf, type Call } from "../helpers/bot-harness.ts";
 import { revokeRole, setLanguage } from "../../src/domain/people.ts";
 
 let h: Harness;
@@ -28,6 +32,65 @@ describe("statements per update", () => {
     expect(await statementsOf(() => owner.send("厨房水龙头一直滴水"))).toBeLessThanOrEqual(3);
     expect(await statementsOf(() => owner.send("🤔"))).toBeLessThanOrEqual(3); // a wrong answer, asked again
     expect(owner.lastText()).toContain("照片");
+  });
+
+  it("costs at most 3 for the first step of /repair and for each step, and a few for the submit", async () => {
+    const db = h.database.db;
+    const property = await makeProperty(db);
+    await makeStaff(db, property.id, "technician", "李师傅");
+    await makeStaff(db, property.id, "technician", "王师傅", "water");
+    const unit = await makeUnit(db, property.id, "3-1-502");
+    const row = await makeOwner(db, unit.id, "王阿姨");
+    await db.person.update({ where: { id: row.id }, data: { phone: "13800138000" } }); // shared before: not written again
+    const owner = h.user(Number(row.telegramId), "王阿姨");
+    await owner.send("/repair"); // first time: the person and their units are read, then kept
+    await owner.send("/cancel");
+    const steps: [string, () => Promise<unknown>][] = [
+      ["/repair", () => owner.send("/repair")], ["place", () => owner.press("3-1-502")], ["category", () => owner.press("给排水")],
+      ["description", () => owner.send("厨房水龙头一直滴水")], ["photos", () => owner.press("跳过")],
+      ["emergency", () => owner.press("不紧急")], ["access", () => owner.press("家里有人")], ["time", () => owner.press("尽快")],
+      ["phone", () => owner.send("13800138000")],
+    ];
+    const perStep: Record<string, number> = {};
+    for (const [name, step] of steps) perStep[name] = await statementsOf(step);
+    for (const [name, n] of Object.entries(perStep)) expect([name, n <= 3]).toEqual([name, true]);
+    // dedupe claim, state read and write; the reporter's unit and property, the technicians; the
+    // ticket's rows in one transaction (counter, ticket, events, offers, messages; BEGIN/COMMIT on PostgreSQL)
+    const submit = await statementsOf(() => owner.press("确认提交"));
+    expect(submit).toBeLessThanOrEqual(h.database.provider === "sqlite" ? 10 : 12);
+    expect(owner.lastText()).toContain("BX-20261123-0001");
+    expect(await db.offer.count()).toBe(2); // both technicians: one without skills listed, one for water
+    expect(await db.outbox.count({ where: { key: "offer-new" } })).toBe(2);
+  });
+
+  it("makes one Bot API call per press over HTTP, the press answered after the flow", async () => {
+    const db = h.database.db;
+    const unit = await makeUnit(db, (await makeProperty(db)).id, "3-1-502");
+    const owner = h.user(Number((await makeOwner(db, unit.id, "王阿姨")).telegramId), "王阿姨");
+    await owner.send("/repair");
+    const methods = (calls: Call[]) => calls.map((c) => c.method);
+    // the check mark of the place and the category question: one edit, then the answer to the press
+    const place = await owner.press("3-1-502");
+    expect(methods(place)).toEqual(["editMessageText", "answerCallbackQuery"]);
+    expect(place[0]!.payload.text).toMatch(/✅ 3-1-502\n\n.*类/su);
+    expect(JSON.stringify(place[0]!.payload.reply_markup)).toContain("给排水");
+    expect(methods(await owner.press("给排水"))).toEqual(["editMessageText", "answerCallbackQuery"]);
+    // in webhook mode the answer to the press goes in the reply to Telegram: no call of its own
+    const replies: unknown[] = [];
+    const from = h.fake.calls.length;
+    await h.bot.handleUpdate({
+      update_id: 900_001, message: { message_id: 90, date: 0, chat: { id: owner.id, type: "private", first_name: "王阿姨" },
+        from: { id: owner.id, is_bot: false, first_name: "王阿姨" }, text: "厨房水龙头一直滴水" },
+    }, { send: async (payload) => void replies.push(JSON.parse(String(payload))) });
+    const photos = h.fake.calls.slice(from).find((c) => c.method === "sendMessage")!;
+    const skip = buttonsOf(photos).find((b) => b.text.includes("跳过"))!;
+    const before = h.fake.calls.length;
+    await h.bot.handleUpdate({
+      update_id: 900_002, callback_query: { id: "cb-webhook", from: { id: owner.id, is_bot: false, first_name: "王阿姨" }, chat_instance: "ci",
+        data: skip.data, message: { message_id: photos.result!.message_id, date: 0, chat: { id: owner.id, type: "private", first_name: "王阿姨" } } },
+    }, { send: async (payload) => void replies.push(JSON.parse(String(payload))) });
+    expect(methods(h.fake.calls.slice(before))).toEqual(["editMessageText"]);
+    expect(replies).toEqual([expect.objectContaining({ method: "answerCallbackQuery", callback_query_id: "cb-webhook" })]);
   });
 
   it("sees a change of language or roles at the next update", async () => {

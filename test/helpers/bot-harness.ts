@@ -24,6 +24,8 @@ export type Button = { text: string; data: string };
 export const buttonsOf = (call: Call | undefined): Button[] =>
   (call?.payload?.reply_markup?.inline_keyboard ?? []).flat().map((b: any) => ({ text: b.text, data: b.callback_data }));
 export const textOf = (call: Call | undefined): string => call?.payload?.text ?? call?.payload?.caption ?? "";
+/** The last message an update sent or edited (a press is answered after it, see deferred-answer.ts). */
+export const said = (calls: Call[]): Call | undefined => calls.filter((c) => /^(send|edit)/.test(c.method)).at(-1);
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 

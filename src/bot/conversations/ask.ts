@@ -7,6 +7,7 @@ import { packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import type { Translate } from "../i18n.ts";
 import { normalizePhone } from "../../domain/tickets/report.ts";
+import { deferAnswer } from "../deferred-answer.ts";
 
 export type Conv = Conversation<BotContext, ConversationContext>;
 export type Choice = { value: string; label: string };
@@ -26,7 +27,44 @@ export type Question = {
   hint: string;
   /** A reply keyboard with a "share my phone number" button. */
   contactButton?: string;
+  /** Shared by a flow's questions: the check mark of a pressed answer goes out with the next question. */
+  trail?: Trail;
 };
+
+/**
+ * An answered question whose "✅ answer" waits to be shown: the next question edits it into the same
+ * message (one Bot API call for both), anything else the flow says first shows it (flushTrail).
+ */
+export type Trail = { pending?: { chatId: number; messageId: number; text: string } };
+
+/** Shows a waiting check mark on its own (before a message that cannot carry it). */
+export async function flushTrail(ctx: ConversationContext, trail: Trail | undefined): Promise<void> {
+  const p = trail?.pending;
+  if (!p) return;
+  trail!.pending = undefined;
+  await ctx.api.editMessageText(p.chatId, p.messageId, p.text).catch(() => undefined);
+}
+
+/** Sends a question, or edits it into the message of the answer before (see Trail). */
+async function put(ctx: ConversationContext, q: Question, text: string, markup: InlineKeyboard | Keyboard | undefined) {
+  const p = q.trail?.pending;
+  if (!p || q.contactButton) {
+    await flushTrail(ctx, q.trail);
+    const m = await ctx.reply(text, { reply_markup: markup, parse_mode: undefined });
+    return { chatId: m.chat.id, messageId: m.message_id, text };
+  }
+  q.trail!.pending = undefined;
+  const merged = `${p.text}\n\n${text}`;
+  try {
+    await ctx.api.editMessageText(p.chatId, p.messageId, merged, { reply_markup: markup as InlineKeyboard | undefined });
+    return { chatId: p.chatId, messageId: p.messageId, text: merged };
+  } catch (e) {
+    if (!(e instanceof GrammyError && e.error_code === 400)) throw e;
+    // the message cannot be edited any more (deleted, too old): the question comes on its own
+    const m = await ctx.reply(text, { reply_markup: markup, parse_mode: undefined });
+    return { chatId: m.chat.id, messageId: m.message_id, text };
+  }
+}
 
 export const MAX_TRIES = 4;
 
@@ -50,7 +88,7 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
   const markup = q.contactButton
     ? new Keyboard().requestContact(q.contactButton).resized().oneTime()
     : q.choices ? InlineKeyboard.from(q.choices.map((row) => row.map((c) => InlineKeyboard.text(c.label, packCallback("q", q.step, c.value))))) : undefined;
-  let sent = await ctx.reply(q.text, { reply_markup: markup, parse_mode: undefined });
+  let sent = await put(ctx, q, q.text, markup);
   const accept = q.accept ?? [];
   for (let tries = 0; tries < MAX_TRIES; tries++) {
     const next = await conversation.wait();
@@ -59,25 +97,28 @@ export async function ask(conversation: Conv, ctx: ConversationContext, t: Trans
       // a button of another message (an offer, a rating…) is for the normal handlers
       if (data?.action !== "q") await conversation.skip({ next: true });
       const choice = data?.action === "q" && data.id === q.step ? q.choices?.flat().find((c) => c.value === data.arg) : undefined;
-      await next.answerCallbackQuery(choice ? undefined : { text: t("ask-old-button") }).catch(() => undefined);
+      if (!choice) await next.answerCallbackQuery({ text: t("ask-old-button") }).catch(() => undefined);
       if (choice) {
+        deferAnswer(next); // answered once the update is handled (in webhook mode with the reply to Telegram)
         // one check mark style: the answered question shows "✅ <choice>" (a suggestion's 👉 dropped)
         const shown = choice.label.replace(/^👉\s*/u, "");
-        const text = `${q.text}\n\n${shown.startsWith("✅") ? "" : "✅ "}${shown}`;
-        await next.api.editMessageText(sent.chat.id, sent.message_id, text).catch(() => undefined);
+        const text = `${sent.text}\n\n${shown.startsWith("✅") ? "" : "✅ "}${shown}`;
+        if (q.trail) q.trail.pending = { chatId: sent.chatId, messageId: sent.messageId, text };
+        else await next.api.editMessageText(sent.chatId, sent.messageId, text).catch(() => undefined);
         return { kind: "choice", value: choice.value };
       }
     } else {
       const answer = answerOf(next.message, accept);
       if (answer) {
         // the question is answered: its buttons (a "skip", the time slots…) go away
-        if (q.choices) await next.api.editMessageReplyMarkup(sent.chat.id, sent.message_id).catch(() => undefined);
+        if (q.choices) await next.api.editMessageReplyMarkup(sent.chatId, sent.messageId).catch(() => undefined);
         return answer;
       }
     }
     // The question is asked again with its buttons: after a crash between recording the last
     // answer and sending this question, the message the person sees may have lost its buttons.
-    sent = await next.reply(`${q.hint}\n\n${q.text}`, { reply_markup: markup, parse_mode: undefined });
+    const again = await next.reply(`${q.hint}\n\n${q.text}`, { reply_markup: markup, parse_mode: undefined });
+    sent = { chatId: again.chat.id, messageId: again.message_id, text: again.text ?? "" };
   }
   throw new TooManyTries();
 }
@@ -94,16 +135,18 @@ function answerOf(msg: ConversationContext["message"], accept: NonNullable<Quest
  * With `skip`, a skip button is shown and pressing it gives null.
  */
 export async function askText(
-  conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string; max: number; skip?: boolean },
+  conversation: Conv, ctx: ConversationContext, t: Translate,
+  q: { step: number; text: string; max: number; skip?: boolean; trail?: Trail },
 ): Promise<string | null> {
   for (let i = 0; i < MAX_TRIES; i++) {
     const a = await ask(conversation, ctx, t, {
-      step: q.step + i, text: q.text, accept: ["text"], hint: t("ask-send-text"),
+      step: q.step + i, text: q.text, accept: ["text"], hint: t("ask-send-text"), trail: q.trail,
       choices: q.skip ? [[{ value: "skip", label: t("btn-skip") }]] : undefined,
     });
     if (a.kind === "choice") return null;
     const text = a.kind === "text" ? a.value.trim() : "";
     if (text && text.length <= q.max) return text;
+    await flushTrail(ctx, q.trail);
     await ctx.reply(text ? t("ask-too-long", { length: String(text.length), max: String(q.max) }) : t("ask-send-text"));
   }
   throw new TooManyTries();
@@ -111,11 +154,11 @@ export async function askText(
 
 /** A phone number, shared with the button or typed; a wrong one is said and asked again. */
 export async function askPhone(
-  conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string },
+  conversation: Conv, ctx: ConversationContext, t: Translate, q: { step: number; text: string; trail?: Trail },
 ): Promise<string> {
   for (let i = 0; i < MAX_TRIES; i++) {
     const a = await ask(conversation, ctx, t, {
-      step: q.step + i, text: q.text, hint: t("repair-phone-hint"),
+      step: q.step + i, text: q.text, hint: t("repair-phone-hint"), trail: q.trail,
       accept: ["text", "contact"], contactButton: t("btn-share-phone"),
     });
     const phone = normalizePhone(a.kind === "contact" ? a.phone : a.kind === "text" ? a.value : "");

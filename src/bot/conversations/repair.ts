@@ -8,7 +8,9 @@ import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { errorKey } from "../errors.ts";
-import { again, ask, askPhone, askText, flowKey, TooManyTries, MAX_TRIES, type Choice, type Conv } from "./ask.ts";
+import {
+  again, ask, askPhone, askText, flowKey, flushTrail, TooManyTries, MAX_TRIES, type Choice, type Conv, type Trail,
+} from "./ask.ts";
 
 export const REPAIR = "repair";
 export type RepairUnit = { id: number; propertyId: number; propertyName: string; label: string };
@@ -25,8 +27,14 @@ export function repairConversation(deps: BotDeps) {
   return async function repair(conversation: Conv, ctx: ConversationContext, args: RepairArgs) {
     const t = translator(args.lang);
     let step = 0;
+    // a pressed answer's check mark goes out with the next question, in one edit
+    const trail: Trail = {};
+    const say = async (text: string, other?: Parameters<ConversationContext["reply"]>[1]) => {
+      await flushTrail(ctx, trail);
+      await ctx.reply(text, other);
+    };
     const q = (text: string, choices: Choice[][] | undefined, hint: string, accept: ("text" | "photo" | "contact")[] = [], contactButton?: string) =>
-      ask(conversation, ctx, t, { step: ++step, text, choices, hint, accept, contactButton });
+      ask(conversation, ctx, t, { step: ++step, text, choices, hint, accept, contactButton, trail });
     const d: Draft = { unitId: null, propertyId: 0, place: "", location: "", category: "", description: "", photos: [], emergency: false, access: "", time: "", phone: "" };
 
     const askers: Record<string, () => Promise<void>> = {
@@ -72,7 +80,7 @@ export function repairConversation(deps: BotDeps) {
         d.emergency = a.kind === "choice" && a.value === "yes";
         // the safety hint comes at once, before the remaining questions (DOMAIN step 2)
         const hazard = hazardOf(d.category, `${d.description} ${d.location}`);
-        if (d.emergency) await ctx.reply(t("repair-safety", { hazard }));
+        if (d.emergency) await say(t("repair-safety", { hazard }));
       },
       access: async () => {
         if (d.unitId === null) return void (d.access = PUBLIC_ACCESS); // nobody needs to be home
@@ -85,7 +93,7 @@ export function repairConversation(deps: BotDeps) {
         d.time = a.kind === "choice" ? a.value : a.kind === "text" ? a.value.trim().slice(0, 100) : "asap";
       },
       phone: async () => {
-        d.phone = await askPhone(conversation, ctx, t, { step: step + 1, text: t("repair-ask-phone") });
+        d.phone = await askPhone(conversation, ctx, t, { step: step + 1, text: t("repair-ask-phone"), trail });
         step += MAX_TRIES;
       },
     };
@@ -93,7 +101,7 @@ export function repairConversation(deps: BotDeps) {
     // Steps only tell one question's buttons from another's: a text question takes a block of
     // MAX_TRIES numbers (one per re-ask), so the next question's buttons never share one.
     const textAnswer = async (question: string, max: number): Promise<string> => {
-      const answer = await askText(conversation, ctx, t, { step: step + 1, text: question, max });
+      const answer = await askText(conversation, ctx, t, { step: step + 1, text: question, max, trail });
       step += MAX_TRIES;
       return answer!;
     };
@@ -106,14 +114,14 @@ export function repairConversation(deps: BotDeps) {
           [{ value: "edit", label: t("btn-edit") }, { value: "cancel", label: t("btn-cancel-report") }],
         ], t("ask-use-buttons"));
         const choice = a.kind === "choice" ? a.value : "";
-        if (choice === "cancel") return void (await ctx.reply(t("repair-cancelled")));
-        if (choice === "confirm") return void (await submit(deps, ctx, t, args, d, conversation));
+        if (choice === "cancel") return void (await say(t("repair-cancelled")));
+        if (choice === "confirm") return void (await submit(deps, say, t, args, d, conversation, flowKey(ctx)));
         const field = await q(t("repair-ask-edit-field"), rows(Object.keys(askers).map((k) => ({ value: k, label: t(`repair-field-${k}`) })), 2), t("ask-use-buttons"));
         if (field.kind === "choice") await askers[field.value]!();
       }
     } catch (e) {
       if (!(e instanceof TooManyTries)) throw e;
-      await ctx.reply(t("ask-too-many-tries", { flow: REPAIR }), { reply_markup: { remove_keyboard: true } });
+      await say(t("ask-too-many-tries", { flow: REPAIR }), { reply_markup: { remove_keyboard: true } });
     }
   };
 }
@@ -125,19 +133,21 @@ function summary(t: Translate, d: Draft): string {
   });
 }
 
-async function submit(deps: BotDeps, ctx: ConversationContext, t: Translate, args: RepairArgs, d: Draft, conversation: Conv) {
+type Say = (text: string) => Promise<void>;
+
+async function submit(deps: BotDeps, say: Say, t: Translate, args: RepairArgs, d: Draft, conversation: Conv, submitKey: string) {
   const res = await conversation.external(() =>
     reportFault(deps.database, {
       reporterId: args.personId, unitId: d.unitId, propertyId: d.propertyId, location: d.location, category: d.category,
       description: d.description, emergency: d.emergency, access: d.access, preferredTime: d.time, phone: d.phone, photos: d.photos,
-      submitKey: flowKey(ctx),
+      submitKey,
     }, deps.clock()),
   );
-  if (!res.ok) return void (await ctx.reply(t(errorKey(res.error))));
+  if (!res.ok) return void (await say(t(errorKey(res.error))));
   // the same public-area fault already reported: the reporter follows that number
   const before = again(t, res.value.number, res.value.again);
   const primary = res.value.incidentOf;
-  if (primary) return void (await ctx.reply(before + t("repair-created-linked", { number: primary })));
+  if (primary) return void (await say(before + t("repair-created-linked", { number: primary })));
   const key = res.value.emergency ? "repair-created-emergency" : "repair-created";
-  await ctx.reply(before + t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
+  await say(before + t(key, { number: res.value.number, minutes: ARRIVAL_MINUTES.emergency }));
 }

@@ -21,7 +21,7 @@ const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
 const flowArgs = (ctx: BotContext, ticketId: number, number: string): FlowArgs => ({ personId: ctx.person!.id, lang: ctx.lang, ticketId, number });
 
 chat.command("repair", async (ctx) => {
-  const units = await listUnits(ctx.deps.database.db, ctx.person!.id);
+  const units = await ctx.remember("units", () => listUnits(ctx.deps.database.db, ctx.person!.id));
   if (units.length === 0) return ctx.reply(ctx.t("help-not-joined"));
   const args: RepairArgs = { personId: ctx.person!.id, lang: ctx.lang, units: units.map((u) => ({ id: u.id, propertyId: u.propertyId, propertyName: u.propertyName, label: u.label })) };
   await enterFlow(ctx, REPAIR, args);

@@ -13,6 +13,7 @@ import { onDutyStaff } from "../staff.ts";
 import { noticeParams, withView } from "./view.ts";
 import { completionClock, completionDeadline } from "./deadline.ts";
 import { parseTypedTime } from "../typed-time.ts";
+import { fileOwnReport } from "./file-report.ts";
 
 const EMERGENCY_WORDS = [
   "漏水", "爆管", "水管爆裂", "爆裂", "破裂", "停电", "断电", "漏电", "煤气", "燃气", "瓦斯", "困人", "电梯困人", "困在电梯", "被困",
@@ -101,6 +102,17 @@ export function normalizePhone(raw: string): string | null {
 export async function reportFault(database: Database, input: ReportInput, now: Date): Promise<Result<Reported>> {
   const db = database.db;
   let propertyId: number;
+  const checked = checkReport(input);
+  if (checked && input.unitId !== null && !input.registeredById && (input.channel ?? "chat") === "chat") {
+    const filed = await fileOwnReport(database, { ...checked, unitId: input.unitId }, now).catch(async (e) => {
+      // the same flow submitted again: its ticket, nothing new (settled by the unique key)
+      const before = isUniqueViolation(e) && input.submitKey ? await submitted(database, input.submitKey) : null;
+      if (!before) throw e;
+      return before;
+    });
+    if (filed === "FORBIDDEN") return err("FORBIDDEN");
+    if (filed) return ok(filed);
+  }
   if (input.unitId !== null) {
     const member = await db.unitMember.findUnique({
       where: { personId_unitId: { personId: input.reporterId, unitId: input.unitId } },
@@ -118,19 +130,11 @@ export async function reportFault(database: Database, input: ReportInput, now: D
 
 /** Validates and files a report for a property whose reporter has been checked by the caller. */
 export async function fileReport(database: Database, input: ReportInput, propertyId: number, now: Date): Promise<Result<Reported>> {
-  if (!isCategory(input.category)) return err("INVALID_INPUT");
-  const description = input.description.trim();
-  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return err("INVALID_INPUT");
-  const phone = normalizePhone(input.phone);
-  if (!phone) return err("INVALID_INPUT");
-  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
-  const time = input.preferredTime.trim();
-  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
-  if (!validAccess || !validTime) return err("INVALID_INPUT");
-  if (input.unitId === null && !input.location?.trim()) return err("INVALID_INPUT");
+  const checked = checkReport(input);
+  if (!checked) return err("INVALID_INPUT");
   for (let attempt = 0; ; attempt++) {
     try {
-      const value = await database.tx((tx) => createTicket(tx, { ...input, category: input.category as Category, description, phone }, propertyId, now));
+      const value = await database.tx((tx) => createTicket(tx, checked, propertyId, now));
       return ok(value);
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
@@ -167,6 +171,21 @@ export async function submitted(database: Database, submitKey: string): Promise<
   const incidentOf = primary ? { incidentOf: primary.number } : {};
   const offeredTo = t._count.offers;
   return { ticketId: t.id, number: t.number, emergency: t.emergency, offeredTo, ...incidentOf, again: true };
+}
+
+/** The report with its description trimmed and its phone normalised; null when something is not valid. */
+function checkReport(input: ReportInput): (ReportInput & { category: Category; description: string; phone: string }) | null {
+  if (!isCategory(input.category)) return null;
+  const description = input.description.trim();
+  if (!description || description.length > MAX_DESCRIPTION || input.photos.length > MAX_PHOTOS) return null;
+  const phone = normalizePhone(input.phone);
+  if (!phone) return null;
+  const validAccess = input.unitId === null ? input.access === PUBLIC_ACCESS : (ACCESS as readonly string[]).includes(input.access);
+  const time = input.preferredTime.trim();
+  const validTime = (TIME_WINDOWS as readonly string[]).includes(time) || (time.length > 0 && time.length <= 100);
+  if (!validAccess || !validTime) return null;
+  if (input.unitId === null && !input.location?.trim()) return null;
+  return { ...input, category: input.category, description, phone };
 }
 
 async function createTicket(tx: Tx, input: ReportInput & { category: Category }, propertyId: number, now: Date): Promise<Reported> {
