@@ -1,0 +1,116 @@
+// The queue: the property's unfinished tickets as a table, what needs the desk first; filters, the
+// count of every group, and a poll every 5 s (an unchanged queue answers 304) that marks what changed.
+import { api, app, tr } from "./app.ts";
+import { fill, h, select } from "./dom.ts";
+
+type Line = {
+  id: number; number: string; place: string; category: string; status: string; priority: string; ageMin: number;
+  clock: { kind: string; minutesLeft: number } | null; technician: string; emergency: boolean; needsDesk: boolean;
+  flags: { rework: boolean; incident: number; paid: boolean; urged: number; late: boolean };
+};
+type Queue = { counts: Record<string, number>; total: number; lines: Line[]; technicians: { id: number; name: string }[] };
+
+const GROUPS = ["unaccepted", "not_arrived", "overdue", "waiting_owner", "phone"];
+export const POLL_MS = 5_000;
+
+const filter = { group: "", category: "", technician: "", priority: "" };
+let etag: string | undefined;
+let last: Queue | null = null;
+let seen = new Map<number, string>();
+let changed = new Set<number>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const signature = (l: Line) => JSON.stringify([l.status, l.technician, l.priority, l.flags, l.clock?.kind]);
+
+function age(min: number) {
+  if (min < 60) return tr("console-age-min", { min });
+  if (min < 48 * 60) return tr("console-age-h", { h: Math.floor(min / 60) });
+  return tr("console-age-d", { d: Math.floor(min / 1440) });
+}
+
+function clockCell(l: Line) {
+  if (!l.clock) return h("td", { class: "clock" }, "—");
+  const m = l.clock.minutesLeft;
+  const tone = m < 0 ? "over" : m < 10 ? "warn" : "ok";
+  const words = m < 0 ? tr("console-over", { min: -m }) : tr("console-left", { min: m });
+  return h("td", { class: `clock ${tone}` }, `${tr(`console-clock.${l.clock.kind}`)} · ${words}`);
+}
+
+function flags(l: Line) {
+  const f = l.flags;
+  return [
+    l.emergency && ["emergency", tr("console-flag-emergency")],
+    f.rework && ["rework", tr("console-flag-rework")],
+    f.incident > 0 && ["incident", tr("console-flag-incident", { count: f.incident })],
+    f.paid && ["paid", tr("console-flag-paid")],
+    f.urged > 0 && ["urged", tr("console-flag-urged", { count: f.urged })],
+    f.late && ["late", tr("console-flag-late")],
+  ].filter(Boolean).map((x) => h("span", { class: `flag ${(x as string[])[0]}` }, (x as string[])[1]!));
+}
+
+function row(l: Line, open: (id: number) => void) {
+  const cls = [l.needsDesk && "needs", l.emergency && "emergency", changed.has(l.id) && "changed"].filter(Boolean).join(" ");
+  return h("tr", { class: cls, "data-number": l.number, "data-status": l.status, onclick: () => open(l.id) },
+    h("td", { class: "num" }, l.number.replace(/^[A-Z0-9]+-/, "")), h("td", {}, l.place),
+    h("td", {}, tr(`category-${l.category}`)), h("td", { class: "age" }, age(l.ageMin)), clockCell(l),
+    h("td", {}, l.technician || "—"), h("td", { class: "status" }, tr(`console-status.${l.status}`)),
+    h("td", { class: `prio ${l.priority}` }, tr(`priority-label.${l.priority}`)), h("td", { class: "flags" }, flags(l)));
+}
+
+function render(root: HTMLElement, q: Queue, open: (id: number) => void) {
+  const me = app.me!;
+  const any: [string, string] = ["", tr("console-any")];
+  const set = (k: keyof typeof filter) => (v: string) => {
+    filter[k] = v;
+    etag = undefined;
+    void refresh(root, open);
+  };
+  const chips = GROUPS.map((g) => h("button", {
+    class: `chip${filter.group === g ? " on" : ""}`, "data-group": g, onclick: () => set("group")(filter.group === g ? "" : g),
+  }, `${tr(`console-group.${g}`)} ${q.counts[g] ?? 0}`));
+  const head = ["number", "home", "category", "age", "clock", "technician", "status", "priority", "flags"]
+    .map((c) => h("th", {}, tr(`console-col-${c}`)));
+  fill(root,
+    h("div", { class: "filters" },
+      me.properties.length > 1 && select("property", me.properties.map((p) => [String(p.id), p.name]), String(app.property),
+        (v) => { app.property = Number(v); set("group")(""); }),
+      select("category", [any, ...me.categories.map((c): [string, string] => [c, tr(`category-${c}`)])], filter.category, set("category")),
+      select("technician", [any, ...q.technicians.map((t): [string, string] => [String(t.id), t.name])], filter.technician, set("technician")),
+      select("priority", [any, ...me.priorities.map((p): [string, string] => [p, tr(`priority-label.${p}`)])], filter.priority, set("priority"))),
+    h("div", { class: "chips" }, chips),
+    changed.size > 0 && h("p", { class: "note changed-note" }, tr("console-changed", { count: changed.size })),
+    q.lines.length === 0 ? h("p", { class: "empty" }, tr("console-empty"))
+      : h("div", { class: "scroll" }, h("table", { class: "queue" }, h("thead", {}, h("tr", {}, head)),
+        h("tbody", {}, q.lines.map((l) => row(l, open))))),
+    h("p", { class: "note" }, tr("console-shown", { shown: q.lines.length, total: filter.group ? q.counts[filter.group] ?? 0 : q.total }),
+      " · ", tr("console-refresh", { time: new Date().toLocaleTimeString() })));
+}
+
+async function refresh(root: HTMLElement, open: (id: number) => void) {
+  const params = new URLSearchParams({ property: String(app.property), ...filter });
+  const res = await api<Queue>(`queue?${params}`, { etag });
+  etag = res.etag;
+  if (res.data) {
+    const next = new Map(res.data.lines.map((l) => [l.id, signature(l)]));
+    if (last) changed = new Set([...next].filter(([id, s]) => seen.get(id) !== s).map(([id]) => id));
+    seen = next;
+    last = res.data;
+  }
+  if (last && root.isConnected) render(root, last, open);
+}
+
+/** Shows the queue in `root` and keeps it fresh while it is shown. */
+export function showQueue(root: HTMLElement, open: (id: number) => void) {
+  stopQueue();
+  etag = undefined;
+  const tick = async () => {
+    await refresh(root, open).catch(() => undefined);
+    if (root.isConnected) timer = setTimeout(tick, POLL_MS);
+  };
+  void tick();
+}
+
+export function stopQueue() {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+}
