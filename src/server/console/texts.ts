@@ -28,6 +28,8 @@ const SHARED = [
   ...CATEGORIES.map((c) => `category-${c}`), ...ACCESS.map((a) => `access-${a}`),
   ...TIME_WINDOWS.map((w) => `time-${w}`), ...STAFF_CHANNELS.map((c) => `channel-${c}`),
 ];
+/** Sentences the server words itself (they choose on a value the page does not have). */
+const SERVER_SIDE = new Set(["console-intake-done", "console-intake-linked", "console-pool-reached"]);
 const PLACEHOLDERS = Object.fromEntries(
   ["min", "h", "d", "count", "shown", "total", "time", "due", "number", "owner", "phone", "query"].map((p) => [p, `{${p}}`]),
 );
@@ -39,7 +41,7 @@ export function consoleTexts(lang: Language): Record<string, string> {
   const known = cache.get(lang);
   if (known) return known;
   const texts: Record<string, string> = {};
-  for (const key of keysOf(lang).filter((k) => k.startsWith("console-") && !(k in CHOICES))) {
+  for (const key of keysOf(lang).filter((k) => k.startsWith("console-") && !(k in CHOICES) && !SERVER_SIDE.has(k))) {
     texts[key] = t(lang, key, PLACEHOLDERS);
   }
   for (const key of SHARED) texts[key] = t(lang, key);

@@ -107,10 +107,6 @@ console-ticket-actions = Actions
 console-ticket-reason = Reason
 console-ticket-note = Note
 console-ticket-go = Do it
-console-ticket-candidate = { $name } · { $open } open · { $skills }{ $duty ->
-    [yes] {""}
-   *[no]  · off duty
-}
 console-ticket-rework-of = Earlier ticket number (rework of)
 console-ticket-merge-into = Merge into ticket number
 console-action = { $kind ->
