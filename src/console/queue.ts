@@ -2,6 +2,7 @@
 // count of every group, and a poll every 5 s (an unchanged queue answers 304) that marks what changed.
 import { api, app, tr } from "./app.ts";
 import { fill, h, select } from "./dom.ts";
+import { POLL_MS } from "./poll.ts";
 
 type Line = {
   id: number; number: string; place: string; category: string; status: string; priority: string; ageMin: number;
@@ -11,7 +12,6 @@ type Line = {
 type Queue = { counts: Record<string, number>; total: number; lines: Line[]; technicians: { id: number; name: string }[] };
 
 const GROUPS = ["unaccepted", "not_arrived", "overdue", "waiting_owner", "phone"];
-export const POLL_MS = 5_000;
 
 const filter = { group: "", category: "", technician: "", priority: "" };
 let etag: string | undefined;
