@@ -58,14 +58,14 @@ export async function showFigures(root: HTMLElement, period = "month") {
     onclick: () => download(`figures.csv?${new URLSearchParams({ property: String(app.property), month: f.month })}`, "report.csv")
       .catch((e: unknown) => fill(error, e instanceof ApiError ? e.message : tr("console-offline"))),
   }, tr("console-figures-csv"));
-  const periods: [string, string][] = ["day", "week", "month"].map((p) => [p, p]);
+  const periods: [string, string][] = ["day", "week", "month"].map((p) => [p, tr(`console-period.${p}`)]);
   fill(root,
     h("h2", {}, f.title),
     h("div", { class: "row" }, h("label", {}, tr("console-figures-period"), select("period", periods, period, (p) => void showFigures(root, p))), csv),
     error,
     table(f.figures),
     h("h3", {}, tr("console-chart")),
-    h("img", { class: "chart", alt: tr("console-chart"), src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(f.chart)}` }),
+    h("img", { class: "chart", alt: tr("console-chart"), src: f.chart }),
     h("h3", {}, tr("console-per-technician")),
     f.technicians.length > 1 ? table(f.technicians) : h("p", { class: "hint" }, "—"));
 }

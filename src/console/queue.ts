@@ -51,7 +51,7 @@ function flags(l: Line) {
 function row(l: Line, open: (id: number) => void) {
   const cls = [l.needsDesk && "needs", l.emergency && "emergency", changed.has(l.id) && "changed"].filter(Boolean).join(" ");
   return h("tr", { class: cls, "data-number": l.number, "data-status": l.status, onclick: () => open(l.id) },
-    h("td", { class: "num" }, l.number.replace(/^[A-Z0-9]+-/, "")), h("td", {}, l.place),
+    h("td", { class: "num", title: l.number }, l.number.split("-").at(-1)), h("td", {}, l.place),
     h("td", {}, tr(`category-${l.category}`)), h("td", { class: "age" }, age(l.ageMin)), clockCell(l),
     h("td", {}, l.technician || "—"), h("td", { class: "status" }, tr(`console-status.${l.status}`)),
     h("td", { class: `prio ${l.priority}` }, tr(`priority-label.${l.priority}`)), h("td", { class: "flags" }, flags(l)));
@@ -59,7 +59,7 @@ function row(l: Line, open: (id: number) => void) {
 
 function render(root: HTMLElement, q: Queue, open: (id: number) => void) {
   const me = app.me!;
-  const any: [string, string] = ["", tr("console-any")];
+  const any = (what: string): [string, string] => ["", `${tr(`console-filter-${what}`)}: ${tr("console-any")}`];
   const set = (k: keyof typeof filter) => (v: string) => {
     filter[k] = v;
     etag = undefined;
@@ -74,9 +74,9 @@ function render(root: HTMLElement, q: Queue, open: (id: number) => void) {
     h("div", { class: "filters" },
       me.properties.length > 1 && select("property", me.properties.map((p) => [String(p.id), p.name]), String(app.property),
         (v) => { app.property = Number(v); set("group")(""); }),
-      select("category", [any, ...me.categories.map((c): [string, string] => [c, tr(`category-${c}`)])], filter.category, set("category")),
-      select("technician", [any, ...q.technicians.map((t): [string, string] => [String(t.id), t.name])], filter.technician, set("technician")),
-      select("priority", [any, ...me.priorities.map((p): [string, string] => [p, tr(`priority-label.${p}`)])], filter.priority, set("priority"))),
+      select("category", [any("category"), ...me.categories.map((c): [string, string] => [c, tr(`category-${c}`)])], filter.category, set("category")),
+      select("technician", [any("technician"), ...q.technicians.map((t): [string, string] => [String(t.id), t.name])], filter.technician, set("technician")),
+      select("priority", [any("priority"), ...me.priorities.map((p): [string, string] => [p, tr(`priority-label.${p}`)])], filter.priority, set("priority"))),
     h("div", { class: "chips" }, chips),
     changed.size > 0 && h("p", { class: "note changed-note" }, tr("console-changed", { count: changed.size })),
     q.lines.length === 0 ? h("p", { class: "empty" }, tr("console-empty"))

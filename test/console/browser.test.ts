@@ -97,7 +97,7 @@ describe.skipIf(TEST_DB === "postgresql")("the desk console in Chromium (SQLite 
     expect(await page.$(".description img")).toBeNull();
     await page.click('[data-action="assign"]');
     const li = await page.$$eval('select[name="technicianId"] option', (os) =>
-      os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ""]).find(([, t]) => t.includes("李师傅"))!);
+      os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ""] as const).find(([, t]) => t.includes("李师傅"))!);
     await page.select('select[name="technicianId"]', li[0]!);
     await page.click('form.action button[type="submit"]');
     await page.waitForFunction(() => document.querySelector(".banner")?.textContent?.includes("李师傅"));

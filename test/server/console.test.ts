@@ -226,7 +226,7 @@ describe("complaints and figures", () => {
     const f = await (await sup.get(`api/figures?property=${s.property.id}&period=month`)).json();
     expect(f.title).toContain("BX Garden");
     expect(f.figures.length).toBeGreaterThan(5);
-    expect(f.chart).toMatch(/^<svg/);
+    expect(f.chart).toMatch(/^data:image\/png;base64,/);
     const csv = await sup.get(`api/figures.csv?property=${s.property.id}&month=${f.month}`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toContain("BX-2026-11.csv");

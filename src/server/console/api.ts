@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { translator, type Translate } from "../../bot/i18n.ts";
 import { errorKey } from "../../bot/errors.ts";
-import { chartSvg } from "../../bot/report-chart.ts";
+import { chartPng } from "../../bot/report-chart.ts";
 import { chartLabels, figureRows, technicianRows } from "../../bot/report-view.ts";
 import type { Database } from "../../db/client.ts";
 import { consoleExport, consoleReport, figuresAt, type ConsoleViewer } from "../../domain/console-access.ts";
@@ -117,7 +117,7 @@ async function figures(c: Call, deps: ApiDeps) {
   answer(c, r, (report) => ({
     title: c.t("report-title", { name: report.name, code: report.code, period: report.period.label }),
     figures: figureRows(report, c.t), technicians: technicianRows(report.technicians, c.t),
-    chart: chartSvg(report.daily, chartLabels(report, c.t), "sans-serif"), month: report.period.label.slice(0, 7),
+    chart: `data:image/png;base64,${chartPng(report.daily, chartLabels(report, c.t), c.viewer.language === "zh-TW" ? "tc" : "sc").toString("base64")}`, month: report.period.label.slice(0, 7),
   }));
 }
 

@@ -1,7 +1,9 @@
 // The desk console (issue 20) on the bot's own HTTP server: the page under WEBAPP_URL's path, and
 // its JSON API under ".../api/". Each API call proves who it is with Telegram's signed launch data
 // and is let in by the caller's current office role (re-read every time); the domain checks again.
+import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CJK_FONT_FILE } from "../../bot/report-chart.ts";
 import { t } from "../../bot/i18n.ts";
 import type { Database } from "../../db/client.ts";
 import { consoleViewer } from "../../domain/console-access.ts";
@@ -9,7 +11,13 @@ import type { Logger } from "../../log.ts";
 import { routeApi } from "./api.ts";
 import { consoleAssets, INDEX_HTML } from "./assets.ts";
 import { checkInitData } from "./auth.ts";
-import { BadBody, readBody, send, sendJson } from "./http.ts";
+import { BadBody, readBody, send, sendJson, SECURITY_HEADERS } from "./http.ts";
+
+/** Noto Sans CJK, the stylesheet's last resort: fetched only by a device without a Chinese font. */
+function sendFont(res: ServerResponse) {
+  res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "font/otf", "cache-control": "max-age=604800" });
+  createReadStream(CJK_FONT_FILE).pipe(res);
+}
 
 export type ConsoleDeps = {
   database: Database; clock: () => Date; log: Logger; botToken: string;
@@ -53,6 +61,7 @@ export function createConsole(deps: ConsoleDeps): ConsoleHandler {
       else if (rest === "" || rest === "index.html") send(res, 200, INDEX_HTML, "text/html; charset=utf-8");
       else if (rest === "app.js") send(res, 200, (await consoleAssets()).js, "text/javascript; charset=utf-8");
       else if (rest === "app.css") send(res, 200, (await consoleAssets()).css, "text/css; charset=utf-8");
+      else if (rest === "font/cjk.otf") sendFont(res);
       else sendJson(res, 404, { error: "not found" });
     } catch (e) {
       if (!(e instanceof BadBody)) deps.log.error("console request failed", { path, error: String(e) });

@@ -22,6 +22,7 @@ const CHOICES: Record<string, { param: string; values: readonly string[] }> = {
   "console-action": { param: "kind", values: ACTION_KINDS },
   "console-complaint-category": { param: "category", values: [...COMPLAINT_CATEGORIES, "none"] },
   "priority-label": { param: "priority", values: PRIORITIES },
+  "console-period": { param: "period", values: ["day", "week", "month"] },
 };
 /** Messages the page needs from the chat's files, as they are. */
 const SHARED = [

@@ -146,6 +146,11 @@ console-done = ✅ Done.
 
 console-figures-title = Figures
 console-figures-period = Period
+console-period = { $period ->
+    [day] Today
+    [week] This week
+   *[month] This month
+}
 console-figures-csv = Download the month's tickets (CSV)
 console-figures-only = The figures are for supervisors.
 console-figure = Figure

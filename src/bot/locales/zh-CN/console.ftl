@@ -146,6 +146,11 @@ console-done = ✅ 已完成。
 
 console-figures-title = 统计
 console-figures-period = 期间
+console-period = { $period ->
+    [day] 今天
+    [week] 本周
+   *[month] 本月
+}
 console-figures-csv = 下载本月工单（CSV）
 console-figures-only = 统计仅供主管查看。
 console-figure = 指标

@@ -148,6 +148,11 @@ console-done = ✅ 已完成。
 
 console-figures-title = 統計
 console-figures-period = 期間
+console-period = { $period ->
+    [day] 今天
+    [week] 本週
+   *[month] 本月
+}
 console-figures-csv = 下載本月工單（CSV）
 console-figures-only = 統計僅供主管檢視。
 console-figure = 指標
