@@ -19,6 +19,8 @@ let last: Queue | null = null;
 let seen = new Map<number, string>();
 let changed = new Set<number>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The property's technicians for the filter, asked for once per property. */
+let technicians = { of: 0, list: [] as { id: number; name: string }[] };
 
 const signature = (l: Line) => JSON.stringify([l.status, l.technician, l.priority, l.flags, l.clock?.kind]);
 
@@ -75,7 +77,7 @@ function render(root: HTMLElement, q: Queue, open: (id: number) => void) {
       me.properties.length > 1 && select("property", me.properties.map((p) => [String(p.id), p.name]), String(app.property),
         (v) => { app.property = Number(v); set("group")(""); }),
       select("category", [any("category"), ...me.categories.map((c): [string, string] => [c, tr(`category-${c}`)])], filter.category, set("category")),
-      select("technician", [any("technician"), ...q.technicians.map((t): [string, string] => [String(t.id), t.name])], filter.technician, set("technician")),
+      select("technician", [any("technician"), ...technicians.list.map((t): [string, string] => [String(t.id), t.name])], filter.technician, set("technician")),
       select("priority", [any("priority"), ...me.priorities.map((p): [string, string] => [p, tr(`priority-label.${p}`)])], filter.priority, set("priority"))),
     h("div", { class: "chips" }, chips),
     changed.size > 0 && h("p", { class: "note changed-note" }, tr("console-changed", { count: changed.size })),
@@ -87,10 +89,12 @@ function render(root: HTMLElement, q: Queue, open: (id: number) => void) {
 }
 
 async function refresh(root: HTMLElement, open: (id: number) => void) {
-  const params = new URLSearchParams({ property: String(app.property), ...filter });
-  const res = await api<Queue>(`queue?${params}`, { etag });
+  const ask = technicians.of !== app.property;
+  const params = new URLSearchParams({ property: String(app.property), ...filter, ...(ask ? { technicians: "1" } : {}) });
+  const res = await api<Queue>(`queue?${params}`, { etag: ask ? undefined : etag });
   etag = res.etag;
   if (res.data) {
+    if (ask) technicians = { of: app.property, list: res.data.technicians };
     const next = new Map(res.data.lines.map((l) => [l.id, signature(l)]));
     if (last) changed = new Set([...next].filter(([id, s]) => seen.get(id) !== s).map(([id]) => id));
     seen = next;

@@ -10,22 +10,38 @@ import { err, isLanguage, ok, type Language, type Result } from "./types.ts";
 
 export type ConsoleViewer = {
   personId: number; name: string; language: Language;
-  /** Properties where the person works the office's day. */
-  properties: { id: number; name: string }[];
+  /** Properties where the person works the office's day ("all": a grant without a property). */
+  propertyIds: number[] | "all";
 };
 
-/** The person behind a Telegram id if they may use the console now; NOT_REGISTERED or FORBIDDEN otherwise. */
+/**
+ * The person behind a Telegram id if they hold an office role now (the grants /queue and /intake
+ * read); NOT_REGISTERED or FORBIDDEN otherwise. Two statements: it runs on every request.
+ */
 export async function consoleViewer(db: DbOrTx, telegramId: number): Promise<Result<ConsoleViewer>> {
   const person = await db.person.findUnique({
-    where: { telegramId: BigInt(telegramId) }, select: { id: true, name: true, language: true },
+    where: { telegramId: BigInt(telegramId) },
+    select: {
+      id: true, name: true, language: true,
+      roles: { where: { role: { in: OFFICE_ROLES }, revokedAt: null }, select: { propertyId: true } },
+    },
   });
   if (!person) return err("NOT_REGISTERED");
-  const office = await intakeStart(db, person.id);
-  if (!office.ok) return err("FORBIDDEN");
+  if (person.roles.length === 0) return err("FORBIDDEN");
+  const ids = person.roles.map((r) => r.propertyId);
   return ok({
     personId: person.id, name: person.name, language: isLanguage(person.language) ? person.language : "zh-CN",
-    properties: office.value.properties,
+    propertyIds: ids.includes(null) ? "all" : [...new Set(ids as number[])],
   });
+}
+
+/** The property the console works on: the one asked for if the person works there, else their first. */
+export async function consoleProperty(db: DbOrTx, viewer: ConsoleViewer, asked: number): Promise<number | null> {
+  const ids = viewer.propertyIds;
+  if (ids !== "all") return ids.includes(asked) ? asked : Math.min(...ids);
+  if (asked && (await db.property.count({ where: { id: asked } })) > 0) return asked;
+  const first = await intakeStart(db, viewer.personId);
+  return first.ok ? first.value.properties[0]!.id : null;
 }
 
 /** Of the given properties, those whose figures the person may read (as /report decides). */

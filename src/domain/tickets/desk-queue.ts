@@ -13,7 +13,11 @@ import { placeOf } from "./view.ts";
 /** Lines shown at most (the rest are counted): a desk works from the top. */
 export const DESK_QUEUE_LIMIT = 100;
 
-export type DeskFilter = { group?: QueueGroup; category?: string; technicianId?: number; priority?: string };
+export type DeskFilter = {
+  group?: QueueGroup; category?: string; technicianId?: number; priority?: string;
+  /** The property's technicians for the filter too (the page asks once per property). */
+  withTechnicians?: boolean;
+};
 export type DeskClock = { kind: "dispatch" | "arrival" | "completion"; dueAt: string; minutesLeft: number };
 export type DeskLine = {
   id: number; number: string; place: string; category: string; status: TicketStatus; priority: string;
@@ -91,7 +95,7 @@ export async function deskQueue(
   const linked = ids.length === 0 ? [] : await db.ticket.groupBy({
     by: ["incidentOfId"], where: { incidentOfId: { in: ids }, status: "linked" }, _count: true,
   });
-  const technicians = await db.roleGrant.findMany({
+  const technicians = !filter.withTechnicians ? [] : await db.roleGrant.findMany({
     where: { role: "technician", revokedAt: null, OR: [{ propertyId }, { propertyId: null }] },
     select: { person: { select: { id: true, name: true } } }, orderBy: { personId: "asc" },
   });

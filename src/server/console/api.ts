@@ -9,13 +9,13 @@ import { errorKey } from "../../bot/errors.ts";
 import { chartPng } from "../../bot/report-chart.ts";
 import { chartLabels, figureRows, technicianRows } from "../../bot/report-view.ts";
 import type { Database } from "../../db/client.ts";
-import { consoleExport, consoleReport, figuresAt, type ConsoleViewer } from "../../domain/console-access.ts";
+import { consoleExport, consoleProperty, consoleReport, figuresAt, type ConsoleViewer } from "../../domain/console-access.ts";
 import { assignComplaint, classifyComplaint, complaintHandlers, listOpenComplaints } from "../../domain/complaint-desk.ts";
 import { answerComplaint, COMPLAINT_CATEGORIES } from "../../domain/complaints.ts";
 import { EXPORT_COLUMNS } from "../../domain/figures/export.ts";
 import { deskQueue } from "../../domain/tickets/desk-queue.ts";
 import { PRIORITIES } from "../../domain/tickets/deadline.ts";
-import { findHomes, STAFF_CHANNELS } from "../../domain/tickets/intake.ts";
+import { findHomes, intakeStart, STAFF_CHANNELS } from "../../domain/tickets/intake.ts";
 import { isQueueGroup } from "../../domain/tickets/queue.ts";
 import { ACCESS, TIME_WINDOWS } from "../../domain/tickets/report.ts";
 import { CATEGORIES, type Result } from "../../domain/types.ts";
@@ -43,17 +43,18 @@ export const invalid = (c: Call, field: string) =>
 
 const answer = <T>(c: Call, r: Result<T>, ok: (v: T) => unknown) => (r.ok ? sendJson(c.res, 200, ok(r.value)) : refuse(c, r.error));
 
-/** The property asked for, if the viewer works there (the domain checks again). */
-const propertyOf = (c: Call) => {
-  const id = num(c.url.searchParams.get("property"));
-  return c.viewer.properties.find((p) => p.id === id)?.id ?? c.viewer.properties[0]!.id;
-};
+/** The property asked for, if the viewer works there, else their first (the domain checks again). */
+export const propertyOf = async (c: Call, deps: ApiDeps, asked: unknown = c.url.searchParams.get("property")) =>
+  (await consoleProperty(deps.database.db, c.viewer, num(asked) || 0)) ?? 0;
 
 async function me(c: Call, deps: ApiDeps) {
   const { viewer } = c;
-  const figures = await figuresAt(deps.database.db, viewer.personId, viewer.properties.map((p) => p.id));
+  const office = await intakeStart(deps.database.db, viewer.personId);
+  if (!office.ok) return refuse(c, office.error);
+  const { properties } = office.value;
+  const figures = await figuresAt(deps.database.db, viewer.personId, properties.map((p) => p.id));
   sendJson(c.res, 200, {
-    name: viewer.name, language: viewer.language, properties: viewer.properties, figures,
+    name: viewer.name, language: viewer.language, properties, figures,
     texts: consoleTexts(viewer.language), categories: CATEGORIES, priorities: PRIORITIES, access: ACCESS,
     times: TIME_WINDOWS, channels: STAFF_CHANNELS, complaintCategories: COMPLAINT_CATEGORIES,
   });
@@ -66,8 +67,9 @@ async function queue(c: Call, deps: ApiDeps) {
   const filter = {
     group: isQueueGroup(group) ? group : undefined, category: q.get("category") || undefined,
     technicianId: num(q.get("technician")) || undefined, priority: q.get("priority") || undefined,
+    withTechnicians: q.get("technicians") === "1",
   };
-  const r = await deskQueue(deps.database.db, c.viewer.personId, propertyOf(c), filter, deps.clock());
+  const r = await deskQueue(deps.database.db, c.viewer.personId, await propertyOf(c, deps), filter, deps.clock());
   if (!r.ok) return refuse(c, r.error);
   const body = JSON.stringify(r.value);
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
@@ -79,7 +81,7 @@ async function queue(c: Call, deps: ApiDeps) {
 }
 
 async function homes(c: Call, deps: ApiDeps) {
-  const r = await findHomes(deps.database.db, c.viewer.personId, propertyOf(c), c.url.searchParams.get("q") ?? "");
+  const r = await findHomes(deps.database.db, c.viewer.personId, await propertyOf(c, deps), c.url.searchParams.get("q") ?? "");
   if (!r.ok && r.error === "INVALID_INPUT") return sendJson(c.res, 200, { homes: [] });
   answer(c, r, (homes) => ({ homes }));
 }
@@ -113,7 +115,7 @@ async function complaintAction(c: Call, deps: ApiDeps, id: number, kind: string)
 
 async function figures(c: Call, deps: ApiDeps) {
   const { db } = deps.database;
-  const r = await consoleReport(db, c.viewer.personId, propertyOf(c), c.url.searchParams.get("period") ?? "", deps.clock(), deps.defaultTz);
+  const r = await consoleReport(db, c.viewer.personId, await propertyOf(c, deps), c.url.searchParams.get("period") ?? "", deps.clock(), deps.defaultTz);
   answer(c, r, (report) => ({
     title: c.t("report-title", { name: report.name, code: report.code, period: report.period.label }),
     figures: figureRows(report, c.t), technicians: technicianRows(report.technicians, c.t),
@@ -123,7 +125,7 @@ async function figures(c: Call, deps: ApiDeps) {
 
 async function figuresCsv(c: Call, deps: ApiDeps) {
   const month = c.url.searchParams.get("month") ?? "";
-  const r = await consoleExport(deps.database.db, c.viewer.personId, propertyOf(c), month, deps.clock(), deps.defaultTz);
+  const r = await consoleExport(deps.database.db, c.viewer.personId, await propertyOf(c, deps), month, deps.clock(), deps.defaultTz);
   if (!r.ok) return refuse(c, r.error);
   const columns = EXPORT_COLUMNS.map((key) => ({ key, header: c.t(`export-col-${key}`) }));
   const csv = stringify(r.value.records, { bom: true, header: true, columns });

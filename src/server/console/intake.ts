@@ -3,7 +3,7 @@
 import { ACCESS, PUBLIC_ACCESS, normalizePhone } from "../../domain/tickets/report.ts";
 import { registerStaffReport, STAFF_CHANNELS } from "../../domain/tickets/intake.ts";
 import { CATEGORIES, MAX_DESCRIPTION, type Category } from "../../domain/types.ts";
-import { invalid, refuse, type ApiDeps, type Call } from "./api.ts";
+import { invalid, propertyOf, refuse, type ApiDeps, type Call } from "./api.ts";
 import { sendJson } from "./http.ts";
 
 const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
@@ -12,7 +12,7 @@ const oneOf = <T extends string>(values: readonly T[], v: unknown, fallback: T):
 
 export async function fileIntake(c: Call, deps: ApiDeps) {
   const b = await c.body();
-  const propertyId = c.viewer.properties.find((p) => p.id === b.property)?.id ?? c.viewer.properties[0]!.id;
+  const propertyId = await propertyOf(c, deps, b.property);
   const unitId = typeof b.unitId === "number" ? b.unitId : null;
   const location = str(b.location).slice(0, 100);
   if (unitId === null && b.public !== true) return invalid(c, "home");
