@@ -11,7 +11,7 @@ import { countGroups, groupWhere, type QueueGroup } from "./queue.ts";
 import { placeOf } from "./view.ts";
 
 /** Lines shown at most (the rest are counted): a desk works from the top. */
-export const DESK_QUEUE_LIMIT = 100;
+export const DESK_QUEUE_LIMIT = 50;
 
 export type DeskFilter = {
   group?: QueueGroup; category?: string; technicianId?: number; priority?: string;
@@ -81,17 +81,19 @@ export async function deskQueue(
   let total: number;
   if (filter.group) {
     const where = { ...groupWhere(propertyId, filter.group, now), ...narrow };
-    [rows, total] = [await db.ticket.findMany({ where, include, orderBy: asc, take: DESK_QUEUE_LIMIT }),
-      await db.ticket.count({ where })];
+    rows = await db.ticket.findMany({ where, include, orderBy: asc, take: DESK_QUEUE_LIMIT });
+    total = rows.length < DESK_QUEUE_LIMIT ? rows.length : await db.ticket.count({ where });
   } else {
     const needs = { propertyId, ...narrow, OR: [{ status: "open" }, { status: { in: ACTIVE_WORK }, OR: pastClock(now) }] };
     const rest = { propertyId, ...narrow, status: { in: ACTIVE_WORK }, NOT: { OR: pastClock(now) } };
     const first = await db.ticket.findMany({ where: needs, include, orderBy: asc, take: DESK_QUEUE_LIMIT });
     const more = DESK_QUEUE_LIMIT - first.length;
     rows = more > 0 ? [...first, ...await db.ticket.findMany({ where: rest, include, orderBy: asc, take: more })] : first;
-    total = await db.ticket.count({ where: { propertyId, ...narrow, status: { in: ["open", ...ACTIVE_WORK] } } });
+    total = rows.length < DESK_QUEUE_LIMIT ? rows.length
+      : await db.ticket.count({ where: { propertyId, ...narrow, status: { in: ["open", ...ACTIVE_WORK] } } });
   }
-  const ids = rows.map((r) => r.id);
+  // only public-area reports gather others into one incident
+  const ids = rows.filter((r) => r.unit === null).map((r) => r.id);
   const linked = ids.length === 0 ? [] : await db.ticket.groupBy({
     by: ["incidentOfId"], where: { incidentOfId: { in: ids }, status: "linked" }, _count: true,
   });
