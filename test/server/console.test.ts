@@ -5,7 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { revokeRole } from "../../src/domain/people.ts";
 import { fileComplaint } from "../../src/domain/complaints.ts";
 import { packCallback } from "../../src/bot/callback-data.ts";
-import { createHarness, buttonsOf, type Harness } from "../helpers/bot-harness.ts";
+import { parseConfig } from "../../src/config.ts";
+import { setConsoleMenus } from "../../src/bot/console-menu.ts";
+import { createConsole } from "../../src/server/console/index.ts";
+import { startReceiving } from "../../src/server/receive.ts";
+import { createHarness, buttonsOf, TOKEN, type Harness } from "../helpers/bot-harness.ts";
 import { startConsole } from "../helpers/console.ts";
 import { makePerson, makeProperty, makeStaff, value } from "../helpers/fixtures.ts";
 import { makeDesk, reported, type Desk } from "../jobs/site.ts";
@@ -253,5 +257,45 @@ describe("/desk", () => {
     const owner = h.user(Number(s.owner.telegramId), "王阿姨");
     await owner.send("/desk");
     expect(owner.lastText()).toContain("客服工作台仅供前台、中控室和主管使用");
+  });
+});
+
+describe("serving", () => {
+  it("WEBAPP_URL must be https; its path is where the console is served", () => {
+    const env = { BOT_TOKEN: `123456:${"A".repeat(35)}`, ADMIN_TELEGRAM_IDS: "1" };
+    const bad = parseConfig({ ...env, WEBAPP_URL: "http://desk.example.com/console/" });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining("WEBAPP_URL is invalid") });
+    const root = parseConfig({ ...env, WEBAPP_URL: "https://desk.example.com" });
+    expect(root.ok && root.config.webapp).toMatchObject({ url: "https://desk.example.com/console/", path: "/console/", port: 8080 });
+    const own = parseConfig({ ...env, WEBAPP_URL: "https://desk.example.com/desk", WEBHOOK_PORT: "9000" });
+    expect(own.ok && own.config.webapp).toMatchObject({ url: "https://desk.example.com/desk/", path: "/desk/", port: 9000 });
+    expect((parseConfig(env) as { config: { webapp: unknown } }).config.webapp).toBeNull();
+  });
+
+  it("in long polling, a server of its own serves the console and /healthz", async () => {
+    const serve = createConsole({ database: h.database, clock: h.now, log: h.deps.log, botToken: TOKEN, basePath: "/console/" });
+    const receiving = await startReceiving(h.bot, {
+      config: { webhook: null }, database: h.database, clock: h.now, log: h.deps.log, senderHolder: "test",
+      onFatal: () => undefined, console: { serve, host: "127.0.0.1", port: 0 },
+    });
+    try {
+      const base = `http://127.0.0.1:${receiving.port}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/console/`)).headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect((await fetch(`${base}/console`, { redirect: "manual" })).headers.get("location")).toBe("/console/");
+      expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+    } finally {
+      await receiving.stop();
+    }
+  });
+
+  it("gives the office staff a menu button that opens the console, and nobody else", async () => {
+    await setConsoleMenus(h.bot.api, h.database, "https://desk.example.com/console/", h.deps.log);
+    const calls = h.fake.calls.filter((x) => x.method === "setChatMenuButton");
+    expect(calls.map((x) => Number(x.payload.chat_id)).sort()).toEqual(
+      [s.supervisor, s.desk, s.control].map((p) => Number(p.telegramId)).sort());
+    expect(calls[0]!.payload.menu_button).toEqual({
+      type: "web_app", text: "工作台", web_app: { url: "https://desk.example.com/console/" },
+    });
   });
 });
