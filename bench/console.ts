@@ -15,6 +15,7 @@ import puppeteer from "puppeteer-core";
 import { startSandbox } from "../src/sandbox/sandbox.ts";
 import { consoleAssets } from "../src/server/console/assets.ts";
 import { createConsole } from "../src/server/console/index.ts";
+import { DESK_QUEUE_LIMIT } from "../src/domain/tickets/desk-queue.ts";
 import { benchArgs, withBenchDatabase } from "./common.ts";
 import { NOW, OPEN, seed } from "./queue-seed.ts";
 
@@ -56,7 +57,7 @@ async function endpoint(provider: "sqlite" | "postgresql", pgUrl: string) {
     server.close();
     const cpuMs = (cpu.user + cpu.system) / 1000 / (2 * (RUNS + 20));
     console.log(`${provider}: console GET api/queue over ${OPEN.toLocaleString("en")} open tickets: p50 ${pct(full, 50)} ms, `
-      + `p95 ${pct(full, 95)} ms, max ${pct(full, 100)} ms (${RUNS} runs, 100 lines each); unchanged poll (304): `
+      + `p95 ${pct(full, 95)} ms, max ${pct(full, 100)} ms (${RUNS} runs, ${DESK_QUEUE_LIMIT} lines at most); unchanged poll (304): `
       + `p95 ${pct(unchanged, 95)} ms; CPU ${cpuMs.toFixed(1)} ms a request (server and client), load ${os.loadavg()[0]!.toFixed(1)}`);
   });
 }

@@ -116,7 +116,8 @@ export function parseConfig(given: Record<string, string | undefined>): ConfigRe
         port: e.WEBHOOK_PORT,
         path: e.WEBHOOK_PATH ?? new URL(e.WEBHOOK_URL).pathname,
       },
-      webapp: e.WEBAPP_URL === undefined ? null : { ...webappOf(e.WEBAPP_URL), host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT },
+      webapp: e.WEBAPP_URL === undefined ? null
+        : { ...webappOf(e.WEBAPP_URL), host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT },
     },
   };
 }

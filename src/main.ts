@@ -34,9 +34,13 @@ await bot.init();
 await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
 // The desk console (WEBAPP_URL): its menu button in every office chat, in the background.
 const { webapp } = config;
-if (webapp) void setConsoleMenus(bot.api, database, webapp.url, log).catch((e) => log.warn("console menus", { error: String(e) }));
+if (webapp) {
+  void setConsoleMenus(bot.api, database, webapp.url, log).catch((e) => log.warn("console menus", { error: String(e) }));
+}
 const deskConsole = webapp && {
-  serve: createConsole({ database, clock, log, botToken: config.botToken, basePath: webapp.path, defaultTz: config.timezone }),
+  serve: createConsole({
+    database, clock, log, botToken: config.botToken, basePath: webapp.path, defaultTz: config.timezone,
+  }),
   host: webapp.host, port: webapp.port,
 };
 

@@ -60,8 +60,10 @@ export function showIntake(root: HTMLElement, filed: (message: string) => void) 
     h("div", { class: "field" }, h("span", {}, tr("console-intake-category")), categories),
     h("label", {}, tr("console-intake-description"), description),
     h("label", { class: "inline" }, emergency, tr("console-intake-emergency")),
-    h("div", { class: "row" }, h("label", {}, tr("console-intake-access"), access), h("label", {}, tr("console-intake-time"), time)),
-    h("div", { class: "row" }, h("label", {}, tr("console-intake-phone"), phone), h("label", {}, tr("console-intake-channel"), channel)),
+    h("div", { class: "row" },
+      h("label", {}, tr("console-intake-access"), access), h("label", {}, tr("console-intake-time"), time)),
+    h("div", { class: "row" },
+      h("label", {}, tr("console-intake-phone"), phone), h("label", {}, tr("console-intake-channel"), channel)),
     error, submit);
   form.addEventListener("submit", (e) => {
     e.preventDefault();

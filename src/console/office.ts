@@ -13,20 +13,21 @@ function complaintCard(c: Complaint, reload: () => void) {
   const note = h("p", { class: "error", role: "alert" });
   const run = (kind: string, body: object) => api(`complaints/${c.id}/${kind}`, { method: "POST", body })
     .then(reload).catch((e: unknown) => fill(note, e instanceof ApiError ? e.message : tr("console-offline")));
-  const category = select("category", app.me!.complaintCategories.map((k): [string, string] => [k, tr(`console-complaint-category.${k}`)]),
-    c.category === "none" ? "attitude" : c.category);
+  const classes = app.me!.complaintCategories.map((k): [string, string] => [k, tr(`console-complaint-category.${k}`)]);
+  const category = select("category", classes, c.category === "none" ? "attitude" : c.category);
+  const classify = () => run("classify", { category: category.value, urgent: urgent.checked, valid: valid.checked });
   const urgent = h("input", { type: "checkbox", checked: c.urgent });
   const valid = h("input", { type: "checkbox", checked: c.valid !== false });
   const handler = select("handler", c.handlers.map((x): [string, string] => [String(x.id), x.name]), "");
   const result = h("textarea", { rows: 2, maxlength: 500 });
   return h("section", { class: "complaint", "data-number": c.number },
-    h("h3", {}, c.number, " · ", tr(`console-complaint-category.${c.category}`), " · ", tr("console-complaint-due", { due: c.due })),
+    h("h3", {}, c.number, " · ", tr(`console-complaint-category.${c.category}`), " · ",
+      tr("console-complaint-due", { due: c.due })),
     h("p", { class: "description" }, c.description),
     h("p", { class: "hint" }, `${c.against} · ${c.ticket} · ${c.handler}`),
     h("div", { class: "row" }, category, h("label", { class: "inline" }, urgent, tr("console-complaint-urgent")),
       h("label", { class: "inline" }, valid, tr("console-complaint-valid")),
-      h("button", { onclick: () => run("classify", { category: category.value, urgent: urgent.checked, valid: valid.checked }) },
-        tr("console-complaint-classify"))),
+      h("button", { onclick: classify }, tr("console-complaint-classify"))),
     h("div", { class: "row" }, handler,
       h("button", { onclick: () => run("handler", { handlerId: Number(handler.value) }) }, tr("console-complaint-handler"))),
     h("div", { class: "row" }, result,
@@ -55,13 +56,15 @@ export async function showFigures(root: HTMLElement, period = "month") {
   const error = h("p", { class: "error", role: "alert" });
   const csv = h("button", {
     class: "primary", "data-csv": f.month,
-    onclick: () => download(`figures.csv?${new URLSearchParams({ property: String(app.property), month: f.month })}`, "report.csv")
+    onclick: () => download(`figures.csv?${new URLSearchParams({ property: String(app.property), month: f.month })}`,
+      "report.csv")
       .catch((e: unknown) => fill(error, e instanceof ApiError ? e.message : tr("console-offline"))),
   }, tr("console-figures-csv"));
   const periods: [string, string][] = ["day", "week", "month"].map((p) => [p, tr(`console-period.${p}`)]);
   fill(root,
     h("h2", {}, f.title),
-    h("div", { class: "row" }, h("label", {}, tr("console-figures-period"), select("period", periods, period, (p) => void showFigures(root, p))), csv),
+    h("div", { class: "row" },
+      h("label", {}, tr("console-figures-period"), select("period", periods, period, (p) => void showFigures(root, p))), csv),
     error,
     table(f.figures),
     h("h3", {}, tr("console-chart")),

@@ -72,25 +72,29 @@ function render(root: HTMLElement, q: Queue, open: (id: number) => void) {
   }, `${tr(`console-group.${g}`)} ${q.counts[g] ?? 0}`));
   const head = ["number", "home", "category", "age", "clock", "technician", "status", "priority", "flags"]
     .map((c) => h("th", {}, tr(`console-col-${c}`)));
+  const options = (what: keyof typeof filter, list: [string, string][]) =>
+    select(what, [any(what), ...list], filter[what], set(what));
+  const properties = me.properties.map((p): [string, string] => [String(p.id), p.name]);
   fill(root,
     h("div", { class: "filters" },
-      me.properties.length > 1 && select("property", me.properties.map((p) => [String(p.id), p.name]), String(app.property),
+      me.properties.length > 1 && select("property", properties, String(app.property),
         (v) => { app.property = Number(v); set("group")(""); }),
-      select("category", [any("category"), ...me.categories.map((c): [string, string] => [c, tr(`category-${c}`)])], filter.category, set("category")),
-      select("technician", [any("technician"), ...technicians.list.map((t): [string, string] => [String(t.id), t.name])], filter.technician, set("technician")),
-      select("priority", [any("priority"), ...me.priorities.map((p): [string, string] => [p, tr(`priority-label.${p}`)])], filter.priority, set("priority"))),
+      options("category", me.categories.map((c) => [c, tr(`category-${c}`)])),
+      options("technician", technicians.list.map((t) => [String(t.id), t.name])),
+      options("priority", me.priorities.map((p) => [p, tr(`priority-label.${p}`)]))),
     h("div", { class: "chips" }, chips),
     changed.size > 0 && h("p", { class: "note changed-note" }, tr("console-changed", { count: changed.size })),
     q.lines.length === 0 ? h("p", { class: "empty" }, tr("console-empty"))
       : h("div", { class: "scroll" }, h("table", { class: "queue" }, h("thead", {}, h("tr", {}, head)),
         h("tbody", {}, q.lines.map((l) => row(l, open))))),
-    h("p", { class: "note" }, tr("console-shown", { shown: q.lines.length, total: filter.group ? q.counts[filter.group] ?? 0 : q.total }),
+    h("p", { class: "note" }, tr("console-shown", { shown: q.lines.length, total: q.total }),
       " · ", tr("console-refresh", { time: new Date().toLocaleTimeString() })));
 }
 
 async function refresh(root: HTMLElement, open: (id: number) => void) {
   const ask = technicians.of !== app.property;
-  const params = new URLSearchParams({ property: String(app.property), ...filter, ...(ask ? { technicians: "1" } : {}) });
+  const asked = { property: String(app.property), ...filter, ...(ask ? { technicians: "1" } : {}) };
+  const params = new URLSearchParams(asked);
   const res = await api<Queue>(`queue?${params}`, { etag: ask ? undefined : etag });
   etag = res.etag;
   if (res.data) {

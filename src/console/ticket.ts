@@ -71,7 +71,8 @@ function draw(root: HTMLElement, t: Ticket, message: string, open: (id: number) 
       fact(tr("console-ticket-clocks"), t.due, t.late ? ` · ${tr("console-flag-late")}` : ""),
       fact(tr("console-intake-channel"), t.channel, t.registeredBy ? ` · ${t.registeredBy}` : ""),
       t.reworkOf && fact(tr("console-flag-rework"), t.reworkOf)),
-    [t.incidentOf, ...t.linked].filter(Boolean).map((l) => h("button", { class: "link", onclick: () => open(l!.id) }, `🔗 ${l!.number}`)),
+    [t.incidentOf, ...t.linked].filter(Boolean)
+      .map((l) => h("button", { class: "link", onclick: () => open(l!.id) }, `🔗 ${l!.number}`)),
     h("h3", {}, tr("console-ticket-actions")),
     h("div", { class: "actions" }, t.actions.map((k) => h("button", {
       class: "action-button", "data-action": k, onclick: () => fill(slot, actionForm(t, k, redraw)),

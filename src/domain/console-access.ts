@@ -61,7 +61,9 @@ export async function consoleReport(
 }
 
 /** /export's month of tickets of a property by its id, under /export's rules. */
-export async function consoleExport(db: DbOrTx, personId: number, propertyId: number, month: string, now: Date, defaultTz?: string) {
+export async function consoleExport(
+  db: DbOrTx, personId: number, propertyId: number, month: string, now: Date, defaultTz?: string,
+) {
   const property = await db.property.findUnique({ where: { id: propertyId }, select: { code: true } });
   if (!property) return err("NOT_FOUND");
   return monthExport(db, personId, property.code, month, now, defaultTz);

@@ -7,5 +7,6 @@ export function consoleLaunchUrl(token: string, user: { id: number; first_name: 
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const initData = sign({ user: { ...user, language_code: "zh-hans" } } as never, token, hour);
   const theme = JSON.stringify({ bg_color: "#ffffff", text_color: "#000000", button_color: "#3a8ee6" });
-  return `/console/#${new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppThemeParams: theme })}`;
+  const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppThemeParams: theme });
+  return `/console/#${launch}`;
 }

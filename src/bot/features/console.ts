@@ -11,5 +11,6 @@ consoleFeature.chatType("private").command("desk", async (ctx) => {
   if (!office.ok) return ctx.reply(ctx.t("desk-console-only"));
   const url = ctx.deps.config.webapp?.url;
   if (!url) return ctx.reply(ctx.t("desk-console-off"));
-  await ctx.reply(ctx.t("desk-console-open"), { reply_markup: new InlineKeyboard().webApp(ctx.t("btn-desk-console"), url) });
+  const open = new InlineKeyboard().webApp(ctx.t("btn-desk-console"), url);
+  await ctx.reply(ctx.t("desk-console-open"), { reply_markup: open });
 });

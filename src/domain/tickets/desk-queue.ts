@@ -46,7 +46,8 @@ function clockOf(t: Row, now: Date): DeskClock | null {
     : t.status === "arrived" ? t.completionDueAt
     : t.appointmentDueAt ?? t.arrivalDueAt ?? t.completionDueAt;
   if (!due) return null;
-  const kind = t.status === "open" ? "dispatch" : t.status === "arrived" || due === t.completionDueAt ? "completion" : "arrival";
+  const kind = t.status === "open" ? "dispatch"
+    : t.status === "arrived" || due === t.completionDueAt ? "completion" : "arrival";
   return { kind, dueAt: due.toISOString(), minutesLeft: minutesBetween(now, due) };
 }
 
@@ -84,11 +85,13 @@ export async function deskQueue(
     rows = await db.ticket.findMany({ where, include, orderBy: asc, take: DESK_QUEUE_LIMIT });
     total = rows.length < DESK_QUEUE_LIMIT ? rows.length : await db.ticket.count({ where });
   } else {
-    const needs = { propertyId, ...narrow, OR: [{ status: "open" }, { status: { in: ACTIVE_WORK }, OR: pastClock(now) }] };
+    const late = { status: { in: ACTIVE_WORK }, OR: pastClock(now) };
+    const needs = { propertyId, ...narrow, OR: [{ status: "open" }, late] };
     const rest = { propertyId, ...narrow, status: { in: ACTIVE_WORK }, NOT: { OR: pastClock(now) } };
     const first = await db.ticket.findMany({ where: needs, include, orderBy: asc, take: DESK_QUEUE_LIMIT });
     const more = DESK_QUEUE_LIMIT - first.length;
-    rows = more > 0 ? [...first, ...await db.ticket.findMany({ where: rest, include, orderBy: asc, take: more })] : first;
+    const then = more > 0 ? await db.ticket.findMany({ where: rest, include, orderBy: asc, take: more }) : [];
+    rows = [...first, ...then];
     total = rows.length < DESK_QUEUE_LIMIT ? rows.length
       : await db.ticket.count({ where: { propertyId, ...narrow, status: { in: ["open", ...ACTIVE_WORK] } } });
   }

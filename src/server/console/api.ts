@@ -9,8 +9,12 @@ import { errorKey } from "../../bot/errors.ts";
 import { chartPng } from "../../bot/report-chart.ts";
 import { chartLabels, figureRows, technicianRows } from "../../bot/report-view.ts";
 import type { Database } from "../../db/client.ts";
-import { consoleExport, consoleProperty, consoleReport, figuresAt, type ConsoleViewer } from "../../domain/console-access.ts";
-import { assignComplaint, classifyComplaint, complaintHandlers, listOpenComplaints } from "../../domain/complaint-desk.ts";
+import {
+  consoleExport, consoleProperty, consoleReport, figuresAt, type ConsoleViewer,
+} from "../../domain/console-access.ts";
+import {
+  assignComplaint, classifyComplaint, complaintHandlers, listOpenComplaints,
+} from "../../domain/complaint-desk.ts";
 import { answerComplaint, COMPLAINT_CATEGORIES } from "../../domain/complaints.ts";
 import { EXPORT_COLUMNS } from "../../domain/figures/export.ts";
 import { deskQueue } from "../../domain/tickets/desk-queue.ts";
@@ -41,7 +45,8 @@ export function refuse(c: Call, code: string) {
 export const invalid = (c: Call, field: string) =>
   sendJson(c.res, 400, { error: "INVALID_INPUT", field, message: c.t(`console-invalid-${field}`) });
 
-const answer = <T>(c: Call, r: Result<T>, ok: (v: T) => unknown) => (r.ok ? sendJson(c.res, 200, ok(r.value)) : refuse(c, r.error));
+const answer = <T>(c: Call, r: Result<T>, ok: (v: T) => unknown) =>
+  (r.ok ? sendJson(c.res, 200, ok(r.value)) : refuse(c, r.error));
 
 /** The property asked for, if the viewer works there, else their first (the domain checks again). */
 export const propertyOf = async (c: Call, deps: ApiDeps, asked: unknown = c.url.searchParams.get("property")) =>
@@ -81,7 +86,8 @@ async function queue(c: Call, deps: ApiDeps) {
 }
 
 async function homes(c: Call, deps: ApiDeps) {
-  const r = await findHomes(deps.database.db, c.viewer.personId, await propertyOf(c, deps), c.url.searchParams.get("q") ?? "");
+  const query = c.url.searchParams.get("q") ?? "";
+  const r = await findHomes(deps.database.db, c.viewer.personId, await propertyOf(c, deps), query);
   if (!r.ok && r.error === "INVALID_INPUT") return sendJson(c.res, 200, { homes: [] });
   answer(c, r, (homes) => ({ homes }));
 }
@@ -115,17 +121,21 @@ async function complaintAction(c: Call, deps: ApiDeps, id: number, kind: string)
 
 async function figures(c: Call, deps: ApiDeps) {
   const { db } = deps.database;
-  const r = await consoleReport(db, c.viewer.personId, await propertyOf(c, deps), c.url.searchParams.get("period") ?? "", deps.clock(), deps.defaultTz);
+  const period = c.url.searchParams.get("period") ?? "";
+  const r = await consoleReport(db, c.viewer.personId, await propertyOf(c, deps), period, deps.clock(), deps.defaultTz);
+  const script = c.viewer.language === "zh-TW" ? "tc" : "sc";
   answer(c, r, (report) => ({
     title: c.t("report-title", { name: report.name, code: report.code, period: report.period.label }),
     figures: figureRows(report, c.t), technicians: technicianRows(report.technicians, c.t),
-    chart: `data:image/png;base64,${chartPng(report.daily, chartLabels(report, c.t), c.viewer.language === "zh-TW" ? "tc" : "sc").toString("base64")}`, month: report.period.label.slice(0, 7),
+    chart: `data:image/png;base64,${chartPng(report.daily, chartLabels(report, c.t), script).toString("base64")}`,
+    month: report.period.label.slice(0, 7),
   }));
 }
 
 async function figuresCsv(c: Call, deps: ApiDeps) {
   const month = c.url.searchParams.get("month") ?? "";
-  const r = await consoleExport(deps.database.db, c.viewer.personId, await propertyOf(c, deps), month, deps.clock(), deps.defaultTz);
+  const propertyId = await propertyOf(c, deps);
+  const r = await consoleExport(deps.database.db, c.viewer.personId, propertyId, month, deps.clock(), deps.defaultTz);
   if (!r.ok) return refuse(c, r.error);
   const columns = EXPORT_COLUMNS.map((key) => ({ key, header: c.t(`export-col-${key}`) }));
   const csv = stringify(r.value.records, { bom: true, header: true, columns });

@@ -22,7 +22,8 @@ export const SECURITY_HEADERS = {
 export class BadBody extends Error {}
 
 export function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: object = {}) {
-  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": type, "content-length": Buffer.byteLength(body), ...extra });
+  const length = Buffer.byteLength(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": type, "content-length": length, ...extra });
   res.end(body);
 }
 

@@ -32,7 +32,8 @@ const SHARED = [
 /** Sentences the server words itself (they choose on a value the page does not have). */
 const SERVER_SIDE = new Set(["console-intake-done", "console-intake-linked", "console-pool-reached"]);
 const PLACEHOLDERS = Object.fromEntries(
-  ["min", "h", "d", "count", "shown", "total", "time", "due", "number", "owner", "phone", "query"].map((p) => [p, `{${p}}`]),
+  ["min", "h", "d", "count", "shown", "total", "time", "due", "number", "owner", "phone", "query"]
+    .map((p) => [p, `{${p}}`]),
 );
 
 const cache = new Map<Language, Record<string, string>>();

@@ -73,7 +73,9 @@ export async function ticketAction(c: Call, deps: ApiDeps, id: number, kind: str
   else if (kind === "pool") res = await returnToPool(database, input, now);
   else if (kind === "cancel") res = await cancelByStaff(database, input, now);
   else if (kind === "note") res = await addNote(database, { ...input, text: reason }, now);
-  else if (kind === "priority") res = await setPriority(database, { ...input, priority: String(b.priority ?? "") }, now);
+  else if (kind === "priority") {
+    res = await setPriority(database, { ...input, priority: String(b.priority ?? "") }, now);
+  }
   else if (kind === "rework-link") res = await setRework(database, { ...input, of: ref }, now);
   else if (kind === "rework-unlink") res = await setRework(database, { ...input, of: null }, now);
   else if (kind === "merge") res = await mergeTickets(database, { ...input, into: ref }, now);
