@@ -2,7 +2,7 @@
 cmd-desk = 打开客服工作台
 desk-console-open = 🖥 客服工作台：表格形式的工单队列、一张表单完成电话登记、工单操作、投诉和统计。
 btn-desk-console = 🖥 打开客服工作台
-desk-console-off = 本机器人尚未开启客服工作台。请管理员设置 WEBAPP_URL（工作台的公网 https：// 地址，与机器人共用同一个反向代理）并重启；BotFather 无需任何设置。在此之前，一切照常在聊天中办理：/queue、/intake、/find。
+desk-console-off = 本机器人尚未开启客服工作台。请管理员设置 WEBAPP_URL（工作台以 HTTPS 开头的公网地址，与机器人共用同一个反向代理）并重启；BotFather 无需任何设置。在此之前，一切照常在聊天中办理：/queue、/intake、/find。
 desk-console-only = 客服工作台仅供前台、中控室和主管使用。
 console-menu-button = 工作台
 

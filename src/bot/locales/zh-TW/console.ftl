@@ -4,7 +4,7 @@
 cmd-desk = 開啟客服工作臺
 desk-console-open = 🖥 客服工作臺：表格形式的工單佇列、一張表單完成電話登記、工單操作、投訴和統計。
 btn-desk-console = 🖥 開啟客服工作臺
-desk-console-off = 本機器人尚未開啟客服工作臺。請管理員設定 WEBAPP_URL（工作臺的公網 https：// 地址，與機器人共用同一個反向代理）並重啟；BotFather 無需任何設定。在此之前，一切照常在聊天中辦理：/queue、/intake、/find。
+desk-console-off = 本機器人尚未開啟客服工作臺。請管理員設定 WEBAPP_URL（工作臺以 HTTPS 開頭的公網地址，與機器人共用同一個反向代理）並重啟；BotFather 無需任何設定。在此之前，一切照常在聊天中辦理：/queue、/intake、/find。
 desk-console-only = 客服工作臺僅供前臺、中控室和主管使用。
 console-menu-button = 工作臺
 
