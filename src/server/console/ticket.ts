@@ -67,7 +67,7 @@ export async function ticketAction(c: Call, deps: ApiDeps, id: number, kind: str
   const now = deps.clock();
   const input = { actorId: c.viewer.personId, ticketId: id, reason };
   const ref = typeof b.of === "string" ? b.of : "";
-  let res: Result<Record<string, string | number>>;
+  let res: Result<Record<string, string | number>, string>; // the domain's own codes (MERGE_SELF…) too
   if (kind === "assign") res = await assignTo(database, { actorId: input.actorId, ticketId: id, technicianId }, now);
   else if (kind === "reassign") res = await assignTo(database, { ...input, technicianId }, now);
   else if (kind === "pool") res = await returnToPool(database, input, now);
