@@ -47,7 +47,15 @@ const schema = z.object({
   WEBHOOK_HOST: z.string().min(1).default("0.0.0.0"),
   WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   WEBHOOK_PATH: z.string().regex(/^\/\S*$/, "must start with /").optional(),
+  WEBAPP_URL: z
+    .string()
+    .url()
+    .regex(/^https:\/\//, "must be the public https:// address of the desk console (Telegram opens only https)")
+    .optional(),
 });
+
+/** The desk console (WEBAPP_URL set): its public address, and the path this process serves it under. */
+export type WebAppConfig = { url: string; path: string; host: string; port: number };
 
 /** Webhook mode: where Telegram posts (url), the secret it sends back, where this process listens. */
 export type WebhookConfig = { url: string; secret: string; host: string; port: number; path: string };
@@ -66,6 +74,8 @@ export type Config = {
   retentionDays: number;
   /** null: long polling (the default). */
   webhook: WebhookConfig | null;
+  /** null: no desk console (the default). Served on the webhook's server (WEBHOOK_HOST, WEBHOOK_PORT). */
+  webapp: WebAppConfig | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -106,6 +116,17 @@ export function parseConfig(given: Record<string, string | undefined>): ConfigRe
         port: e.WEBHOOK_PORT,
         path: e.WEBHOOK_PATH ?? new URL(e.WEBHOOK_URL).pathname,
       },
+      webapp: e.WEBAPP_URL === undefined ? null
+        : { ...webappOf(e.WEBAPP_URL), host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT },
     },
   };
+}
+
+/** "https://desk.example.com/console" → served under "/console/" (the root "/" becomes "/console/"). */
+function webappOf(url: string): Pick<WebAppConfig, "url" | "path"> {
+  const path = new URL(url).pathname.replace(/\/*$/, "/");
+  const served = path === "/" ? "/console/" : path;
+  const u = new URL(url);
+  u.pathname = served;
+  return { url: u.toString(), path: served };
 }

@@ -9,6 +9,8 @@ import { createOutboxSender } from "./bot/outbox-sender.ts";
 import { startJobs } from "./jobs/index.ts";
 import { captureConsole, createLogger } from "./log.ts";
 import { startReceiving } from "./server/receive.ts";
+import { createConsole } from "./server/console/index.ts";
+import { setConsoleMenus } from "./bot/console-menu.ts";
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -30,13 +32,24 @@ const deps = { database, config, clock, log };
 const bot = createBot(deps);
 await bot.init();
 await setDefaultCommands(bot.api).catch((e) => log.warn("setMyCommands failed", { error: String(e) }));
+// The desk console (WEBAPP_URL): its menu button in every office chat, in the background.
+const { webapp } = config;
+if (webapp) {
+  void setConsoleMenus(bot.api, database, webapp.url, log).catch((e) => log.warn("console menus", { error: String(e) }));
+}
+const deskConsole = webapp && {
+  serve: createConsole({
+    database, clock, log, botToken: config.botToken, basePath: webapp.path, defaultTz: config.timezone,
+  }),
+  host: webapp.host, port: webapp.port,
+};
 
 // The sender paces itself per chat and settles 429s per row: it calls Telegram without the bot's
 // pacing, and gives up on a hung request after 30 s instead of grammY's 500 s.
 const senderApi = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 });
 const sender = createOutboxSender({ db: database.db, api: senderApi, clock, log });
 const receiving = await startReceiving(bot, {
-  config, database, clock, log, senderHolder: sender.holder,
+  config, database, clock, log, senderHolder: sender.holder, console: deskConsole || undefined,
   onFatal: (e) => {
     log.error("cannot receive updates", { error: String(e) });
     void shutdown("polling failed", 1);

@@ -8,9 +8,9 @@ import { translator } from "./i18n.ts";
 const OWNER = ["repair", "my", "complain", "language", "help", "cancel"];
 const BY_ROLE: Record<string, string[]> = {
   technician: ["jobs", "duty"],
-  desk: ["queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode", "quote", "fees"],
-  supervisor: ["queue", "intake", "find", "followups", "complaints", "report", "export", "prices", "fees"],
-  control_room: ["queue", "intake", "find"],
+  desk: ["desk", "queue", "intake", "find", "callbacks", "followups", "complaints", "tocomplaint", "ownercode", "quote", "fees"],
+  supervisor: ["desk", "queue", "intake", "find", "followups", "complaints", "report", "export", "prices", "fees"],
+  control_room: ["desk", "queue", "intake", "find"],
   admin: [
     "units", "people", "ownercode", "invite", "settings", "linkgroup", "unlinkgroup", "prices", "report", "export",
   ],

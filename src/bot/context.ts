@@ -11,7 +11,7 @@ import type { Logger } from "../log.ts";
 export type BotDeps = {
   database: Database;
   config: Pick<Config, "botToken" | "apiRoot" | "adminTelegramIds" | "defaultLanguage" | "timezone">
-    & Partial<Pick<Config, "officeStart" | "officeEnd">>;
+    & Partial<Pick<Config, "officeStart" | "officeEnd" | "webapp">>;
   clock: () => Date;
   log: Logger;
 };

@@ -28,6 +28,7 @@ import { paidFeature } from "./features/paid.ts";
 import { paidOfficeFeature } from "./features/paid-office.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { groupFeature } from "./features/group.ts";
+import { consoleFeature } from "./features/console.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 3;
@@ -90,7 +91,7 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
 
   // paid work before the technician's Done (refused without an approved quote) and the admin's CSV upload
   app.use(startFeature, paidFeature(deps), paidOfficeFeature, ownerFeature, technicianFeature, adminFeature, deskFeature);
-  app.use(intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, complaintsFeature, reportFeature, fallbackFeature);
+  app.use(intakeFeature, queueFeature, ticketActionsFeature, urgeFeature, complaintsFeature, reportFeature, consoleFeature, fallbackFeature);
 
   bot.catch((e) => {
     const kind = e.error instanceof GrammyError ? "telegram" : e.error instanceof HttpError ? "network" : "bug";

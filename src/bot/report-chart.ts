@@ -15,6 +15,8 @@ const FONTS = {
   sc: { file: fontFile("@embedpdf/fonts-sc", "NotoSansHans-Regular.otf"), family: "Noto Sans S Chinese" },
   tc: { file: fontFile("@embedpdf/fonts-tc", "NotoSansHant-Regular.otf"), family: "Noto Sans T Chinese" },
 };
+/** Noto Sans CJK (Simplified): the chart's font, and the desk console's fallback for devices without one. */
+export const CJK_FONT_FILE = FONTS.sc.file;
 const COLORS = { reported: "#4e79a7", completed: "#59a14f", satisfaction: "#e15759", grid: "#e0e0e0", text: "#333333" };
 
 export type ChartLabels = { title: string; reported: string; completed: string; satisfaction: string };

@@ -11,7 +11,7 @@ import type { ChartLabels } from "./report-chart.ts";
 const DASH = "—";
 const one = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
-function technicianRows(lines: TechnicianLine[], t: Translate): string[][] {
+export function technicianRows(lines: TechnicianLine[], t: Translate): string[][] {
   const head = ["name", "done", "arrival", "ontime", "rating", "rework", "complaints"].map((c) => t(`report-col-${c}`));
   return [head, ...lines.map((l) => [
     l.name, String(l.done), l.medianArrivalMin === null ? DASH : one(l.medianArrivalMin),
@@ -34,13 +34,18 @@ export function withPre(parts: Part[]): { text: string; entities: MessageEntity[
   return { text, entities };
 }
 
-/** The report message. */
-export function reportMessage(r: Report, t: Translate) {
+/** The headline figures as rows (a head row first): figure, value, target, mark. */
+export function figureRows(r: Report, t: Translate): string[][] {
   const head = [t("report-col-figure"), t("report-col-value"), t("report-col-target"), ""];
-  const figures = [head, ...r.headline.figures.map((f) => {
+  return [head, ...r.headline.figures.map((f) => {
     const c = figureCells(f);
     return [t(`report-fig-${f.key}`), c.value, c.target, c.mark];
   })];
+}
+
+/** The report message. */
+export function reportMessage(r: Report, t: Translate) {
+  const figures = figureRows(r, t);
   const tally = (pairs: [string, number][], label: (k: string) => string) => pairs.map(([k, n]) => `${label(k)} ${n}`).join(" · ") || DASH;
   return withPre([
     { text: t("report-title", { name: r.name, code: r.code, period: r.period.label }) },

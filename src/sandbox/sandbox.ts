@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { Api } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../bot/create-bot.ts";
+import type { BotDeps } from "../bot/context.ts";
 import { setDefaultCommands } from "../bot/commands.ts";
 import { createOutboxSender } from "../bot/outbox-sender.ts";
 import { openDatabase } from "../db/open.ts";
@@ -17,6 +18,8 @@ import { JOBS, createTicker, startJobs } from "../jobs/index.ts";
 import type { Logger } from "../log.ts";
 import { startFakeTelegram } from "../fake-bot-api/server.ts";
 import { startReceiving } from "../server/receive.ts";
+import { createConsole } from "../server/console/index.ts";
+import { consoleLaunchUrl } from "./console.ts";
 import { PHONES, TEAM_GROUP, seedDemo } from "./seed.ts";
 import { SAMPLE_PHOTOS, SAMPLE_DOCUMENTS } from "./samples.ts";
 
@@ -62,7 +65,7 @@ export async function startSandbox(opts: SandboxOptions) {
   const groupMembers = PHONES.filter((p) => (TEAM_GROUP.members as readonly string[]).includes(p.key));
   fake.addGroup({ id: TEAM_GROUP.id, title: TEAM_GROUP.title, members: groupMembers.map((p) => p.telegramId) });
 
-  const config = {
+  const config: BotDeps["config"] = {
     botToken: TOKEN, apiRoot: fake.apiRoot, adminTelegramIds: [],
     defaultLanguage: "zh-CN" as const, timezone: "Asia/Shanghai",
   };
@@ -180,12 +183,20 @@ export async function startSandbox(opts: SandboxOptions) {
         toast: toasts.get("group") ?? null, members: groupMembers.map((p) => ({ key: p.key, name: p.name })),
       },
       photos: Object.keys(SAMPLE_PHOTOS),
+      console: consoleUrl("desk"),
       documents: Object.entries(SAMPLE_DOCUMENTS).map(([id, d]) => ({ id, name: d.name })),
     };
   }
 
   const page = readFileSync(new URL("./page.html", import.meta.url));
+  // The desk console beside the phones, signed with the sandbox's own token (as Telegram would sign it).
+  const serveConsole = createConsole({ database, clock, log: opts.log, botToken: TOKEN, basePath: "/console/" });
+  const consoleUrl = (key: string) => {
+    const p = phoneOf(key);
+    return p ? consoleLaunchUrl(TOKEN, { id: p.telegramId, first_name: p.name }, clock()) : "";
+  };
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (await serveConsole(req, res)) return;
     const url = new URL(req.url ?? "/", "http://sandbox");
     if (req.method === "GET" && url.pathname === "/") return reply(res, 200, page, "text/html; charset=utf-8");
     if (req.method === "GET" && url.pathname === "/api/state") return json(res, 200, state());
@@ -227,9 +238,10 @@ export async function startSandbox(opts: SandboxOptions) {
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  config.webapp = { url: `${url}/console/`, path: "/console/", host: "127.0.0.1", port: 0 }; // for /desk
 
   return {
-    url, database, fake, advance, clock,
+    url, database, fake, advance, clock, consoleUrl,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

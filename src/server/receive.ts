@@ -9,6 +9,8 @@ import { checkHealth } from "./health.ts";
 import { startPolling } from "./polling.ts";
 import { trackUpdates } from "./updates.ts";
 import { startWebhook } from "./webhook.ts";
+import type { ConsoleHandler } from "./console/index.ts";
+import { startConsoleServer } from "./console/server.ts";
 
 export type ReceiveDeps = {
   config: Pick<Config, "webhook">;
@@ -19,9 +21,11 @@ export type ReceiveDeps = {
   senderHolder: string;
   /** Polling gave up for good (a revoked token: 401). */
   onFatal: (error: unknown) => void;
+  /** The desk console (WEBAPP_URL): served by the webhook's server, or by a server of its own when polling. */
+  console?: { serve: ConsoleHandler; host: string; port: number };
 };
 
-/** port: where the webhook listens (null when polling). */
+/** port: where the webhook (or, when polling, the desk console) listens; null when there is none. */
 export type Receiving = { port: number | null; stop: () => Promise<void> };
 
 export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): Promise<Receiving> {
@@ -29,13 +33,19 @@ export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): P
   const updates = trackUpdates(bot, clock);
   let stopReceiving: () => Promise<void>;
   let port: number | null = null;
+  const { senderHolder } = deps;
+  const health = () => checkHealth({ database, clock, senderHolder, lastUpdateAt: updates.lastUpdateAt });
+  let stopConsole = async (): Promise<void> => undefined;
   if (config.webhook) {
-    const { senderHolder } = deps;
-    const health = () => checkHealth({ database, clock, senderHolder, lastUpdateAt: updates.lastUpdateAt });
-    const webhook = await startWebhook(bot, { config: config.webhook, log, health });
+    const webhook = await startWebhook(bot, { config: config.webhook, log, health, serve: deps.console?.serve });
     stopReceiving = webhook.stop;
     port = webhook.port;
   } else {
+    if (deps.console) {
+      const server = await startConsoleServer({ ...deps.console, health });
+      stopConsole = server.stop;
+      port = server.port;
+    }
     const polling = startPolling(bot, { log });
     polling.task()?.catch(deps.onFatal);
     stopReceiving = polling.stop;
@@ -44,6 +54,7 @@ export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): P
     port,
     stop: async () => {
       await stopReceiving();
+      await stopConsole();
       await updates.idle();
     },
   };

@@ -24,6 +24,8 @@ export type WebhookOptions = {
    * the handling go on (it is still waited for on stop; a redelivery would be deduplicated anyway).
    */
   answerWithinMs?: number;
+  /** Other pages served by this server (the desk console); true when it answered the request. */
+  serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 };
 
 export type Webhook = { port: number; stop: () => Promise<void> };
@@ -66,6 +68,7 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (opts.serve && path !== config.path && (await opts.serve(req, res))) return;
     if (path === "/healthz" && req.method === "GET") {
       const health = await opts.health();
       return json(res, health.status === "ok" ? 200 : 503, health);

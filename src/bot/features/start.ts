@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { redeemInvite } from "../../domain/invites.ts";
 import { getPerson, setLanguage } from "../../domain/people.ts";
 import { setPersonCommands } from "../commands.ts";
+import { setConsoleMenu } from "../console-menu.ts";
 import { isLanguage, LANGUAGES } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { errorKey } from "../errors.ts";
@@ -34,6 +35,7 @@ export function helpFor(ctx: BotContext): string {
 async function refreshMenu(ctx: BotContext) {
   const person = await getPerson(ctx.deps.database.db, ctx.person!.id);
   if (person) await setPersonCommands(ctx.api, person).catch((e) => ctx.deps.log.warn("setMyCommands failed", { error: String(e) }));
+  if (person) await setConsoleMenu(ctx.api, person, ctx.deps.config.webapp?.url, ctx.deps.log);
 }
 
 async function join(ctx: BotContext, code: string) {

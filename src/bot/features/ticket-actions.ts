@@ -18,7 +18,7 @@ import { translator } from "../i18n.ts";
 import { askText, TooManyTries, WAIT_LIMIT_MS, type Conv } from "../conversations/ask.ts";
 
 export const TICKET_REASON = "ticket-reason";
-type Kind = "reassign" | "pool" | "cancel" | "note" | "priority" | "rework-link" | "rework-unlink" | "merge" | "unmerge";
+export type Kind = "reassign" | "pool" | "cancel" | "note" | "priority" | "rework-link" | "rework-unlink" | "merge" | "unmerge";
 type ReasonArgs = {
   personId: number; lang: Language; ticketId: number; kind: Kind; technicianId?: number; priority?: string;
   /** A line under the question (the tickets a merge may go into). */
@@ -59,7 +59,7 @@ ticketActionsFeature.use(createConversation(ticketReason, { id: TICKET_REASON, m
 const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
 const refuse = (ctx: BotContext, code: string) => ctx.answerCallbackQuery({ text: ctx.t(errorKey(code)), show_alert: true });
 /** What the card must allow for each flow (checked again by the domain when the text arrives). */
-const ALLOWED: Record<Kind, (c: TicketCard) => boolean> = {
+export const ALLOWED: Record<Kind, (c: TicketCard) => boolean> = {
   reassign: (c) => c.canReassign, pool: (c) => c.canAssign || c.canReassign, cancel: (c) => c.canCancel, note: (c) => c.canAct,
   priority: (c) => c.canCancel,
   "rework-link": (c) => c.canAct && !c.reworkOf,

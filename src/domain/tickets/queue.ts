@@ -19,7 +19,7 @@ export const PAGE_SIZE = 8;
 const pastClock = (now: Date) => [{ arrivalDueAt: { lte: now } }, { completionDueAt: { lte: now } }];
 
 /** The tickets of one group (a Prisma where on Ticket). */
-function groupWhere(propertyId: number, group: QueueGroup, now: Date) {
+export function groupWhere(propertyId: number, group: QueueGroup, now: Date) {
   switch (group) {
     case "unaccepted": return { propertyId, status: "open" };
     case "not_arrived": return { propertyId, status: { in: ["accepted", "postponed"] }, NOT: { OR: pastClock(now) } };
@@ -62,7 +62,7 @@ async function queueProperties(db: DbOrTx, personId: number): Promise<{ id: numb
 }
 
 /** Every group's count in four statements: per status, not arrived, past a clock, phone tasks. */
-async function countGroups(db: DbOrTx, propertyId: number, now: Date): Promise<Record<QueueGroup, number>> {
+export async function countGroups(db: DbOrTx, propertyId: number, now: Date): Promise<Record<QueueGroup, number>> {
   const byStatus = await db.ticket.groupBy({
     by: ["status"], where: { propertyId, status: { in: ["open", "completed"] } }, _count: true,
   });
