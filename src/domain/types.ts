@@ -29,6 +29,10 @@ export type ErrorCode =
   | "QUOTE_REPLACED"
   | "QUOTE_NOT_APPROVED";
 
+/** Database ids are positive 32-bit integers (PostgreSQL's int4): anything else names no row. */
+export const MAX_ROW_ID = 2_147_483_647;
+export const isRowId = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= MAX_ROW_ID;
+
 export const CATEGORIES = [
   "water",
   "electricity",

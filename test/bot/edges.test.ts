@@ -1,0 +1,48 @@
+// Issue 22, items 23-28: the small things a person meets at the edges — a sentence instead of an
+// error, the right words, the token's shape.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { makeDesk, sh, type Desk } from "../jobs/site.ts";
+
+let h: Harness;
+let s: Desk;
+const ADMIN = 8_800_000_001;
+beforeEach(async () => {
+  h = await createHarness({ now: sh("2026-12-01T09:00:00"), adminIds: [ADMIN] });
+  s = await makeDesk(h.database);
+});
+afterEach(async () => { await h.close(); });
+
+const chatOf = (p: { telegramId: bigint | null; name: string }, lang = "zh-hans") => h.user(Number(p.telegramId), p.name, lang);
+const last = async (calls: Promise<{ payload?: any }[]>) => textOf((await calls).at(-1) as any);
+
+describe("item 28: sentences instead of errors", () => {
+  it("a report of a far month, and revoking an id no database row can have", async () => {
+    expect(await last(chatOf(s.supervisor).send("/report BX 9999-12"))).toContain("用法：/report");
+    const admin = h.user(ADMIN, "管理员");
+    await admin.send("/start");
+    for (const id of ["99999999999999999999", "2147483648"]) {
+      expect(await last(admin.send(`/revoke ${id} technician`))).toContain("没有这个岗位");
+    }
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe("item 28: an echo of what was typed is cut, never half an emoji", () => {
+  it("a 4,090-character query is answered with a sentence", async () => {
+    const reply = await last(chatOf(s.desk).send(`/find ${"楼".repeat(4090)}`));
+    expect(reply).toMatch(/^没有找到与「楼+…」相关的工单。$/);
+    expect(reply.length).toBeLessThan(200);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("a bad CSV line full of emoji is named whole characters only", async () => {
+    const admin = h.user(ADMIN, "管理员");
+    await admin.send("/start");
+    h.fake.files.set("CSV-E", `楼栋,单元,房号\n1,1,101\n1${"😀".repeat(80)}\n`);
+    const reply = await last(admin.document("CSV-E", "units.csv", "/import BX"));
+    expect(reply).toContain("第 3 行");
+    expect(reply).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(reply).toContain("😀…");
+  });
+});
