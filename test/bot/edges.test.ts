@@ -16,6 +16,30 @@ afterEach(async () => { await h.close(); });
 const chatOf = (p: { telegramId: bigint | null; name: string }, lang = "zh-hans") => h.user(Number(p.telegramId), p.name, lang);
 const last = async (calls: Promise<{ payload?: any }[]>) => textOf((await calls).at(-1) as any);
 
+describe("items 23-24: words", () => {
+  it("round robin is 轮询; a desk invite names no skills", async () => {
+    const admin = h.user(ADMIN, "管理员");
+    await admin.send("/start");
+    const settings = await last(admin.send("/settings BX"));
+    expect(settings).toContain("轮询");
+    expect(settings).not.toContain("轮训");
+    const desk = await last(admin.send("/invite BX desk"));
+    expect(desk).toContain("员工邀请：客服");
+    expect(desk).not.toMatch(/技能|（-）/);
+    expect(await last(admin.send("/invite BX technician water"))).toContain("（技能：给排水）");
+  });
+
+  it.each(["卫生间插座冒火花", "插座一插就冒火", "家里总是跳闸"])("「%s」 is offered as an emergency", async (text) => {
+    const owner = chatOf(s.owner);
+    await owner.send("/repair");
+    await owner.press("1-2-301");
+    await owner.press("电");
+    await owner.send(text);
+    await owner.press("跳过");
+    expect(owner.lastText()).toContain("看起来可能是紧急情况");
+  });
+});
+
 describe("item 28: sentences instead of errors", () => {
   it("a report of a far month, and revoking an id no database row can have", async () => {
     expect(await last(chatOf(s.supervisor).send("/report BX 9999-12"))).toContain("用法：/report");

@@ -52,10 +52,14 @@ async function join(ctx: BotContext, code: string) {
   return ctx.reply(joinedText(ctx, v));
 }
 
+/** A staff role's skills for `$skills ->`: "none" (not a technician), "all" (any job) or the words. */
+export function skillsParam(ctx: BotContext, role: string, skills: string[]): string {
+  const words = skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
+  return role !== "technician" ? "none" : words || "all";
+}
+
 function joinedText(ctx: BotContext, v: { propertyName: string; role: string; skills: string[] }) {
-  const skills = v.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
-  const shown = v.role !== "technician" ? "none" : skills || "all";
-  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: shown });
+  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: skillsParam(ctx, v.role, v.skills) });
 }
 
 chat.command("start", async (ctx) => {

@@ -146,8 +146,8 @@ tech-cancelled-by-desk = 工单 { $number } 已被物业取消，无需上门。
 owner-cancelled-by-desk = 您的报修 { $number } 已取消。原因：{ $reason }。如有疑问，请联系物业客服。
 
 ## /settings: dispatch mode and completion deadlines
-setting-dispatchMode = 派单方式（pool 抢单／assign 客服指派／round_robin 轮训）
-setting-roundRobinMin = 轮训每人独占时长（分钟）
+setting-dispatchMode = 派单方式（pool 抢单／assign 客服指派／round_robin 轮询）
+setting-roundRobinMin = 轮询每人独占时长（分钟）
 setting-completionUrgentMin = 紧急工单完成时限（分钟）
 setting-completionImportantMin = 重要工单完成时限（分钟）
 setting-completionNormalMin = 一般工单完成时限（分钟）

@@ -148,8 +148,8 @@ tech-cancelled-by-desk = 工單 { $number } 已被物業取消，無需上門。
 owner-cancelled-by-desk = 您的報修 { $number } 已取消。原因：{ $reason }。如有疑問，請聯絡物業客服。
 
 ## /settings: dispatch mode and completion deadlines
-setting-dispatchMode = 派單方式（pool 搶單／assign 客服指派／round_robin 輪訓）
-setting-roundRobinMin = 輪訓每人獨佔時長（分鐘）
+setting-dispatchMode = 派單方式（pool 搶單／assign 客服指派／round_robin 輪詢）
+setting-roundRobinMin = 輪詢每人獨佔時長（分鐘）
 setting-completionUrgentMin = 緊急工單完成時限（分鐘）
 setting-completionImportantMin = 重要工單完成時限（分鐘）
 setting-completionNormalMin = 一般工單完成時限（分鐘）
