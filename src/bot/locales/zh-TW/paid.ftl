@@ -61,14 +61,14 @@ btn-paid-free = 不收費，返回
 paid-stay-free = 好的，工單 { $number } 仍為免費維修。
 paid-marked = 已將工單 { $number } 標記為有償服務（{ paid-reason }）。
 paid-ask-lines =
-    請輸入報價社區，每行一項：
+    請輸入報價項目，每行一項：
     A01 2　（編號 數量，按價目表單價）
     A01 2 80　（高於價目表的單價，需主管審批）
     M01 1 自備　（業主自備材料，只登記不收費）
-    + 社區名稱 1 50　（價目表外的社區，需主管審批）
+    + 項目名稱 1 50　（價目表外的項目，需主管審批）
 paid-price-list = 💴 價目表（單位：元）
 paid-confirm = 核對無誤後請點「傳送報價」。
-paid-no-prices = （本社區還沒有價目表，只能填寫價目表外社區，需主管審批。）
+paid-no-prices = （本社區還沒有價目表，只能填寫價目表外項目，需主管審批。）
 paid-line-problem = 第 { $line } 行「{ $text }」：{ $reason ->
     [unknown] 價目表中沒有這個編號
     [quantity] 數量不正確
@@ -76,10 +76,10 @@ paid-line-problem = 第 { $line } 行「{ $text }」：{ $reason ->
     [own] 只有材料可以由業主自備
    *[format] 格式不對
 }
-paid-lines-again = 請修改後重新輸入全部社區。
+paid-lines-again = 請修改後重新輸入全部項目。
 paid-preview = 工單 { $number } 報價預覽（單位：元）：
 paid-total = 合計：{ $total } 元
-paid-preview-review = ⚠️ 含高於價目表或價目表外的社區（標 ！），將先送主管審批，批准後再發給業主。
+paid-preview-review = ⚠️ 含高於價目表或價目表外的項目（標 ！），將先送主管審批，批准後再發給業主。
 paid-preview-agreement = 📝 金額超過 { $threshold } 元：須與業主簽訂協議並提前收費。
 btn-paid-send = ✅ 傳送報價
 btn-paid-cancel = ✖️ 取消
@@ -160,7 +160,7 @@ fees-materials-title = 🔧 物料領用（* 為業主自備）
 fees-received = ✅ 已登記工單 { $number } 收款 { $total } 元，收據號 { $receipt }。
 fees-col-number = 工單號
 fees-col-place = 房號
-fees-col-items = 社區
+fees-col-items = 項目
 fees-col-total = 金額
 fees-col-method = 付款方式
 fees-col-status = 狀態
