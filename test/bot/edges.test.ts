@@ -1,8 +1,9 @@
 // Issue 22, items 23-28: the small things a person meets at the edges — a sentence instead of an
 // error, the right words, the token's shape.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
-import { makeDesk, sh, type Desk } from "../jobs/site.ts";
+import { runCallbacks } from "../../src/domain/scheduled/callbacks.ts";
+import { buttonsOf, createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { completed, makeDesk, reported, sh, type Desk } from "../jobs/site.ts";
 
 let h: Harness;
 let s: Desk;
@@ -68,5 +69,37 @@ describe("item 28: an echo of what was typed is cut, never half an emoji", () =>
     expect(reply).toContain("第 3 行");
     expect(reply).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(reply).toContain("😀…");
+  });
+});
+
+describe("item 26: the rating prompt and a photo offer", () => {
+  it("a typed 7 asks for 1-5; a typed 5 is confirmed once", async () => {
+    const id = await completed(h.database, s, h.now());
+    h.advance(120);
+    await runCallbacks(h.database, h.now());
+    await h.flush();
+    const owner = chatOf(s.owner);
+    const before = owner.inbox().length;
+    expect(await last(owner.send("7"))).toBe("评分请选择 1 到 5 分。");
+    expect(await h.database.db.survey.findUniqueOrThrow({ where: { ticketId: id } })).toMatchObject({ rating: null });
+    await owner.send("5");
+    await h.flush();
+    const after = owner.inbox().slice(before + 1).map(textOf);
+    expect(after.filter((t) => t.includes("已收到您的评价：5 分"))).toHaveLength(1); // the question, edited
+    expect(after.filter((t) => t.includes("非常感谢您的评价"))).toHaveLength(1);
+  });
+
+  it("an offer that came with a photo says 您已接单 in its caption once accepted", async () => {
+    await reported(h.database, s, h.now(), { photos: ["PHOTO-1"] });
+    await h.flush();
+    const tech = chatOf(s.technicians[0]!);
+    const offer = tech.inbox().find((c) => c.method === "sendPhoto")!;
+    const accept = buttonsOf(offer).find((b) => b.text.includes("接单"))!;
+    const u = { id: Number(s.technicians[0]!.telegramId), is_bot: false, first_name: "师傅1" };
+    const message = { message_id: offer.result.message_id, date: 0, chat: { id: u.id, type: "private" }, caption: textOf(offer), photo: [] };
+    await h.handle({ callback_query: { id: "cb-photo", from: u, chat_instance: "ci", data: accept.data, message } } as any);
+    const edit = h.fake.calls.filter((c) => c.method === "editMessageCaption").at(-1);
+    expect(edit?.payload.caption).toContain("您已接单，请按时上门");
+    expect(edit?.payload.caption).toContain(textOf(offer).slice(0, 20));
   });
 });

@@ -109,9 +109,12 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
   await rate(ctx, id, Number(arg), (text) => ctx.editMessageText(text).catch(() => undefined));
 });
 
-// At the rating question, a typed digit 1-5 counts as the rating.
-chat.hears(/^\s*[1-5]\s*$/, async (ctx, next) => {
+// At the rating question, a typed digit 1-5 counts as the rating (the question itself is edited
+// to show it, so the reply only thanks); another number is asked again as 1-5.
+chat.hears(/^\s*\d{1,3}\s*$/, async (ctx, next) => {
   const ticketId = await ticketAwaitingRating(ctx.deps.database.db, ctx.person!.id);
   if (ticketId === null) return next();
-  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text), true);
+  const rating = Number(ctx.message!.text!.trim());
+  if (rating < 1 || rating > 5) return ctx.reply(ctx.t("error-invalid-rating"));
+  await rate(ctx, ticketId, rating, async () => undefined, true);
 });

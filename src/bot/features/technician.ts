@@ -9,6 +9,8 @@ import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { excerpt } from "../../domain/text.ts";
+import { MAX_CAPTION } from "../outbox-sender.ts";
 import { renderKeyboard } from "../keyboards.ts";
 import { CANNOT_FINISH, JOB_DONE } from "../conversations/short-flows.ts";
 
@@ -26,6 +28,13 @@ async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
   await jobCardShown(db, res.value.card, { chatId: sent.chat.id, messageId: sent.message_id }, ctx.deps.clock());
 }
 
+/** The offer pressed now reads `text`: its caption when the offer came with a photo (≤ 1,024, the end kept). */
+function showOnOffer(ctx: BotContext, text: string, keepEnd = 0) {
+  if (!ctx.callbackQuery?.message?.caption) return ctx.editMessageText(text);
+  const end = text.slice(text.length - keepEnd);
+  return ctx.editMessageCaption({ caption: excerpt(text.slice(0, text.length - keepEnd), MAX_CAPTION - keepEnd) + end });
+}
+
 technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
   if (!res.ok) {
@@ -35,16 +44,17 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   }
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") });
   // the winner's own offer shows the choice instead of its buttons
-  const offer = ctx.callbackQuery.message?.text;
-  const shown = offer ? ctx.editMessageText(`${offer}\n\n${ctx.t("offer-mine")}`) : ctx.editMessageReplyMarkup();
-  await shown.catch(() => undefined);
+  const offer = ctx.callbackQuery.message;
+  const mine = ctx.t("offer-mine");
+  await (offer?.text || offer?.caption ? showOnOffer(ctx, `${offer.text ?? offer.caption}\n\n${mine}`, mine.length + 2)
+    : ctx.editMessageReplyMarkup()).catch(() => undefined);
   await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
 });
 
 technicianFeature.callbackQuery(callbackFor("decline"), async (ctx) => {
   const res = await declineJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
   await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
-  if (res.ok) await ctx.editMessageText(ctx.t("offer-declined", { number: res.value.number })).catch(() => undefined);
+  if (res.ok) await showOnOffer(ctx, ctx.t("offer-declined", { number: res.value.number })).catch(() => undefined);
 });
 
 technicianFeature.callbackQuery(callbackFor("job"), async (ctx) => {
