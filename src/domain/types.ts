@@ -27,7 +27,8 @@ export type ErrorCode =
   | "FREE_WORK"
   | "NOT_CHARGEABLE"
   | "QUOTE_REPLACED"
-  | "QUOTE_NOT_APPROVED";
+  | "QUOTE_NOT_APPROVED"
+  | "PREPAYMENT_PENDING";
 
 /** Database ids are positive 32-bit integers (PostgreSQL's int4): anything else names no row. */
 export const MAX_ROW_ID = 2_147_483_647;

@@ -4,6 +4,7 @@ import { Composer, InputFile } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { stringify } from "csv-stringify/sync";
 import { feeList, markFeeReceived, type FeeLine } from "../../domain/paid/fees.ts";
+import { recordPrepayment } from "../../domain/paid/prepayment.ts";
 import { formatFen, formatQuantity } from "../../domain/paid/money.ts";
 import { isPeriod, periodRange } from "../../domain/paid/period.ts";
 import { importPrices, itemName, listPrices, retirePrice, setPrice } from "../../domain/paid/prices.ts";
@@ -84,8 +85,13 @@ chat.command("prices", async (ctx) => {
 });
 
 chat.command("fees", async (ctx) => {
-  const [first, second = "", third = ""] = args(ctx.match);
+  const [first, second = "", third = "", fourth = ""] = args(ctx.match);
   if (!isStaff(ctx) || !first) return ctx.reply(ctx.t("fees-usage"));
+  if (first === "prepaid") {
+    const res = await recordPrepayment(ctx.deps.database, ctx.person!.id, second, third, fourth, ctx.deps.clock());
+    if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "fees-usage" : errorKey(res.error)));
+    return ctx.reply(ctx.t("fees-prepaid", res.value));
+  }
   if (first === "paid") {
     const res = await markFeeReceived(ctx.deps.database.db, ctx.person!.id, second, third, ctx.deps.clock());
     if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "fees-usage" : errorKey(res.error)));

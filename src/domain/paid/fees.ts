@@ -18,11 +18,14 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
   });
   if (!quote || (await tx.charge.count({ where: { quoteId: quote.id } })) > 0) return;
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  // prepaid in full before the work (above the agreement amount): received with that receipt
+  const prepaid = quote.prepaidAt !== null && quote.prepaidFen === quote.totalFen;
+  const received = prepaid ? { receivedAt: quote.prepaidAt, receivedById: quote.prepaidById, receipt: quote.prepaidReceipt } : {};
   const charge = await tx.charge.create({
     data: {
       ticketId, propertyId: quote.propertyId, quoteId: quote.id, description: `quote v${quote.version}`, quantity: 1,
-      amountCents: quote.totalFen, status: "unpaid", payMethod: quote.payMethod, approvedById: quote.decidedById,
-      createdAt: now,
+      amountCents: quote.totalFen, status: prepaid ? "received" : "unpaid", payMethod: quote.payMethod,
+      approvedById: quote.decidedById, createdAt: now, ...received,
     },
   });
   const materials = quote.lines.filter((l) => l.kind === "material");
@@ -36,7 +39,7 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
   }
   const data = { chargeId: charge.id, amountFen: quote.totalFen, method: quote.payMethod };
   await logEvent(tx, { ticketId, actorId, action: "fee-recorded", at: now, data });
-  if (quote.totalFen > 0) {
+  if (quote.totalFen > 0 && !prepaid) {
     await notifyAll(tx, now, await staffOf(tx, quote.propertyId, "desk"), {
       key: "paid-fee-due",
       params: { number: ticket.number, total: formatFen(quote.totalFen), method: quote.payMethod || "-" },

@@ -110,7 +110,6 @@ paid-decline-ask = 確定不同意報價嗎？不同意的話，本次維修將�
 btn-quote-decline-yes = 確定不同意
 btn-quote-decline-no = 再想想
 paid-owner-approved = ✅ 已確認報價（{ $total } 元，{ paid-method }）。維修人員馬上開工，謝謝！
-paid-owner-agreement = 📝 金額較大，客服會與您聯絡簽訂維修協議並提前收費。
 paid-owner-declined = 好的，已記錄您不同意報價，本次維修結束。如有需要，歡迎隨時再報修。
 paid-owner-think = 好的，報價仍然有效，您可以稍後再決定。
 # To the supervisor (a monospace message)
@@ -151,8 +150,9 @@ paid-fee-due = 💴 工單 { $number } 已完工，應收 { $total } 元（{ pai
 # Fees (/fees)
 fees-usage =
     收費明細用法：
-    /fees BX [day|week|month]：今天 / 本週 / 本月的收費明細（附 CSV 檔案）
+    /fees BX [day|week|month|2026-12]：今天 / 本週 / 本月 / 指定月份的收費明細（附 CSV 檔案）
     /fees paid 工單號 收據號：登記已收款
+    /fees prepaid 工單號 金額 收據號：登記維修協議和預收費用（報價超過協議金額時，登記後才能開工）
 fees-none = { $name } 在 { $from } 至 { $to } 沒有有償服務收費。
 fees-title = 💴 { $name } 有償服務收費明細 { $from } 至 { $to }（單位：元）
 fees-summary = 共 { $count } 單，應收 { $total } 元，已收 { $received } 元，未收 { $outstanding } 元。

