@@ -67,3 +67,58 @@ describe("item 11: over the agreement amount, work waits for the agreement and t
     expect(events.map((e) => e.action)).toContain("prepayment-recorded");
   });
 });
+
+/** 79 items with 40-character names: the list of issue 22 item 12. */
+const LONG_CSV = ["编号,名称,单位,单价,类别", ...Array.from({ length: 79 }, (_, i) =>
+  `X${String(i + 1).padStart(2, "0")},${`更换卫生间淋浴龙头及配套软管与阀芯总成第${i + 1}号`.padEnd(40, "件")},套,${100 + i},工时`)].join("\n");
+
+describe("item 12: a long price list pages, and so does the technician's list", () => {
+  it("/prices BX and 💰 answer in messages of at most 4,096 characters; a quote can be made", async () => {
+    const s = await site(LONG_CSV);
+    expect(s.supervisor.inbox().map(textOf).join("\n")).toContain("新增 79 项");
+    const prices = (await s.supervisor.send("/prices BX")).filter((c) => c.method === "sendMessage");
+    expect(prices.length).toBeGreaterThan(1);
+    for (const m of prices) expect(textOf(m).length).toBeLessThanOrEqual(4096);
+    const shown = prices.map(textOf).join("\n");
+    for (const code of ["X01", "X40", "X79"]) expect(shown).toContain(code);
+
+    const list = (await s.tech.press("💰")).concat(await s.tech.press("超出保修期")).filter((c) => c.method === "sendMessage");
+    expect(list.map(textOf).join("\n")).toContain("X79");
+    for (const m of list) expect(textOf(m).length).toBeLessThanOrEqual(4096);
+    await s.tech.send("X79 1");
+    expect(all(await s.tech.press("发送报价"))).toContain("第 1 版报价（178.00 元）已发给业主");
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe("item 13: owners see the price list; /fees remembers and reads a month", () => {
+  it("an owner's /prices shows their property's list", async () => {
+    const s = await site();
+    const shown = all(await s.owner.send("/prices"));
+    expect(shown).toMatch(/B01\s+更换热水器\s+台\s+340\.00/);
+    expect(shown).toContain("须经您同意才会收费");
+  });
+
+  it("a second /fees paid says who recorded it; /fees BX 2026-11 shows November; the CSV names the items", async () => {
+    const s = await site();
+    await s.tech.press("💰");
+    await s.tech.press("超出保修期");
+    await s.tech.send("A01 1");
+    await s.tech.press("发送报价");
+    await h.flush();
+    await s.owner.press("转账");
+    await s.tech.pressData(`done|${s.ticketId}`);
+    await s.tech.press("跳过");
+    await s.tech.press("跳过");
+    expect(all(await s.desk.send(`/fees paid ${s.number} R-0001`))).toContain("收据号 R-0001");
+    h.advance(60);
+    const again = all(await s.desk.send(`/fees paid ${s.number} R-0002`));
+    expect(again).toContain("已由 小李 于 2026-11-23 10:00 登记，收据号 R-0001");
+    const fees = await s.desk.send("/fees BX 2026-11");
+    expect(all(fees)).toContain("2026-11-01 至 2026-11-30");
+    const csv = fees.find((c) => c.method === "sendDocument")!.payload.document.content.toString("utf8") as string;
+    expect(csv).toContain("A01 更换水龙头");
+    expect(all(await s.desk.send("/fees BX 2026-10"))).toContain("没有有偿服务收费");
+    expect(all(await s.desk.send("/fees BX 2026-13"))).toContain("收费明细用法");
+  });
+});

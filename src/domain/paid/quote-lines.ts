@@ -29,7 +29,8 @@ function draft(base: Omit<DraftLine, "amountFen">): DraftLine {
 }
 
 function parseLine(raw: string, items: Map<string, PriceLine>): DraftLine | LineProblem["reason"] {
-  const tokens = raw.replace(/[×xX*](?=\d)/g, "").split(/\s+/).filter(Boolean);
+  // "A01 ×2": a multiplication sign before a quantity, never the first letter of a code (X01)
+  const tokens = raw.split(/\s+/).filter(Boolean).map((t, i) => (i === 0 ? t : t.replace(/^[×xX*](?=\d)/, "")));
   if (tokens[0] === "+" || tokens[0]?.startsWith("+")) {
     const rest = tokens[0] === "+" ? tokens.slice(1) : [tokens[0].slice(1), ...tokens.slice(1)];
     if (rest.length < 3) return "format";

@@ -1,4 +1,4 @@
-### Generated from zh-CN/prepay.ftl by `npm run locales:tw`: edit zh-CN or scripts/zh-tw-overrides.json.
+### Generated from zh-CN/paid-extra.ftl by `npm run locales:tw`: edit zh-CN or scripts/zh-tw-overrides.json.
 
 # Paid work above the agreement amount: the agreement and the prepayment come first (seed 002 5.2)
 error-prepayment-pending = 報價金額超過協議金額，須由客服與業主簽訂維修協議並預收費用後才能開工、完工。客服登記預收後會通知您。
@@ -17,3 +17,7 @@ paid-prepay-task =
     /fees prepaid { $number } 金額 收據號
 paid-prepaid-start = ▶️ 工單 { $number } 已簽訂維修協議並預收 { $amount } 元（收據號 { $receipt }），可以開工。
 fees-prepaid = ✅ 已登記工單 { $number } 的維修協議和預收費用 { $amount } 元（報價 { $total } 元，收據號 { $receipt }），已通知維修人員開工。
+# Owners' /prices (seed 000 4.2.2: 收費標準 publicised) and /fees
+prices-owner-hint = 以上為物業公示的有償服務收費標準。維修人員上門報價後，須經您同意才會收費；費用請交物業客服，維修人員不收取現金。
+prices-none-owner = { $name } 暫未公示有償服務價目表，如有疑問請聯絡物業客服。
+fees-already-received = 工單 { $number } 的收款（{ $total } 元）已由 { $by } 於 { $at } 登記，收據號 { $receipt }，無需重複登記。

@@ -15,3 +15,7 @@ paid-prepay-task =
     /fees prepaid { $number } amount receipt-number
 paid-prepaid-start = ▶️ Job { $number }: the agreement is signed and { $amount } yuan prepaid (receipt { $receipt }). Work can start.
 fees-prepaid = ✅ Recorded the agreement and the prepayment of job { $number }: { $amount } yuan (quote { $total } yuan, receipt { $receipt }). The technician was told to start.
+# Owners' /prices (seed 000 4.2.2: the fees are publicised) and /fees
+prices-owner-hint = This is the price list of paid services the management publishes. A technician's quote is charged only once you approve it; fees are paid to the service desk, never to the technician in cash.
+prices-none-owner = { $name } has not published a price list for paid services yet. Please ask the service desk.
+fees-already-received = The fee of job { $number } ({ $total } yuan) was already recorded by { $by } at { $at }, receipt { $receipt }. Nothing to do.

@@ -15,3 +15,7 @@ paid-prepay-task =
     /fees prepaid { $number } 金额 收据号
 paid-prepaid-start = ▶️ 工单 { $number } 已签订维修协议并预收 { $amount } 元（收据号 { $receipt }），可以开工。
 fees-prepaid = ✅ 已登记工单 { $number } 的维修协议和预收费用 { $amount } 元（报价 { $total } 元，收据号 { $receipt }），已通知维修人员开工。
+# Owners' /prices (seed 000 4.2.2: 收费标准 publicised) and /fees
+prices-owner-hint = 以上为物业公示的有偿服务收费标准。维修人员上门报价后，须经您同意才会收费；费用请交物业客服，维修人员不收取现金。
+prices-none-owner = { $name } 暂未公示有偿服务价目表，如有疑问请联系物业客服。
+fees-already-received = 工单 { $number } 的收款（{ $total } 元）已由 { $by } 于 { $at } 登记，收据号 { $receipt }，无需重复登记。
