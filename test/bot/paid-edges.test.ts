@@ -3,7 +3,8 @@
 // list pages; owners see the list; /fees answers a second "paid", a named month, item names.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportFault } from "../../src/domain/tickets/report.ts";
-import { createHarness, textOf, type Call, type Harness } from "../helpers/bot-harness.ts";
+import { t } from "../../src/bot/i18n.ts";
+import { buttonsOf, createHarness, textOf, type Call, type Harness } from "../helpers/bot-harness.ts";
 import { makeSite, makeStaff, report } from "../helpers/fixtures.ts";
 
 let h: Harness;
@@ -120,5 +121,19 @@ describe("item 13: owners see the price list; /fees remembers and reads a month"
     expect(csv).toContain("A01 更换水龙头");
     expect(all(await s.desk.send("/fees BX 2026-10"))).toContain("没有有偿服务收费");
     expect(all(await s.desk.send("/fees BX 2026-13"))).toContain("收费明细用法");
+  });
+});
+
+describe("item 22: zh-TW says 項目 for a quote's items and 社區 for the property", () => {
+  it("the quote prompt and the fees column", async () => {
+    const s = await site(CSV, "zh-TW");
+    await s.tech.press("💰");
+    const reason = buttonsOf(s.tech.inbox().at(-1))[0]!;
+    const shown = all(await s.tech.pressData(reason.data, s.tech.inbox().at(-1)!.result.message_id));
+    expect(shown).toContain("請輸入報價項目");
+    expect(shown).toContain("價目表外的項目");
+    expect(shown).not.toMatch(/報價社區|價目表外的社區/);
+    expect(t("zh-TW", "fees-col-items")).toBe("項目");
+    expect(t("zh-TW", "report-usage")).toContain("社區代碼");
   });
 });
