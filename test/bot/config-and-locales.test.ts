@@ -94,7 +94,7 @@ describe("locales", () => {
     const all = commandsFor(["technician", "desk", "supervisor", "admin"]);
     expect(all).toContain("jobs");
     for (const lang of LANGUAGES) for (const c of all) expect(hasKey(lang, `cmd-${c}`), `${lang} cmd-${c}`).toBe(true);
-    expect(commandsFor([])).toEqual(["repair", "my", "complain", "language", "help", "cancel"]);
+    expect(commandsFor([])).toEqual(["repair", "my", "complain", "prices", "language", "help", "cancel"]);
   });
 });
 

@@ -195,9 +195,5 @@ handover-digest =
     { $table }
 
 ## /help for the office
-help-office =
-    📋 /queue open tickets (groups, assign, reassign, cancel, note, priority, rework)
-    📝 /intake register a phone, counter or patrol report
-    🔍 /find a ticket by number, home or phone
 flow-name-intake = registering a report
 flow-name-ticket-reason = reason for a ticket action

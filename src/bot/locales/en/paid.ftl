@@ -1,5 +1,5 @@
 ## Paid work: price list, quote, the owner's consent, fees
-cmd-prices = Price list (supervisor/admin)
+cmd-prices = price list of paid services
 setting-agreementYuan = paid work above this many yuan needs an agreement and prepayment
 paid-quote-usage = Usage: /quote TICKET, e.g. /quote BX-20261123-0007 (makes a paid-work quote for that job).
 cmd-quote = Quote a job (desk)

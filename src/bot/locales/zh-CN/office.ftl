@@ -195,9 +195,5 @@ handover-digest =
     { $table }
 
 ## /help for the office
-help-office =
-    📋 /queue 待办工单（分组、指派、转单、取消、备注、优先级、返修）
-    📝 /intake 登记电话／前台／巡查报修
-    🔍 /find 按编号、房号或电话查找工单
 flow-name-intake = 登记报修
 flow-name-ticket-reason = 工单操作原因

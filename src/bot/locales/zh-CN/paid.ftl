@@ -1,5 +1,5 @@
 ## Paid work (有偿服务): price list, quote, the owner's consent, fees
-cmd-prices = 价目表（主管/管理员）
+cmd-prices = 有偿服务价目表
 setting-agreementYuan = 有偿服务超过此金额（元）须签协议并预收费用
 paid-quote-usage = 用法：/quote 工单号，例如 /quote BX-20261123-0007（为该工单制作有偿服务报价）。
 cmd-quote = 为工单报价（客服）

@@ -197,9 +197,5 @@ handover-digest =
     { $table }
 
 ## /help for the office
-help-office =
-    📋 /queue 待辦工單（分組、指派、轉單、取消、備註、優先順序、返修）
-    📝 /intake 登記電話／前臺／巡查報修
-    🔍 /find 按編號、房號或電話查詢工單
 flow-name-intake = 登記報修
 flow-name-ticket-reason = 工單操作原因
