@@ -71,7 +71,11 @@ export function languageOfTelegram(code: string | undefined): Language | undefin
  * completed → accepted (owner says not fixed); open/accepted → cancelled. A later report of the same
  * public-area fault is `linked` to the first (its incident) and completed, reopened or cancelled with it.
  */
-export type TicketStatus = "open" | "accepted" | "arrived" | "postponed" | "completed" | "closed" | "cancelled" | "linked";
+/** Every status a ticket can be in ("declined": the owner declined the quote, the job ended). */
+export const TICKET_STATUSES = [
+  "open", "accepted", "arrived", "postponed", "completed", "closed", "cancelled", "linked", "declined",
+] as const;
+export type TicketStatus = Exclude<(typeof TICKET_STATUSES)[number], "declined">;
 /** Work a technician still holds. */
 export const ACTIVE_WORK: TicketStatus[] = ["accepted", "arrived", "postponed"];
 

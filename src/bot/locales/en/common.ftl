@@ -127,23 +127,6 @@ time-label = { $time ->
     [tomorrow_pm] { time-tomorrow_pm }
    *[other] { $time }
 }
-action-label = { $action ->
-    [reported] reported
-    [offered] offered
-    [accepted] technician assigned
-    [declined] declined
-    [arrived] technician arrived
-    [postponed] another visit booked
-    [completed] repaired
-    [confirmed] confirmed fixed
-    [reopened] reported not fixed
-    [cancelled] cancelled
-    [rated] rated
-    [commented] comment added
-    [follow-up-opened] follow-up opened
-    [follow-up-closed] follow-up done
-   *[other] { $action }
-}
 list-separator = , 
 followup-reason = { $rating ->
     [0] { $reason }

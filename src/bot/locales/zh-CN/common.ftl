@@ -127,23 +127,6 @@ time-label = { $time ->
     [tomorrow_pm] { time-tomorrow_pm }
    *[other] { $time }
 }
-action-label = { $action ->
-    [reported] 提交报修
-    [offered] 派单
-    [accepted] 已安排维修人员
-    [declined] 婉拒
-    [arrived] 维修人员到场
-    [postponed] 约定再次上门
-    [completed] 维修完成
-    [confirmed] 确认修好
-    [reopened] 反馈未修好
-    [cancelled] 取消
-    [rated] 评价
-    [commented] 补充意见
-    [follow-up-opened] 安排跟进
-    [follow-up-closed] 跟进完成
-   *[other] { $action }
-}
 list-separator = 、
 followup-reason = { $rating ->
     [0] { $reason }

@@ -79,31 +79,9 @@ card-head =
         [yes] （已超时）
        *[no] {""}
     } · 催单 { $urges } 次
-card-event = { $at } { $actor } · { card-action }{ $why ->
+card-event = { $at } { $actor } · { $action }{ $why ->
     [none] {""}
    *[other] （{ $why }）
-}
-card-action = { $action ->
-    [urged] 业主催单
-    [priority-changed] 调整优先级
-    [completion-warned] 完成时限预警
-    [completion-breached] 超过完成时限
-    [rework-linked] 关联返修
-    [rework-unlinked] 取消返修关联
-    [incident-linked] 同一报修，自动并入
-    [incident-joined] 并入同一报修
-    [incident-left] 拆出同一报修
-    [incident-primary] 原报修撤回，改为主单
-    [merged] 合并报修
-    [unmerged] 取消合并
-    [assigned] 指派
-    [reassigned] 转单
-    [returned-to-pool] 退回抢单池
-    [note] 备注
-    [assign-returned] 指派超时／被拒，退回待办
-    [callback-phone-task] 转电话回访
-    [callback-requested] 发送回访
-   *[other] { action-label }
 }
 btn-assign = 👷 指派
 btn-reassign = 🔀 转单

@@ -129,23 +129,6 @@ time-label = { $time ->
     [tomorrow_pm] { time-tomorrow_pm }
    *[other] { $time }
 }
-action-label = { $action ->
-    [reported] 提交報修
-    [offered] 派單
-    [accepted] 已安排維修人員
-    [declined] 婉拒
-    [arrived] 維修人員到場
-    [postponed] 約定再次上門
-    [completed] 維修完成
-    [confirmed] 確認修好
-    [reopened] 回饋未修好
-    [cancelled] 取消
-    [rated] 評價
-    [commented] 補充意見
-    [follow-up-opened] 安排跟進
-    [follow-up-closed] 跟進完成
-   *[other] { $action }
-}
 list-separator = 、
 followup-reason = { $rating ->
     [0] { $reason }

@@ -81,31 +81,9 @@ card-head =
         [yes] （已超時）
        *[no] {""}
     } · 催單 { $urges } 次
-card-event = { $at } { $actor } · { card-action }{ $why ->
+card-event = { $at } { $actor } · { $action }{ $why ->
     [none] {""}
    *[other] （{ $why }）
-}
-card-action = { $action ->
-    [urged] 業主催單
-    [priority-changed] 調整優先順序
-    [completion-warned] 完成時限預警
-    [completion-breached] 超過完成時限
-    [rework-linked] 關聯返修
-    [rework-unlinked] 取消返修關聯
-    [incident-linked] 同一報修，自動併入
-    [incident-joined] 併入同一報修
-    [incident-left] 拆出同一報修
-    [incident-primary] 原報修撤回，改為主單
-    [merged] 合併報修
-    [unmerged] 取消合併
-    [assigned] 指派
-    [reassigned] 轉單
-    [returned-to-pool] 退回搶單池
-    [note] 備註
-    [assign-returned] 指派超時／被拒，退回待辦
-    [callback-phone-task] 轉電話回訪
-    [callback-requested] 傳送回訪
-   *[other] { action-label }
 }
 btn-assign = 👷 指派
 btn-reassign = 🔀 轉單
