@@ -2,6 +2,7 @@
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
+import { notify } from "./notify.ts";
 import { hasRole, skillsOf } from "./staff.ts";
 import { releaseTechnician } from "./tickets/release.ts";
 import { err, isLanguage, isRowId, ok, STAFF_ROLES, type Language, type Result, type Role } from "./types.ts";
@@ -159,6 +160,7 @@ export async function revokeRole(
     });
     if (res.count === 0) return err("NOT_FOUND");
     await logEvent(tx, { actorId, action: "role-revoked", data: { personId, role, propertyId: propertyId ?? null }, at: now });
+    await notify(tx, now, personId, { key: "role-revoked-notice", params: { role } }); // the person is told
     const released = role === "technician" ? await releaseTechnician(tx, actorId, personId, now) : { jobs: 0, offers: 0 };
     return ok({ revoked: res.count, ...released });
   });

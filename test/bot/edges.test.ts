@@ -2,6 +2,7 @@
 // error, the right words, the token's shape.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCallbacks } from "../../src/domain/scheduled/callbacks.ts";
+import { runJobCards } from "../../src/domain/scheduled/job-cards.ts";
 import { buttonsOf, createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { completed, makeDesk, reported, sh, type Desk } from "../jobs/site.ts";
 
@@ -101,5 +102,37 @@ describe("item 26: the rating prompt and a photo offer", () => {
     const edit = h.fake.calls.filter((c) => c.method === "editMessageCaption").at(-1);
     expect(edit?.payload.caption).toContain("您已接单，请按时上门");
     expect(edit?.payload.caption).toContain(textOf(offer).slice(0, 20));
+  });
+});
+
+describe("item 25: /revoke tells the technician and ends their cards", () => {
+  it("the revoked technician is told; the card loses buttons and phone; an older card loses its clock", async () => {
+    const admin = h.user(ADMIN, "管理员");
+    await admin.send("/start");
+    const id = await reported(h.database, s, h.now());
+    await h.flush();
+    const techRow = s.technicians[0]!;
+    const tech = chatOf(techRow);
+    await tech.press("接单");
+    const first = tech.inbox().filter((c) => c.method === "sendMessage" && textOf(c).includes("业主电话")).at(-1)!;
+    expect(textOf(first)).toContain("⏱");
+    await tech.pressData(`job|${id}`); // the card again: a newer message takes the clock over
+    await h.flush();
+    const olderEdit = h.fake.calls.filter((c) => c.method === "editMessageText" && c.payload.message_id === first.result.message_id).at(-1);
+    expect(textOf(olderEdit)).toContain("业主电话"); // edited: still the job, its buttons work
+    expect(textOf(olderEdit)).not.toContain("⏱");
+    const second = tech.inbox().filter((c) => c.method === "sendMessage" && textOf(c).includes("业主电话")).at(-1)!;
+
+    expect(await last(admin.send(`/revoke ${techRow.id} technician`))).toContain("已撤销");
+    await runJobCards(h.database, h.now());
+    await h.flush();
+    const told = tech.inbox().map(textOf).join("\n");
+    expect(told).toContain("「维修人员」岗位已被管理员撤销");
+    expect(told).toContain(`工单 BX-20261201-0001（1-2-301）已收回并重新派发`);
+    const ended = h.fake.calls.filter((c) => c.method === "editMessageText" && c.payload.message_id === second.result.message_id).at(-1);
+    expect(textOf(ended)).toContain("BX-20261201-0001");
+    expect(textOf(ended)).not.toContain("13800138000");
+    expect(textOf(ended)).not.toContain("⏱");
+    expect(buttonsOf(ended)).toEqual([]);
   });
 });
