@@ -124,6 +124,7 @@ describe("item 25: /revoke tells the technician and ends their cards", () => {
     const second = tech.inbox().filter((c) => c.method === "sendMessage" && textOf(c).includes("业主电话")).at(-1)!;
 
     expect(await last(admin.send(`/revoke ${techRow.id} technician`))).toContain("已撤销");
+    h.advance(2); // a card is edited at most once a minute
     await runJobCards(h.database, h.now());
     await h.flush();
     const told = tech.inbox().map(textOf).join("\n");
