@@ -46,7 +46,9 @@ export const COMMANDS: CommandRow[] = [
 ];
 
 /** The sections of /help, in order: staff roles first, then owners, then everyone. */
-export const HELP_SECTIONS: Audience[] = ["technician", "desk", "supervisor", "control_room", "admin", "owner", "everyone"];
+export const HELP_SECTIONS: Audience[] = [
+  "technician", "desk", "supervisor", "control_room", "admin", "owner", "everyone",
+];
 
 /** The rows of one audience, in table order. */
 export const commandsOf = (audience: Audience): CommandRow[] => COMMANDS.filter((c) => c.for.includes(audience));
@@ -65,7 +67,9 @@ const menu = (lang: string, commands: string[]) => {
 
 /** The default menu per language (called at start-up, never at import time). */
 export async function setDefaultCommands(api: Api) {
-  for (const lang of LANGUAGES) await api.setMyCommands(menu(lang, commandsFor([])), lang === "en" ? { language_code: "en" } : {});
+  for (const lang of LANGUAGES) {
+    await api.setMyCommands(menu(lang, commandsFor([])), lang === "en" ? { language_code: "en" } : {});
+  }
 }
 
 /**

@@ -56,7 +56,8 @@ export function longMessages(parts: Part[], t: Translate): LongMessage[] {
   }
   messages.push(current);
   const pages = messages.length;
-  return messages.map((m, i) => (pages > 1 && i > 0 ? { ...m, text: `${m.text}\n\n${t("more-pages", { page: i + 1, pages })}` } : m));
+  const mark = (i: number) => `\n\n${t("more-pages", { page: i + 1, pages })}`;
+  return messages.map((m, i) => (pages > 1 && i > 0 ? { ...m, text: m.text + mark(i) } : m));
 }
 
 /** Sends `longMessages(parts)`; the keyboard goes on the last message. */

@@ -82,7 +82,8 @@ chat.command("prices", async (ctx) => {
 /** A property's price list as a table, in as many messages as it needs. */
 async function showPrices(ctx: BotContext, p: { id: number; name: string; code: string }, footer: string) {
   const items = await listPrices(ctx.deps.database.db, p.id);
-  if (items.length === 0) return ctx.reply(ctx.t(p.code ? "prices-none" : "prices-none-owner", { name: p.name, code: p.code }));
+  const none = p.code ? "prices-none" : "prices-none-owner";
+  if (items.length === 0) return ctx.reply(ctx.t(none, { name: p.name, code: p.code }));
   const head = ["code", "name", "unit", "price", "kind"].map((c) => ctx.t(`prices-col-${c}`));
   const title = ctx.t("prices-title", { name: p.name, count: items.length });
   const table = { text: priceTable(ctx.t, ctx.lang, items, head), monospace: true };
@@ -140,7 +141,8 @@ chat.command("fees", async (ctx) => {
 function feeRange(arg: string, now: Date, tz: string) {
   if (!arg || isPeriod(arg)) return { ...periodRange(isPeriod(arg) ? arg : "day", now, tz), label: arg || "day" };
   const month = /^\d{4}-\d{2}$/.test(arg) ? parsePeriod(arg, now, tz) : undefined;
-  return month && { from: month.from, to: month.to, first: month.days[0]!, last: month.days.at(-1)!, label: month.label };
+  if (!month) return undefined;
+  return { from: month.from, to: month.to, first: month.days[0]!, last: month.days.at(-1)!, label: month.label };
 }
 
 const material = (m: FeeLine["materials"][number]) =>

@@ -32,7 +32,8 @@ async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
 function showOnOffer(ctx: BotContext, text: string, keepEnd = 0) {
   if (!ctx.callbackQuery?.message?.caption) return ctx.editMessageText(text);
   const end = text.slice(text.length - keepEnd);
-  return ctx.editMessageCaption({ caption: excerpt(text.slice(0, text.length - keepEnd), MAX_CAPTION - keepEnd) + end });
+  const caption = excerpt(text.slice(0, text.length - keepEnd), MAX_CAPTION - keepEnd) + end;
+  return ctx.editMessageCaption({ caption });
 }
 
 technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {

@@ -20,7 +20,8 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   // prepaid in full before the work (above the agreement amount): received with that receipt
   const prepaid = quote.prepaidAt !== null && quote.prepaidFen === quote.totalFen;
-  const received = prepaid ? { receivedAt: quote.prepaidAt, receivedById: quote.prepaidById, receipt: quote.prepaidReceipt } : {};
+  const received = prepaid
+    ? { receivedAt: quote.prepaidAt, receivedById: quote.prepaidById, receipt: quote.prepaidReceipt } : {};
   const charge = await tx.charge.create({
     data: {
       ticketId, propertyId: quote.propertyId, quoteId: quote.id, description: `quote v${quote.version}`, quantity: 1,
@@ -81,7 +82,8 @@ async function alreadyReceived(db: DbOrTx, ticketId: number, number: string): Pr
   if (!done?.receivedAt) return err("INVALID_STATE");
   const by = done.receivedById ? await db.person.findUnique({ where: { id: done.receivedById } }) : null;
   return ok({
-    number, total: formatFen(done.amountCents), receipt: done.receipt ?? "", already: { by: by?.name ?? "-", at: done.receivedAt },
+    number, total: formatFen(done.amountCents), receipt: done.receipt ?? "",
+    already: { by: by?.name ?? "-", at: done.receivedAt },
   });
 }
 

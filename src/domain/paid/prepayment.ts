@@ -28,7 +28,9 @@ export async function recordPrepayment(
     if (amountFen > q.totalFen) return err("INVALID_INPUT");
     const res = await tx.quote.updateMany({
       where: { id: q.id, status: "prepay" },
-      data: { status: "approved", prepaidFen: amountFen, prepaidReceipt: receiptNo, prepaidById: actorId, prepaidAt: now },
+      data: {
+        status: "approved", prepaidFen: amountFen, prepaidReceipt: receiptNo, prepaidById: actorId, prepaidAt: now,
+      },
     });
     if (res.count === 0) return err("INVALID_STATE");
     const data = { version: q.version, amountFen, receipt: receiptNo };

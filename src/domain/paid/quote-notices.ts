@@ -66,7 +66,8 @@ export async function sendToOwners(tx: Tx, quoteId: number, now: Date): Promise<
  * `office` (the desk, no buttons: a task).
  */
 export async function tellStaff(
-  tx: Tx, quoteId: number, who: "supervisor" | "creator" | "desk" | "work" | "technician" | "office", key: string, now: Date,
+  tx: Tx, quoteId: number, who: "supervisor" | "creator" | "desk" | "work" | "technician" | "office",
+  key: string, now: Date,
   extra: Record<string, string> = {},
 ): Promise<void> {
   const q = await load(tx, quoteId);

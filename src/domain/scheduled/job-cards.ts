@@ -44,7 +44,10 @@ function decide(c: Due, now: Date, opts: JobOptions, alerted: string[]): Decisio
   return {
     where, data: { shown, editedAt: now, nextEditAt: clock?.changesAt ?? null, ...(clock ? {} : { endedAt: now }) }, outcome: "done",
     // an ended card keeps no buttons and no owner's phone (the job is not the technician's any more)
-    edit: { params: clock ? cardParams(t, clock.params) : { ...cardParams(t, NO_CLOCK), phone: "-" }, buttons: clock ? jobButtons(t.id) : [] },
+    edit: {
+      params: clock ? cardParams(t, clock.params) : { ...cardParams(t, NO_CLOCK), phone: "-" },
+      buttons: clock ? jobButtons(t.id) : [],
+    },
   };
 }
 

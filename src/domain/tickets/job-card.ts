@@ -167,11 +167,15 @@ export async function jobCardShown(
   const ref = cardRef(card.ticketId, card.personId);
   // the card shown before keeps no clock that nobody edits any more: it gets a ref of its own and
   // one edit without the clock line (its buttons still work)
-  const older = await db.outbox.findFirst({ where: { ref, status: "sent", messageId: { not: null } }, orderBy: { id: "desc" } });
+  const older = await db.outbox.findFirst({
+    where: { ref, status: "sent", messageId: { not: null } }, orderBy: { id: "desc" },
+  });
   if (older) {
     const olderRef = `${ref}:${older.id}`;
     await db.outbox.updateMany({ where: { ref, status: "sent" }, data: { ref: olderRef } });
-    await notify(db, now, card.personId, { kind: "edit", ref: olderRef, key: "job-card", params: card.stale, buttons: jobButtons(card.ticketId) });
+    const buttons = jobButtons(card.ticketId);
+    const edit = { kind: "edit", ref: olderRef, key: "job-card", params: card.stale, buttons } as const;
+    await notify(db, now, card.personId, edit);
   }
   const reply = { chatId: sent.chatId, personId: card.personId, key: "job-card", ref, messageId: sent.messageId, now };
   await rememberReply(db, reply);
