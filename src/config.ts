@@ -5,8 +5,8 @@ import { LANGUAGES } from "./domain/types.ts";
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 
 const schema = z.object({
-  BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]{35}$/,
-    "a token from @BotFather looks like 123456789:AAE…: digits, a colon, then 35 letters, digits, _ or -"),
+  BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]{30,}$/,
+    "a token from @BotFather looks like 123456789:AAE…: digits, a colon, then 30 or more letters, digits, _ or -"),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")

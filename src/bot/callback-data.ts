@@ -1,5 +1,6 @@
 // Callback data is packed and parsed here only: `action|id|arg`, at most 64 bytes.
 // A button proves nothing: every press is re-checked by the domain against the database.
+import { MAX_ROW_ID as MAX_ID } from "../domain/types.ts";
 
 export type CallbackData = { action: string; id: number; arg: string };
 
@@ -9,8 +10,6 @@ export function packCallback(action: string, id: number, arg = ""): string {
   return data;
 }
 
-/** Ids are database ids: positive 32-bit integers (PostgreSQL's int4). */
-export const MAX_ID = 2_147_483_647;
 
 /** The parts of well-formed data, or undefined (forged, truncated, out of range): "this button has expired". */
 export function parseCallback(data: string | undefined): CallbackData | undefined {

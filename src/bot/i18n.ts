@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { excerpt } from "../domain/text.ts";
 import { LANGUAGES, isLanguage, type Language } from "../domain/types.ts";
 
 export type Params = Record<string, string | number>;
@@ -43,13 +44,24 @@ export function keysOf(lang: Language): string[] {
   return [...(bundles.get(lang)! as unknown as { _messages: Map<string, unknown> })._messages.keys()];
 }
 
+/** Parameters that echo what a person typed (a code, a query, a line): a 4,000-character one is cut. */
+const ECHOED = ["code", "query", "text", "label", "key", "value"];
+const ECHO_MAX = 80;
+
+const echoed = (params: Params): Params => {
+  if (!ECHOED.some((k) => typeof params[k] === "string" && (params[k] as string).length > ECHO_MAX)) return params;
+  const cut = { ...params };
+  for (const k of ECHOED) if (typeof cut[k] === "string") cut[k] = excerpt(cut[k] as string, ECHO_MAX);
+  return cut;
+};
+
 /** Renders a key in a language, falling back to zh-CN, then to the key itself. */
 export function t(lang: string, key: string, params: Params = {}): string {
   const bundle = bundles.get(isLanguage(lang) ? lang : FALLBACK)!;
   const found = bundle.getMessage(key) ? bundle : bundles.get(FALLBACK)!;
   const message = found.getMessage(key);
   if (!message?.value) return key;
-  return found.formatPattern(message.value, params);
+  return found.formatPattern(message.value, echoed(params));
 }
 
 export const translator = (lang: string): Translate => (key, params) => t(lang, key, params);

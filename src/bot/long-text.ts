@@ -29,18 +29,21 @@ export function splitText(text: string, limit = MAX_TEXT): string[] {
   return pieces.length > 0 ? pieces : [""];
 }
 
-type Part = { text: string; monospace?: boolean };
+export type Part = { text: string; monospace?: boolean };
 type Options = { reply_markup?: InlineKeyboard };
 
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type LongMessage = { text: string; entities: MessageEntity[] };
+
 /**
- * Sends parts (a title, a monospace table, a footer…) as few messages as fit, each within the
- * limit; a monospace part stays monospace in every piece. The keyboard goes on the last message.
+ * Parts (a title, a monospace table, a footer…) as few messages as fit, each within the limit; a
+ * monospace part stays monospace in every piece; pieces after the first say "(continued 2/3)".
  */
-export async function replyLong(ctx: BotContext, parts: Part[], options: Options = {}): Promise<void> {
+export function longMessages(parts: Part[], t: Translate): LongMessage[] {
   const pieces = parts.filter((p) => p.text)
     .flatMap((p) => splitText(p.text, MAX_TEXT - MARK).map((text) => ({ text, monospace: p.monospace })));
-  const messages: { text: string; entities: MessageEntity[] }[] = [];
-  let current = { text: "", entities: [] as MessageEntity[] };
+  const messages: LongMessage[] = [];
+  let current: LongMessage = { text: "", entities: [] };
   for (const piece of pieces) {
     const sep = current.text ? "\n\n" : "";
     if (current.text && current.text.length + sep.length + piece.text.length > MAX_TEXT - MARK) {
@@ -52,10 +55,15 @@ export async function replyLong(ctx: BotContext, parts: Part[], options: Options
     if (piece.monospace) current.entities.push({ type: "pre", offset, length: piece.text.length });
   }
   messages.push(current);
+  const pages = messages.length;
+  const mark = (i: number) => `\n\n${t("more-pages", { page: i + 1, pages })}`;
+  return messages.map((m, i) => (pages > 1 && i > 0 ? { ...m, text: m.text + mark(i) } : m));
+}
+
+/** Sends `longMessages(parts)`; the keyboard goes on the last message. */
+export async function replyLong(ctx: BotContext, parts: Part[], options: Options = {}): Promise<void> {
+  const messages = longMessages(parts, ctx.t);
   for (const [i, m] of messages.entries()) {
-    const pages = messages.length;
-    const mark = pages > 1 && i > 0 ? `\n\n${ctx.t("more-pages", { page: i + 1, pages })}` : "";
-    const last = i === messages.length - 1;
-    await ctx.reply(m.text + mark, { entities: m.entities, ...(last ? options : {}) });
+    await ctx.reply(m.text, { entities: m.entities, ...(i === messages.length - 1 ? options : {}) });
   }
 }

@@ -21,6 +21,7 @@ import { claimDue, recordSent, releaseClaims, settleRow, type Outcome, type Outb
 import type { ButtonIntent } from "../domain/types.ts";
 import type { Logger } from "../log.ts";
 import { t, type Params } from "./i18n.ts";
+import { expandWords } from "./words.ts";
 import { renderKeyboard } from "./keyboards.ts";
 
 export type OutboxSender = {
@@ -108,7 +109,7 @@ const isUneditable = (e: unknown) =>
 function render(row: OutboxRow, max: number) {
   const lang = row.language ?? FALLBACK_LANGUAGE;
   const params = parseJson<Params>(row.params, {});
-  const text = fitText(t(lang, row.key, params), max);
+  const text = fitText(expandWords(lang, t(lang, row.key, params)), max);
   const keyboard = renderKeyboard(lang, parseJson<ButtonIntent[][]>(row.buttons, []), params);
   const entities: MessageEntity[] | undefined =
     MONOSPACE_KEYS.has(row.key) ? [{ type: "pre", offset: 0, length: text.length }] : undefined;

@@ -6,6 +6,7 @@ import type { Report } from "../domain/figures/report.ts";
 import type { TechnicianLine } from "../domain/figures/technicians.ts";
 import { alignRows } from "../domain/text-table.ts";
 import type { Translate } from "./i18n.ts";
+import { wordKey } from "./words.ts";
 import type { ChartLabels } from "./report-chart.ts";
 
 const DASH = "—";
@@ -50,7 +51,7 @@ export function reportMessage(r: Report, t: Translate) {
   return withPre([
     { text: t("report-title", { name: r.name, code: r.code, period: r.period.label }) },
     { text: alignRows(figures), pre: true },
-    { text: `${t("report-by-category", { list: tally(r.headline.byCategory, (k) => t(`category-${k}`)) })}\n${t("report-by-channel", { list: tally(r.headline.byChannel, (k) => t("report-channel", { channel: k })) })}` },
+    { text: `${t("report-by-category", { list: tally(r.headline.byCategory, (k) => t(`category-${k}`)) })}\n${t("report-by-channel", { list: tally(r.headline.byChannel, (k) => t(wordKey("channel", k))) })}` },
     { text: t("report-technicians") },
     { text: r.technicians.length ? alignRows(technicianRows(r.technicians, t)) : t("report-no-technicians"), pre: r.technicians.length > 0 },
     { text: t("report-footnote") },

@@ -1,6 +1,6 @@
 // Creates the Prisma client for SQLite (default) or PostgreSQL. Only src/db imports Prisma.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -173,7 +173,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
     };
   }
   const file = sqlitePath(url);
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   const base = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), ...log });
   const watcher = watch(base, options);
   await base.$queryRawUnsafe("PRAGMA journal_mode=WAL");
@@ -226,6 +226,22 @@ function touching(f: Filing, touch: (personId: number) => void): Filing {
       }
     },
   };
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdirSync loops forever at 100 % CPU under a
+ * folder that refuses new entries (`/proc/x`); a plain mkdir there fails at once with ENOENT.
+ */
+function makeFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    if ((e as { code?: string }).code === "EEXIST") return; // made meanwhile by another process
+    throw new Error(`cannot create the folder ${dir}: ${(e as { code?: string }).code ?? String(e)}`);
+  }
 }
 
 /** True when err is a unique-constraint violation (Prisma P2002). */

@@ -2,6 +2,7 @@
 // BOM, quoted cells, and `,` `，` `;` or tab as the separator are all fine; blank lines are skipped;
 // every row keeps its line number so a bad one can be named. Pure: nothing is written.
 import { CsvError, parse } from "csv-parse/sync";
+import { excerpt } from "./text.ts";
 
 /** A row: its (last) line number, its trimmed cells, and that line as written (for reports). */
 export type CsvRow = { line: number; cells: string[]; text: string };
@@ -20,14 +21,14 @@ export function readCsv(text: string): { rows: CsvRow[]; broken?: CsvProblem<"in
     const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
     return {
       rows: records
-        .map((r) => ({ line: r.info.lines, cells: r.record, text: (lines[r.info.lines - 1] ?? "").trim().slice(0, 60) }))
+        .map((r) => ({ line: r.info.lines, cells: r.record, text: excerpt((lines[r.info.lines - 1] ?? "").trim(), 60) }))
         .filter((r) => r.cells.some(Boolean)),
     };
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines ?? 0;
     const rows = line > 1 ? readCsv(text.split(/\r\n|\n|\r/).slice(0, line - 1).join("\n")).rows : [];
-    return { rows, broken: { line, text: e.message.slice(0, 60), reason: "invalid" } };
+    return { rows, broken: { line, text: excerpt(e.message, 60), reason: "invalid" } };
   }
 }
 

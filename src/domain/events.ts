@@ -1,12 +1,34 @@
 import type { DbOrTx } from "../db/client.ts";
 import { wakeJobCards, wakeJobCardsOf } from "./tickets/job-card.ts";
 
+/**
+ * Every kind of event the domain records: each has words in every language (src/bot/words.ts, the
+ * `event-<kind>` keys; a test checks them), for the ticket card, the handover and the exports.
+ */
+export const EVENT_KINDS = [
+  "reported", "offered", "accepted", "declined", "arrived", "postponed", "completed", "confirmed", "reopened",
+  "cancelled", "rated", "commented", "follow-up-opened", "follow-up-closed", "follow-up-reminded",
+  "follow-up-overdue", "urged", "priority-changed", "completion-warned", "completion-breached", "rework-linked",
+  "rework-unlinked", "incident-linked", "incident-joined", "incident-left", "incident-primary", "merged",
+  "unmerged", "group-linked", "group-unlinked", "group-moved", "assigned", "reassigned", "returned-to-pool", "note", "assign-returned", "released",
+  "arrival-overdue", "appointment-reminded", "appointment-reminder-dropped", "dispatch-escalated",
+  "dispatch-unassigned", "callback-requested", "callback-reminded", "callback-phone-task", "handover-sent",
+  "marked-chargeable", "quote-created", "quote-reviewed", "quote-rejected", "quote-approved", "quote-declined",
+  "prepayment-recorded", "fee-recorded", "fee-received", "prices-imported", "price-changed", "price-retired",
+  "complaint-filed", "complaint-classified", "complaint-assigned", "complaint-unassigned", "complaint-answered",
+  "complaint-closed", "complaint-reopened", "complaint-reminded", "complaint-overdue", "person-joined",
+  "phone-set", "language-set", "duty-on", "duty-off", "bot-blocked", "bot-unblocked", "invite-redeemed",
+  "invite-failed", "invite-throttled", "staff-invite-issued", "owner-code-issued", "role-granted", "role-revoked",
+  "property-created", "property-setting-changed", "unit-added", "units-imported",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
 export type EventInput = {
   ticketId?: number | null;
   complaintId?: number | null;
   /** null for the system (a scheduled job). */
   actorId: number | null;
-  action: string;
+  action: EventKind;
   data?: Record<string, unknown>;
   at: Date;
 };

@@ -2,9 +2,10 @@
 import type { Database, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { logEvent } from "./events.ts";
+import { notify } from "./notify.ts";
 import { hasRole, skillsOf } from "./staff.ts";
 import { releaseTechnician } from "./tickets/release.ts";
-import { err, isLanguage, ok, STAFF_ROLES, type Language, type Result, type Role } from "./types.ts";
+import { err, isLanguage, isRowId, ok, STAFF_ROLES, type Language, type Result, type Role } from "./types.ts";
 
 export type RoleView = { role: Role; propertyId: number | null; skills: string[] };
 export type PersonView = {
@@ -149,6 +150,7 @@ export async function revokeRole(
   database: Database, actorId: number, personId: number, role: string, now: Date, propertyId?: number,
 ): Promise<Result<{ revoked: number; jobs: number; offers: number }>> {
   if (role !== "admin" && !(STAFF_ROLES as readonly string[]).includes(role)) return err("INVALID_INPUT");
+  if (!isRowId(personId)) return err("NOT_FOUND"); // refused before reading: int4 overflows on PostgreSQL
   return database.tx(async (tx) => {
     if (!(await hasRole(tx, actorId, "admin"))) return err("FORBIDDEN");
     if (role === "admin" && personId === actorId) return err("FORBIDDEN");
@@ -158,6 +160,7 @@ export async function revokeRole(
     });
     if (res.count === 0) return err("NOT_FOUND");
     await logEvent(tx, { actorId, action: "role-revoked", data: { personId, role, propertyId: propertyId ?? null }, at: now });
+    await notify(tx, now, personId, { key: "role-revoked-notice", params: { role } }); // the person is told
     const released = role === "technician" ? await releaseTechnician(tx, actorId, personId, now) : { jobs: 0, offers: 0 };
     return ok({ revoked: res.count, ...released });
   });

@@ -27,7 +27,12 @@ export type ErrorCode =
   | "FREE_WORK"
   | "NOT_CHARGEABLE"
   | "QUOTE_REPLACED"
-  | "QUOTE_NOT_APPROVED";
+  | "QUOTE_NOT_APPROVED"
+  | "PREPAYMENT_PENDING";
+
+/** Database ids are positive 32-bit integers (PostgreSQL's int4): anything else names no row. */
+export const MAX_ROW_ID = 2_147_483_647;
+export const isRowId = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= MAX_ROW_ID;
 
 export const CATEGORIES = [
   "water",
@@ -66,7 +71,11 @@ export function languageOfTelegram(code: string | undefined): Language | undefin
  * completed → accepted (owner says not fixed); open/accepted → cancelled. A later report of the same
  * public-area fault is `linked` to the first (its incident) and completed, reopened or cancelled with it.
  */
-export type TicketStatus = "open" | "accepted" | "arrived" | "postponed" | "completed" | "closed" | "cancelled" | "linked";
+/** Every status a ticket can be in ("declined": the owner declined the quote, the job ended). */
+export const TICKET_STATUSES = [
+  "open", "accepted", "arrived", "postponed", "completed", "closed", "cancelled", "linked", "declined",
+] as const;
+export type TicketStatus = Exclude<(typeof TICKET_STATUSES)[number], "declined">;
 /** Work a technician still holds. */
 export const ACTIVE_WORK: TicketStatus[] = ["accepted", "arrived", "postponed"];
 

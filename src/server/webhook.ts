@@ -1,7 +1,7 @@
 // Webhook mode (WEBHOOK_URL set): a node:http server that hands Telegram's POSTs to grammY's
 // webhookCallback, which checks the X-Telegram-Bot-Api-Secret-Token header on every request (401
 // otherwise). The body is read and parsed here: grammY's "http" adapter throws a bad body's JSON
-// error out of an event handler, which would crash the process. GET /healthz answers for the process
+// error out of an event handler, which would crash the process. GET (or HEAD) /healthz answers for the process
 // manager. setWebhook is called at start (after the server listens); a stop closes the server, lets
 // the requests in progress finish and leaves the webhook set, so Telegram keeps the updates for the
 // next start or another instance.
@@ -69,7 +69,7 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (opts.serve && path !== config.path && (await opts.serve(req, res))) return;
-    if (path === "/healthz" && req.method === "GET") {
+    if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) { // HEAD: Node sends no body
       const health = await opts.health();
       return json(res, health.status === "ok" ? 200 : 503, health);
     }

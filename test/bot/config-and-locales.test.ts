@@ -22,8 +22,13 @@ describe("configuration", () => {
   it("says what a bot token looks like, and takes one with stray spaces around it", () => {
     const r = parseConfig({ ...good, BOT_TOKEN: "123456:short" });
     expect(!r.ok && r.error).toBe(
-      "Configuration error: BOT_TOKEN is invalid: a token from @BotFather looks like 123456789:AAE…: digits, a colon, then 35 letters, digits, _ or -",
+      "Configuration error: BOT_TOKEN is invalid: a token from @BotFather looks like 123456789:AAE…: digits, a colon, then 30 or more letters, digits, _ or -",
     );
+    // Telegram documents no length: a longer token (or a 30-character one) is accepted, 29 is not
+    for (const tail of ["A".repeat(30), `${"x_-9".repeat(12)}`]) {
+      expect(parseConfig({ ...good, BOT_TOKEN: `42:${tail}` }).ok).toBe(true);
+    }
+    expect(parseConfig({ ...good, BOT_TOKEN: `42:${"A".repeat(29)}` }).ok).toBe(false);
     const spaced = parseConfig({ ...good, BOT_TOKEN: ` ${good.BOT_TOKEN}\n` });
     expect(spaced.ok && spaced.config.botToken).toBe(good.BOT_TOKEN);
     expect(parseConfig({ ...good, RETENTION_DAYS: "7" })).toMatchObject({ ok: true, config: { retentionDays: 7 } });
@@ -89,7 +94,7 @@ describe("locales", () => {
     const all = commandsFor(["technician", "desk", "supervisor", "admin"]);
     expect(all).toContain("jobs");
     for (const lang of LANGUAGES) for (const c of all) expect(hasKey(lang, `cmd-${c}`), `${lang} cmd-${c}`).toBe(true);
-    expect(commandsFor([])).toEqual(["repair", "my", "complain", "language", "help", "cancel"]);
+    expect(commandsFor([])).toEqual(["repair", "my", "complain", "prices", "language", "help", "cancel"]);
   });
 });
 

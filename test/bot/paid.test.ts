@@ -98,7 +98,7 @@ describe("paid work", () => {
     const doc = fees.find((c) => c.method === "sendDocument")!;
     const csv = doc.payload.document.content.toString("utf8") as string;
     expect(csv.startsWith("\uFEFF工单号,房号")).toBe(true);
-    expect(csv).toContain(`${s.number},1-2-301,A01 M01,60.00,转账,已收,R-0001`);
+    expect(csv).toContain(`${s.number},1-2-301,A01 更换水龙头; M01 PPR水管,60.00,转账,已收,R-0001`);
     expect(csv).toContain("*M02 1个");
   });
 

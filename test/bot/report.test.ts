@@ -8,6 +8,7 @@ import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { november } from "../helpers/figures-month.ts";
 import { makeDesk, sh, value, type Desk } from "../jobs/site.ts";
 import { EXPORT_COLUMNS, monthExport } from "../../src/domain/figures/export.ts";
+import { exportWords } from "../../src/bot/words.ts";
 
 let h: Harness;
 let s: Desk;
@@ -72,13 +73,13 @@ describe("/export", () => {
     const byNumber = new Map(rows.slice(1).map((r) => [r[0], r]));
     const t2 = byNumber.get("BX-T3")!; // the phone ticket with the agreed fee
     expect([t2[col("渠道")], t2[col("报修时间")], t2[col("接单时间")], t2[col("到场时间")], t2[col("完工时间")]]).toEqual(
-      ["phone", "2026-11-03 09:00", "2026-11-03 09:10", "2026-11-03 09:50", "2026-11-03 12:00"]);
-    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费（元）")]]).toEqual(["师傅1", "4", "bot", "50.00"]);
+      ["电话报修", "2026-11-03 09:00", "2026-11-03 09:10", "2026-11-03 09:50", "2026-11-03 12:00"]);
+    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费（元）")]]).toEqual(["师傅1", "4", "服务号", "50.00"]);
     expect(byNumber.get("BX-T6")![col("返修原单")]).toBe("BX-T5");
     expect(byNumber.get("BX-T2")![col("收费（元）")]).toBe(""); // only a quote
     expect([...byNumber.keys()]).toEqual(["BX-T2", "BX-T3", "BX-T4", "BX-T5", "BX-T6", "BX-T7"]);
     const { records } = value(await monthExport(h.database.db, s.supervisor.id, "BX", "2026-11", h.now()));
-    expect(rows.slice(1)).toEqual(records.map((r) => EXPORT_COLUMNS.map((k) => r[k])));
+    expect(rows.slice(1)).toEqual(records.map((r) => exportWords("zh-CN", r)).map((r) => EXPORT_COLUMNS.map((k) => r[k])));
   });
 
   it("refuses a day as the period, and people who are not supervisors", async () => {

@@ -38,6 +38,7 @@ describe("item 9: a bad DATABASE_URL is one line naming it, and exit 1", () => {
     ["unknown role", pgUrl("postgres").replace("postgres@", "no_such_role@"), /role "no_such_role" does not exist/],
     ["missing database", pgUrl("no_such_database_i11"), /database "no_such_database_i11" does not exist/],
     ["garbage SQLite file", "file:.tmp/not-a-database.db", /not an SQLite database/],
+    ["SQLite file in a folder that cannot be made", "file:/proc/x/y.db", /cannot create the folder \/proc\/x: ENOENT/],
     ["malformed URL", "postgresql://post gres@[bad", /is invalid/],
   ];
   for (const [what, url, reason] of cases) {

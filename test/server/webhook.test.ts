@@ -110,6 +110,8 @@ describe("webhook mode", () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect((await res.json()).lastUpdateAt).toBe(h.now().toISOString());
+    const head = await fetch(`${base}/healthz`, { method: "HEAD" }); // probes that only look at the status
+    expect([head.status, await head.text()]).toEqual([200, ""]);
 
     const down = await createDatabase("postgresql://postgres@127.0.0.1:1/unreachable");
     h.restart(); // a bot of its own for the second server

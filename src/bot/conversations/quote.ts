@@ -12,6 +12,7 @@ import type { Language } from "../../domain/types.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
+import { longMessages } from "../long-text.ts";
 import { again, ask, askText, flowKey, TooManyTries, type Conv } from "./ask.ts";
 
 export const QUOTE = "paid-quote";
@@ -22,7 +23,6 @@ export type QuoteArgs = {
 export type RejectArgs = { personId: number; lang: Language; quoteId: number; number: string };
 const MAX_QUOTE_TEXT = 1000;
 const TRIES = 3;
-const LIST_ROWS = 60;
 
 /** A message whose `block` part is monospace (a table). */
 export function withBlock(head: string, block: string, tail = ""): { text: string; entities: MessageEntity[] } {
@@ -33,10 +33,15 @@ export function withBlock(head: string, block: string, tail = ""): { text: strin
 const say = (ctx: ConversationContext, m: { text: string; entities?: MessageEntity[] }) =>
   ctx.reply(m.text, m.entities ? { entities: m.entities } : {});
 
-function priceList(t: Translate, lang: string, prices: PriceLine[]) {
-  if (prices.length === 0) return { text: t("paid-no-prices") };
+/** The price list as a table, split into messages of at most 4,096 characters (a list may be long). */
+export function priceTable(t: Translate, lang: string, prices: PriceLine[], head?: string[]): string {
   const rows = prices.map((p) => [p.code, itemName(p, lang), p.unit, formatFen(p.priceFen), t("paid-kind", { kind: p.kind })]);
-  return withBlock(t("paid-price-list"), alignRows(rows.slice(0, LIST_ROWS), rows.length - LIST_ROWS));
+  return alignRows(head ? [head, ...rows] : rows);
+}
+
+function priceList(t: Translate, lang: string, prices: PriceLine[]) {
+  if (prices.length === 0) return [{ text: t("paid-no-prices"), entities: [] }];
+  return longMessages([{ text: t("paid-price-list") }, { text: priceTable(t, lang, prices), monospace: true }], t);
 }
 
 function preview(t: Translate, lang: string, number: string, p: QuotePreview) {
@@ -73,7 +78,8 @@ export function quoteFlows(deps: BotDeps) {
     const t = translator(a.lang);
     try {
       if (!(await chargeable(conversation, ctx, t, a))) return;
-      await say(ctx, priceList(t, a.lang, await conversation.external(() => listPrices(db, a.propertyId))));
+      const prices = await conversation.external(() => listPrices(db, a.propertyId));
+      for (const m of priceList(t, a.lang, prices)) await say(ctx, m);
       for (let i = 0; i < TRIES; i++) {
         const question = t(i === 0 ? "paid-ask-lines" : "paid-lines-again");
         const text = (await askText(conversation, ctx, t, { step: 10 + i * 10, text: question, max: MAX_QUOTE_TEXT })) ?? "";

@@ -11,6 +11,7 @@ import { CATEGORIES, STAFF_ROLES } from "../../domain/types.ts";
 import { replyLong } from "../long-text.ts";
 import { DOWNLOAD_KEYS, downloadText } from "../download.ts";
 import type { BotContext } from "../context.ts";
+import { skillsParam } from "./start.ts";
 import { errorKey } from "../errors.ts";
 import { linkedGroupTitle } from "../../domain/tickets/group-link.ts";
 
@@ -141,7 +142,7 @@ chat.command("invite", async (ctx) => {
   }
   const v = res.value;
   await ctx.reply(ctx.t("admin-invite-issued", {
-    property: v.propertyName, role: v.role, skills: v.skills.map((c) => ctx.t("category-label", { category: c })).join(", ") || "-",
+    property: v.propertyName, role: v.role, skills: skillsParam(ctx, v.role, v.skills),
     code: v.code, link: inviteLink(ctx, v.code), expires: formatLocal(v.expiresAt, property.timezone ?? ctx.deps.config.timezone),
   }));
 });

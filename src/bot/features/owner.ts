@@ -12,6 +12,7 @@ import { replyLong } from "../long-text.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { renderKeyboard } from "../keyboards.ts";
+import { words } from "../words.ts";
 import { REPAIR, type RepairArgs } from "../conversations/repair.ts";
 import { NOT_FIXED, RATING_COMMENT, type FlowArgs } from "../conversations/short-flows.ts";
 
@@ -31,7 +32,7 @@ chat.command("my", async (ctx) => {
   const tickets = await listOwnerTickets(ctx.deps.database.db, ctx.person!.id);
   if (tickets.length === 0) return ctx.reply(ctx.t("my-none"));
   const lines = tickets.map((x) => ctx.t("my-line", {
-    number: x.number, status: x.status, category: x.category, place: x.place, action: x.lastAction, at: x.at,
+    number: x.number, status: x.status, category: x.category, place: x.place, action: words(ctx.lang, "event", x.lastAction), at: x.at,
   }));
   const kb = InlineKeyboard.from(tickets.map((x) => [
     InlineKeyboard.text(x.number, packCallback("tk", x.id)),
@@ -44,7 +45,7 @@ ownerFeature.callbackQuery(callbackFor("tk"), async (ctx) => {
   const res = await ownerTicketDetail(ctx.deps.database.db, ctx.person!.id, data(ctx).id);
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
   const { ticket, timeline, canCancel, expected } = res.value;
-  const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: e.action, actor: e.actor || "-" })).join("\n");
+  const events = timeline.map((e) => ctx.t("timeline-line", { at: e.at, action: words(ctx.lang, "event", e.action), actor: e.actor || "-" })).join("\n");
   const kb = renderKeyboard(ctx.lang, [
     [
       ...(canCancel ? [{ label: "btn-cancel-ticket", action: "cancel", id: ticket.id }] : []),
@@ -109,9 +110,12 @@ ownerFeature.callbackQuery(callbackFor("rate"), async (ctx) => {
   await rate(ctx, id, Number(arg), (text) => ctx.editMessageText(text).catch(() => undefined));
 });
 
-// At the rating question, a typed digit 1-5 counts as the rating.
-chat.hears(/^\s*[1-5]\s*$/, async (ctx, next) => {
+// At the rating question, a typed digit 1-5 counts as the rating (the question itself is edited
+// to show it, so the reply only thanks); another number is asked again as 1-5.
+chat.hears(/^\s*\d{1,3}\s*$/, async (ctx, next) => {
   const ticketId = await ticketAwaitingRating(ctx.deps.database.db, ctx.person!.id);
   if (ticketId === null) return next();
-  await rate(ctx, ticketId, Number(ctx.message!.text!.trim()), (text) => ctx.reply(text), true);
+  const rating = Number(ctx.message!.text!.trim());
+  if (rating < 1 || rating > 5) return ctx.reply(ctx.t("error-invalid-rating"));
+  await rate(ctx, ticketId, rating, async () => undefined, true);
 });

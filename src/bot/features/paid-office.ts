@@ -4,17 +4,20 @@ import { Composer, InputFile } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { stringify } from "csv-stringify/sync";
 import { feeList, markFeeReceived, type FeeLine } from "../../domain/paid/fees.ts";
+import { recordPrepayment } from "../../domain/paid/prepayment.ts";
 import { formatFen, formatQuantity } from "../../domain/paid/money.ts";
 import { isPeriod, periodRange } from "../../domain/paid/period.ts";
+import { parsePeriod } from "../../domain/figures/period.ts";
 import { importPrices, itemName, listPrices, retirePrice, setPrice } from "../../domain/paid/prices.ts";
-import { findProperty } from "../../domain/properties.ts";
+import { findProperty, listUnits } from "../../domain/properties.ts";
 import { zoneOf } from "../../domain/schedule.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import { formatLocal } from "../../domain/time.ts";
 import type { BotContext } from "../context.ts";
 import { DOWNLOAD_KEYS, downloadText } from "../download.ts";
 import { errorKey } from "../errors.ts";
-import { withBlock } from "../conversations/quote.ts";
+import { priceTable, withBlock } from "../conversations/quote.ts";
+import { replyLong } from "../long-text.ts";
 
 export const paidOfficeFeature = new Composer<BotContext>();
 const chat = paidOfficeFeature.chatType("private");
@@ -53,7 +56,8 @@ chat.on("message:document", async (ctx, next) => {
 
 chat.command("prices", async (ctx) => {
   const [first, code, item = "", price = ""] = args(ctx.match);
-  if (!isStaff(ctx) || !first) return ctx.reply(ctx.t("prices-usage"));
+  if (!isStaff(ctx)) return ownerPrices(ctx);
+  if (!first) return ctx.reply(ctx.t("prices-usage"));
   if (first === "import") return ctx.reply(`${ctx.t("prices-usage")}\n\n${ctx.t("prices-csv-hint")}`);
   const db = ctx.deps.database.db;
   const now = ctx.deps.clock();
@@ -72,30 +76,54 @@ chat.command("prices", async (ctx) => {
     return ctx.reply(res.ok ? ctx.t("prices-retired", res.value) : ctx.t(priceError(res.error, "prices-usage")));
   }
   const p = await property(ctx, first);
-  if (!p) return;
-  const items = await listPrices(db, p.id);
-  if (items.length === 0) return ctx.reply(ctx.t("prices-none", { name: p.name, code: p.code }));
-  const head = ["code", "name", "unit", "price", "kind"].map((c) => ctx.t(`prices-col-${c}`));
-  const kind = (i: (typeof items)[number]) => ctx.t("paid-kind", { kind: i.kind });
-  const rows = items.map((i) => [i.code, itemName(i, ctx.lang), i.unit, formatFen(i.priceFen), kind(i)]);
-  const table = alignRows([head, ...rows.slice(0, 80)], rows.length - 80);
-  const title = ctx.t("prices-title", { name: p.name, count: items.length });
-  await reply(ctx, withBlock(title, table, ctx.t("prices-usage")));
+  if (p) await showPrices(ctx, p, ctx.t("prices-usage"));
 });
 
+/** A property's price list as a table, in as many messages as it needs. */
+async function showPrices(ctx: BotContext, p: { id: number; name: string; code: string }, footer: string) {
+  const items = await listPrices(ctx.deps.database.db, p.id);
+  const none = p.code ? "prices-none" : "prices-none-owner";
+  if (items.length === 0) return ctx.reply(ctx.t(none, { name: p.name, code: p.code }));
+  const head = ["code", "name", "unit", "price", "kind"].map((c) => ctx.t(`prices-col-${c}`));
+  const title = ctx.t("prices-title", { name: p.name, count: items.length });
+  const table = { text: priceTable(ctx.t, ctx.lang, items, head), monospace: true };
+  await replyLong(ctx, [{ text: title }, table, { text: footer }]);
+}
+
+/** An owner's /prices: the publicised list of the property of their home(s) (seed 000 4.2.2). */
+async function ownerPrices(ctx: BotContext) {
+  const homes = ctx.person ? await listUnits(ctx.deps.database.db, ctx.person.id) : [];
+  if (homes.length === 0) return ctx.reply(ctx.t("prices-usage"));
+  const seen = new Set<number>();
+  for (const h of homes) {
+    if (seen.has(h.propertyId)) continue;
+    seen.add(h.propertyId);
+    await showPrices(ctx, { id: h.propertyId, name: h.propertyName, code: "" }, ctx.t("prices-owner-hint"));
+  }
+}
+
 chat.command("fees", async (ctx) => {
-  const [first, second = "", third = ""] = args(ctx.match);
+  const [first, second = "", third = "", fourth = ""] = args(ctx.match);
   if (!isStaff(ctx) || !first) return ctx.reply(ctx.t("fees-usage"));
+  if (first === "prepaid") {
+    const res = await recordPrepayment(ctx.deps.database, ctx.person!.id, second, third, fourth, ctx.deps.clock());
+    if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "fees-usage" : errorKey(res.error)));
+    return ctx.reply(ctx.t("fees-prepaid", res.value));
+  }
   if (first === "paid") {
     const res = await markFeeReceived(ctx.deps.database.db, ctx.person!.id, second, third, ctx.deps.clock());
     if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "fees-usage" : errorKey(res.error)));
-    return ctx.reply(ctx.t("fees-received", res.value));
+    const { already, ...v } = res.value;
+    if (!already) return ctx.reply(ctx.t("fees-received", v));
+    const at = formatLocal(already.at, ctx.deps.config.timezone);
+    return ctx.reply(ctx.t("fees-already-received", { ...v, by: already.by, at }));
   }
   const p = await property(ctx, first);
   if (!p) return;
-  const period = isPeriod(second) ? second : "day";
   const tz = zoneOf(p);
-  const range = periodRange(period, ctx.deps.clock(), tz);
+  const range = feeRange(second, ctx.deps.clock(), tz);
+  if (!range) return ctx.reply(ctx.t("fees-usage"));
+  const period = range.label;
   const res = await feeList(ctx.deps.database.db, ctx.person!.id, p.id, range.from, range.to);
   if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "desk-only" : errorKey(res.error)));
   const fees = res.value;
@@ -108,6 +136,14 @@ chat.command("fees", async (ctx) => {
   const file = `fees-${p.code}-${range.first}-${period}.csv`;
   await ctx.replyWithDocument(new InputFile(Buffer.from(feesCsv(ctx, fees, tz)), file));
 });
+
+/** day | week | month (this one) | YYYY-MM (a named month); undefined when unreadable. */
+function feeRange(arg: string, now: Date, tz: string) {
+  if (!arg || isPeriod(arg)) return { ...periodRange(isPeriod(arg) ? arg : "day", now, tz), label: arg || "day" };
+  const month = /^\d{4}-\d{2}$/.test(arg) ? parsePeriod(arg, now, tz) : undefined;
+  if (!month) return undefined;
+  return { from: month.from, to: month.to, first: month.days[0]!, last: month.days.at(-1)!, label: month.label };
+}
 
 const material = (m: FeeLine["materials"][number]) =>
   `${m.ownerSupplied ? "*" : ""}${m.code || m.name} ${formatQuantity(m.qtyCenti)}${m.unit}`;
@@ -135,7 +171,8 @@ function feesCsv(ctx: BotContext, fees: FeeLine[], tz: string): string {
     "number", "place", "items", "total", "method", "status", "receipt", "received-at", "received-by", "material",
   ];
   const rows = fees.map((f) => [
-    f.number, f.place, f.items, formatFen(f.totalFen, { group: false }), method(ctx, f), status(ctx, f), f.receipt,
+    f.number, f.place, f.itemLines.map((i) => `${i.code} ${itemName(i, ctx.lang)}`.trim()).join("; "),
+    formatFen(f.totalFen, { group: false }), method(ctx, f), status(ctx, f), f.receipt,
     f.receivedAt ? formatLocal(f.receivedAt, tz) : "", f.receivedBy, f.materials.map(material).join("; "),
   ]);
   return stringify([cols.map((c) => ctx.t(`fees-col-${c}`)), ...rows], { bom: true });

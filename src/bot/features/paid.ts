@@ -5,7 +5,7 @@ import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { paidWorkTicket, paidWorkTicketByNumber, quoteRefusal } from "../../domain/paid/chargeable.ts";
 import { formatFen } from "../../domain/paid/money.ts";
-import { decideQuote, doneAllowed, quoteNumber, reviewQuote } from "../../domain/paid/quotes.ts";
+import { decideQuote, doneRefusal, quoteNumber, reviewQuote } from "../../domain/paid/quotes.ts";
 import { callbackFor, parseCallback } from "../callback-data.ts";
 import type { BotContext, BotDeps } from "../context.ts";
 import { errorKey } from "../errors.ts";
@@ -25,8 +25,9 @@ export function paidFeature(deps: BotDeps) {
 
   // Before the technician's own Done: a paid job needs the owner's approved quote first.
   feature.callbackQuery(callbackFor("done"), async (ctx, next) => {
-    if (await doneAllowed(ctx.deps.database.db, data(ctx).id)) return next();
-    await refuse(ctx, "QUOTE_NOT_APPROVED");
+    const refusal = await doneRefusal(ctx.deps.database.db, data(ctx).id);
+    if (!refusal) return next();
+    await refuse(ctx, refusal);
   });
 
   /** Starts the quote flow for a ticket the person may quote; otherwise the refusal's code. */
@@ -61,8 +62,9 @@ export function paidFeature(deps: BotDeps) {
     if (!res.ok) return refuse(ctx, res.error);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    const agreement = res.value.needsAgreement ? `\n${ctx.t("paid-owner-agreement")}` : "";
-    await ctx.reply(ctx.t("paid-owner-approved", { total: formatFen(res.value.totalFen), method: arg }) + agreement);
+    // above the agreement amount: no "work starts now", the agreement and prepayment come first
+    const key = res.value.needsAgreement ? "paid-owner-approved-prepay" : "paid-owner-approved";
+    await ctx.reply(ctx.t(key, { total: formatFen(res.value.totalFen), method: arg }));
   });
   feature.callbackQuery(callbackFor("qdecl"), async (ctx) => {
     const id = data(ctx).id;

@@ -5,6 +5,8 @@ import { findTickets, queueOf, QUEUE_GROUPS, isQueueGroup, ticketCard, type Queu
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { replyLong } from "../long-text.ts";
+import { words } from "../words.ts";
 
 export const queueFeature = new Composer<BotContext>();
 const chat = queueFeature.chatType("private");
@@ -63,7 +65,7 @@ export async function showCard(ctx: BotContext, ticketId: number) {
     technician: v.assignee || "-", owner: c.owner, rework: c.reworkOf || "-",
     priority: c.priority, urges: c.urges, due: c.deadline, late: c.late ? "yes" : "no",
   });
-  const events = c.timeline.map((e) => ctx.t("card-event", { at: e.at, actor: e.actor || "-", action: e.action, why: String(e.data.reason ?? e.data.text ?? "") || "none" }));
+  const events = c.timeline.map((e) => ctx.t("card-event", { at: e.at, actor: e.actor || "-", action: words(ctx.lang, "event", e.action), why: String(e.data.reason ?? e.data.text ?? "") || "none" }));
   const kb = new InlineKeyboard();
   if (c.canAssign) kb.text(ctx.t("btn-assign"), packCallback("cassign", v.id));
   if (c.canReassign) kb.text(ctx.t("btn-reassign"), packCallback("cassign", v.id));
@@ -83,7 +85,8 @@ export async function showCard(ctx: BotContext, ticketId: number) {
     ...(c.incidentOf ? [ctx.t("card-incident-of", { number: c.incidentOf.number })] : []),
     ...(c.linked.length ? [ctx.t("card-incident-linked", { numbers: c.linked.map((l) => l.number).join(ctx.t("list-separator")) })] : []),
   ].map((line) => `\n${line}`).join("");
-  await ctx.reply(`${head}${incident}\n\n${events.join("\n")}`, { reply_markup: kb });
+  // the whole timeline, oldest first, in as many messages as it needs (the buttons on the last)
+  await replyLong(ctx, [{ text: `${head}${incident}` }, { text: events.join("\n") }], { reply_markup: kb });
 }
 
 queueFeature.callbackQuery(callbackFor("card"), async (ctx) => {

@@ -8,6 +8,7 @@ import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { chartPng } from "../report-chart.ts";
 import { chartLabels, reportMessage } from "../report-view.ts";
+import { exportWords } from "../words.ts";
 
 export const reportFeature = new Composer<BotContext>();
 const chat = reportFeature.chatType("private");
@@ -31,7 +32,7 @@ chat.command("export", async (ctx) => {
   const month = rest.filter((w) => w.toLowerCase() !== "month").join("");
   const res = await monthExport(ctx.deps.database.db, ctx.person!.id, code, month, ctx.deps.clock(), ctx.deps.config.timezone);
   if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "export-usage" : refusal(res.error), { code }));
-  const csv = stringify(res.value.records, { bom: true, header: true, columns: EXPORT_COLUMNS.map((key) => ({ key, header: ctx.t(`export-col-${key}`) })) });
+  const csv = stringify(res.value.records.map((r) => exportWords(ctx.lang, r)), { bom: true, header: true, columns: EXPORT_COLUMNS.map((key) => ({ key, header: ctx.t(`export-col-${key}`) })) });
   const caption = ctx.t("export-caption", { code: res.value.code, month: res.value.label, count: res.value.records.length });
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `${res.value.code}-${res.value.label}.csv`), { caption });
 });

@@ -2,7 +2,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { redeemInvite } from "../../domain/invites.ts";
 import { getPerson, setLanguage } from "../../domain/people.ts";
-import { setPersonCommands } from "../commands.ts";
+import { commandsOf, HELP_SECTIONS, setPersonCommands } from "../commands.ts";
 import { setConsoleMenu } from "../console-menu.ts";
 import { isLanguage, LANGUAGES } from "../../domain/types.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
@@ -17,17 +17,18 @@ const chat = startFeature.chatType("private");
 
 const languageKeyboard = () => InlineKeyboard.from([LANGUAGES.map((l) => InlineKeyboard.text(translator(l)("language-name"), packCallback("lang", 0, l)))]);
 
-/** The help text for what this person can do: owner, staff, or not joined yet. */
+/** /help: the commands of each of the person's roles (table in commands.ts), each listed once. */
 export function helpFor(ctx: BotContext): string {
-  const roles = new Set(ctx.person?.roles.map((r) => r.role));
-  // staff read their own commands first; "you have no home yet" is only for people with no role
-  const staff = ["technician", "desk", "supervisor", "control_room", "admin"] as const;
-  const parts: string[] = staff.filter((r) => roles.has(r)).map((r) => ctx.t(`help-${r}`));
-  // the office's own tools (/queue, /intake, /find) for the desk, supervisors and the control room
-  if (roles.has("desk") || roles.has("supervisor") || roles.has("control_room")) parts.push(ctx.t("help-office"));
-  if (ctx.person?.unitIds.length) parts.push(ctx.t("help-owner"));
-  else if (parts.length === 0) parts.push(ctx.t("help-not-joined"));
-  else parts.push(ctx.t("help-general"));
+  const roles = new Set<string>(ctx.person?.roles.map((r) => r.role));
+  if (ctx.person?.unitIds.length) roles.add("owner");
+  const parts: string[] = roles.size === 0 ? [ctx.t("help-not-joined")] : [];
+  const listed = new Set<string>();
+  for (const audience of HELP_SECTIONS.filter((a) => a === "everyone" || roles.has(a))) {
+    const rows = commandsOf(audience).filter((c) => !listed.has(c.command));
+    rows.forEach((c) => listed.add(c.command));
+    const lines = rows.map((c) => `${c.icon ?? "•"} /${c.command} ${ctx.t(`cmd-${c.command}`)}`);
+    if (lines.length > 0) parts.push([ctx.t("help-head", { audience }), ...lines].join("\n"));
+  }
   return parts.join("\n\n");
 }
 
@@ -54,10 +55,14 @@ async function join(ctx: BotContext, code: string) {
   return ctx.reply(joinedText(ctx, v));
 }
 
+/** A staff role's skills for `$skills ->`: "none" (not a technician), "all" (any job) or the words. */
+export function skillsParam(ctx: BotContext, role: string, skills: string[]): string {
+  const words = skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
+  return role !== "technician" ? "none" : words || "all";
+}
+
 function joinedText(ctx: BotContext, v: { propertyName: string; role: string; skills: string[] }) {
-  const skills = v.skills.map((c) => ctx.t("category-label", { category: c })).join(ctx.t("list-separator"));
-  const shown = v.role !== "technician" ? "none" : skills || "all";
-  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: shown });
+  return ctx.t("join-staff-ok", { property: v.propertyName, role: v.role, skills: skillsParam(ctx, v.role, v.skills) });
 }
 
 chat.command("start", async (ctx) => {

@@ -10,6 +10,8 @@ import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { excerpt } from "../../domain/text.ts";
+import { MAX_CAPTION } from "../outbox-sender.ts";
 import { renderKeyboard } from "../keyboards.ts";
 import { CANNOT_FINISH, JOB_DONE } from "../conversations/short-flows.ts";
 
@@ -35,6 +37,14 @@ async function sendCard(ctx: BotContext, card: QueuedCard) {
   await cardSent(ctx.deps.database.db, card.outboxId, sent?.message_id ?? null, ctx.deps.clock());
 }
 
+/** The offer pressed now reads `text`: its caption when the offer came with a photo (≤ 1,024, the end kept). */
+function showOnOffer(ctx: BotContext, text: string, keepEnd = 0) {
+  if (!ctx.callbackQuery?.message?.caption) return ctx.editMessageText(text);
+  const end = text.slice(text.length - keepEnd);
+  const caption = excerpt(text.slice(0, text.length - keepEnd), MAX_CAPTION - keepEnd) + end;
+  return ctx.editMessageCaption({ caption });
+}
+
 technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   const res = await acceptJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock(), { card: true });
   if (!res.ok) {
@@ -45,9 +55,10 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
   // the accept is made: a toast Telegram would not take does not stop its card
   await ctx.answerCallbackQuery({ text: ctx.t("offer-accepted-toast") }).catch(() => undefined);
   // the winner's own offer shows the choice instead of its buttons
-  const offer = ctx.callbackQuery.message?.text;
-  const shown = offer ? ctx.editMessageText(`${offer}\n\n${ctx.t("offer-mine")}`) : ctx.editMessageReplyMarkup();
-  await shown.catch(() => undefined);
+  const offer = ctx.callbackQuery.message;
+  const mine = ctx.t("offer-mine");
+  await (offer?.text || offer?.caption ? showOnOffer(ctx, `${offer.text ?? offer.caption}\n\n${mine}`, mine.length + 2)
+    : ctx.editMessageReplyMarkup()).catch(() => undefined);
   if (res.value.card) return sendCard(ctx, res.value.card);
   // pressed again: the job is theirs already, its card is shown again
   await showJob(ctx, res.value.ticketId, `${ctx.t("offer-accepted", { number: res.value.number })}\n\n`);
@@ -56,7 +67,7 @@ technicianFeature.callbackQuery(callbackFor("accept"), async (ctx) => {
 technicianFeature.callbackQuery(callbackFor("decline"), async (ctx) => {
   const res = await declineJob(ctx.deps.database, ctx.person!.id, id(ctx), ctx.deps.clock());
   await ctx.answerCallbackQuery(res.ok ? undefined : { text: ctx.t(errorKey(res.error)), show_alert: true });
-  if (res.ok) await ctx.editMessageText(ctx.t("offer-declined", { number: res.value.number })).catch(() => undefined);
+  if (res.ok) await showOnOffer(ctx, ctx.t("offer-declined", { number: res.value.number })).catch(() => undefined);
 });
 
 technicianFeature.callbackQuery(callbackFor("job"), async (ctx) => {

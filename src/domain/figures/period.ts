@@ -15,7 +15,10 @@ const dayAfter = (d: Ymd, n: number) => ymd(new Date(Date.UTC(d.year, d.month - 
 /** Local days from `first` for `count` days, as "YYYY-MM-DD". */
 const daysFrom = (first: Ymd, count: number) => Array.from({ length: count }, (_, i) => iso(dayAfter(first, i)));
 
-/** "day" | "week" | "month" | "YYYY-MM" (default month) → the period, or undefined when unreadable. */
+/**
+ * "day" | "week" | "month" | "YYYY-MM" (default month) → the period, or undefined when unreadable
+ * or a named month outside 2000 … next year (no figures there; 9999-12 would end past year 9999).
+ */
 export function parsePeriod(arg: string, now: Date, tz: string): Period | undefined {
   const a = arg.trim().toLowerCase() || "month";
   const today = zonedParts(now, tz);
@@ -30,6 +33,7 @@ export function parsePeriod(arg: string, now: Date, tz: string): Period | undefi
     return { kind: "week", from: start(monday), to: start(dayAfter(monday, 7)), label: `${iso(monday)} ~ ${iso(dayAfter(monday, 6))}`, days: daysFrom(monday, 7) };
   }
   if (a !== "month" && !named) return undefined;
+  if (named && (Number(named[1]) < 2000 || Number(named[1]) > today.year + 1)) return undefined;
   const year = named ? Number(named[1]) : today.year;
   const month = named ? Number(named[2]) : today.month;
   const first = { year, month, day: 1 };

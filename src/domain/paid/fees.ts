@@ -18,11 +18,15 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
   });
   if (!quote || (await tx.charge.count({ where: { quoteId: quote.id } })) > 0) return;
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+  // prepaid in full before the work (above the agreement amount): received with that receipt
+  const prepaid = quote.prepaidAt !== null && quote.prepaidFen === quote.totalFen;
+  const received = prepaid
+    ? { receivedAt: quote.prepaidAt, receivedById: quote.prepaidById, receipt: quote.prepaidReceipt } : {};
   const charge = await tx.charge.create({
     data: {
       ticketId, propertyId: quote.propertyId, quoteId: quote.id, description: `quote v${quote.version}`, quantity: 1,
-      amountCents: quote.totalFen, status: "unpaid", payMethod: quote.payMethod, approvedById: quote.decidedById,
-      createdAt: now,
+      amountCents: quote.totalFen, status: prepaid ? "received" : "unpaid", payMethod: quote.payMethod,
+      approvedById: quote.decidedById, createdAt: now, ...received,
     },
   });
   const materials = quote.lines.filter((l) => l.kind === "material");
@@ -36,7 +40,7 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
   }
   const data = { chargeId: charge.id, amountFen: quote.totalFen, method: quote.payMethod };
   await logEvent(tx, { ticketId, actorId, action: "fee-recorded", at: now, data });
-  if (quote.totalFen > 0) {
+  if (quote.totalFen > 0 && !prepaid) {
     await notifyAll(tx, now, await staffOf(tx, quote.propertyId, "desk"), {
       key: "paid-fee-due",
       params: { number: ticket.number, total: formatFen(quote.totalFen), method: quote.payMethod || "-" },
@@ -44,10 +48,16 @@ export async function recordFee(tx: Tx, ticketId: number, actorId: number, now: 
   }
 }
 
-/** The desk marks a ticket's fee received, with the receipt number. */
+export type FeeReceived = {
+  number: string; total: string; receipt: string;
+  /** Already recorded before: by whom and when (the receipt is the one recorded then). */
+  already: { by: string; at: Date } | null;
+};
+
+/** The desk marks a ticket's fee received, with the receipt number (a second time says who did it first). */
 export async function markFeeReceived(
   db: DbOrTx, actorId: number, ticketNumber: string, receipt: string, now: Date,
-): Promise<Result<{ number: string; total: string; receipt: string }>> {
+): Promise<Result<FeeReceived>> {
   const number = ticketNumber.trim().toUpperCase();
   const receiptNo = receipt.trim();
   if (!receiptNo || receiptNo.length > 40) return err("INVALID_INPUT");
@@ -55,7 +65,7 @@ export async function markFeeReceived(
   if (!ticket) return err("NOT_FOUND");
   if (!(await holdsRoleAt(db, actorId, ticket.propertyId, OFFICE))) return err("FORBIDDEN");
   const charge = await db.charge.findFirst({ where: { ticketId: ticket.id, status: "unpaid" }, orderBy: { id: "desc" } });
-  if (!charge) return err("INVALID_STATE");
+  if (!charge) return alreadyReceived(db, ticket.id, number);
   const res = await db.charge.updateMany({
     where: { id: charge.id, status: "unpaid" },
     data: { status: "received", receivedAt: now, receivedById: actorId, receipt: receiptNo },
@@ -63,11 +73,25 @@ export async function markFeeReceived(
   if (res.count === 0) return err("INVALID_STATE");
   const data = { chargeId: charge.id, receipt: receiptNo };
   await logEvent(db, { ticketId: ticket.id, actorId, action: "fee-received", at: now, data });
-  return ok({ number, total: formatFen(charge.amountCents), receipt: receiptNo });
+  return ok({ number, total: formatFen(charge.amountCents), receipt: receiptNo, already: null });
 }
 
+/** The fee recorded as received earlier (who, when, receipt), or INVALID_STATE when there is none. */
+async function alreadyReceived(db: DbOrTx, ticketId: number, number: string): Promise<Result<FeeReceived>> {
+  const done = await db.charge.findFirst({ where: { ticketId, status: "received" }, orderBy: { id: "desc" } });
+  if (!done?.receivedAt) return err("INVALID_STATE");
+  const by = done.receivedById ? await db.person.findUnique({ where: { id: done.receivedById } }) : null;
+  return ok({
+    number, total: formatFen(done.amountCents), receipt: done.receipt ?? "",
+    already: { by: by?.name ?? "-", at: done.receivedAt },
+  });
+}
+
+export type FeeItem = { code: string; name: string; nameEn: string; nameTw: string };
 export type FeeLine = {
   number: string; place: string; completedAt: Date; items: string; totalFen: number; method: string;
+  /** The charged lines with their names (the list's code alone says little to finance). */
+  itemLines: FeeItem[];
   status: "unpaid" | "received"; receipt: string; receivedAt: Date | null; receivedBy: string;
   materials: { code: string; name: string; qtyCenti: number; unit: string; ownerSupplied: boolean }[];
 };
@@ -90,6 +114,8 @@ export async function feeList(
   return ok(charges.map((c) => ({
     number: c.ticket.number, place: placeOf(c.ticket), completedAt: c.createdAt,
     items: lines.filter((l) => l.quoteId === c.quoteId && !l.ownerSupplied).map((l) => l.code || l.name).join(" "),
+    itemLines: lines.filter((l) => l.quoteId === c.quoteId && !l.ownerSupplied)
+      .map((l) => ({ code: l.code, name: l.name, nameEn: l.nameEn, nameTw: l.nameTw })),
     totalFen: c.amountCents, method: c.payMethod ?? "", status: c.status === "received" ? "received" : "unpaid",
     receipt: c.receipt ?? "", receivedAt: c.receivedAt, receivedBy: people.find((p) => p.id === c.receivedById)?.name ?? "",
     materials: materials.filter((m) => m.chargeId === c.id).map((m) => ({

@@ -4,6 +4,7 @@
 //   M03 1 自备     a material the owner supplies (recorded, not charged; also "own")
 //   + 名称 2 35    an item not on the list: name, quantity, unit price (a supervisor approves first)
 import { alignRows } from "../text-table.ts";
+import { excerpt } from "../text.ts";
 import { formatFen, formatQuantity, lineAmount, parseQuantity, parseYuan, sumFen, yuanToFen } from "./money.ts";
 import { itemName, normaliseCode, type PriceLine } from "./prices.ts";
 
@@ -28,12 +29,13 @@ function draft(base: Omit<DraftLine, "amountFen">): DraftLine {
 }
 
 function parseLine(raw: string, items: Map<string, PriceLine>): DraftLine | LineProblem["reason"] {
-  const tokens = raw.replace(/[×xX*](?=\d)/g, "").split(/\s+/).filter(Boolean);
+  // "A01 ×2": a multiplication sign before a quantity, never the first letter of a code (X01)
+  const tokens = raw.split(/\s+/).filter(Boolean).map((t, i) => (i === 0 ? t : t.replace(/^[×xX*](?=\d)/, "")));
   if (tokens[0] === "+" || tokens[0]?.startsWith("+")) {
     const rest = tokens[0] === "+" ? tokens.slice(1) : [tokens[0].slice(1), ...tokens.slice(1)];
     if (rest.length < 3) return "format";
     const [qtyText, priceText] = rest.slice(-2) as [string, string];
-    const name = rest.slice(0, -2).join(" ").slice(0, 40);
+    const name = excerpt(rest.slice(0, -2).join(" "), 40);
     const qtyCenti = parseQuantity(qtyText);
     if (qtyCenti === undefined) return "quantity";
     const own = OWN.test(priceText);
@@ -68,7 +70,7 @@ export function parseQuoteText(text: string, list: PriceLine[]): { lines: DraftL
     const line = raw.trim();
     if (!line) return;
     const r = parseLine(line, items);
-    if (typeof r === "string") problems.push({ line: i + 1, text: line.slice(0, 40), reason: r });
+    if (typeof r === "string") problems.push({ line: i + 1, text: excerpt(line, 40), reason: r });
     else lines.push(r);
   });
   return { lines, problems };

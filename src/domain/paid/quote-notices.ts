@@ -62,17 +62,20 @@ export async function sendToOwners(tx: Tx, quoteId: number, now: Date): Promise<
 /**
  * Tells staff about a quote: `supervisor` (to review, with buttons), `creator` (the technician who
  * made it), `desk` (to take the owner's answer by phone, with buttons), `work` (the technician,
- * the maker and the desk: the owner's answer).
+ * the maker and the desk: the owner's answer), `technician` (the maker and the technician),
+ * `office` (the desk, no buttons: a task).
  */
 export async function tellStaff(
-  tx: Tx, quoteId: number, who: "supervisor" | "creator" | "desk" | "work", key: string, now: Date,
+  tx: Tx, quoteId: number, who: "supervisor" | "creator" | "desk" | "work" | "technician" | "office",
+  key: string, now: Date,
   extra: Record<string, string> = {},
 ): Promise<void> {
   const q = await load(tx, quoteId);
   const { ticket, params } = await baseParams(tx, q);
   const ids = who === "supervisor" ? await staffOf(tx, q.propertyId, "supervisor")
     : who === "creator" ? [q.createdById]
-    : who === "desk" ? await staffOf(tx, q.propertyId, "desk")
+    : who === "desk" || who === "office" ? await staffOf(tx, q.propertyId, "desk")
+    : who === "technician" ? [q.createdById, ...(ticket.assigneeId ? [ticket.assigneeId] : [])]
     : [q.createdById, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(await staffOf(tx, q.propertyId, "desk"))];
   const buttons = who === "supervisor"
     ? [[{ label: "btn-review-approve", action: "qok", id: q.id }, { label: "btn-review-reject", action: "qno", id: q.id }]]

@@ -20,8 +20,8 @@ export type PayMethod = (typeof PAY_METHODS)[number];
 export type Decision = PayMethod | "decline";
 export const isDecision = (s: string): s is Decision =>
   s === "decline" || (PAY_METHODS as readonly string[]).includes(s);
-/** Quote states that a new version replaces. */
-const OPEN_OR_APPROVED = ["review", "sent", "approved"];
+/** Quote states that a new version replaces ("prepay": approved, awaiting the agreement and prepayment). */
+const OPEN_OR_APPROVED = ["review", "sent", "prepay", "approved"];
 
 export type QuotePreview = QuoteFigures & { lines: DraftLine[]; problems: LineProblem[]; agreementFen: number };
 
@@ -155,8 +155,10 @@ export async function decideQuote(
     if (!allowed) return err(via === "bot" ? "NOT_FOUND" : "FORBIDDEN");
     if (!QUOTABLE.includes(ticket.status)) return err("INVALID_STATE");
     const approve = decision !== "decline";
+    // above the agreement amount the work waits for the agreement and the prepayment (seed 002 5.2)
+    const approved = q.needsAgreement ? "prepay" : "approved";
     const r = await move(tx, q, "sent", {
-      status: approve ? "approved" : "declined", payMethod: approve ? decision : "",
+      status: approve ? approved : "declined", payMethod: approve ? decision : "",
       decidedById: actorId, decidedVia: via, decidedAt: now,
     });
     if (!r.ok) return r;
@@ -170,24 +172,33 @@ export async function decideQuote(
     const action = approve ? "quote-approved" : "quote-declined";
     await logEvent(tx, { ticketId: ticket.id, actorId, action, at: now, data: { version: q.version, decision, via } });
     const params = { method: approve ? decision : "-", via };
-    await tellStaff(tx, q.id, "work", approve ? "paid-quote-approved" : "paid-quote-declined", now, params);
+    if (approve && q.needsAgreement) {
+      await tellStaff(tx, q.id, "technician", "paid-quote-approved-wait", now, params);
+      await tellStaff(tx, q.id, "office", "paid-prepay-task", now, params);
+    } else {
+      await tellStaff(tx, q.id, "work", approve ? "paid-quote-approved" : "paid-quote-declined", now, params);
+    }
     const { version, totalFen, needsAgreement } = q;
     return ok({ number: ticket.number, version, decision, totalFen, needsAgreement });
   });
 }
 
-/** Whether Done may be pressed: free work always; paid work only with an approved latest quote. */
-export async function paidWorkAllowsDone(db: DbOrTx, ticket: { id: number; chargeable: boolean }): Promise<boolean> {
-  if (!ticket.chargeable) return true;
+/**
+ * Why Done may not be pressed yet, or null: free work always may; paid work only with an approved
+ * latest quote, and above the agreement amount only once the prepayment is recorded.
+ */
+export async function paidWorkBlocksDone(
+  db: DbOrTx, ticket: { id: number; chargeable: boolean },
+): Promise<"QUOTE_NOT_APPROVED" | "PREPAYMENT_PENDING" | null> {
+  if (!ticket.chargeable) return null;
   const last = await db.quote.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" } });
-  return last?.status === "approved";
+  return last?.status === "approved" ? null : last?.status === "prepay" ? "PREPAYMENT_PENDING" : "QUOTE_NOT_APPROVED";
 }
 
-
-/** Whether the ticket may be marked done as far as paid work goes (for an early, polite refusal). */
-export async function doneAllowed(db: DbOrTx, ticketId: number): Promise<boolean> {
+/** Why the ticket may not be marked done as far as paid work goes, or null (for an early, polite refusal). */
+export async function doneRefusal(db: DbOrTx, ticketId: number): Promise<string | null> {
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
-  return !t || (await paidWorkAllowsDone(db, t));
+  return t ? paidWorkBlocksDone(db, t) : null;
 }
 
 /** The ticket number of a quote, for a supervisor of its property (who may return it); otherwise null. */

@@ -10,6 +10,7 @@ import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { alignRows } from "../text-table.ts";
+import { wordToken } from "../word-token.ts";
 import { batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const MAX_ROWS = 20;
@@ -26,7 +27,8 @@ export async function nightSummary(db: DbOrTx, p: PropertyRow, tz: string, now: 
   const done = tickets.filter((t) => t.status === "completed" || t.status === "closed");
   const open = tickets.filter((t) => UNFINISHED.includes(t.status));
   const rows = tickets.slice(0, MAX_ROWS).map((t) => [
-    formatLocal(t.reportedAt, tz).slice(11), t.number.slice(-4), placeOf(t), t.emergency ? "!" : "", t.status, t.assignee?.name ?? "-",
+    formatLocal(t.reportedAt, tz).slice(11), t.number.slice(-4), placeOf(t), t.emergency ? "!" : "", t.assignee?.name ?? "-",
+    wordToken("status", t.status), // last: the recipient's words replace it, the columns before stay aligned
   ]);
   return { since: formatLocal(from, tz), came: tickets.length, done: done.length, open: open.length, rows };
 }

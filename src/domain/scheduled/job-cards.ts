@@ -43,7 +43,11 @@ function decide(c: Due, now: Date, opts: JobOptions, alerted: string[]): Decisio
   }
   return {
     where, data: { shown, editedAt: now, nextEditAt: clock?.changesAt ?? null, ...(clock ? {} : { endedAt: now }) }, outcome: "done",
-    edit: { params: cardParams(t, clock?.params ?? NO_CLOCK), buttons: clock ? jobButtons(t.id) : [] },
+    // an ended card keeps no buttons and no owner's phone (the job is not the technician's any more)
+    edit: {
+      params: clock ? cardParams(t, clock.params) : { ...cardParams(t, NO_CLOCK), phone: "-" },
+      buttons: clock ? jobButtons(t.id) : [],
+    },
   };
 }
 

@@ -5,6 +5,7 @@
 // away costs one edit an hour. The scheduled job is src/domain/scheduled/job-cards.ts.
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { authorize } from "../authorize.ts";
+import { notify } from "../notify.ts";
 import { recordSent, releaseClaims, rememberReply } from "../outbox.ts";
 import { zoneOf } from "../schedule.ts";
 import { formatLocal, zonedParts } from "../time.ts";
@@ -134,7 +135,11 @@ export function cardParams(t: CardTicket, clock: ClockParams): Record<string, st
 
 export type OpenCard = {
   params: Record<string, string | number>; buttons: ButtonIntent[][];
-  card: { ticketId: number; personId: number; shown: string; nextEditAt: Date | null };
+  card: {
+    ticketId: number; personId: number; shown: string; nextEditAt: Date | null;
+    /** What an older card message of the job shows once this one takes over: no clock. */
+    stale: Record<string, string | number>;
+  };
 };
 
 /** A job card for the technician who holds the job (see authorize), with its clock as of `now`. */
@@ -148,7 +153,10 @@ export async function openJobCard(
   const clock = cardClock(t, now, zoneOf(t.property), await alertedAtBreach(db, t));
   return ok({
     params: cardParams(t, clock.params), buttons: jobButtons(ticketId),
-    card: { ticketId, personId: technicianId, shown: clock.shown, nextEditAt: clock.changesAt },
+    card: {
+      ticketId, personId: technicianId, shown: clock.shown, nextEditAt: clock.changesAt,
+      stale: cardParams(t, { ...clock.params, clock: "none" }),
+    },
   });
 }
 
@@ -157,6 +165,18 @@ export async function jobCardShown(
   db: Db, card: OpenCard["card"], sent: { chatId: number; messageId: number }, now: Date,
 ): Promise<void> {
   const ref = cardRef(card.ticketId, card.personId);
+  // the card shown before keeps no clock that nobody edits any more: it gets a ref of its own and
+  // one edit without the clock line (its buttons still work)
+  const older = await db.outbox.findFirst({
+    where: { ref, status: "sent", messageId: { not: null } }, orderBy: { id: "desc" },
+  });
+  if (older) {
+    const olderRef = `${ref}:${older.id}`;
+    await db.outbox.updateMany({ where: { ref, status: "sent" }, data: { ref: olderRef } });
+    const buttons = jobButtons(card.ticketId);
+    const edit = { kind: "edit", ref: olderRef, key: "job-card", params: card.stale, buttons } as const;
+    await notify(db, now, card.personId, edit);
+  }
   const reply = { chatId: sent.chatId, personId: card.personId, key: "job-card", ref, messageId: sent.messageId, now };
   await rememberReply(db, reply);
   const state = { shown: card.shown, nextEditAt: card.nextEditAt, editedAt: now, endedAt: null };

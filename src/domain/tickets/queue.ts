@@ -116,7 +116,7 @@ export async function ticketCard(db: DbOrTx, personId: number, ticketId: number)
     incidentOf, linked,
     canMerge: merger && t.incidentOfId === null && UNFINISHED.includes(status),
     canUnmerge: merger && status === LINKED,
-    ticket: (await ticketView(db, ticketId))!, timeline: (await timeline(db, ticketId)).slice(-12), channel: t.channel,
+    ticket: (await ticketView(db, ticketId))!, timeline: await timeline(db, ticketId), channel: t.channel,
     registeredBy, owner: t.reporter.name, ownerPhone: t.phone || t.reporter.phone || "", reworkOf, canAct,
     priority: t.priority, urges: t.urgeCount, late: t.completionLevel >= 2,
     deadline: t.completionDueAt ? formatLocal(t.completionDueAt, zoneOf(t.property)) : "-",

@@ -51,6 +51,7 @@ export async function releaseTechnician(
     const supervisors = await onDutyStaff(tx, t.propertyId, "supervisor");
     const params = { ...noticeParams(view), offered: offered.length };
     await notifyAll(tx, now, supervisors, { key: "job-released-supervisor", params });
+    await notify(tx, now, personId, { key: "job-released-technician", params });
     released++;
   }
   return { jobs: released, offers: withdrawn };

@@ -17,8 +17,8 @@ import { fileOwnReport } from "./file-report.ts";
 
 const EMERGENCY_WORDS = [
   "漏水", "爆管", "水管爆裂", "爆裂", "破裂", "停电", "断电", "漏电", "煤气", "燃气", "瓦斯", "困人", "电梯困人", "困在电梯", "被困",
-  "跑水", "着火", "冒烟", "停電", "斷電", "漏電", "困在電梯", "冒煙",
-  "leak", "burst", "flood", "no power", "power cut", "outage", "gas", "trapped", "stuck in the lift", "fire", "smoke", "shock",
+  "跑水", "着火", "冒烟", "停電", "斷電", "漏電", "困在電梯", "冒煙", "火花", "冒火", "跳闸", "跳閘",
+  "leak", "burst", "flood", "no power", "power cut", "outage", "gas", "trapped", "stuck in the lift", "fire", "smoke", "shock", "spark",
 ];
 
 /** Which safety hint an emergency report needs at once (DOMAIN step 2): the hazard of its category or its words. */
@@ -26,7 +26,7 @@ export function hazardOf(category: string, text: string): "water" | "gas" | "ele
   const lower = text.toLowerCase();
   if (/电梯|電梯|lift|elevator/.test(lower) || /困|trapped|stuck/.test(lower)) return "lift";
   if (category === "gas" || /煤气|燃气|瓦斯|gas/.test(lower)) return "gas";
-  if (category === "electricity" || /漏电|漏電|停电|断电|冒烟|电线|spark|shock|power/.test(lower)) return "electricity";
+  if (category === "electricity" || /漏电|漏電|停电|断电|冒烟|电线|火花|冒火|跳闸|跳閘|spark|shock|power/.test(lower)) return "electricity";
   if (category === "water" || /水|leak|flood|burst|pipe/.test(lower)) return "water";
   return "other";
 }

@@ -3,7 +3,7 @@ import type { Database, Tx } from "../../db/client.ts";
 import { authorize } from "../authorize.ts";
 import { logEvent } from "../events.ts";
 import { recordFee } from "../paid/fees.ts";
-import { paidWorkAllowsDone } from "../paid/quotes.ts";
+import { paidWorkBlocksDone } from "../paid/quotes.ts";
 import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
@@ -57,7 +57,8 @@ export async function markDone(
     // done already by them (the flow submitted again): what the first did, nothing written
     const doneByThem = held?.status === "completed" && held.assigneeId === technicianId;
     if (held && doneByThem) return ok({ number: held.number, again: true });
-    if (held && !(await paidWorkAllowsDone(tx, held))) return err("QUOTE_NOT_APPROVED");
+    const blocked = held && (await paidWorkBlocksDone(tx, held));
+    if (blocked) return err(blocked);
     const r = await transition(tx, technicianId, ticketId, ["accepted", "arrived", "postponed"], {
       status: "completed", completedAt: now, arrivalDueAt: null, appointmentDueAt: null, postponedUntil: null,
     });

@@ -38,7 +38,11 @@ admin-ownercode-issued =
     Valid until { $expires }, for one use. Give the link or the code to the owner (they can also send "/join { $code }").
 admin-invite-usage = Usage: /invite CODE role [skills]. Roles: { $roles }. Skills (technicians, comma-separated): { $skills }. E.g. /invite BX technician water,electricity
 admin-invite-issued =
-    📨 Staff invite for { $property }: { role-label } (skills: { $skills })
+    📨 Staff invite for { $property }: { role-label }{ $skills ->
+        [none] {""}
+        [all] {" "}(every kind of job)
+       *[other] {" "}(skills: { $skills })
+    }
     Link: { $link }
     Code: { $code }, valid until { $expires }, for one use.
 admin-no-people = Nobody yet.

@@ -2,14 +2,6 @@
 language-name = English
 welcome = Hello, { $name }! This is the property repair desk. How can we help you?
 help-not-joined = Your account is not linked to a home yet. Please open the link the property office gave you, or send "/join CODE". If you have no code, please contact the property office.
-help-owner =
-    🛠 /repair report a problem
-    📋 /my my repair tickets
-    🌐 /language change language
-    ❌ /cancel stop what you are doing
-help-technician = 🔧 Technician: /jobs my jobs, /duty on or /duty off (receive new jobs or not)
-help-desk = 🧾 Desk: /callbacks phone callbacks due, /followups open follow-ups, /ownercode owner codes
-help-admin = ⚙️ Admin: /newproperty new property · /addunit add homes · /units homes · /import CSV import · /ownercode owner code · /invite staff invite · /people people · /revoke revoke a role · /settings time limits
 join-usage = Please send "/join CODE". The property office gives you the code.
 join-invalid = Sorry, this code is not valid, already used or expired. Please ask the property office for a new one.
 join-owner-ok = Done! You are linked to { $property } { $unit }. To report a problem, send /repair.
@@ -135,26 +127,6 @@ time-label = { $time ->
     [tomorrow_pm] { time-tomorrow_pm }
    *[other] { $time }
 }
-action-label = { $action ->
-    [reported] reported
-    [offered] offered
-    [accepted] technician assigned
-    [declined] declined
-    [arrived] technician arrived
-    [postponed] another visit booked
-    [completed] repaired
-    [confirmed] confirmed fixed
-    [reopened] reported not fixed
-    [cancelled] cancelled
-    [rated] rated
-    [commented] comment added
-    [follow-up-opened] follow-up opened
-    [follow-up-closed] follow-up done
-   *[other] { $action }
-}
-help-supervisor = 🧭 Supervisor: /followups open follow-ups (late jobs, low ratings and complaints come to you directly)
-help-control_room = 🌙 Control room: emergencies reported out of office hours come to you; make sure someone takes them and gets there in time.
-help-general = 🌐 /language change language · ❌ /cancel stop what you are doing
 list-separator = , 
 followup-reason = { $rating ->
     [0] { $reason }

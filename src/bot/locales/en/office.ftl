@@ -79,31 +79,9 @@ card-head =
         [yes]  (late)
        *[no] {""}
     } · urged { $urges } time(s)
-card-event = { $at } { $actor } · { card-action }{ $why ->
+card-event = { $at } { $actor } · { $action }{ $why ->
     [none] {""}
    *[other] ({ $why })
-}
-card-action = { $action ->
-    [urged] chased
-    [priority-changed] priority changed
-    [completion-warned] completion warning
-    [completion-breached] completion deadline missed
-    [rework-linked] linked as rework
-    [rework-unlinked] rework link removed
-    [incident-linked] same incident, linked automatically
-    [incident-joined] another report joined
-    [incident-left] a report taken out
-    [incident-primary] first report withdrawn, now the incident's ticket
-    [merged] merged
-    [unmerged] unmerged
-    [assigned] assigned
-    [reassigned] reassigned
-    [returned-to-pool] back to the pool
-    [note] note
-    [assign-returned] assignment ran out / declined, back in the queue
-    [callback-phone-task] callback by phone
-    [callback-requested] callback sent
-   *[other] { action-label }
 }
 btn-assign = 👷 Assign
 btn-reassign = 🔀 Reassign
@@ -206,9 +184,5 @@ handover-digest =
     { $table }
 
 ## /help for the office
-help-office =
-    📋 /queue open tickets (groups, assign, reassign, cancel, note, priority, rework)
-    📝 /intake register a phone, counter or patrol report
-    🔍 /find a ticket by number, home or phone
 flow-name-intake = registering a report
 flow-name-ticket-reason = reason for a ticket action

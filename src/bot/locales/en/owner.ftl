@@ -4,8 +4,8 @@ my-title = 📋 Your latest tickets:
 my-line =
     { $number } · { status-label }
     { category-label } · { $place }
-    Latest: { action-label } ({ $at })
-timeline-line = { $at } { action-label } { $actor }
+    Latest: { $action } ({ $at })
+timeline-line = { $at } { $action } { $actor }
 ticket-detail =
     🧾 Ticket { $number }
     Status: { status-label }

@@ -1,5 +1,5 @@
 ## Paid work: price list, quote, the owner's consent, fees
-cmd-prices = Price list (supervisor/admin)
+cmd-prices = price list of paid services
 setting-agreementYuan = paid work above this many yuan needs an agreement and prepayment
 paid-quote-usage = Usage: /quote TICKET, e.g. /quote BX-20261123-0007 (makes a paid-work quote for that job).
 cmd-quote = Quote a job (desk)
@@ -108,7 +108,6 @@ paid-decline-ask = Decline the quote? The repair will then end.
 btn-quote-decline-yes = Yes, decline
 btn-quote-decline-no = Not now
 paid-owner-approved = ✅ Quote approved ({ $total } yuan, { paid-method }). The technician will start now. Thank you!
-paid-owner-agreement = 📝 As the amount is large, the desk will contact you to sign an agreement and pay in advance.
 paid-owner-declined = OK, you declined the quote and this repair ends. You are welcome to report again any time.
 paid-owner-think = OK, the quote stays open; you can decide later.
 # To the supervisor (a monospace message)
@@ -149,8 +148,9 @@ paid-fee-due = 💴 Job { $number } is done: { $total } yuan to collect ({ paid-
 # Fees (/fees)
 fees-usage =
     Fees:
-    /fees BX [day|week|month]: today's / this week's / this month's fees (with a CSV file)
+    /fees BX [day|week|month|2026-12]: today's / this week's / this month's / a month's fees (with a CSV file)
     /fees paid TICKET RECEIPT: record a fee as received
+    /fees prepaid TICKET AMOUNT RECEIPT: record the agreement and the prepayment (a quote above the agreement amount; work starts after it)
 fees-none = { $name } has no paid-work fees from { $from } to { $to }.
 fees-title = 💴 { $name } paid-work fees { $from } to { $to } (yuan)
 fees-summary = { $count } job(s): { $total } yuan due, { $received } received, { $outstanding } outstanding.

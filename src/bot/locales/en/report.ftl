@@ -25,13 +25,6 @@ report-fig-urges = Urges
 report-fig-paid = Paid work (CNY)
 report-by-category = By category: { $list }
 report-by-channel = By channel: { $list }
-report-channel = { $channel ->
-    [chat] chat
-    [phone] phone
-    [walkin] walk-in
-    [patrol] patrol
-   *[other] { $channel }
-}
 report-technicians = 👷 Technicians
 report-col-name = Name
 report-col-done = Done

@@ -38,7 +38,11 @@ admin-ownercode-issued =
     有效期至 { $expires }，只能使用一次。请把链接或绑定码交给业主本人（业主也可发送「/join { $code }」）。
 admin-invite-usage = 用法：/invite 项目代码 岗位 [技能]。岗位：{ $roles }。技能（维修人员，逗号分隔）：{ $skills }。例如：/invite BX technician water,electricity
 admin-invite-issued =
-    📨 { $property } 的员工邀请：{ role-label }（技能：{ $skills }）
+    📨 { $property } 的员工邀请：{ role-label }{ $skills ->
+        [none] {""}
+        [all] （可接所有类别）
+       *[other] （技能：{ $skills }）
+    }
     链接：{ $link }
     邀请码：{ $code }，有效期至 { $expires }，只能使用一次。
 admin-no-people = 还没有人员。

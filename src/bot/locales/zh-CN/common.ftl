@@ -2,14 +2,6 @@
 language-name = 简体中文
 welcome = 您好，{ $name }！这里是物业报修服务台，请问能为您做些什么？
 help-not-joined = 您还没有绑定房屋。请使用物业服务中心发给您的绑定链接，或发送「/join 绑定码」。如没有绑定码，请联系物业服务中心。
-help-owner =
-    🛠 /repair 报修
-    📋 /my 我的报修单
-    🌐 /language 切换语言
-    ❌ /cancel 取消当前操作
-help-technician = 🔧 维修人员：/jobs 我的工单，/duty on 或 /duty off 上下班（是否接收派单）
-help-desk = 🧾 客服：/callbacks 待电话回访，/followups 待跟进事项，/ownercode 业主绑定码
-help-admin = ⚙️ 管理员：/newproperty 新建项目 · /addunit 添加房屋 · /units 房屋列表 · /import 导入 CSV · /ownercode 业主绑定码 · /invite 员工邀请 · /people 人员 · /revoke 撤销岗位 · /settings 时限设置
 join-usage = 请发送「/join 绑定码」，绑定码由物业服务中心提供。
 join-invalid = 抱歉，这个绑定码无效、已使用或已过期。请联系物业服务中心重新获取。
 join-owner-ok = 绑定成功！您已绑定 { $property } { $unit }。如需报修，请发送 /repair。
@@ -135,26 +127,6 @@ time-label = { $time ->
     [tomorrow_pm] { time-tomorrow_pm }
    *[other] { $time }
 }
-action-label = { $action ->
-    [reported] 提交报修
-    [offered] 派单
-    [accepted] 已安排维修人员
-    [declined] 婉拒
-    [arrived] 维修人员到场
-    [postponed] 约定再次上门
-    [completed] 维修完成
-    [confirmed] 确认修好
-    [reopened] 反馈未修好
-    [cancelled] 取消
-    [rated] 评价
-    [commented] 补充意见
-    [follow-up-opened] 安排跟进
-    [follow-up-closed] 跟进完成
-   *[other] { $action }
-}
-help-supervisor = 🧭 主管：/followups 待跟进事项（超时、差评、投诉会直接通知您）
-help-control_room = 🌙 中控室：下班时间的紧急报修会直接通知您，请确认有人接单并及时到场。
-help-general = 🌐 /language 切换语言 · ❌ /cancel 取消当前操作
 list-separator = 、
 followup-reason = { $rating ->
     [0] { $reason }

@@ -79,31 +79,9 @@ card-head =
         [yes] （已超时）
        *[no] {""}
     } · 催单 { $urges } 次
-card-event = { $at } { $actor } · { card-action }{ $why ->
+card-event = { $at } { $actor } · { $action }{ $why ->
     [none] {""}
    *[other] （{ $why }）
-}
-card-action = { $action ->
-    [urged] 催单
-    [priority-changed] 调整优先级
-    [completion-warned] 完成时限预警
-    [completion-breached] 超过完成时限
-    [rework-linked] 关联返修
-    [rework-unlinked] 取消返修关联
-    [incident-linked] 同一报修，自动并入
-    [incident-joined] 并入同一报修
-    [incident-left] 拆出同一报修
-    [incident-primary] 原报修撤回，改为主单
-    [merged] 合并报修
-    [unmerged] 取消合并
-    [assigned] 指派
-    [reassigned] 转单
-    [returned-to-pool] 退回抢单池
-    [note] 备注
-    [assign-returned] 指派超时／被拒，退回待办
-    [callback-phone-task] 转电话回访
-    [callback-requested] 发送回访
-   *[other] { action-label }
 }
 btn-assign = 👷 指派
 btn-reassign = 🔀 转单
@@ -157,8 +135,8 @@ tech-cancelled-by-desk = 工单 { $number } 已被物业取消，无需上门。
 owner-cancelled-by-desk = 您的报修 { $number } 已取消。原因：{ $reason }。如有疑问，请联系物业客服。
 
 ## /settings: dispatch mode and completion deadlines
-setting-dispatchMode = 派单方式（pool 抢单／assign 客服指派／round_robin 轮训／group 派单群）
-setting-roundRobinMin = 轮训每人独占时长（分钟）
+setting-dispatchMode = 派单方式（pool 抢单／assign 客服指派／round_robin 轮询／group 派单群）
+setting-roundRobinMin = 轮询每人独占时长（分钟）
 setting-completionUrgentMin = 紧急工单完成时限（分钟）
 setting-completionImportantMin = 重要工单完成时限（分钟）
 setting-completionNormalMin = 一般工单完成时限（分钟）
@@ -206,9 +184,5 @@ handover-digest =
     { $table }
 
 ## /help for the office
-help-office =
-    📋 /queue 待办工单（分组、指派、转单、取消、备注、优先级、返修）
-    📝 /intake 登记电话／前台／巡查报修
-    🔍 /find 按编号、房号或电话查找工单
 flow-name-intake = 登记报修
 flow-name-ticket-reason = 工单操作原因

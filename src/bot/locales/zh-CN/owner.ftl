@@ -4,8 +4,8 @@ my-title = 📋 您最近的报修单：
 my-line =
     { $number } · { status-label }
     { category-label } · { $place }
-    最新：{ action-label }（{ $at }）
-timeline-line = { $at } { action-label } { $actor }
+    最新：{ $action }（{ $at }）
+timeline-line = { $at } { $action } { $actor }
 ticket-detail =
     🧾 报修单 { $number }
     状态：{ status-label }

@@ -1,5 +1,5 @@
 ## Paid work (有偿服务): price list, quote, the owner's consent, fees
-cmd-prices = 价目表（主管/管理员）
+cmd-prices = 有偿服务价目表
 setting-agreementYuan = 有偿服务超过此金额（元）须签协议并预收费用
 paid-quote-usage = 用法：/quote 工单号，例如 /quote BX-20261123-0007（为该工单制作有偿服务报价）。
 cmd-quote = 为工单报价（客服）
@@ -108,7 +108,6 @@ paid-decline-ask = 确定不同意报价吗？不同意的话，本次维修将�
 btn-quote-decline-yes = 确定不同意
 btn-quote-decline-no = 再想想
 paid-owner-approved = ✅ 已确认报价（{ $total } 元，{ paid-method }）。维修人员马上开工，谢谢！
-paid-owner-agreement = 📝 金额较大，客服会与您联系签订维修协议并提前收费。
 paid-owner-declined = 好的，已记录您不同意报价，本次维修结束。如有需要，欢迎随时再报修。
 paid-owner-think = 好的，报价仍然有效，您可以稍后再决定。
 # To the supervisor (a monospace message)
@@ -149,8 +148,9 @@ paid-fee-due = 💴 工单 { $number } 已完工，应收 { $total } 元（{ pai
 # Fees (/fees)
 fees-usage =
     收费明细用法：
-    /fees BX [day|week|month]：今天 / 本周 / 本月的收费明细（附 CSV 文件）
+    /fees BX [day|week|month|2026-12]：今天 / 本周 / 本月 / 指定月份的收费明细（附 CSV 文件）
     /fees paid 工单号 收据号：登记已收款
+    /fees prepaid 工单号 金额 收据号：登记维修协议和预收费用（报价超过协议金额时，登记后才能开工）
 fees-none = { $name } 在 { $from } 至 { $to } 没有有偿服务收费。
 fees-title = 💴 { $name } 有偿服务收费明细 { $from } 至 { $to }（单位：元）
 fees-summary = 共 { $count } 单，应收 { $total } 元，已收 { $received } 元，未收 { $outstanding } 元。

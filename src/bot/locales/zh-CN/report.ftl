@@ -25,13 +25,6 @@ report-fig-urges = 催办次数
 report-fig-paid = 有偿服务收费（元）
 report-by-category = 按类别：{ $list }
 report-by-channel = 按渠道：{ $list }
-report-channel = { $channel ->
-    [chat] 线上
-    [phone] 电话
-    [walkin] 来访
-    [patrol] 巡查
-   *[other] { $channel }
-}
 report-technicians = 👷 维修人员绩效
 report-col-name = 姓名
 report-col-done = 完成

@@ -40,7 +40,11 @@ admin-ownercode-issued =
     有效期至 { $expires }，只能使用一次。請把連結或綁定碼交給業主本人（業主也可傳送「/join { $code }」）。
 admin-invite-usage = 用法：/invite 社區代碼 職務 [技能]。職務：{ $roles }。技能（維修人員，逗號分隔）：{ $skills }。例如：/invite BX technician water,electricity
 admin-invite-issued =
-    📨 { $property } 的員工邀請：{ role-label }（技能：{ $skills }）
+    📨 { $property } 的員工邀請：{ role-label }{ $skills ->
+        [none] {""}
+        [all] （可接所有類別）
+       *[other] （技能：{ $skills }）
+    }
     連結：{ $link }
     邀請碼：{ $code }，有效期至 { $expires }，只能使用一次。
 admin-no-people = 還沒有人員。

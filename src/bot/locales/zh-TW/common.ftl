@@ -4,14 +4,6 @@
 language-name = 繁體中文
 welcome = 您好，{ $name }！這裡是物業報修服務台，請問能為您做些什麼？
 help-not-joined = 您還沒有綁定房屋。請使用物業服務中心發給您的綁定連結，或傳送「/join 綁定碼」。如沒有綁定碼，請聯絡物業服務中心。
-help-owner =
-    🛠 /repair 報修
-    📋 /my 我的報修單
-    🌐 /language 切換語言
-    ❌ /cancel 取消目前操作
-help-technician = 🔧 維修人員：/jobs 我的工單，/duty on 或 /duty off 上下班（是否接收派單）
-help-desk = 🧾 客服：/callbacks 待電話回訪，/followups 待跟進事項，/ownercode 業主綁定碼
-help-admin = ⚙️ 管理員：/newproperty 新建社區 · /addunit 新增房屋 · /units 房屋列表 · /import 匯入 CSV · /ownercode 業主綁定碼 · /invite 員工邀請 · /people 人員 · /revoke 撤銷職務 · /settings 時限設定
 join-usage = 請傳送「/join 綁定碼」，綁定碼由物業服務中心提供。
 join-invalid = 抱歉，這個綁定碼無效、已使用或已過期。請聯絡物業服務中心重新取得。
 join-owner-ok = 綁定成功！您已綁定 { $property } { $unit }。如需報修，請傳送 /repair。
@@ -137,26 +129,6 @@ time-label = { $time ->
     [tomorrow_pm] { time-tomorrow_pm }
    *[other] { $time }
 }
-action-label = { $action ->
-    [reported] 提交報修
-    [offered] 派單
-    [accepted] 已安排維修人員
-    [declined] 婉拒
-    [arrived] 維修人員到場
-    [postponed] 約定再次上門
-    [completed] 維修完成
-    [confirmed] 確認修好
-    [reopened] 回饋未修好
-    [cancelled] 取消
-    [rated] 評價
-    [commented] 補充意見
-    [follow-up-opened] 安排跟進
-    [follow-up-closed] 跟進完成
-   *[other] { $action }
-}
-help-supervisor = 🧭 主管：/followups 待跟進事項（超時、差評、投訴會直接通知您）
-help-control_room = 🌙 中控室：下班時間的緊急報修會直接通知您，請確認有人接單並及時到場。
-help-general = 🌐 /language 切換語言 · ❌ /cancel 取消目前操作
 list-separator = 、
 followup-reason = { $rating ->
     [0] { $reason }

@@ -81,31 +81,9 @@ card-head =
         [yes] （已超時）
        *[no] {""}
     } · 催單 { $urges } 次
-card-event = { $at } { $actor } · { card-action }{ $why ->
+card-event = { $at } { $actor } · { $action }{ $why ->
     [none] {""}
    *[other] （{ $why }）
-}
-card-action = { $action ->
-    [urged] 催單
-    [priority-changed] 調整優先順序
-    [completion-warned] 完成時限預警
-    [completion-breached] 超過完成時限
-    [rework-linked] 關聯返修
-    [rework-unlinked] 取消返修關聯
-    [incident-linked] 同一報修，自動併入
-    [incident-joined] 併入同一報修
-    [incident-left] 拆出同一報修
-    [incident-primary] 原報修撤回，改為主單
-    [merged] 合併報修
-    [unmerged] 取消合併
-    [assigned] 指派
-    [reassigned] 轉單
-    [returned-to-pool] 退回搶單池
-    [note] 備註
-    [assign-returned] 指派超時／被拒，退回待辦
-    [callback-phone-task] 轉電話回訪
-    [callback-requested] 傳送回訪
-   *[other] { action-label }
 }
 btn-assign = 👷 指派
 btn-reassign = 🔀 轉單
@@ -159,8 +137,8 @@ tech-cancelled-by-desk = 工單 { $number } 已被物業取消，無需上門。
 owner-cancelled-by-desk = 您的報修 { $number } 已取消。原因：{ $reason }。如有疑問，請聯絡物業客服。
 
 ## /settings: dispatch mode and completion deadlines
-setting-dispatchMode = 派單方式（pool 搶單／assign 客服指派／round_robin 輪訓／group 派單群）
-setting-roundRobinMin = 輪訓每人獨佔時長（分鐘）
+setting-dispatchMode = 派單方式（pool 搶單／assign 客服指派／round_robin 輪詢／group 派單群）
+setting-roundRobinMin = 輪詢每人獨佔時長（分鐘）
 setting-completionUrgentMin = 緊急工單完成時限（分鐘）
 setting-completionImportantMin = 重要工單完成時限（分鐘）
 setting-completionNormalMin = 一般工單完成時限（分鐘）
@@ -208,9 +186,5 @@ handover-digest =
     { $table }
 
 ## /help for the office
-help-office =
-    📋 /queue 待辦工單（分組、指派、轉單、取消、備註、優先順序、返修）
-    📝 /intake 登記電話／前臺／巡查報修
-    🔍 /find 按編號、房號或電話查詢工單
 flow-name-intake = 登記報修
 flow-name-ticket-reason = 工單操作原因

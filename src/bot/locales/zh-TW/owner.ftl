@@ -6,8 +6,8 @@ my-title = 📋 您最近的報修單：
 my-line =
     { $number } · { status-label }
     { category-label } · { $place }
-    最新：{ action-label }（{ $at }）
-timeline-line = { $at } { action-label } { $actor }
+    最新：{ $action }（{ $at }）
+timeline-line = { $at } { $action } { $actor }
 ticket-detail =
     🧾 報修單 { $number }
     狀態：{ status-label }

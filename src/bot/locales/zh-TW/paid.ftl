@@ -1,7 +1,7 @@
 ### Generated from zh-CN/paid.ftl by `npm run locales:tw`: edit zh-CN or scripts/zh-tw-overrides.json.
 
 ## Paid work (有償服務): price list, quote, the owner's consent, fees
-cmd-prices = 價目表（主管/管理員）
+cmd-prices = 有償服務價目表
 setting-agreementYuan = 有償服務超過此金額（元）須籤協議並預收費用
 paid-quote-usage = 用法：/quote 工單號，例如 /quote BX-20261123-0007（為該工單製作有償服務報價）。
 cmd-quote = 為工單報價（客服）
@@ -61,14 +61,14 @@ btn-paid-free = 不收費，返回
 paid-stay-free = 好的，工單 { $number } 仍為免費維修。
 paid-marked = 已將工單 { $number } 標記為有償服務（{ paid-reason }）。
 paid-ask-lines =
-    請輸入報價社區，每行一項：
+    請輸入報價項目，每行一項：
     A01 2　（編號 數量，按價目表單價）
     A01 2 80　（高於價目表的單價，需主管審批）
     M01 1 自備　（業主自備材料，只登記不收費）
-    + 社區名稱 1 50　（價目表外的社區，需主管審批）
+    + 項目名稱 1 50　（價目表外的項目，需主管審批）
 paid-price-list = 💴 價目表（單位：元）
 paid-confirm = 核對無誤後請點「傳送報價」。
-paid-no-prices = （本社區還沒有價目表，只能填寫價目表外社區，需主管審批。）
+paid-no-prices = （本社區還沒有價目表，只能填寫價目表外項目，需主管審批。）
 paid-line-problem = 第 { $line } 行「{ $text }」：{ $reason ->
     [unknown] 價目表中沒有這個編號
     [quantity] 數量不正確
@@ -76,10 +76,10 @@ paid-line-problem = 第 { $line } 行「{ $text }」：{ $reason ->
     [own] 只有材料可以由業主自備
    *[format] 格式不對
 }
-paid-lines-again = 請修改後重新輸入全部社區。
+paid-lines-again = 請修改後重新輸入全部項目。
 paid-preview = 工單 { $number } 報價預覽（單位：元）：
 paid-total = 合計：{ $total } 元
-paid-preview-review = ⚠️ 含高於價目表或價目表外的社區（標 ！），將先送主管審批，批准後再發給業主。
+paid-preview-review = ⚠️ 含高於價目表或價目表外的項目（標 ！），將先送主管審批，批准後再發給業主。
 paid-preview-agreement = 📝 金額超過 { $threshold } 元：須與業主簽訂協議並提前收費。
 btn-paid-send = ✅ 傳送報價
 btn-paid-cancel = ✖️ 取消
@@ -110,7 +110,6 @@ paid-decline-ask = 確定不同意報價嗎？不同意的話，本次維修將�
 btn-quote-decline-yes = 確定不同意
 btn-quote-decline-no = 再想想
 paid-owner-approved = ✅ 已確認報價（{ $total } 元，{ paid-method }）。維修人員馬上開工，謝謝！
-paid-owner-agreement = 📝 金額較大，客服會與您聯絡簽訂維修協議並提前收費。
 paid-owner-declined = 好的，已記錄您不同意報價，本次維修結束。如有需要，歡迎隨時再報修。
 paid-owner-think = 好的，報價仍然有效，您可以稍後再決定。
 # To the supervisor (a monospace message)
@@ -151,8 +150,9 @@ paid-fee-due = 💴 工單 { $number } 已完工，應收 { $total } 元（{ pai
 # Fees (/fees)
 fees-usage =
     收費明細用法：
-    /fees BX [day|week|month]：今天 / 本週 / 本月的收費明細（附 CSV 檔案）
+    /fees BX [day|week|month|2026-12]：今天 / 本週 / 本月 / 指定月份的收費明細（附 CSV 檔案）
     /fees paid 工單號 收據號：登記已收款
+    /fees prepaid 工單號 金額 收據號：登記維修協議和預收費用（報價超過協議金額時，登記後才能開工）
 fees-none = { $name } 在 { $from } 至 { $to } 沒有有償服務收費。
 fees-title = 💴 { $name } 有償服務收費明細 { $from } 至 { $to }（單位：元）
 fees-summary = 共 { $count } 單，應收 { $total } 元，已收 { $received } 元，未收 { $outstanding } 元。
@@ -160,7 +160,7 @@ fees-materials-title = 🔧 物料領用（* 為業主自備）
 fees-received = ✅ 已登記工單 { $number } 收款 { $total } 元，收據號 { $receipt }。
 fees-col-number = 工單號
 fees-col-place = 房號
-fees-col-items = 社區
+fees-col-items = 項目
 fees-col-total = 金額
 fees-col-method = 付款方式
 fees-col-status = 狀態

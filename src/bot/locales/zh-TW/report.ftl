@@ -27,13 +27,6 @@ report-fig-urges = 催辦次數
 report-fig-paid = 有償服務收費（元）
 report-by-category = 按類別：{ $list }
 report-by-channel = 按渠道：{ $list }
-report-channel = { $channel ->
-    [chat] 線上
-    [phone] 電話
-    [walkin] 來訪
-    [patrol] 巡查
-   *[other] { $channel }
-}
 report-technicians = 👷 維修人員績效
 report-col-name = 姓名
 report-col-done = 完成

@@ -1,0 +1,38 @@
+// The one lookup from a raw name to the words people read, in their language: every event kind,
+// ticket status, category and channel has `word-<kind>-<value>` in each locale (words.ftl; a test
+// enumerates them). Used by the ticket card, the owner's timeline, the handover, the report and
+// the CSV export; a name without words shows as it is rather than failing.
+import { EVENT_KINDS } from "../domain/events.ts";
+import { CHANNELS } from "../domain/tickets/report.ts";
+import { CATEGORIES, TICKET_STATUSES } from "../domain/types.ts";
+import { WORD_TOKEN, type WordKind } from "../domain/word-token.ts";
+import { hasKey, t } from "./i18n.ts";
+
+/** Every raw name that needs words, by kind. */
+export const WORD_VALUES: Record<WordKind, readonly string[]> = {
+  event: EVENT_KINDS, status: TICKET_STATUSES, category: CATEGORIES, channel: CHANNELS,
+};
+
+export const wordKey = (kind: WordKind, value: string) => `word-${kind}-${value}`;
+
+/** The words for a raw name in a language (zh-CN's when the language lacks them, else the name). */
+export function words(lang: string, kind: WordKind, value: string): string {
+  const key = wordKey(kind, value);
+  return hasKey("zh-CN", key) ? t(lang, key) : value;
+}
+
+/** A text with every `wordToken` replaced by its words in `lang`. */
+export const expandWords = (lang: string, text: string) =>
+  text.replace(WORD_TOKEN, (_, kind: WordKind, value: string) => words(lang, kind, value));
+
+/** A record of /export in words: category, channel, status, emergency and callback channel. */
+export function exportWords<R extends Record<string, string>>(lang: string, r: R): R {
+  const yesNo = (v: string | undefined) => (v === "1" ? t(lang, "word-yes") : v === "0" ? t(lang, "word-no") : v);
+  const out: Record<string, string | undefined> = { ...r };
+  if (r.category) out.category = words(lang, "category", r.category);
+  if (r.channel) out.channel = words(lang, "channel", r.channel);
+  if (r.status) out.status = words(lang, "status", r.status);
+  if (r.emergency) out.emergency = yesNo(r.emergency);
+  if (r.callback) out.callback = t(lang, `word-callback-${r.callback}`);
+  return out as R;
+}
