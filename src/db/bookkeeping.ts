@@ -107,12 +107,16 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
   const [read, write, del] = [READ(q), WRITE(q), DELETE(q)].map(prepared) as [
     () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
   ];
-  const [accept, claim, done, release, renew, waiting] = [ACCEPT(q), CLAIM(q), DONE(q), RELEASE(q), RENEW(q), WAITING(q)]
+  const n = (i: number) => `?${i}`; // numbered: a parameter used twice is bound once
+  const [accept, claim, done, release, renew, waiting] = [ACCEPT(n), CLAIM(n), DONE(n), RELEASE(n), RENEW(n), WAITING(n)]
     .map(prepared) as (() => SqliteStatement)[] as [
     () => SqliteStatement, () => SqliteStatement, () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
     () => SqliteStatement,
   ];
-  const all = (stmt: SqliteStatement, ...a: unknown[]) => (stmt as unknown as { all: (...x: unknown[]) => unknown[] }).all(...a);
+  /** better-sqlite3 binds numbered parameters from an object keyed 1, 2, … */
+  const args = (a: unknown[]) => Object.fromEntries(a.map((v, i) => [i + 1, v]));
+  const all = (stmt: SqliteStatement, ...a: unknown[]) =>
+    (stmt as unknown as { all: (x: object) => unknown[] }).all(args(a));
   let count = 0;
   const run = <T>(fn: () => T) => lock(async () => (count++, fn()));
   const d = sqliteDate;
@@ -122,7 +126,7 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
       conn.exec("BEGIN IMMEDIATE");
       try {
         for (const r of rows) {
-          if (accept().get(r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))) !== undefined) fresh.push(r.updateId);
+          if (accept().get(args([r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))])) !== undefined) fresh.push(r.updateId);
         }
         conn.exec("COMMIT");
       } catch (e) {
@@ -132,9 +136,9 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
       return fresh;
     }),
     claim: (chat, holder, until, now) => run(() => inOrder(all(claim(), holder, d(until), chat, d(now)) as Record<string, unknown>[])),
-    done: (id, now) => run(() => void done().run(d(now), id)),
-    release: (chat, holder) => run(() => void release().run(chat, holder)),
-    renew: (holder, until) => run(() => void renew().run(d(until), holder)),
+    done: (id, now) => run(() => void done().run(args([d(now), id]))),
+    release: (chat, holder) => run(() => void release().run(args([chat, holder]))),
+    renew: (holder, until) => run(() => void renew().run(args([d(until), holder]))),
     waiting: (now, limit) => run(() => (all(waiting(), d(now), limit) as { chatKey: string }[]).map((r) => r.chatKey)),
   };
   return {
