@@ -9,11 +9,14 @@ import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
 import { outageLog, type Logger } from "../log.ts";
 import type { Inbox } from "./inbox.ts";
+import { keptNotice } from "./kept-notice.ts";
 import { ALLOWED_UPDATES } from "./updates.ts";
 
 export type PollingOptions = {
   log: Logger;
   inbox: Inbox;
+  /** How long the database may be away before the people waiting are told (default 10 s). */
+  keptNoticeAfterMs?: number;
   /** Seconds Telegram holds a getUpdates open (default 30). */
   pollTimeoutS?: number;
   /** Backoff after a 409 Conflict: first wait and cap (default 1 s doubling to 60 s). */
@@ -110,6 +113,7 @@ export function startPolling(bot: Bot<BotContext>, opts: PollingOptions): Pollin
   const fetch = createFetcher(bot, opts);
   const abort = new AbortController();
   const outage = outageLog(log, "inbox: database cannot take updates (Telegram keeps them)");
+  const kept = keptNotice(bot.api, opts.keptNoticeAfterMs);
 
   /** Writes the batch into the inbox, waiting for the database; false when stopped first. */
   async function keep(updates: Update[]): Promise<boolean> {
@@ -117,9 +121,11 @@ export function startPolling(bot: Bot<BotContext>, opts: PollingOptions): Pollin
       try {
         await inbox.accept(updates);
         outage.ok({ updates: updates.length });
+        kept.ok();
         return true;
       } catch (e) {
         outage.failed(e, { updates: updates.length });
+        await kept.failed(updates);
         await sleep(wait, abort.signal);
         if (abort.signal.aborted) return false;
       }

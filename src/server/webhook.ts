@@ -15,6 +15,7 @@ import type { WebhookConfig } from "../config.ts";
 import { outageLog, type Logger } from "../log.ts";
 import type { Health } from "./health.ts";
 import type { Inbox } from "./inbox.ts";
+import { keptNotice } from "./kept-notice.ts";
 import { retryUntilUp } from "./start-up.ts";
 import { ALLOWED_UPDATES } from "./updates.ts";
 
@@ -63,6 +64,7 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
   const { config, log } = opts;
   const answerWithinMs = opts.answerWithinMs ?? 8_000;
   const outage = outageLog(log, "inbox: database cannot take updates (Telegram redelivers them)");
+  const kept = keptNotice(bot.api);
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -81,8 +83,10 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
     try {
       await opts.inbox.accept([update]);
       outage.ok();
+      kept.ok();
     } catch (e) {
       outage.failed(e);
+      await kept.failed([update]);
       return json(res, 503, { error: "try again later" });
     }
     json(res, 200, { ok: true });

@@ -343,7 +343,7 @@ describe("errors", () => {
     expect(fake.sent()).toHaveLength(1);
   });
 
-  it("5xx: keeps retrying (backoff capped at 15 min) as long as the notice matters, then tells the desk", async () => {
+  it("5xx: keeps retrying (backoff capped at 60 s) as long as the notice matters, then tells the desk", async () => {
     const property = await d.db.property.create({ data: { code: "BX", name: "BX Garden", timezone: "Asia/Shanghai" } });
     const p = await makePerson(d.db, "李师傅");
     const desk = await makePerson(d.db, "前台");
@@ -353,15 +353,17 @@ describe("errors", () => {
     fake.failChat(p.telegramId!, { error_code: 502, description: "Bad Gateway" });
     const s = sender({ giveUpAfterMs: 2 * 3_600_000 });
     const gaps: number[] = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 200; i++) {
       await s.tick();
       const row = (await rows())[0]!;
       if (row.status !== "pending") break;
       gaps.push((row.dueAt.getTime() - now.getTime()) / 1000);
       now = row.dueAt;
     }
-    expect(gaps.slice(0, 9)).toEqual([5, 10, 20, 40, 80, 160, 320, 640, 900]);
-    expect(gaps.length).toBeGreaterThan(10);
+    // Telegram back after any outage: the notice goes within a minute (not 640 s later)
+    expect(gaps.slice(0, 9)).toEqual([5, 10, 20, 40, 60, 60, 60, 60, 60]);
+    expect(Math.max(...gaps)).toBe(60);
+    expect(gaps.length).toBeGreaterThan(100);
     expect((await rows())[0]).toMatchObject({ status: "dead", lastError: "502: Bad Gateway" });
     expect(now.getTime() - T0.getTime()).toBeLessThanOrEqual(2 * 3_600_000);
     at(now.getTime() - T0.getTime() + 1000);
