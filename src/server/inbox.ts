@@ -10,7 +10,7 @@ import type { Update } from "grammy/types";
 import { randomUUID } from "node:crypto";
 import { DatabaseUnavailable, markInboxed } from "../bot/inboxed.ts";
 import type { InboxStore } from "../db/bookkeeping.ts";
-import { outageLog, type Logger } from "../log.ts";
+import { outageLog, type Logger, type OutageLog } from "../log.ts";
 
 export type InboxOptions = {
   store: InboxStore;
@@ -33,6 +33,8 @@ export type Inbox = {
   /** Stops taking up chats; waits for the updates in hand. */
   stop: () => Promise<void>;
   holder: string;
+  /** The database outage as the inbox sees it (one line when it starts, one when it ends). */
+  outage: OutageLog;
 };
 
 
@@ -56,7 +58,7 @@ export function createInbox(opts: InboxOptions): Inbox {
   const holder = randomUUID();
   const lanes = new Map<string, { again: boolean }>();
   const tasks = new Set<Promise<void>>();
-  const outage = outageLog(log, "inbox");
+  const outage = outageLog(log, "inbox: database unreachable (unacknowledged updates stay with Telegram)");
   let stopped = true;
   let last = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -119,12 +121,15 @@ export function createInbox(opts: InboxOptions): Inbox {
   }
 
   /** Chats nobody holds (after a restart, an outage, another process's death), and claims renewed. */
+  let sweepFailing = false;
   async function sweep() {
     try {
       if (lanes.size > 0) await store.renew(holder, until());
       for (const chat of await store.waiting(clock(), 100)) if (!lanes.has(chat)) wake(chat);
-      outage.ok();
+      if (sweepFailing) outage.ok(); // (a sweep that works says nothing of writes: accept says when they do)
+      sweepFailing = false;
     } catch (e) {
+      sweepFailing = true;
       outage.failed(e);
     }
   }
@@ -139,6 +144,7 @@ export function createInbox(opts: InboxOptions): Inbox {
 
   return {
     holder,
+    outage,
     async accept(updates) {
       if (updates.length === 0) return;
       const rows = updates.map((u) => ({ updateId: u.update_id, chatKey: chatKeyOf(u), raw: JSON.stringify(u) }));

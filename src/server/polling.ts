@@ -112,7 +112,7 @@ export function startPolling(bot: Bot<BotContext>, opts: PollingOptions): Pollin
   const { log, inbox } = opts;
   const fetch = createFetcher(bot, opts);
   const abort = new AbortController();
-  const outage = outageLog(log, "inbox: database cannot take updates (Telegram keeps them)");
+  const outage = inbox.outage;
   const kept = keptNotice(bot.api, opts.keptNoticeAfterMs);
 
   /** Writes the batch into the inbox, waiting for the database; false when stopped first. */

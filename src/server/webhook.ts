@@ -12,7 +12,7 @@ import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
 import type { WebhookConfig } from "../config.ts";
-import { outageLog, type Logger } from "../log.ts";
+import type { Logger } from "../log.ts";
 import type { Health } from "./health.ts";
 import type { Inbox } from "./inbox.ts";
 import { keptNotice } from "./kept-notice.ts";
@@ -63,7 +63,7 @@ function json(res: ServerResponse, status: number, body: unknown) {
 export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): Promise<Webhook> {
   const { config, log } = opts;
   const answerWithinMs = opts.answerWithinMs ?? 8_000;
-  const outage = outageLog(log, "inbox: database cannot take updates (Telegram redelivers them)");
+  const outage = opts.inbox.outage;
   const kept = keptNotice(bot.api);
 
   async function route(req: IncomingMessage, res: ServerResponse) {
