@@ -14,11 +14,11 @@ import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../helpers/fixtures.ts";
 
-const TOKEN = "424299:KILL-token-for-the-fake-bot-api-1234";
+const TOKEN = "424299:KILL-token-for-the-fake-bot-api-123";
 const KILLS = Number(process.env.KILLS ?? 30);
 const OWNERS = Number(process.env.KILL_OWNERS ?? 8);
 const SEED = Number(process.env.KILL_SEED ?? 18);
-const STEP_MS = 90_000; // a step may wait out kills and the sender's lease (15 s) after each
+const STEP_MS = Number(process.env.KILL_STEP_MS ?? 90_000); // a step may wait out kills and the sender's lease (15 s) after each
 
 let fake: FakeTelegram;
 let database: TestDatabase;
@@ -43,7 +43,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startBot() {
   const c = spawn(process.execPath, ["dist/main.js"], {
-    env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: "warn" },
+    env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: process.env.KILL_LOG ?? "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   c.stdout!.on("data", (b) => (output += b));
@@ -65,7 +65,7 @@ async function waitFor<T>(what: string, find: () => T | undefined | false, ms = 
   for (;;) {
     const found = find();
     if (found) return found;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n--- bot output (tail) ---\n${output.slice(-3000)}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n--- bot output (tail) ---\n${output.slice(-3000)}\n--- calls ---\n${fake.calls.slice(-8).map((c) => `${c.method} ${JSON.stringify(c.payload).slice(0, 200)} ${JSON.stringify(c.error ?? "")}`).join("\n")}`);
     await sleep(50);
   }
 }
