@@ -38,7 +38,9 @@ const deps = { database, config, clock, log };
 const bot = createBot(deps);
 const up = <T>(what: string, fn: () => Promise<T>) => retryUntilUp(what, fn, { log, signal: starting.signal });
 try {
-  await up("getMe", () => bot.init());
+  // (bot.init() would wrap getMe in grammY's own retry: the botInfo is set from our loop instead)
+  const me = await up("getMe", () => bot.api.getMe());
+  if (me) bot.botInfo = me;
 } catch (e) {
   log.error("cannot start: Telegram refuses the bot token", { error: String(e) });
   await shutdown("start-up failed", 1);

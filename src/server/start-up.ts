@@ -40,7 +40,8 @@ export async function retryUntilUp<T>(what: string, fn: () => Promise<T>, opts: 
     try {
       return await fn();
     } catch (e) {
-      if (isFinal(e) || opts.signal?.aborted) throw e;
+      if (opts.signal?.aborted) return undefined;
+      if (isFinal(e)) throw e;
       const retryAfter = e instanceof GrammyError ? (e.parameters.retry_after ?? 0) * 1000 : 0;
       const next = Math.min(cap, Math.max(wait, retryAfter));
       opts.log.warn(`start-up: ${what} failed, trying again`, { attempt, retryInS: next / 1000, error: String(e) });
