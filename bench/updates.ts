@@ -16,6 +16,7 @@ import { conversations, createConversation, type Conversation, type Conversation
 import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Database } from "../src/db/client.ts";
+import { createInbox } from "../src/server/inbox.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
 import { BENCH_BOT, BENCH_FAKE, BENCH_TOKEN, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
@@ -54,6 +55,20 @@ async function benchUpdates(provider: Provider, database: Database) {
   const fake = await startFakeTelegram(BENCH_FAKE);
   try {
     const { bot, errors } = benchBot(database, fake.apiRoot);
+    // The update path as it runs: into the durable inbox, handled from it, marked handled (BENCH_INBOX=0: bot.handleUpdate alone).
+    const marked = new Map<number, () => void>();
+    const store = database.bookkeeping.inbox;
+    const inbox = createInbox({ store: { ...store, done: async (id, now) => { await store.done(id, now); marked.get(id)?.(); } },
+      handle: (u) => bot.handleUpdate(u), clock: () => new Date(), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    inbox.start();
+    const viaInbox = process.env.BENCH_INBOX !== "0";
+    const through = async (u: Update) => {
+      if (!viaInbox) return bot.handleUpdate(u);
+      const done = new Promise<void>((resolve) => marked.set(u.update_id, resolve));
+      await inbox.accept([u]);
+      await done;
+      marked.delete(u.update_id);
+    };
     let updateId = 1000;
     let cpuMicros = 0;
     /** The newest message per chat that carries `q|` buttons (what the owner would press). */
@@ -62,7 +77,7 @@ async function benchUpdates(provider: Provider, database: Database) {
       const from = fake.calls.length;
       const start = performance.now();
       const cpu = process.cpuUsage();
-      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
+      await through({ update_id: ++updateId, ...update } as Update);
       const t = performance.now() - start;
       cpuMicros += process.cpuUsage(cpu).user + process.cpuUsage(cpu).system;
       for (const c of fake.calls.slice(from) as Call[]) {
@@ -162,6 +177,7 @@ async function benchUpdates(provider: Provider, database: Database) {
     gc();
     const heap = process.memoryUsage().heapUsed / 2 ** 20;
     record(provider, `4. heap, ${IDLE_OWNERS.toLocaleString("en")} owners mid-conversation (after GC)`, `${heap.toFixed(1)} MB`);
+    await inbox.stop();
     if (errors.length > 0) throw new Error(`bot errors: ${errors.slice(0, 3).join("; ")}`);
   } finally {
     await fake.close();
