@@ -20,7 +20,7 @@ export async function apologise(ctx: Context, t: Translate) {
 }
 
 /** Errors of our own making: waiting for the database would not help. */
-const isBug = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError
+export const isBug = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError
   || e instanceof SyntaxError || (e instanceof Error && e.name === "PrismaClientValidationError");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
