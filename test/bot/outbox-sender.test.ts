@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createOutboxSender, MONOSPACE_KEYS, type OutboxSender } from "../../src/bot/outbox-sender.ts";
-import { outboxBacklog } from "../../src/domain/outbox.ts";
+import { CLAIM_MS, claimDue, outboxBacklog } from "../../src/domain/outbox.ts";
 import type { Logger } from "../../src/log.ts";
 import { notify, type Notice } from "../../src/domain/notify.ts";
 import { closeOutParams } from "../../src/domain/scheduled/close-out.ts";
@@ -406,6 +406,23 @@ describe("durability", () => {
     at(2200 + 15_001);
     expect(await c.tick()).toBe(1);
     expect(texts(fake.calls).map((x) => /工单 (\S+)/.exec(x)?.[1])).toEqual(["BX-0", "BX-1", "BX-2", "BX-3"]);
+  });
+
+  it("a message in flight at a kill goes again within seconds (its claim lapses after 10 s), once", async () => {
+    const p = await makePerson(d.db, "李师傅");
+    await notify(d.db, now, p.id, taken("BX-9"));
+    // a sender claimed the row and died before recording the send
+    const [row] = await claimDue(d.db, now, { holder: "dead:1", limit: 1, scan: 10, chatReady: () => true });
+    expect(row).toBeDefined();
+    const next = sender({ leaseMs: false });
+    at(CLAIM_MS - 1);
+    expect(await next.tick()).toBe(0); // still claimed
+    at(CLAIM_MS + 1);
+    expect(CLAIM_MS).toBeLessThanOrEqual(10_000);
+    expect(await next.tick()).toBe(1);
+    at(CLAIM_MS * 3);
+    expect(await next.tick()).toBe(0); // sent and recorded: not again
+    expect(fake.sent(p.telegramId!)).toHaveLength(1);
   });
 
   it("two senders without the lease still send every row exactly once, in order per chat", async () => {
