@@ -18,6 +18,7 @@ import { conversations, createConversation, type Conversation, type Conversation
 import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Database } from "../src/db/client.ts";
+import { createInbox } from "../src/server/inbox.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
 import { BENCH_BOT, BENCH_FAKE, BENCH_TOKEN, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
@@ -73,6 +74,19 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
   const fake = await startFakeTelegram(BENCH_FAKE);
   try {
     const { bot, errors } = benchBot(database, fake.apiRoot);
+    // The update path as it runs: into the durable inbox, handled from it, marked handled (BENCH_INBOX=0: bot.handleUpdate alone).
+    const marked = new Map<number, () => void>();
+    const store = database.bookkeeping.inbox;
+    const inbox = createInbox({ store: { ...store, done: async (id, now) => { await store.done(id, now); marked.get(id)?.(); } },
+      handle: (u) => bot.handleUpdate(u), clock: () => new Date(), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    inbox.start();
+    const viaInbox = process.env.BENCH_INBOX !== "0";
+    const through = async (u: Update) => {
+      const done = new Promise<void>((resolve) => marked.set(u.update_id, resolve));
+      await inbox.accept([u]);
+      await done;
+      marked.delete(u.update_id);
+    };
     let updateId = 1000;
     let cpuMicros = 0;
     let webhookReplies = 0;
@@ -83,8 +97,9 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
       const from = fake.calls.length;
       const start = performance.now();
       const cpu = process.cpuUsage();
-      // as in webhook mode: the bot may answer one call in the reply to Telegram's request
-      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update, { send: async () => void webhookReplies++ });
+      // through the inbox as in production; BENCH_INBOX=0: bot.handleUpdate alone, the webhook reply allowed
+      const u = { update_id: ++updateId, ...update } as Update;
+      await (viaInbox ? through(u) : bot.handleUpdate(u, { send: async () => void webhookReplies++ }));
       const t = performance.now() - start;
       const used = process.cpuUsage(cpu);
       cpuMicros += used.user + used.system;
@@ -227,6 +242,7 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
         record(provider, `4. heap, ${IDLE_OWNERS.toLocaleString("en")} owners mid-conversation (after GC)`, `${heap.toFixed(1)} MB`);
       });
     }
+    await inbox.stop();
     if (errors.length > 0) throw new Error(`bot errors: ${errors.slice(0, 3).join("; ")}`);
   } finally {
     await fake.close();

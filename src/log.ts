@@ -58,3 +58,33 @@ export function captureConsole(log: Logger): void {
     process.exit(1);
   });
 }
+
+export type OutageLog = {
+  /** A try failed: the first failure of an episode logs one line, later ones are only counted. */
+  failed: (error: unknown, extra?: object) => void;
+  /** A try worked: ends the episode (if any) with one line and its counts. */
+  ok: (extra?: object) => void;
+};
+
+/**
+ * One line when something (the database, Telegram) becomes unreachable and one when it is back, with
+ * how long it lasted and how many tries failed: not one line per tick of a loop that keeps trying.
+ */
+export function outageLog(log: Logger, what: string, now: () => number = Date.now): OutageLog {
+  let since: number | null = null;
+  let failures = 0;
+  return {
+    failed(error, extra = {}) {
+      failures++;
+      if (since !== null) return;
+      since = now();
+      log.warn(`${what}: outage started, retrying quietly`, { error: String(error), ...extra });
+    },
+    ok(extra = {}) {
+      if (since === null) return;
+      log.info(`${what}: outage over`, { seconds: Math.round((now() - since) / 1000), failedTries: failures, ...extra });
+      since = null;
+      failures = 0;
+    },
+  };
+}

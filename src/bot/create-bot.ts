@@ -4,7 +4,8 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
 import type { BotContext, BotDeps } from "./context.ts";
-import { apologise, receiveUpdates, type Patience } from "./middleware.ts";
+import { apologise, isBug, receiveUpdates, type Patience } from "./middleware.ts";
+import { DatabaseUnavailable, fromInbox } from "./inboxed.ts";
 import { servedUpdates } from "./served-updates.ts";
 import { answerDeferred, canUseWebhookReply } from "./deferred-answer.ts";
 import { cleanUpdate, guardPresses } from "./guards.ts";
@@ -42,6 +43,13 @@ export type BotOptions = Pick<BotConfig<BotContext>, "botInfo"> & {
   pacing?: TelegramFetchOptions;
 };
 
+/** The database answers a write within 2 s (a locked SQLite file reads but does not write). */
+async function databaseAnswers(deps: BotDeps): Promise<boolean> {
+  const probe = deps.database.bookkeeping.deleteSession("probe:database");
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  return Promise.race([probe.then(() => true, () => false), timeout]);
+}
+
 export function createBot(deps: BotDeps, { pacing, databasePatience, ...options }: BotOptions = {}) {
   // The fetch is handed to the conversations' own Api objects too, so replies in flows are paced,
   // outlast Telegram's faults, and go to the durable outbox when they still cannot go.
@@ -61,6 +69,9 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
   bot.use(cleanUpdate); // before the sender's name is read
   bot.use(receiveUpdates(deps, databasePatience ?? DATABASE_PATIENCE));
   const app = bot.errorBoundary(async (e) => {
+    // The database went away in the middle: an update from the inbox stays there and is handled
+    // again once it is back (handlers are safe to repeat), instead of an apology and the update gone.
+    if (fromInbox(e.ctx.update) && !isBug(e.error) && !(await databaseAnswers(deps))) throw new DatabaseUnavailable();
     deps.log.error("update failed", { update: e.ctx.update.update_id, error: String(e.error) });
     await apologise(e.ctx, e.ctx.t);
   });

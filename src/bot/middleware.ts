@@ -1,14 +1,14 @@
-// Middleware that runs before every feature: update dedupe, the sender's person row and language.
-// Both wait while the database is unreachable (nothing has happened yet, so the update can be
-// tried again whole); past the patience the sender is asked to try again in their language.
+// Middleware that runs before every feature: the sender's person row and language (update dedupe
+// is the inbox's, src/server/inbox.ts). It waits while the database is unreachable (nothing has
+// happened yet, so the update can be tried again whole); past the patience an update from the inbox
+// stays there (its sender is told once that it is kept), any other's sender is asked to try again.
 import type { Context, MiddlewareFn } from "grammy";
 import { createPersonCache } from "../domain/person-cache.ts";
 import { languageOfTelegram, type Language } from "../domain/types.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { translator, type Translate } from "./i18n.ts";
+import { DatabaseUnavailable, fromInbox } from "./inboxed.ts";
 
-/** Ids this far below the highest one seen are not reordering but numbering that started over. */
-const REORDER_SLACK = 100; // getUpdates hands out at most 100 at a time
 const GAVE_UP = Symbol("gave up");
 
 export type Patience = { patienceMs: number; firstDelayMs?: number; maxDelayMs?: number };
@@ -20,9 +20,12 @@ export async function apologise(ctx: Context, t: Translate) {
 }
 
 /** Errors of our own making: waiting for the database would not help. */
-const isBug = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError
+export const isBug = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError
   || e instanceof SyntaxError || (e instanceof Error && e.name === "PrismaClientValidationError");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Chats told in this outage that their message is kept (told once, forgotten when it is over). */
+const toldKept = new Set<number>();
 
 /** Runs fn until the database answers, waiting with a capped backoff; gives up after the patience. */
 async function patiently<T>(
@@ -31,11 +34,22 @@ async function patiently<T>(
   const start = performance.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fn();
+      const value = await fn();
+      toldKept.clear();
+      return value;
     } catch (e) {
       if (isBug(e)) throw e;
       const update = ctx.update.update_id;
       if (attempt === 0) deps.log.warn("database unavailable, holding the update", { update, error: String(e) });
+      if (performance.now() - start >= p.patienceMs && fromInbox(ctx.update)) {
+        const chat = ctx.chat?.id;
+        if (chat !== undefined && !toldKept.has(chat)) {
+          toldKept.add(chat);
+          if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+          await ctx.reply(translator(language())("inbox-kept")).catch(() => undefined);
+        }
+        throw new DatabaseUnavailable();
+      }
       if (performance.now() - start >= p.patienceMs) {
         deps.log.error("database still unavailable, asked the sender to try again", { update, error: String(e) });
         await apologise(ctx, translator(language()));
@@ -46,26 +60,15 @@ async function patiently<T>(
   }
 }
 
-/**
- * A Telegram update delivered twice (same update_id within the bookkeeping's window) has no second
- * effect; a lower id than the last one seen is still served (the numbering started over), and logged.
- * Then loads (or creates) the sender's person row and sets ctx.t in their language.
- */
+/** Loads (or creates) the sender's person row and sets ctx.t in their language. */
 export function receiveUpdates(deps: BotDeps, patience: Patience): MiddlewareFn<BotContext> {
   const people = createPersonCache(deps.database, deps.config.adminTelegramIds);
   const fallback = (ctx: Context): Language => {
     const known = ctx.from ? people.peek(ctx.from.id) : undefined;
     return known?.language ?? languageOfTelegram(ctx.from?.language_code) ?? deps.config.defaultLanguage;
   };
-  let last = 0;
   return async (ctx, next) => {
     ctx.deps = deps;
-    const id = ctx.update.update_id;
-    const claimed = await patiently(deps, patience, ctx, () => fallback(ctx), () => deps.database.bookkeeping.claimUpdate(id, deps.clock()));
-    if (claimed !== true) return; // a duplicate, or the database stayed away
-    if (last - id > REORDER_SLACK) deps.log.warn("update ids went back: numbering started over, serving them", { last, update: id });
-    last = last - id > REORDER_SLACK ? id : Math.max(last, id);
-
     const from = ctx.from;
     if (from && !from.is_bot) {
       const name = [from.first_name, from.last_name].filter(Boolean).join(" ");

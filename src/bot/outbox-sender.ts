@@ -17,9 +17,11 @@ import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { acquireLease, releaseLease } from "../domain/lease.ts";
-import { claimDue, recordSent, releaseClaims, settleRow, type Outcome, type OutboxRow } from "../domain/outbox.ts";
+import {
+  CLAIM_MS, claimDue, recordSent, releaseClaims, renewClaims, settleRow, type Outcome, type OutboxRow,
+} from "../domain/outbox.ts";
 import type { ButtonIntent } from "../domain/types.ts";
-import type { Logger } from "../log.ts";
+import { outageLog, type Logger } from "../log.ts";
 import { t, type Params } from "./i18n.ts";
 import { expandWords } from "./words.ts";
 import { renderKeyboard } from "./keyboards.ts";
@@ -179,10 +181,23 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const budget = pipelined ? globalPerSecond : budgetLeft(nowMs);
     limited = budget <= 0;
     if (limited) return 0;
+    const claim = `${holder}:${++claims}`;
     const rows = await claimDue(db, now, {
-      holder: `${holder}:${++claims}`, limit: budget, scan, chatReady: (chat) => (readyAt.get(chat) ?? 0) <= nowMs,
+      holder: claim, limit: budget, scan, chatReady: (chat) => (readyAt.get(chat) ?? 0) <= nowMs,
     });
+    // A long round (a hung request, the budget) keeps its claims; a killed one's lapse in seconds.
+    const renewal = rows.length === 0 ? undefined : setInterval(() => {
+      renewClaims(db, claim, clock()).catch(() => undefined);
+    }, CLAIM_MS / 3);
     if (rows.length >= budget) limited = true; // more may be waiting for the budget
+    try {
+      return await sendAll(rows, pipelined);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  async function sendAll(rows: OutboxRow[], pipelined: boolean): Promise<number> {
     const sent: { id: number; messageId: number }[] = [];
     let i = 0;
     for (; i < rows.length; i++) {
@@ -319,14 +334,15 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
+  const outage = outageLog(log ?? { info: () => undefined, warn: () => undefined, error: () => undefined }, "outbox");
   let current: Promise<unknown> = Promise.resolve();
   const loop = () => {
     timer = undefined;
     if (stopped) return;
     let busy = false;
     current = tick(true)
-      .then((n) => { busy = n > 0 || limited; })
-      .catch((error) => log?.error("outbox: tick failed", { error: describe(error) }))
+      .then((n) => { busy = n > 0 || limited; outage.ok(); })
+      .catch((error) => outage.failed(describe(error)))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, busy ? nextBudgetIn() : intervalMs);
       });

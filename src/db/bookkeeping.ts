@@ -1,5 +1,5 @@
-// The per-update bookkeeping (update dedupe, conversation state) on the driver's own path: one
-// prepared statement each, no Prisma query compilation (about 2-3 ms of CPU per statement here).
+// The per-update bookkeeping (the inbox of updates, conversation state) on the driver's own path:
+// one prepared statement each, no Prisma query compilation (about 2-3 ms of CPU per statement here).
 import { createRequire } from "node:module";
 import type pg from "pg";
 import type { Database } from "./client.ts";
@@ -7,9 +7,32 @@ import type { Database } from "./client.ts";
 /** How long an update id is remembered: a redelivery comes within minutes, a reused id much later. */
 export const UPDATE_WINDOW_MS = 24 * 60 * 60_000;
 
+/** An update as the inbox keeps it. */
+export type InboxRow = { updateId: number; chatKey: string; raw: string };
+
+/** The durable inbox (see InboundUpdate in prisma/schema.prisma). */
+export type InboxStore = {
+  /**
+   * Writes updates (one transaction on SQLite); returns the ids that are new: not seen within the
+   * window before `now` (an older row with the same id is a numbering that started over: taken again).
+   */
+  accept: (rows: InboxRow[], now: Date) => Promise<number[]>;
+  /**
+   * Claims a chat's unhandled updates for `holder` until `until`, unless another holder's claim on
+   * that chat is live; returns them oldest first (empty: nothing to do, or another holder has it).
+   */
+  claim: (chatKey: string, holder: string, until: Date, now: Date) => Promise<InboxRow[]>;
+  done: (updateId: number, now: Date) => Promise<void>;
+  /** Gives back the holder's claims on a chat's unhandled updates (they are tried again later). */
+  release: (chatKey: string, holder: string) => Promise<void>;
+  /** Extends the holder's claims (while it is handling). */
+  renew: (holder: string, until: Date) => Promise<void>;
+  /** Chats with unhandled updates nobody holds (a restart, a dead instance, an outage). */
+  waiting: (now: Date, limit: number) => Promise<string[]>;
+};
+
 export type Bookkeeping = {
-  /** Claims an update id: true when it was not seen in the window before `now` (seen = a duplicate). */
-  claimUpdate: (updateId: number, now: Date) => Promise<boolean>;
+  inbox: InboxStore;
   readSession: (key: string) => Promise<string | undefined>;
   writeSession: (key: string, value: string) => Promise<void>;
   deleteSession: (key: string) => Promise<void>;
@@ -18,9 +41,34 @@ export type Bookkeeping = {
   close: () => Promise<void>;
 };
 
-/** A later claim of the same id wins only when the stored one is older than the window. */
-const CLAIM = (p: (n: number) => string) => `INSERT INTO "ProcessedUpdate" ("updateId", "at") VALUES (${p(1)}, ${p(2)})
-  ON CONFLICT ("updateId") DO UPDATE SET "at" = excluded."at" WHERE "ProcessedUpdate"."at" < ${p(3)} RETURNING 1 AS "claimed"`;
+type P = (n: number) => string;
+const T = `"InboundUpdate"`;
+/** A later update with the same id is taken only when the stored one is older than the window. */
+const ACCEPT = (p: P) => `INSERT INTO ${T} ("updateId", "chatKey", "raw", "receivedAt") VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})
+  ON CONFLICT ("updateId") DO UPDATE SET "chatKey" = excluded."chatKey", "raw" = excluded."raw",
+  "receivedAt" = excluded."receivedAt", "handledAt" = NULL, "claimedBy" = NULL, "claimedUntil" = NULL
+  WHERE ${T}."receivedAt" < ${p(5)} RETURNING "updateId"`;
+/** Row by row the claim is conditional too, so two holders racing for one chat cannot both win. */
+const CLAIM = (p: P) => `UPDATE ${T} SET "claimedBy" = ${p(1)}, "claimedUntil" = ${p(2)}
+  WHERE "chatKey" = ${p(3)} AND "handledAt" IS NULL
+  AND ("claimedBy" IS NULL OR "claimedBy" = ${p(1)} OR "claimedUntil" < ${p(4)})
+  AND NOT EXISTS (SELECT 1 FROM ${T} o WHERE o."chatKey" = ${p(3)} AND o."handledAt" IS NULL
+    AND o."claimedBy" <> ${p(1)} AND o."claimedUntil" >= ${p(4)})
+  RETURNING "updateId", "chatKey", "raw", "receivedAt"`;
+const DONE = (p: P) => `UPDATE ${T} SET "handledAt" = ${p(1)}, "claimedBy" = NULL, "claimedUntil" = NULL WHERE "updateId" = ${p(2)}`;
+const RELEASE = (p: P) => `UPDATE ${T} SET "claimedBy" = NULL, "claimedUntil" = NULL
+  WHERE "chatKey" = ${p(1)} AND "claimedBy" = ${p(2)} AND "handledAt" IS NULL`;
+const RENEW = (p: P) => `UPDATE ${T} SET "claimedUntil" = ${p(1)} WHERE "claimedBy" = ${p(2)} AND "handledAt" IS NULL`;
+const WAITING = (p: P) => `SELECT DISTINCT "chatKey" FROM ${T} WHERE "handledAt" IS NULL
+  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${p(1)}) LIMIT ${p(2)}`;
+
+/** Oldest first: by arrival, then by id (one getUpdates batch arrives at once). */
+function inOrder(rows: Record<string, unknown>[]): InboxRow[] {
+  return rows
+    .map((r) => ({ updateId: Number(r.updateId), chatKey: String(r.chatKey), raw: String(r.raw), at: String(r.receivedAt) }))
+    .sort((a, b) => (a.at === b.at ? a.updateId - b.updateId : a.at < b.at ? -1 : 1))
+    .map(({ at: _at, ...row }) => row);
+}
 const READ = (p: (n: number) => string) => `SELECT "value" FROM "Session" WHERE "key" = ${p(1)}`;
 const WRITE = (p: (n: number) => string) => `INSERT INTO "Session" ("key", "value") VALUES (${p(1)}, ${p(2)})
   ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`;
@@ -56,13 +104,45 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
     let stmt: SqliteStatement | undefined;
     return () => (stmt ??= conn.prepare(sql));
   };
-  const [claim, read, write, del] = [CLAIM(q), READ(q), WRITE(q), DELETE(q)].map(prepared) as [
-    () => SqliteStatement, () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
+  const [read, write, del] = [READ(q), WRITE(q), DELETE(q)].map(prepared) as [
+    () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
   ];
+  const n = (i: number) => `?${i}`; // numbered: a parameter used twice is bound once
+  const [accept, claim, done, release, renew, waiting] = [ACCEPT(n), CLAIM(n), DONE(n), RELEASE(n), RENEW(n), WAITING(n)]
+    .map(prepared) as (() => SqliteStatement)[] as [
+    () => SqliteStatement, () => SqliteStatement, () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
+    () => SqliteStatement,
+  ];
+  /** better-sqlite3 binds numbered parameters from an object keyed 1, 2, … */
+  const args = (a: unknown[]) => Object.fromEntries(a.map((v, i) => [i + 1, v]));
+  const all = (stmt: SqliteStatement, ...a: unknown[]) =>
+    (stmt as unknown as { all: (x: object) => unknown[] }).all(args(a));
   let count = 0;
   const run = <T>(fn: () => T) => lock(async () => (count++, fn()));
+  const d = sqliteDate;
+  const inbox: InboxStore = {
+    accept: (rows, now) => run(() => {
+      const fresh: number[] = [];
+      conn.exec("BEGIN IMMEDIATE");
+      try {
+        for (const r of rows) {
+          if (accept().get(args([r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))])) !== undefined) fresh.push(r.updateId);
+        }
+        conn.exec("COMMIT");
+      } catch (e) {
+        conn.exec("ROLLBACK");
+        throw e;
+      }
+      return fresh;
+    }),
+    claim: (chat, holder, until, now) => run(() => inOrder(all(claim(), holder, d(until), chat, d(now)) as Record<string, unknown>[])),
+    done: (id, now) => run(() => void done().run(args([d(now), id]))),
+    release: (chat, holder) => run(() => void release().run(args([chat, holder]))),
+    renew: (holder, until) => run(() => void renew().run(args([d(until), holder]))),
+    waiting: (now, limit) => run(() => (all(waiting(), d(now), limit) as { chatKey: string }[]).map((r) => r.chatKey)),
+  };
   return {
-    claimUpdate: (id, now) => run(() => claim().get(id, sqliteDate(now), sqliteDate(windowStart(now))) !== undefined),
+    inbox,
     readSession: (key) => run(() => (read().get(key) as { value: string } | undefined)?.value),
     writeSession: (key, value) => run(() => void write().run(key, value)),
     deleteSession: (key) => run(() => void del().run(key)),
@@ -81,8 +161,39 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
   };
   // timestamp without time zone, as Prisma stores DateTime: the UTC wall time
   const pgDate = (d: Date) => d.toISOString().replace("Z", "");
+  const d = pgDate;
+  const inbox: InboxStore = {
+    accept: async (rows, now) => {
+      if (rows.length === 1) {
+        const r = rows[0]!;
+        return (await query("rd_accept", ACCEPT(q), [r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))])).map((x) => Number(x.updateId));
+      }
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const fresh: number[] = [];
+        for (const r of rows) {
+          count++;
+          const res = await client.query({ name: "rd_accept", text: ACCEPT(q), values: [r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))] });
+          if (res.rows.length > 0) fresh.push(r.updateId);
+        }
+        await client.query("COMMIT");
+        return fresh;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    claim: async (chat, holder, until, now) => inOrder(await query("rd_inbox_claim", CLAIM(q), [holder, d(until), chat, d(now)])),
+    done: async (id, now) => void (await query("rd_inbox_done", DONE(q), [d(now), id])),
+    release: async (chat, holder) => void (await query("rd_inbox_release", RELEASE(q), [chat, holder])),
+    renew: async (holder, until) => void (await query("rd_inbox_renew", RENEW(q), [d(until), holder])),
+    waiting: async (now, limit) => (await query("rd_inbox_waiting", WAITING(q), [d(now), limit])).map((r) => String(r.chatKey)),
+  };
   return {
-    claimUpdate: async (id, now) => (await query("rd_claim", CLAIM(q), [id, pgDate(now), pgDate(windowStart(now))])).length > 0,
+    inbox,
     readSession: async (key) => (await query("rd_read", READ(q), [key]))[0]?.value as string | undefined,
     writeSession: async (key, value) => void (await query("rd_write", WRITE(q), [key, value])),
     deleteSession: async (key) => void (await query("rd_delete", DELETE(q), [key])),
@@ -93,7 +204,7 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
 
 const windowStart = (now: Date) => new Date(now.getTime() - UPDATE_WINDOW_MS);
 
-/** Forgets update ids handled before `before` (a scheduled prune); returns how many. */
-export async function pruneProcessedUpdates(database: Database, before: Date): Promise<number> {
-  return (await database.db.processedUpdate.deleteMany({ where: { at: { lt: before } } })).count;
+/** Forgets updates handled before `before` (a scheduled prune); returns how many. */
+export async function pruneInbox(database: Database, before: Date): Promise<number> {
+  return (await database.db.inboundUpdate.deleteMany({ where: { handledAt: { lt: before } } })).count;
 }

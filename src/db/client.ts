@@ -47,7 +47,7 @@ export type DatabaseOptions = { countStatements?: boolean };
 /** Models whose writes never change a person, their roles or their units (nested writes included). */
 const QUIET_MODELS = new Set([
   "Ticket", "TicketCounter", "TicketPhoto", "Offer", "Outbox", "Event", "Survey", "FollowUp", "Complaint",
-  "Charge", "MaterialUse", "Lease", "Session", "ProcessedUpdate", "JobCard",
+  "Charge", "MaterialUse", "Lease", "Session", "InboundUpdate", "JobCard",
 ]);
 const READS = new Set([
   "$transaction", // what runs inside is watched statement by statement

@@ -1,14 +1,17 @@
 // The outbox's data (the bot's sender renders and sends; this module decides what is due, claims
 // it and keeps the books). Rows are claimed in one statement per batch with a conditional update,
-// so two senders never send a row twice; a crashed sender's claim expires after CLAIM_MS.
+// so two senders never send a row twice; a crashed sender's claim expires after CLAIM_MS (the
+// sender renews its claims while a send takes long), so a message in flight at a kill -9 goes again
+// within seconds: at least once, at most twice.
 import type { Db } from "../db/client.ts";
 import { notifyAll } from "./notify.ts";
 import { staffOf } from "./staff.ts";
 
-/** How long a claim holds before another sender may take the row over. */
-export const CLAIM_MS = 60_000;
+/** How long a claim holds before another sender may take the row over (renewed while sending). */
+export const CLAIM_MS = 10_000;
 const BACKOFF_BASE_MS = 5_000;
-const BACKOFF_CAP_MS = 15 * 60_000;
+/** No retry waits longer: after Telegram recovers, queued notices go out within a minute. */
+const BACKOFF_CAP_MS = 60_000;
 /** How long a notification is retried through 5xx and network failures before the desk is told. */
 export const DEFAULT_GIVE_UP_MS = 24 * 3_600_000;
 
@@ -27,7 +30,7 @@ const FIELDS = {
 } as const;
 const QUEUED = ["pending", "sending"];
 
-/** 5 s, 10 s, 20 s … capped at 15 min, for the n-th failed attempt (n ≥ 1). */
+/** 5 s, 10 s, 20 s … capped at 60 s, for the n-th failed attempt (n ≥ 1). */
 export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
@@ -125,6 +128,13 @@ export async function claimDue(db: Db, now: Date, o: ClaimOptions): Promise<Outb
     language: r.personId === null ? null : (byId.get(r.personId)?.language ?? null),
     original: originalOf.get(r.id) ?? null,
   }));
+}
+
+/** Extends a sender's live claims (one tick's rows while it is still sending them). */
+export async function renewClaims(db: Db, holder: string, now: Date): Promise<void> {
+  await db.outbox.updateMany({
+    where: { claimedBy: holder, status: "sending" }, data: { lockedUntil: new Date(now.getTime() + CLAIM_MS) },
+  });
 }
 
 /** Rows whose message went out: sent, with the message id later edits will change. */

@@ -1,17 +1,22 @@
-// Long polling (the default): grammY's runner with a fetcher of our own, so that a 409 Conflict
-// (another process polls with the same token) neither crashes the process nor stops the jobs and
-// the outbox sender: it logs one line and retries with a capped backoff until the other one stops.
-import {
-  createConcurrentSink, createRunner, createSource, type RunnerHandle, type UpdateSupplier,
-} from "@grammyjs/runner";
+// Long polling (the default): one getUpdates at a time, each batch written into the durable inbox
+// before the next getUpdates acknowledges it (Telegram forgets an update once a later call's
+// offset passes it). While the database cannot take a batch it waits in memory and nothing more is
+// fetched: Telegram keeps the rest, and after a kill -9 hands the unacknowledged batch out again.
+// A 409 Conflict (another process polls with the same token) neither crashes the process nor stops
+// the jobs and the outbox sender: it logs one line and retries with a capped backoff.
 import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
-import type { Logger } from "../log.ts";
+import { outageLog, type Logger } from "../log.ts";
+import type { Inbox } from "./inbox.ts";
+import { keptNotice } from "./kept-notice.ts";
 import { ALLOWED_UPDATES } from "./updates.ts";
 
 export type PollingOptions = {
   log: Logger;
+  inbox: Inbox;
+  /** How long the database may be away before the people waiting are told (default 10 s). */
+  keptNoticeAfterMs?: number;
   /** Seconds Telegram holds a getUpdates open (default 30). */
   pollTimeoutS?: number;
   /** Backoff after a 409 Conflict: first wait and cap (default 1 s doubling to 60 s). */
@@ -20,8 +25,9 @@ export type PollingOptions = {
 
 export type Polling = { stop: () => Promise<void>; task: () => Promise<void> | undefined };
 
-/** The runner's AbortSignal type (a shim's, not the DOM one). */
-type Signal = Parameters<UpdateSupplier<Update>["supply"]>[1];
+type Signal = AbortSignal;
+/** grammY's signal type (abort-controller's shim); the platform's AbortSignal is what it uses. */
+type GrammySignal = Parameters<Bot["api"]["getUpdates"]>[1];
 
 const isConflict = (e: unknown) => e instanceof GrammyError && e.error_code === 409;
 const isUnauthorized = (e: unknown) => e instanceof GrammyError && e.error_code === 401;
@@ -56,6 +62,7 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
   let announced = false; // "polling again" said in this conflict episode
   let lastConflictAt = -Infinity;
   let conflictWait = first;
+  const outage = outageLog(log, "getUpdates (Telegram unreachable)");
   return async (batchSize: number, signal: Signal): Promise<Update[]> => {
     for (let wait = Math.min(first, FAILURE_RETRY_CAP_MS); ; wait = Math.min(FAILURE_RETRY_CAP_MS, wait * 2)) {
       try {
@@ -63,8 +70,9 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
         if (!webhookDeleted) webhookDeleted = await bot.api.deleteWebhook();
         const limit = Math.max(1, Math.min(batchSize, 100));
         const args = { offset, limit, timeout: opts.pollTimeoutS ?? 30, allowed_updates: [...ALLOWED_UPDATES] };
-        const updates = await bot.api.getUpdates(args, signal);
-        if (failing === "error" || (failing === "conflict" && !announced)) log.info("polling again");
+        const updates = await bot.api.getUpdates(args, signal as unknown as GrammySignal);
+        if (failing === "conflict" && !announced) log.info("polling again");
+        outage.ok();
         if (failing === "conflict") announced = true;
         failing = false;
         const lastId = updates.at(-1)?.update_id;
@@ -87,7 +95,7 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
           conflictWait = Math.min(max, conflictWait * 2);
         } else {
           failing = "error";
-          log.warn("getUpdates failed, retrying", { error: String(e), retryInMs: wait });
+          outage.failed(e, { retryInMs: wait });
         }
         await sleep(retryIn, signal);
         if (signal.aborted) throw e;
@@ -96,17 +104,51 @@ export function createFetcher(bot: Bot<BotContext>, opts: PollingOptions) {
   };
 }
 
-/** Starts polling; stop() stops fetching and waits for the updates in hand. */
+/** Longest wait between two tries to write a batch into the inbox while the database is away. */
+export const ACCEPT_RETRY_CAP_MS = 5_000;
+
+/** Starts polling; stop() stops fetching (a batch not yet in the inbox stays with Telegram). */
 export function startPolling(bot: Bot<BotContext>, opts: PollingOptions): Polling {
-  const source = createSource({ supply: createFetcher(bot, opts) });
-  const sink = createConcurrentSink<Update>({ consume: (u) => bot.handleUpdate(u) }, async (error) => {
-    try {
-      await bot.errorHandler(error as never);
-    } catch (e) {
-      opts.log.error("update error handler failed", { error: String(e) });
+  const { log, inbox } = opts;
+  const fetch = createFetcher(bot, opts);
+  const abort = new AbortController();
+  const outage = inbox.outage;
+  const kept = keptNotice(bot.api, opts.keptNoticeAfterMs);
+
+  /** Writes the batch into the inbox, waiting for the database; false when stopped first. */
+  async function keep(updates: Update[]): Promise<boolean> {
+    for (let wait = 100; ; wait = Math.min(ACCEPT_RETRY_CAP_MS, wait * 2)) {
+      try {
+        await inbox.accept(updates);
+        outage.ok({ updates: updates.length });
+        kept.ok();
+        return true;
+      } catch (e) {
+        outage.failed(e, { updates: updates.length });
+        await kept.failed(updates);
+        await sleep(wait, abort.signal);
+        if (abort.signal.aborted) return false;
+      }
     }
-  });
-  const runner: RunnerHandle = createRunner(source, sink);
-  runner.start();
-  return { stop: () => runner.stop(), task: () => runner.task() };
+  }
+
+  const task = (async () => {
+    while (!abort.signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await fetch(100, abort.signal);
+      } catch (e) {
+        if (abort.signal.aborted) return;
+        throw e;
+      }
+      if (!(await keep(updates))) return;
+    }
+  })();
+  return {
+    stop: async () => {
+      abort.abort();
+      await task.catch(() => undefined);
+    },
+    task: () => task,
+  };
 }

@@ -1,11 +1,14 @@
-// How updates come in: the webhook when WEBHOOK_URL is set, long polling otherwise. Either way
-// stop() stops taking new updates and waits for the ones in hand.
-import type { Bot } from "grammy";
+// How updates come in: the webhook when WEBHOOK_URL is set, long polling otherwise; either way into
+// the durable inbox, which hands them to the bot. stop() stops taking new updates and waits for the
+// ones in hand (what is in the inbox and not handled yet is handled after the next start).
+import { BotError, type Bot } from "grammy";
+import { DatabaseUnavailable } from "../bot/inboxed.ts";
 import type { BotContext } from "../bot/context.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../log.ts";
 import { checkHealth } from "./health.ts";
+import { createInbox } from "./inbox.ts";
 import { startPolling } from "./polling.ts";
 import { trackUpdates } from "./updates.ts";
 import { startWebhook } from "./webhook.ts";
@@ -31,13 +34,25 @@ export type Receiving = { port: number | null; stop: () => Promise<void> };
 export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): Promise<Receiving> {
   const { config, database, clock, log } = deps;
   const updates = trackUpdates(bot, clock);
+  const inbox = createInbox({
+    store: database.bookkeeping.inbox, clock, log,
+    handle: async (update) => {
+      try {
+        await bot.handleUpdate(update);
+      } catch (e) {
+        if (e instanceof BotError && !(e.error instanceof DatabaseUnavailable)) await bot.errorHandler(e);
+        else throw e;
+      }
+    },
+  });
+  inbox.start();
   let stopReceiving: () => Promise<void>;
   let port: number | null = null;
   const { senderHolder } = deps;
   const health = () => checkHealth({ database, clock, senderHolder, lastUpdateAt: updates.lastUpdateAt });
   let stopConsole = async (): Promise<void> => undefined;
   if (config.webhook) {
-    const webhook = await startWebhook(bot, { config: config.webhook, log, health, serve: deps.console?.serve });
+    const webhook = await startWebhook(bot, { config: config.webhook, log, health, inbox, serve: deps.console?.serve });
     stopReceiving = webhook.stop;
     port = webhook.port;
   } else {
@@ -46,7 +61,7 @@ export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): P
       stopConsole = server.stop;
       port = server.port;
     }
-    const polling = startPolling(bot, { log });
+    const polling = startPolling(bot, { log, inbox });
     polling.task()?.catch(deps.onFatal);
     stopReceiving = polling.stop;
   }
@@ -55,6 +70,7 @@ export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): P
     stop: async () => {
       await stopReceiving();
       await stopConsole();
+      await inbox.stop();
       await updates.idle();
     },
   };

@@ -1,28 +1,30 @@
-// Webhook mode (WEBHOOK_URL set): a node:http server that hands Telegram's POSTs to grammY's
-// webhookCallback, which checks the X-Telegram-Bot-Api-Secret-Token header on every request (401
-// otherwise). The body is read and parsed here: grammY's "http" adapter throws a bad body's JSON
-// error out of an event handler, which would crash the process. GET (or HEAD) /healthz answers for the process
-// manager. setWebhook is called at start (after the server listens); a stop closes the server, lets
+// Webhook mode (WEBHOOK_URL set): a node:http server that checks the X-Telegram-Bot-Api-Secret-Token
+// header on every POST (401 otherwise), writes the update into the durable inbox and answers 200 at
+// once (handling goes on from the inbox, so Telegram's next update never waits for this one's
+// handling); when the database cannot take it, 503, and Telegram delivers it again later. GET
+// (or HEAD) /healthz answers for the process manager. setWebhook is called at start (after the server listens); a stop closes the server, lets
 // the requests in progress finish and leaves the webhook set, so Telegram keeps the updates for the
 // next start or another instance.
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { webhookCallback, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
 import type { WebhookConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { Health } from "./health.ts";
+import type { Inbox } from "./inbox.ts";
+import { keptNotice } from "./kept-notice.ts";
+import { retryUntilUp } from "./start-up.ts";
 import { ALLOWED_UPDATES } from "./updates.ts";
 
 export type WebhookOptions = {
   config: WebhookConfig;
   log: Logger;
   health: () => Promise<Health>;
-  /**
-   * Telegram redelivers an update whose request takes too long: answer 200 after this long and let
-   * the handling go on (it is still waited for on stop; a redelivery would be deduplicated anyway).
-   */
+  inbox: Inbox;
+  /** How long a stop waits for the requests in progress before it cuts their connections. */
   answerWithinMs?: number;
   /** Other pages served by this server (the desk console); true when it answered the request. */
   serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -51,6 +53,9 @@ async function readUpdate(req: IncomingMessage): Promise<Update> {
   }
 }
 
+const sameSecret = (given: string | undefined, secret: string) =>
+  given !== undefined && given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+
 function json(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -60,11 +65,8 @@ function json(res: ServerResponse, status: number, body: unknown) {
 export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): Promise<Webhook> {
   const { config, log } = opts;
   const answerWithinMs = opts.answerWithinMs ?? 8_000;
-  const handleUpdate = webhookCallback(bot, "callback", {
-    secretToken: config.secret,
-    onTimeout: "return",
-    timeoutMilliseconds: answerWithinMs,
-  });
+  const outage = opts.inbox.outage;
+  const kept = keptNotice(bot.api);
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -75,15 +77,22 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
     }
     if (path !== config.path) return json(res, 404, { error: "not found" });
     if (req.method !== "POST") return json(res, 405, { error: "method not allowed" });
-    const update = await readUpdate(req);
     const secret = req.headers["x-telegram-bot-api-secret-token"];
-    await handleUpdate(
-      update,
-      (reply: string) => void res.writeHead(200, { "content-type": "application/json" }).end(reply),
-      Array.isArray(secret) ? secret[0] : secret,
-      () => json(res, 401, { error: "secret token is wrong" }),
-    );
-    if (!res.headersSent) json(res, 200, { ok: true });
+    if (!sameSecret(Array.isArray(secret) ? secret[0] : secret, config.secret)) {
+      return json(res, 401, { error: "secret token is wrong" });
+    }
+    const update = await readUpdate(req);
+    if (typeof update?.update_id !== "number") throw new BadRequest(400, "not an update");
+    try {
+      await opts.inbox.accept([update]);
+      outage.ok();
+      kept.ok();
+    } catch (e) {
+      outage.failed(e);
+      await kept.failed([update]);
+      return json(res, 503, { error: "try again later" });
+    }
+    json(res, 200, { ok: true });
   }
 
   const server = createServer((req, res) => {
@@ -99,7 +108,8 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  await bot.api.setWebhook(config.url, { secret_token: config.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  const webhook = { secret_token: config.secret, allowed_updates: [...ALLOWED_UPDATES] };
+  await retryUntilUp("setWebhook", () => bot.api.setWebhook(config.url, webhook), { log });
   log.info("webhook set", { url: config.url, listening: `${config.host}:${port}${config.path}` });
 
   return {

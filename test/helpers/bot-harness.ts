@@ -3,6 +3,7 @@
 // Notifications to other people go through the real outbox sender: call flush().
 import { Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { createInbox } from "../../src/server/inbox.ts";
 import { createBot, type BotOptions } from "../../src/bot/create-bot.ts";
 import type { BotDeps } from "../../src/bot/context.ts";
 import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
@@ -44,6 +45,11 @@ export type HarnessOptions = {
   thinkMs?: number;
   /** The bot's own waits (pacing, 429s, retries of its replies) move the test clock instead of sleeping. */
   virtualWaits?: boolean;
+  /**
+   * Updates go the production way: written into the durable inbox (retried while the database is
+   * away, as polling does), handled from it, and `handle` resolves once the update is marked handled.
+   */
+  viaInbox?: boolean;
 };
 
 export async function createHarness(opts: HarnessOptions = {}) {
@@ -74,10 +80,32 @@ export async function createHarness(opts: HarnessOptions = {}) {
   // The sender paces itself and handles 429 per row: it calls Telegram without the bot's pacing.
   const sender = createOutboxSender({ db: database.db, api: new Api(TOKEN, { apiRoot: fake.apiRoot }), clock: () => now });
 
+  const marked = new Map<number, () => void>();
+  const store = database.bookkeeping.inbox;
+  const inbox = opts.viaInbox ? createInbox({
+    store: { ...store, done: async (id, at) => { await store.done(id, at); marked.get(id)?.(); } },
+    handle: (u) => bot.handleUpdate(u), clock: () => now, log: deps.log, sweepMs: 100,
+  }) : undefined;
+  inbox?.start();
+
   async function handle(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<Call[]> {
     const from = fake.calls.length;
     if (thinkMs) now = new Date(now.getTime() + thinkMs);
-    await bot.handleUpdate({ update_id: update.update_id ?? ++updateId, ...update } as Update);
+    const full = { update_id: update.update_id ?? ++updateId, ...update } as Update;
+    if (!inbox) await bot.handleUpdate(full);
+    else {
+      const done = new Promise<void>((resolve) => marked.set(full.update_id, resolve));
+      for (let wait = 50; ; wait = Math.min(wait * 2, 1_000)) {
+        try {
+          await inbox.accept([full]);
+          break;
+        } catch {
+          await new Promise((r) => setTimeout(r, wait));
+        }
+      }
+      await done;
+      marked.delete(full.update_id);
+    }
     return fake.calls.slice(from);
   }
 
@@ -164,7 +192,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
       }
       throw new Error("outbox did not drain");
     },
-    close: async () => { await fake.close(); await database.drop(); },
+    close: async () => { await inbox?.stop(); await fake.close(); await database.drop(); },
   };
 }
 

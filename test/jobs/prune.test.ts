@@ -14,10 +14,12 @@ const DAY = 86_400_000;
 const ago = (days: number) => new Date(T0.getTime() - days * DAY);
 
 describe("prune", () => {
-  it("removes old update ids, sent/dead notifications and stale conversation state; keeps events and live rows", async () => {
+  it("removes old handled updates, sent/dead notifications and stale conversation state; keeps events and live rows", async () => {
     const db = d.db;
     const p = await makePerson(db, "王阿姨");
-    await db.processedUpdate.createMany({ data: [{ updateId: 1n, at: ago(2) }, { updateId: 2n, at: ago(0.5) }] });
+    const update = (updateId: bigint, days: number, handled = true) =>
+      ({ updateId, chatKey: "1", raw: "{}", receivedAt: ago(days), handledAt: handled ? ago(days) : null });
+    await db.inboundUpdate.createMany({ data: [update(1n, 2), update(2n, 0.5), update(3n, 3, false)] });
     const row = (status: string, days: number) => ({ chatId: p.telegramId!, personId: p.id, key: "k", status, dueAt: ago(days), createdAt: ago(days) });
     await db.outbox.createMany({ data: [row("sent", 31), row("dead", 40), row("pending", 40), row("sent", 29)] });
     await db.session.create({ data: { key: "conv:old", value: "{}", updatedAt: ago(31) } });
@@ -27,7 +29,8 @@ describe("prune", () => {
 
     const report = await runPrune(d, T0, { retentionDays: 30 });
     expect(report).toMatchObject({ job: "prune", done: 4, failed: 0 });
-    expect((await db.processedUpdate.findMany()).map((u) => u.updateId)).toEqual([2n]);
+    // handled updates past the dedupe window go; one never handled stays
+    expect((await db.inboundUpdate.findMany({ orderBy: { updateId: "asc" } })).map((u) => u.updateId)).toEqual([2n, 3n]);
     expect((await db.outbox.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["pending", "sent"]);
     expect((await db.session.findMany({ orderBy: { id: "asc" } })).map((s) => s.key)).toEqual(["conv:live", "conv:before-the-column"]);
     expect(await db.event.count()).toBe(1);

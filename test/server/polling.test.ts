@@ -3,7 +3,8 @@
 // never stops, and handles updates again once the other one is gone.
 import { afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/create-bot.ts";
-import { startPolling, type Polling } from "../../src/server/polling.ts";
+import { createInbox } from "../../src/server/inbox.ts";
+import { startPolling, type PollingOptions, type Polling } from "../../src/server/polling.ts";
 import { BOT_INFO, createHarness, TOKEN, type Harness } from "../helpers/bot-harness.ts";
 import { nextTelegramId } from "../helpers/fixtures.ts";
 import { until } from "../helpers/until.ts";
@@ -20,6 +21,14 @@ afterEach(async () => {
   await h.close();
 });
 
+/** Polling into an inbox of its own over the harness's database, handled by `bot`. */
+function poll(bot: Harness["bot"], opts: Omit<PollingOptions, "inbox">): Polling {
+  const inbox = createInbox({ store: h.database.bookkeeping.inbox, handle: (u) => bot.handleUpdate(u), clock: h.now, log: opts.log });
+  inbox.start();
+  const p = startPolling(bot, { ...opts, inbox });
+  return { task: p.task, stop: async () => { await p.stop(); await inbox.stop(); } };
+}
+
 function recorder() {
   const lines: string[] = [];
   const log = { info: (m: string) => void lines.push(`info ${m}`), warn: (m: string) => void lines.push(`warn ${m}`), error: (m: string) => void lines.push(`error ${m}`) };
@@ -31,7 +40,7 @@ describe("long polling against a competing instance", () => {
   it("logs one line for a 409 streak, keeps polling, and handles updates after it", async () => {
     h = await createHarness();
     const { lines, log } = recorder();
-    polling = startPolling(h.bot, { log, pollTimeoutS: 1, retryMs: { first: 200, max: 300 } });
+    polling = poll(h.bot, { log, pollTimeoutS: 1, retryMs: { first: 200, max: 300 } });
     const polls = () => h.fake.calls.filter((c) => c.method === "getUpdates");
     await until("the first poll", () => polls().length > 0);
 
@@ -61,8 +70,8 @@ describe("long polling against a competing instance", () => {
     const [a, b] = [recorder(), recorder()];
     const retryMs = { first: 50, max: 200 };
     others = [
-      startPolling(h.bot, { log: a.log, pollTimeoutS: 1, retryMs }),
-      startPolling(createBot(h.deps, { botInfo: BOT_INFO }), { log: b.log, pollTimeoutS: 1, retryMs }),
+      poll(h.bot, { log: a.log, pollTimeoutS: 1, retryMs }),
+      poll(createBot(h.deps, { botInfo: BOT_INFO }), { log: b.log, pollTimeoutS: 1, retryMs }),
     ];
     const chats: number[] = [];
     for (let i = 0; i < 6; i++) {

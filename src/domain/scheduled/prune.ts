@@ -4,22 +4,23 @@ import type { Database } from "../../db/client.ts";
 import { nothingDue, type JobOptions, type TickReport } from "./batch.ts";
 
 export const DEFAULT_RETENTION_DAYS = 30;
-/** Processed update ids are kept this long (redeliveries come within minutes, never after a day). */
+/** Handled updates stay in the inbox this long (redeliveries come within minutes, never after a day). */
 export const UPDATE_ID_WINDOW_MS = 24 * 3_600_000;
 const DAY = 86_400_000;
 
-/** Deletes update ids past the window; sent/dead outbox rows and stale conversation state past the retention. */
+/** Deletes handled inbox updates past the window; sent/dead outbox rows and stale conversation state past the retention. */
 export async function runPrune(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   const db = database.db;
   const cutoff = new Date(now.getTime() - (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY);
   const window = new Date(now.getTime() - UPDATE_ID_WINDOW_MS);
   const probe = await database.anyDue([
-    { table: "ProcessedUpdate", column: "at", at: window },
+    { table: "InboundUpdate", column: "handledAt", at: window },
     { table: "Outbox", column: "createdAt", status: ["sent", "dead"], at: cutoff },
     { table: "Session", column: "updatedAt", orNull: true, at: cutoff },
   ]);
   if (!probe) return nothingDue("prune");
-  const updates = await db.processedUpdate.deleteMany({ where: { at: { lt: window } } });
+  // Handled updates leave the inbox once past the dedupe window (unhandled ones are never pruned).
+  const updates = await db.inboundUpdate.deleteMany({ where: { handledAt: { lt: window } } });
   const outbox = await db.outbox.deleteMany({ where: { status: { in: ["sent", "dead"] }, createdAt: { lt: cutoff } } });
   // Conversations in progress are rewritten on every update (and dropped after 30 min unanswered).
   const sessions = await db.session.deleteMany({ where: { updatedAt: { lt: cutoff } } });
