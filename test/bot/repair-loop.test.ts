@@ -244,14 +244,6 @@ describe("bad input gets a clear reply and loses nothing", () => {
     expect((await h.database.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("open");
   });
 
-  it("gives a Telegram update delivered twice no second effect", async () => {
-    await office();
-    const owner = h.user(nextTelegramId(), "王阿姨");
-    const update = { update_id: 5555, message: { message_id: 1, date: 0, chat: { id: owner.id, type: "private", first_name: "王" }, from: { id: owner.id, is_bot: false, first_name: "王" }, text: "/start OWNERCODE-502", entities: [{ type: "bot_command", offset: 0, length: 6 }] } };
-    expect(await h.handle(update as never)).toHaveLength(1);
-    expect(await h.handle(update as never)).toHaveLength(0);
-    expect(await h.database.db.event.count({ where: { action: "invite-redeemed" } })).toBe(1);
-  });
   it("keeps serving after one update fails, and tells that person politely", async () => {
     await office();
     const owner = h.user(nextTelegramId(), "王阿姨");

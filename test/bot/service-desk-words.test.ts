@@ -1,7 +1,7 @@
 // What people read and tap (issue 13): a service desk's words, buttons that end, and promises kept.
 // Real createBot, real database, fake Telegram over HTTP; setup rows come from the fixtures.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, said, buttonsOf, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit, nextTelegramId, report as reportInput, T0, value } from "../helpers/fixtures.ts";
 import { reportFault } from "../../src/domain/tickets/report.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
@@ -82,7 +82,7 @@ describe("emergency intake", () => {
     expect(owner.lastText()).toContain("联系电话"); // the time question is skipped
     await owner.send("13800138000");
     const done = await owner.press("确认提交");
-    expect(textOf(done.at(-1))).toContain("15 分钟内");
+    expect(textOf(said(done))).toContain("15 分钟内");
     const t = await h.database.db.ticket.findFirstOrThrow();
     expect([t.emergency, t.preferredTime]).toEqual([true, "asap"]);
   });

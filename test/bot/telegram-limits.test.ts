@@ -2,7 +2,7 @@
 // retry_after; an owner's report must survive it (defect 1 of issue 10).
 import { afterEach, describe, expect, it } from "vitest";
 import { floodWait, serverError } from "../../src/fake-bot-api/server.ts";
-import { createHarness, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, said, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { T0, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
 let h: Harness;
@@ -28,7 +28,7 @@ describe("replies under Telegram's limits (enforcing fake)", () => {
     const phone = await owner.contact("+86 138 0013 8000");
     expect(phone.map(textOf).join("\n")).toContain("联系电话：13800138000");
     expect(textOf(phone.filter((c) => c.result).at(-1))).toContain("请核对报修信息");
-    expect(textOf((await owner.press("确认提交")).at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(await owner.press("确认提交")))).toContain("BX-20261123-0001");
     expect(h.fake.floods()).toEqual([]);
     expect(h.errors).toEqual([]);
   });
@@ -41,7 +41,7 @@ describe("replies under Telegram's limits (enforcing fake)", () => {
     const phone = await owner.contact("+86 138 0013 8000");
     expect(h.fake.floods()).toHaveLength(2);
     expect(phone.filter((c) => c.result).map(textOf).join("\n")).toContain("请核对报修信息");
-    expect(textOf((await owner.press("确认提交")).at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(await owner.press("确认提交")))).toContain("BX-20261123-0001");
     expect(h.errors).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createDatabase } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { createHarness, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, said, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { TEST_DB } from "../helpers/db-settings.ts";
 import { T0, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 import { startCluster, type Cluster } from "../helpers/pg-cluster.ts";
@@ -73,7 +73,7 @@ describe.runIf(TEST_DB === "postgresql")("PostgreSQL stops and starts", () => {
     // the first report goes through and its offers reach the technicians
     await repairUpToPhone(owner);
     await owner.contact("+86 138 0013 8000");
-    expect(textOf((await owner.press("确认提交")).at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(await owner.press("确认提交")))).toContain("BX-20261123-0001");
     await drain();
     // the second report waits at its last two steps
     await repairUpToPhone(owner);
@@ -98,7 +98,7 @@ describe.runIf(TEST_DB === "postgresql")("PostgreSQL stops and starts", () => {
     }
     await accept;
     const confirmed = await second!;
-    expect(textOf(confirmed.at(-1))).toContain("BX-20261123-0002");
+    expect(textOf(said(confirmed))).toContain("BX-20261123-0002");
     await drain();
 
     // the reports: two tickets, each once, with the owner's answers

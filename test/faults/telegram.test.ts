@@ -4,7 +4,7 @@
 // the tickets. (A database that goes away is another suite's.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BLOCKED, floodWait, serverError } from "../../src/fake-bot-api/server.ts";
-import { createHarness, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
+import { createHarness, said, repairUpToPhone, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { T0, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 
 const TECHS = 4;
@@ -81,7 +81,7 @@ describe("faults at Telegram", () => {
   it("a 429 storm over replies and notifications loses and doubles nothing", async () => {
     const { owner, techs } = await office();
     h.fake.failNext("*", floodWait(1), 3);
-    expect(textOf((await report(owner)).at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(await report(owner)))).toContain("BX-20261123-0001");
     h.fake.failNext("*", floodWait(2), 6);
     await drain();
     const ticket = await nothingLostOrDoubled(techs);
@@ -122,7 +122,7 @@ describe("faults at Telegram", () => {
     await drain(); // Telegram is back: the question arrives
     for (const step of ["跳过", "不紧急", "家里有人", "尽快"]) await owner.press(step);
     await owner.contact("+86 138 0013 8000");
-    expect(textOf((await owner.press("确认提交")).at(-1))).toContain("BX-20261123-0001");
+    expect(textOf(said(await owner.press("确认提交")))).toContain("BX-20261123-0001");
 
     h.fake.goDown(30_000, 502);
     await h.flush().catch(() => undefined); // every offer fails: retried with backoff

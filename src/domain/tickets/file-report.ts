@@ -32,7 +32,8 @@ export async function fileOwnReport(
   const preferredTime = input.emergency ? "asap" : input.preferredTime;
   const appointmentAt = appointmentFor(preferredTime, now, tz);
   const unreadableTime = !appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(preferredTime);
-  const pool = input.emergency || property.dispatchMode === "pool";
+  // (the team group's board is posted on the long path, emergencies too)
+  const pool = property.dispatchMode === "pool" || (input.emergency && property.dispatchMode !== "group");
   if (context.rework || !pool || unreadableTime || (input.emergency && !isOfficeHours(now, calendarOf(p)))) return null;
 
   const grants = await f.technicians(property.id);
