@@ -104,6 +104,18 @@ export function nextOfficeStart(at: Date, cal: Calendar): Date {
   throw new Error("unreachable: an office start within two days");
 }
 
+/**
+ * The office's last night before `at`: from the close (office end) to the latest opening at or before
+ * `at`. It does not depend on when it is asked (a late tick, a restart across the opening).
+ */
+export function lastNight(at: Date, cal: Calendar): { from: Date; to: Date } {
+  const today = zonedParts(at, cal.tz);
+  const to = [0, -1, -2].map((i) => localInstant(shiftDate(today, i), cal.officeStart, cal.tz)).find((t) => t <= at)!;
+  const day = zonedParts(to, cal.tz);
+  const from = [0, -1, -2].map((i) => localInstant(shiftDate(day, i), cal.officeEnd, cal.tz)).find((t) => t < to)!;
+  return { from, to };
+}
+
 /** `at` itself inside office hours, otherwise the next office start (the night hold). */
 export function inOfficeHours(at: Date, cal: Calendar): Date {
   return isOfficeHours(at, cal) ? at : nextOfficeStart(at, cal);
