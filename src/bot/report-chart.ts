@@ -79,7 +79,8 @@ export function chartSvg(points: DailyPoint[], labels: ChartLabels, script: "sc"
   out.push(text(left + w / 2, CHART_HEIGHT - 18, labels.days, 13));
   out.push(`<g transform="rotate(-90 22 ${middle})">${text(22, middle, labels.count, 13)}</g>`);
   const rx = CHART_WIDTH - 18;
-  out.push(`<g transform="rotate(90 ${rx} ${middle})">${text(rx, middle, labels.rate, 13, "middle", COLORS.satisfaction)}</g>`);
+  const rate = text(rx, middle, labels.rate, 13, "middle", COLORS.satisfaction);
+  out.push(`<g transform="rotate(90 ${rx} ${middle})">${rate}</g>`);
   const legend: [string, string][] = [[COLORS.reported, labels.reported], [COLORS.completed, labels.completed], [COLORS.satisfaction, labels.satisfaction]];
   legend.forEach(([color, label], i) => {
     const lx = left + i * 220;

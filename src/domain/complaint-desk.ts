@@ -20,7 +20,9 @@ export type ComplaintLine = {
 const isDesk = (db: DbOrTx, personId: number, propertyId: number) => holdsRoleAt(db, personId, propertyId, ["desk", "supervisor"]);
 
 /** Open complaints of the person's properties (desk, supervisor), the earliest deadline first. */
-export async function listOpenComplaints(db: DbOrTx, personId: number, now: Date, limit = 20): Promise<Result<ComplaintLine[]>> {
+export async function listOpenComplaints(
+  db: DbOrTx, personId: number, now: Date, limit = 20,
+): Promise<Result<ComplaintLine[]>> {
   const scope = await deskScope(db, personId);
   if (!scope) return err("FORBIDDEN");
   const rows = await db.complaint.findMany({
@@ -30,7 +32,9 @@ export async function listOpenComplaints(db: DbOrTx, personId: number, now: Date
   return ok(await Promise.all(rows.map((c) => lineOf(db, c, now))));
 }
 
-async function lineOf(db: DbOrTx, c: Awaited<ReturnType<typeof loadComplaint>> & object, now?: Date): Promise<ComplaintLine> {
+type Loaded = Awaited<ReturnType<typeof loadComplaint>> & object;
+
+async function lineOf(db: DbOrTx, c: Loaded, now?: Date): Promise<ComplaintLine> {
   const ticket = c.ticketId ? await db.ticket.findUnique({ where: { id: c.ticketId }, select: { number: true } }) : null;
   const handler = c.handlerId ? await db.person.findUnique({ where: { id: c.handlerId }, select: { name: true } }) : null;
   return {

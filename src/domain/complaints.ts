@@ -160,7 +160,9 @@ export async function rateComplaintAnswer(database: Database, input: { complaint
 }
 
 /** A ticket an owner may complain about, as the picker shows it: home (or place), category, local date. */
-export type ComplaintTicket = { id: number; number: string; propertyId: number; place: string; category: string; date: string };
+export type ComplaintTicket = {
+  id: number; number: string; propertyId: number; place: string; category: string; date: string;
+};
 export type ComplaintTargets = { properties: { id: number; name: string }[]; tickets: ComplaintTicket[] };
 
 /** What an owner may complain about: the properties of their homes and their latest tickets there. */

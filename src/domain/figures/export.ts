@@ -39,7 +39,9 @@ export async function monthExport(db: DbOrTx, actorId: number, code: string, mon
   const filed = await db.complaint.findMany({
     where: { ticketId: { in: rows.map((t) => t.id) } }, select: { id: true, ticketId: true }, orderBy: { id: "asc" },
   });
-  for (const c of filed) complaints.set(c.ticketId!, [...(complaints.get(c.ticketId!) ?? []), complaintNumber(property.code, c.id)]);
+  for (const c of filed) {
+    complaints.set(c.ticketId!, [...(complaints.get(c.ticketId!) ?? []), complaintNumber(property.code, c.id)]);
+  }
   const reworkIds = [...new Set(rows.map((t) => t.reworkOfId).filter((x): x is number => x !== null))];
   const numbers = new Map((reworkIds.length ? await db.ticket.findMany({ where: { id: { in: reworkIds } }, select: { id: true, number: true } }) : []).map((t) => [t.id, t.number]));
   const time = (d: Date | null) => (d ? formatLocal(d, tz) : "");

@@ -78,6 +78,7 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
   // a complaint the owner reopened as "not satisfied" is not answered until it is answered again
   const answered = (c: FigureComplaint) => c.answeredAt !== null && c.status !== "open";
   const due = rows.complaints.filter((c) => answered(c) || deadline.get(c.id)! <= now);
+  const answeredInTime = due.filter((c) => answered(c) && c.answeredAt! <= deadline.get(c.id)!);
   const tally = (key: (t: FigureTicket) => string) =>
     [...all.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
   return {
@@ -92,7 +93,7 @@ export function headlineFigures(rows: FigureRows, from: Date, to: Date, cal: Cal
       ratio("emergency", emergencies.filter((t) => dispatchedInTime(t) && arrivedInTime(t)).length, emergencies.length, TARGETS.emergency),
       ratio("rework", jobs.filter((t) => t.reworkOfId !== null).length, jobs.length, TARGETS.rework),
       count("complaints", rows.complaints.length),
-      ratio("complaintAnswer", due.filter((c) => answered(c) && c.answeredAt! <= deadline.get(c.id)!).length, due.length, TARGETS.complaintAnswer),
+      ratio("complaintAnswer", answeredInTime.length, due.length, TARGETS.complaintAnswer),
       ratio("validComplaints", rows.complaints.filter((c) => c.valid === true).length, all.length, TARGETS.validComplaints),
       count("urges", live.reduce((n, t) => n + (t.urges ?? 0), 0), !urgesKnown),
       count("paid", fees.reduce((n, t) => n + t.feeCents!, 0), fees.length === 0, "cents"),

@@ -57,7 +57,8 @@ async function complaintAct(c: ComplaintDue, staff: StaffAt, now: Date, opts: Jo
   const due = stage === "answer" ? answerDeadline(c.createdAt, cal) : c.dueAt;
   const params = { id: c.id, number: complaintNumber(c.property.code, c.id), category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
   // the reminder goes to the named handler (the desk while there is none), the alerts to the supervisors
-  const people = stage !== "reminder" ? staff(c.propertyId, "supervisor") : c.handlerId ? [c.handlerId] : staff(c.propertyId, "desk");
+  const people = stage !== "reminder" ? staff(c.propertyId, "supervisor")
+    : c.handlerId ? [c.handlerId] : staff(c.propertyId, "desk");
   w.notifyAll(people, { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
   w.event({ complaintId: c.id, ticketId: c.ticketId, actorId: null, action: stage === "reminder" ? "complaint-reminded" : "complaint-overdue", at: now, data: { stage } });
 }

@@ -33,7 +33,8 @@ export function warnAt(from: Date, due: Date, office: Calendar | null = null): D
 }
 
 /** The calendar that holds a ticket's staff reminders to office hours; none for an emergency. */
-export const reminderHours = (p: Parameters<typeof calendarOf>[0], emergency: boolean) => (emergency ? null : calendarOf(p));
+export const reminderHours = (p: Parameters<typeof calendarOf>[0], emergency: boolean) =>
+  (emergency ? null : calendarOf(p));
 
 /** The clock columns of a ticket whose deadline starts (again) now. */
 export const completionClock = (from: Date, due: Date, office: Calendar | null = null) =>
