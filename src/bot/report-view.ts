@@ -61,4 +61,5 @@ export function reportMessage(r: Report, t: Translate) {
 export const chartLabels = (r: Report, t: Translate): ChartLabels => ({
   title: t("report-chart-title", { name: r.name, period: r.period.label }),
   reported: t("report-chart-reported"), completed: t("report-chart-completed"), satisfaction: t("report-chart-satisfaction"),
+  days: t("chart-axis-days"), count: t("chart-axis-count"), rate: t("chart-axis-rate"),
 });

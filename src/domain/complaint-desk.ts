@@ -13,28 +13,35 @@ import { err, ok, STAFF_ROLES, type Result } from "./types.ts";
 export type ComplaintLine = {
   id: number; number: string; status: string; category: string; urgent: boolean; valid: boolean | null;
   description: string; against: string; ticket: string; handler: string; due: string; reopened: boolean;
+  /** Past its handling deadline (the list marks it). */
+  overdue: boolean;
 };
 
 const isDesk = (db: DbOrTx, personId: number, propertyId: number) => holdsRoleAt(db, personId, propertyId, ["desk", "supervisor"]);
 
 /** Open complaints of the person's properties (desk, supervisor), the earliest deadline first. */
-export async function listOpenComplaints(db: DbOrTx, personId: number, limit = 20): Promise<Result<ComplaintLine[]>> {
+export async function listOpenComplaints(
+  db: DbOrTx, personId: number, now: Date, limit = 20,
+): Promise<Result<ComplaintLine[]>> {
   const scope = await deskScope(db, personId);
   if (!scope) return err("FORBIDDEN");
   const rows = await db.complaint.findMany({
     where: { status: { in: ["open", "answered"] }, ...(scope === "all" ? {} : { propertyId: { in: scope } }) },
     include: { property: true }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit,
   });
-  return ok(await Promise.all(rows.map((c) => lineOf(db, c))));
+  return ok(await Promise.all(rows.map((c) => lineOf(db, c, now))));
 }
 
-async function lineOf(db: DbOrTx, c: Awaited<ReturnType<typeof loadComplaint>> & object): Promise<ComplaintLine> {
+type Loaded = Awaited<ReturnType<typeof loadComplaint>> & object;
+
+async function lineOf(db: DbOrTx, c: Loaded, now?: Date): Promise<ComplaintLine> {
   const ticket = c.ticketId ? await db.ticket.findUnique({ where: { id: c.ticketId }, select: { number: true } }) : null;
   const handler = c.handlerId ? await db.person.findUnique({ where: { id: c.handlerId }, select: { name: true } }) : null;
   return {
     id: c.id, number: complaintNumber(c.property.code, c.id), status: c.status, category: c.category || "none", urgent: c.urgent,
     valid: c.valid, description: c.description, against: c.against || "-", ticket: ticket?.number ?? "-",
     handler: handler?.name ?? "-", due: formatLocal(c.dueAt, zoneOf(c.property)), reopened: c.reopenedAt !== null,
+    overdue: !!now && c.status === "open" && c.dueAt <= now,
   };
 }
 
@@ -111,16 +118,28 @@ export async function mayRecordResult(db: DbOrTx, personId: number, complaintId:
   return ok({ number: complaintNumber(c.property.code, c.id) });
 }
 
-/** The desk turns a ticket's callback or low rating into a complaint of its owner, linked to the ticket. */
-export async function complaintFromTicket(database: Database, input: { ticketNumber: string; actorId: number }, now: Date): Promise<Result<Filed & { ticket: string }>> {
+/** Ratings that may be turned into a complaint (不满意, 很不满意). */
+export const COMPLAINT_RATINGS = [1, 2];
+
+/**
+ * The desk turns a low rating (1-2) or a phone callback's complaint (the owner's words on the phone)
+ * into a complaint of its owner, linked to the ticket. `text` is what it says when the owner gave no
+ * words, in the desk's language.
+ */
+export async function complaintFromTicket(
+  database: Database, input: { ticketNumber: string; actorId: number; text: string }, now: Date,
+): Promise<Result<Filed & { ticket: string }>> {
   return database.tx(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { number: input.ticketNumber.trim().toUpperCase() }, include: { survey: true, property: true } });
     if (!t) return err("NOT_FOUND");
     if (!(await isDesk(tx, input.actorId, t.propertyId))) return err("FORBIDDEN");
-    if (t.survey?.rating == null) return err("INVALID_STATE");
+    const survey = t.survey;
+    if (survey?.rating == null) return err("INVALID_STATE");
+    const callbackComplaint = survey.channel === "phone" && !!survey.comment;
+    if (!COMPLAINT_RATINGS.includes(survey.rating) && !callbackComplaint) return err("INVALID_RATING");
     if (await tx.complaint.count({ where: { ticketId: t.id, source: { in: ["callback", "rating"] } } })) return err("DUPLICATE");
-    const source = t.survey.channel === "phone" ? "callback" : "rating";
-    const description = t.survey.comment || `rating ${t.survey.rating}`;
+    const source = survey.channel === "phone" ? "callback" : "rating";
+    const description = survey.comment || input.text;
     const filed = await createComplaint(tx, t.property, {
       propertyId: t.propertyId, complainantId: t.reporterId, actorId: input.actorId, ticketId: t.id,
       description, source,

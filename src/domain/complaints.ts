@@ -9,8 +9,9 @@ import { isUniqueViolation } from "../db/client.ts";
 import { authorize } from "./authorize.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
-import { addWorkingDays, calendarOf, reminderBefore, type Calendar } from "./schedule.ts";
+import { addWorkingDays, calendarOf, reminderBefore, zoneOf, type Calendar } from "./schedule.ts";
 import { holdsRoleAt, mayHandle, staffOf } from "./staff.ts";
+import { placeOf } from "./tickets/view.ts";
 import { addMinutes, formatLocal } from "./time.ts";
 import { err, ok, MAX_DESCRIPTION, MAX_NOTE, MAX_PHOTOS, STAFF_ROLES, type ButtonIntent, type Result } from "./types.ts";
 
@@ -187,15 +188,26 @@ export async function rateComplaintAnswer(database: Database, input: { complaint
   });
 }
 
-export type ComplaintTargets = { properties: { id: number; name: string }[]; tickets: { id: number; number: string; propertyId: number }[] };
+/** A ticket an owner may complain about, as the picker shows it: home (or place), category, local date. */
+export type ComplaintTicket = {
+  id: number; number: string; propertyId: number; place: string; category: string; date: string;
+};
+export type ComplaintTargets = { properties: { id: number; name: string }[]; tickets: ComplaintTicket[] };
 
 /** What an owner may complain about: the properties of their homes and their latest tickets there. */
 export async function complaintTargets(db: DbOrTx, personId: number, limit = 6): Promise<ComplaintTargets> {
   const homes = await db.unitMember.findMany({ where: { personId }, include: { unit: { include: { property: true } } } });
   const properties = [...new Map(homes.map((m) => [m.unit.propertyId, { id: m.unit.propertyId, name: m.unit.property.name }])).values()];
-  const tickets = await db.ticket.findMany({
-    where: { propertyId: { in: properties.map((p) => p.id) }, OR: [{ reporterId: personId }, { unitId: { in: homes.map((m) => m.unitId) } }] },
-    orderBy: { reportedAt: "desc" }, take: limit, select: { id: true, number: true, propertyId: true },
+  const rows = await db.ticket.findMany({
+    where: {
+      propertyId: { in: properties.map((p) => p.id) }, status: { not: "cancelled" },
+      OR: [{ reporterId: personId }, { unitId: { in: homes.map((m) => m.unitId) } }],
+    },
+    orderBy: { reportedAt: "desc" }, take: limit, include: { unit: true, property: true },
   });
+  const tickets = rows.map((t) => ({
+    id: t.id, number: t.number, propertyId: t.propertyId, place: placeOf(t), category: t.category,
+    date: formatLocal(t.reportedAt, zoneOf(t.property)).slice(5, 10),
+  }));
   return { properties, tickets };
 }

@@ -4,7 +4,7 @@
 import type { Database, DbOrTx, Tx } from "../db/client.ts";
 import { logEvent } from "./events.ts";
 import { notify, notifyAll } from "./notify.ts";
-import { addWorkingDays, calendarOf, DEFAULT_TIMEZONE, reminderBefore, zoneOf } from "./schedule.ts";
+import { addWorkingDays, calendarOf, DEFAULT_TIMEZONE, officeTime, reminderBefore, zoneOf } from "./schedule.ts";
 import { deskScope, mayHandle, staffOf } from "./staff.ts";
 import { formatLocal } from "./time.ts";
 import { err, ok, MAX_NOTE, type Result, type Role } from "./types.ts";
@@ -19,7 +19,7 @@ export type FollowUpInput = {
   complaintId?: number;
   assigneeRole: Role;
   reason: string;
-  /** Defaults to one working day from now (weekends and the property's holidays excluded). */
+  /** Defaults to one working day from now, or from the next office start (weekends and holidays excluded). */
   dueAt?: Date;
 };
 
@@ -33,7 +33,8 @@ export async function openFollowUp(
 ): Promise<number> {
   const property = await tx.property.findUniqueOrThrow({ where: { id: input.propertyId } });
   const cal = calendarOf(property);
-  const dueAt = input.dueAt ?? addWorkingDays(now, FOLLOW_UP_WORKING_DAYS, cal);
+  // the working day is counted from the office's opening when the follow-up comes in at night
+  const dueAt = input.dueAt ?? addWorkingDays(officeTime(now, cal), FOLLOW_UP_WORKING_DAYS, cal);
   const f = await tx.followUp.create({
     data: {
       propertyId: input.propertyId, ticketId: input.ticketId ?? null, surveyId: input.surveyId ?? null,

@@ -5,6 +5,7 @@ import { isHeader, MAX_CSV_ROWS, readCsv, type CsvProblem } from "./csv.ts";
 import { DISPATCH_MODES } from "./tickets/dispatch.ts";
 import { logEvent } from "./events.ts";
 import { OFFICIAL_CALENDARS } from "./calendar.ts";
+import { movedDigests } from "./scheduled/digest-times.ts";
 import { DEFAULT_AGREEMENT_YUAN } from "./paid/quote-lines.ts";
 import { DEFAULT_INCIDENT_WINDOW_MIN } from "./tickets/incident.ts";
 import { hasRole } from "./staff.ts";
@@ -201,7 +202,10 @@ export async function propertySettings(db: DbOrTx, propertyId: number): Promise<
   return Object.fromEntries((Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, value(k)])) as Record<SettingKey, string>;
 }
 
-/** Changes one setting. A new close-out time or time zone reschedules the next close-out. */
+/**
+ * Changes one setting. New office hours, close-out time or time zone move every scheduled digest to
+ * its new local time (movedDigests).
+ */
 export async function updatePropertySetting(db: DbOrTx, actorId: number, propertyId: number, key: string, raw: string, now: Date): Promise<Result<{ key: SettingKey; value: string; old: string }>> {
   if (!(await hasRole(db, actorId, "admin"))) return err("FORBIDDEN");
   if (!isSettingKey(key)) return err("INVALID_INPUT");
@@ -212,8 +216,9 @@ export async function updatePropertySetting(db: DbOrTx, actorId: number, propert
   const merged = { ...before, [key]: String(value) };
   if (Number(merged.emergencyDispatchMin) > Number(merged.dispatchTimeoutMin)) return err("INVALID_INPUT");
   if (Number(merged.callbackDelayMin) >= Number(merged.phoneCallbackAfterMin)) return err("INVALID_INPUT");
-  const reschedule = key === "closeOutAt" || key === "timezone";
-  await db.property.update({ where: { id: propertyId }, data: { [key]: value, ...(reschedule ? { nextCloseOutDueAt: null } : {}) } });
+  const row = (await db.property.findUnique({ where: { id: propertyId } }))!;
+  const moved = movedDigests(row, { ...row, [key]: value });
+  await db.property.update({ where: { id: propertyId }, data: { [key]: value, ...moved } });
   await logEvent(db, { actorId, action: "property-setting-changed", data: { propertyId, key, from: before[key], to: String(value) }, at: now });
   return ok({ key, value: String(value), old: before[key] });
 }

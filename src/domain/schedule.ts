@@ -104,6 +104,32 @@ export function nextOfficeStart(at: Date, cal: Calendar): Date {
   throw new Error("unreachable: an office start within two days");
 }
 
+/**
+ * The office's last night before `at`: from the close (office end) to the latest opening at or before
+ * `at`. It does not depend on when it is asked (a late tick, a restart across the opening).
+ */
+export function lastNight(at: Date, cal: Calendar): { from: Date; to: Date } {
+  const today = zonedParts(at, cal.tz);
+  const to = [0, -1, -2].map((i) => localInstant(shiftDate(today, i), cal.officeStart, cal.tz)).find((t) => t <= at)!;
+  const day = zonedParts(to, cal.tz);
+  const from = [0, -1, -2].map((i) => localInstant(shiftDate(day, i), cal.officeEnd, cal.tz)).find((t) => t < to)!;
+  return { from, to };
+}
+
+/**
+ * `at` itself when it falls in office hours on a working day, otherwise the next office start of a
+ * working day: when a staff reminder that is not about an emergency may go out.
+ */
+export function officeTime(at: Date, cal: Calendar): Date {
+  if (isOfficeHours(at, cal) && isWorkingDay(at, cal)) return at;
+  let start = nextOfficeStart(at, cal);
+  for (let i = 0; !isWorkingDay(start, cal); i++) {
+    if (i > 366 * 2) throw new Error("no working days within two years: check the holiday list");
+    start = nextOfficeStart(start, cal);
+  }
+  return start;
+}
+
 /** `at` itself inside office hours, otherwise the next office start (the night hold). */
 export function inOfficeHours(at: Date, cal: Calendar): Date {
   return isOfficeHours(at, cal) ? at : nextOfficeStart(at, cal);
@@ -170,10 +196,12 @@ export function addWorkingDays(at: Date, n: number, cal: Calendar): Date {
 /**
  * When to remind the assignee of a deadline: one working day before it; when that is already past
  * (a one-working-day deadline), two hours before; when even that is past, at the deadline itself.
+ * A reminder waits for office hours on a working day, as long as that comes before the deadline.
  */
 export function reminderBefore(dueAt: Date, now: Date, cal: Calendar): Date {
   const dayBefore = addWorkingDays(dueAt, -1, cal);
-  if (dayBefore > now) return dayBefore;
   const shortly = new Date(dueAt.getTime() - 2 * 3_600_000);
-  return shortly > now ? shortly : dueAt;
+  const at = dayBefore > now ? dayBefore : shortly > now ? shortly : dueAt;
+  const office = officeTime(at, cal);
+  return office < dueAt ? office : at;
 }

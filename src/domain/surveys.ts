@@ -44,7 +44,9 @@ export async function answerSurvey(database: Database, input: SurveyAnswer, now:
     });
     if (res.count === 0) return err(ticket.survey.status === "answered" ? "ALREADY_RATED" : "INVALID_STATE");
     if (ticket.status === "completed") {
-      await tx.ticket.update({ where: { id: ticketId }, data: { status: "closed", confirmedAt: now } });
+      // confirmedAt is the owner's own confirmation: a rating taken on the phone closes the job without one
+      const confirmedAt = channel === "bot" ? now : null;
+      await tx.ticket.update({ where: { id: ticketId }, data: { status: "closed", confirmedAt } });
       await logEvent(tx, { ticketId, actorId, action: "confirmed", at: now, data: { via: "rating" } });
     }
     await logEvent(tx, { ticketId, actorId, action: "rated", at: now, data: { rating, channel, comment } });

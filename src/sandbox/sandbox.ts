@@ -20,7 +20,9 @@ import { startFakeTelegram } from "../fake-bot-api/server.ts";
 import { startReceiving } from "../server/receive.ts";
 import { createConsole } from "../server/console/index.ts";
 import { consoleLaunchUrl } from "./console.ts";
-import { PHONES, TEAM_GROUP, seedDemo } from "./seed.ts";
+import { calendarOf, isWorkingDay, localDayStart, localInstant } from "../domain/schedule.ts";
+import { zonedParts } from "../domain/time.ts";
+import { DEMO_PROPERTY, PHONES, TEAM_GROUP, seedDemo } from "./seed.ts";
 import { SAMPLE_PHOTOS, SAMPLE_DOCUMENTS } from "./samples.ts";
 
 const TOKEN = "100000:SANDBOX-token-not-a-real-bot";
@@ -30,12 +32,27 @@ const CJK_FONT = join(
   dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf",
 );
 
+/** The longest step of the sandbox's clock between two sweeps of the jobs. */
+const STEP_MINUTES = 10;
+const MORNING = 9 * 60;
+
+/**
+ * 09:00 of today (in the demo property's zone) when today is a working day, otherwise of the next
+ * one: the office is open when the sandbox starts, whatever the real time.
+ */
+export function sandboxMorning(now: Date): Date {
+  const cal = calendarOf({ timezone: DEMO_PROPERTY.timezone, officeStart: "08:00", officeEnd: "17:30", holidays: "" });
+  let day = localDayStart(now, cal.tz);
+  while (!isWorkingDay(day, cal)) day = localDayStart(new Date(day.getTime() + 36 * 3_600_000), cal.tz);
+  return localInstant(zonedParts(day, cal.tz), MORNING, cal.tz);
+}
+
 export type SandboxOptions = {
   /** An SQLite URL (file:…); the file is started afresh. */
   databaseUrl: string;
   /** Port for the page (0 = any free one). */
   port?: number;
-  /** The sandbox clock's starting time (default: now). */
+  /** The sandbox clock's starting time (default: 09:00 of today or the next working day, sandboxMorning). */
   start?: Date;
   log: Logger;
 };
@@ -52,7 +69,7 @@ export async function startSandbox(opts: SandboxOptions) {
   const file = sqlitePath(opts.databaseUrl);
   mkdirSync(dirname(file), { recursive: true });
   for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true });
-  let offset = (opts.start ?? new Date()).getTime() - Date.now();
+  let offset = (opts.start ?? sandboxMorning(new Date())).getTime() - Date.now();
   const clock = () => new Date(Date.now() + offset);
 
   const { database } = await openDatabase(opts.databaseUrl);
@@ -159,10 +176,16 @@ export async function startSandbox(opts: SandboxOptions) {
     return true;
   }
 
-  /** Moves the clock and runs every job's sweep once, then sends what they queued. */
+  /**
+   * Moves the clock in steps of at most STEP_MINUTES, running every job's sweep and sending what
+   * they queued at each: a day runs the day's jobs in their order (the close-out, the night's
+   * reminders and escalations, the next morning's handover), none skipped or bunched together.
+   */
   async function advance(minutes: number) {
-    offset += minutes * 60_000;
-    await sweep();
+    for (let left = minutes; left > 0; left -= STEP_MINUTES) {
+      offset += Math.min(left, STEP_MINUTES) * 60_000;
+      await sweep();
+    }
   }
   async function sweep() {
     const jobDeps = { database, clock, log: opts.log, timezone: config.timezone };

@@ -118,8 +118,9 @@ describe("the technician's job card", () => {
     expect(textOf(edits().at(-1))).toContain("⏱ 请于 11-24 10:00 前完工，还剩约 23 小时。");
     expect(buttonsOf(edits().at(-1)).some((b) => b.text.includes("已完成"))).toBe(true);
 
-    // the completion deadline passes: warned at 80 %, then the supervisor at the breach
-    h.setNow(addMinutes(T0, 1200));
+    // the completion deadline passes: warned at 80 % (05:12, held to the office's 08:00), then the
+    // supervisor at the breach
+    h.setNow(addMinutes(T0, 1320));
     await runCompletionClock(h.database, h.now());
     h.setNow(addMinutes(T0, 1440));
     await runCompletionClock(h.database, h.now());

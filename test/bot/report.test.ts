@@ -6,9 +6,9 @@ import { parse } from "csv-parse/sync";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/bot/report-chart.ts";
 import { createHarness, textOf, type Harness } from "../helpers/bot-harness.ts";
 import { november } from "../helpers/figures-month.ts";
-import { makeDesk, sh, value, type Desk } from "../jobs/site.ts";
-import { EXPORT_COLUMNS, monthExport } from "../../src/domain/figures/export.ts";
-import { exportWords } from "../../src/bot/words.ts";
+import { completed, makeDesk, sh, value, type Desk } from "../jobs/site.ts";
+import { answerSurvey } from "../../src/domain/surveys.ts";
+import { monthExport } from "../../src/domain/figures/export.ts";
 
 let h: Harness;
 let s: Desk;
@@ -74,12 +74,39 @@ describe("/export", () => {
     const t2 = byNumber.get("BX-T3")!; // the phone ticket with the agreed fee
     expect([t2[col("渠道")], t2[col("报修时间")], t2[col("接单时间")], t2[col("到场时间")], t2[col("完工时间")]]).toEqual(
       ["电话报修", "2026-11-03 09:00", "2026-11-03 09:10", "2026-11-03 09:50", "2026-11-03 12:00"]);
-    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费（元）")]]).toEqual(["师傅1", "4", "服务号", "50.00"]);
+    expect([t2[col("维修人员")], t2[col("评分")], t2[col("回访方式")], t2[col("收费（元）")]])
+      .toEqual(["师傅1", "4", "业主在线评价", "50.00"]);
+    expect([t2[col("类别")], t2[col("紧急")], t2[col("优先级")], t2[col("状态")]]).toEqual(["给排水", "否", "一般", "已完成"]);
+    const complaint = (await h.database.db.complaint.findFirstOrThrow({ where: { ticketId: { not: null } } })).id;
+    const t4 = byNumber.get("BX-T4")!; // the emergency, complained about
+    expect([t4[col("紧急")], t4[col("类别")], t4[col("投诉单号")]]).toEqual(["是", "电路", `BX-TS${String(complaint).padStart(4, "0")}`]);
     expect(byNumber.get("BX-T6")![col("返修原单")]).toBe("BX-T5");
+    expect(byNumber.get("BX-T6")![col("状态")]).toBe("已接单");
+    expect(byNumber.get("BX-T7")![col("状态")]).toBe("已取消");
     expect(byNumber.get("BX-T2")![col("收费（元）")]).toBe(""); // only a quote
     expect([...byNumber.keys()]).toEqual(["BX-T2", "BX-T3", "BX-T4", "BX-T5", "BX-T6", "BX-T7"]);
+    expect(rows[0]).toEqual(expect.arrayContaining(["完工时限", "优先级", "投诉单号", "业主确认时间"]));
     const { records } = value(await monthExport(h.database.db, s.supervisor.id, "BX", "2026-11", h.now()));
-    expect(rows.slice(1)).toEqual(records.map((r) => exportWords("zh-CN", r)).map((r) => EXPORT_COLUMNS.map((k) => r[k])));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(records.map((r) => r.number));
+  });
+
+  it("puts the completion deadline in, and the owner's confirmation, not a phone callback's time", async () => {
+    const [owner, desk] = [s.owner.id, s.desk.id];
+    const byPhone = await completed(h.database, s, sh("2026-11-10T09:00:00"));
+    value(await answerSurvey(h.database, { ticketId: byPhone, actorId: desk, rating: 5, channel: "phone" }, sh("2026-11-10T15:00:00")));
+    const byOwner = await completed(h.database, s, sh("2026-11-11T09:00:00"));
+    value(await answerSurvey(h.database, { ticketId: byOwner, actorId: owner, rating: 5, channel: "bot" }, sh("2026-11-11T15:00:00")));
+    const calls = await chatOf(s.supervisor).send("/export BX month 2026-11");
+    const rows: string[][] = parse(calls.find((c) => c.method === "sendDocument")!.payload.document.content, { bom: true });
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const [phone, bot] = rows.slice(-2);
+    expect([phone![col("回访方式")], phone![col("业主确认时间")], phone![col("完工时限")]])
+      .toEqual(["电话回访", "", "2026-11-11 09:00"]);
+    expect([bot![col("回访方式")], bot![col("业主确认时间")]]).toEqual(["业主在线评价", "2026-11-11 15:00"]);
+    await h.database.db.person.update({ where: { id: s.supervisor.id }, data: { language: "en" } });
+    const en = await chatOf(s.supervisor, "en").send("/export BX month 2026-11");
+    const head = (parse(en.find((c) => c.method === "sendDocument")!.payload.document.content, { bom: true }) as string[][])[0]!;
+    expect(head).toEqual(expect.arrayContaining(["Completion deadline", "Priority", "Complaints"]));
   });
 
   it("refuses a day as the period, and people who are not supervisors", async () => {

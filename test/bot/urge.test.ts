@@ -35,7 +35,7 @@ describe("催单 and the completion clock", () => {
     const id = await reported(h.database, s, T0);
     value(await acceptJob(h.database, s.technicians[0]!.id, id, T0));
     expect(await h.database.db.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      priority: "normal", completionDueAt: addMinutes(T0, 1440), completionCheckAt: addMinutes(T0, 1152),
+      priority: "normal", completionDueAt: addMinutes(T0, 1440), completionCheckAt: addMinutes(T0, 1320), // 80 % is 05:12, held to the office's 08:00
     });
     await h.flush();
     const owner = chatOf(s.owner);
@@ -49,10 +49,10 @@ describe("催单 and the completion clock", () => {
     expect(chatOf(s.desk).lastText()).toContain("已催 1 次");
     expect(await keys(s.supervisor.id)).not.toContain("urge-supervisor");
 
-    expect(await clockAt(1151)).toEqual([0, 0]);
-    expect(await clockAt(1152)).toEqual([1, 0]);
+    expect(await clockAt(1152)).toEqual([0, 0]);
+    expect(await clockAt(1320)).toEqual([1, 0]);
     expect(chatOf(s.technicians[0]!).lastText()).toContain("将于 2026-11-24 10:00 到达完成时限");
-    expect(await clockAt(1300)).toEqual([0, 0]);
+    expect(await clockAt(1400)).toEqual([0, 0]);
     expect(await clockAt(1440)).toEqual([1, 0]);
     expect(await clockAt(1500)).toEqual([0, 0]);
     expect(chatOf(s.supervisor).lastText()).toContain("已超过完成时限");

@@ -76,18 +76,18 @@ describe("a complaint from filing to the owner's satisfaction", () => {
     await runDeadlines(d, sh("2026-11-23T11:00:00"));
     await runDeadlines(d, sh("2026-11-23T11:05:00"));
     expect(await count(d, "complaint-unassigned", s.supervisor.id)).toBe(1);
-    expect(value(await listOpenComplaints(d.db, s.desk.id)).map((c) => c.id)).toEqual([complaintId]);
-    expect(await listOpenComplaints(d.db, s.owner.id)).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(value(await listOpenComplaints(d.db, s.desk.id, sh("2026-11-23T11:05:00"))).map((c) => c.id)).toEqual([complaintId]);
+    expect(await listOpenComplaints(d.db, s.owner.id, sh("2026-11-23T11:05:00"))).toEqual({ ok: false, error: "FORBIDDEN" });
   });
 
   it("turns a low rating into a complaint linked to the ticket, once", async () => {
     const ticketId = await completed(d, s, sh("2026-11-23T10:00:00"));
     const number = (await d.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).number;
-    expect(await complaintFromTicket(d, { ticketNumber: number, actorId: s.desk.id }, sh("2026-11-23T12:00:00"))).toEqual({ ok: false, error: "INVALID_STATE" });
+    expect(await complaintFromTicket(d, { ticketNumber: number, actorId: s.desk.id, text: "不满意" }, sh("2026-11-23T12:00:00"))).toEqual({ ok: false, error: "INVALID_STATE" });
     value(await answerSurvey(d, { ticketId, actorId: s.desk.id, rating: 1, comment: "师傅把地弄得很脏", channel: "phone" }, sh("2026-11-23T12:00:00")));
-    const c = value(await complaintFromTicket(d, { ticketNumber: number.toLowerCase(), actorId: s.desk.id }, sh("2026-11-23T12:05:00")));
+    const c = value(await complaintFromTicket(d, { ticketNumber: number.toLowerCase(), actorId: s.desk.id, text: "不满意" }, sh("2026-11-23T12:05:00")));
     expect(await d.db.complaint.findUniqueOrThrow({ where: { id: c.complaintId } })).toMatchObject({ ticketId, source: "callback", complainantId: s.owner.id, description: "师傅把地弄得很脏" });
-    expect(await complaintFromTicket(d, { ticketNumber: number, actorId: s.desk.id }, sh("2026-11-23T12:06:00"))).toEqual({ ok: false, error: "DUPLICATE" });
-    expect(await complaintFromTicket(d, { ticketNumber: number, actorId: s.technicians[0]!.id }, sh("2026-11-23T12:06:00"))).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await complaintFromTicket(d, { ticketNumber: number, actorId: s.desk.id, text: "不满意" }, sh("2026-11-23T12:06:00"))).toEqual({ ok: false, error: "DUPLICATE" });
+    expect(await complaintFromTicket(d, { ticketNumber: number, actorId: s.technicians[0]!.id, text: "不满意" }, sh("2026-11-23T12:06:00"))).toEqual({ ok: false, error: "FORBIDDEN" });
   });
 });

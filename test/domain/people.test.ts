@@ -131,7 +131,9 @@ describe("properties and units", () => {
     value(await set("holidays", "2026-10-01 2026-10-02"));
     value(await set("closeOutAt", "18:00"));
     const row = await d.db.property.findUniqueOrThrow({ where: { id: p.id } });
-    expect([row.closeOutAt, row.holidays, row.nextCloseOutDueAt]).toEqual(["18:00", "2026-10-01,2026-10-02", null]);
+    // the close-out moves to 18:00 of the day it was due (the default close-out is 17:30)
+    const moved = new Date(T0.getTime() + 30 * 60_000);
+    expect([row.closeOutAt, row.holidays, row.nextCloseOutDueAt]).toEqual(["18:00", "2026-10-01,2026-10-02", moved]);
     expect((await propertySettings(d.db, p.id))?.callbackDelayMin).toBe("90");
     expect(await d.db.event.count({ where: { action: "property-setting-changed" } })).toBe(4);
   });

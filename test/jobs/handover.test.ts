@@ -35,4 +35,15 @@ describe("night handover", () => {
     expect(p.table.split("\n")).toHaveLength(2);
     expect(p.table).toContain("!");
   });
+
+  it("covers the office's close to its opening when it is sent late (a restart across 08:00)", async () => {
+    await runHandover(d, sh("2026-11-22T20:00:00"));
+    await reported(d, s, sh("2026-11-22T17:40:00"), { description: "厨房水管滴水" });
+    await reported(d, s, sh("2026-11-22T22:10:00"), { description: "楼道灯不亮" });
+    await reported(d, s, sh("2026-11-23T06:40:00"), { description: "门锁坏了" });
+    await reported(d, s, sh("2026-11-23T09:10:00"), { description: "白天报的" }); // after the opening: the day's
+    expect((await runHandover(d, sh("2026-11-23T09:20:00"))).done).toBe(1);
+    const [digest] = await sent(d, "handover-digest", s.desk.id);
+    expect(JSON.parse(digest!.params)).toMatchObject({ came: 3, since: "2026-11-22 17:30" });
+  });
 });

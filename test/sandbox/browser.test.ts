@@ -76,7 +76,7 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
     const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none"];
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args });
     page = await browser.newPage();
-    await page.setViewport({ width: 1770, height: 760 });
+    await page.setViewport({ width: 2020, height: 760 });
     await page.goto(sandbox.url, { waitUntil: "domcontentloaded" });
     page.setDefaultTimeout(10_000);
     await page.waitForSelector(phone("admin"));
@@ -163,5 +163,27 @@ describe.skipIf(TEST_DB === "postgresql")("the sandbox page (SQLite by design: s
     expect((await db.ticket.findUniqueOrThrow({ where: { number } })).status).toBe("accepted");
     await page.screenshot({ path: ".tmp/sandbox-group.png" });
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("shows the report's tables whole, opens the chart full size, and hints in one language", async () => {
+    await type("supervisor", "/report DEMO");
+    await waitForText("supervisor", "服务绩效");
+    await page.waitForSelector(`${phone("supervisor")} .chat img`);
+    await settle();
+    const cut = await page.$$eval(`${phone("supervisor")} .bubble pre`, (pres) =>
+      pres.map((p) => ({ scroll: p.scrollWidth, client: p.clientWidth })).filter((p) => p.scroll > p.client));
+    expect(cut).toEqual([]);
+    await page.screenshot({ path: ".tmp/sandbox-report.png" });
+    await page.click(`${phone("supervisor")} .chat img`);
+    await page.waitForSelector("#viewer.open img");
+    const shown = await page.$eval("#viewer img", (i) => [(i as HTMLImageElement).clientWidth, (i as HTMLImageElement).naturalWidth]);
+    expect(shown).toEqual([1000, 1000]);
+    await page.screenshot({ path: ".tmp/sandbox-chart.png" });
+    await page.click("#viewer");
+    const hint = await page.$eval("#hint", (e) => e.textContent ?? "");
+    expect(hint).toContain("09:00");
+    expect(hint.replace("/repair", "")).not.toMatch(/[A-Za-z]{3,}/); // Chinese only
+    await page.click("#lang");
+    expect(await page.$eval("#hint", (e) => e.textContent)).toContain("Every message shown is one the bot sent");
   }, 60_000);
 });

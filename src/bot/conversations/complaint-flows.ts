@@ -37,7 +37,9 @@ export const complainConversation = guarded<ComplainArgs>("complain-too-many-tri
     const targets = [...(a.targets.tickets.length ? ["ticket"] : []), "person", "service"];
     const target = choice(await ask(conversation, ctx, t, { step: 1, text: t("complain-ask-target"), hint, choices: targets.map((x) => [{ value: x, label: t(`complain-target-${x}`) }]) }));
     if (target === "ticket") {
-      const id = choice(await ask(conversation, ctx, t, { step: 2, text: t("complain-ask-ticket"), hint, choices: a.targets.tickets.map((x) => [{ value: String(x.id), label: x.number }]) }));
+      const label = (x: (typeof a.targets.tickets)[number]) => t("complain-ticket-choice", { ...x, short: x.number.slice(-4) });
+      const choices = a.targets.tickets.map((x) => [{ value: String(x.id), label: label(x) }]);
+      const id = choice(await ask(conversation, ctx, t, { step: 2, text: t("complain-ask-ticket"), hint, choices }));
       ticket = a.targets.tickets.find((x) => String(x.id) === id)!;
       propertyId = ticket.propertyId;
     } else if (a.targets.properties.length > 1) {

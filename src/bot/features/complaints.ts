@@ -49,10 +49,13 @@ complaintsFeature.callbackQuery(callbackFor("cps"), async (ctx) => {
 });
 
 chat.command("complaints", async (ctx) => {
-  const res = await listOpenComplaints(ctx.deps.database.db, ctx.person!.id);
+  const res = await listOpenComplaints(ctx.deps.database.db, ctx.person!.id, ctx.deps.clock());
   if (!res.ok) return ctx.reply(ctx.t("desk-only"));
   if (res.value.length === 0) return ctx.reply(ctx.t("complaints-none"));
-  const lines = res.value.map((c) => ctx.t("complaints-line", { ...c, urgent: c.urgent ? "yes" : "no", valid: String(c.valid), reopened: c.reopened ? "yes" : "no" }));
+  const lines = res.value.map((c) => ctx.t("complaints-line", {
+    ...c, urgent: c.category === "none" ? "none" : c.urgent ? "yes" : "no", valid: String(c.valid),
+    reopened: c.reopened ? "yes" : "no", overdue: c.overdue ? "yes" : "no",
+  }));
   const open = res.value.filter((c) => c.status === "open");
   const kb = InlineKeyboard.from(open.map((c) => [InlineKeyboard.text(`${ctx.t("btn-complaint-handle")} ${c.number}`, packCallback("cph", c.id))]));
   await ctx.reply(`${ctx.t("complaints-title", { count: res.value.length })}\n\n${lines.join("\n\n")}`, { reply_markup: kb });
@@ -79,7 +82,12 @@ complaintsFeature.callbackQuery(callbackFor("cpr"), async (ctx) => {
 
 chat.command("tocomplaint", async (ctx) => {
   if (!ctx.match.trim()) return ctx.reply(ctx.t("tocomplaint-usage"));
-  const res = await complaintFromTicket(ctx.deps.database, { ticketNumber: ctx.match, actorId: ctx.person!.id }, ctx.deps.clock());
-  if (!res.ok) return ctx.reply(ctx.t(res.error === "FORBIDDEN" ? "desk-only" : res.error === "NOT_FOUND" ? "tocomplaint-usage" : errorKey(res.error)));
+  const input = { ticketNumber: ctx.match, actorId: ctx.person!.id, text: ctx.t("tocomplaint-no-words") };
+  const res = await complaintFromTicket(ctx.deps.database, input, ctx.deps.clock());
+  if (!res.ok) {
+    const key = res.error === "FORBIDDEN" ? "desk-only" : res.error === "NOT_FOUND" ? "tocomplaint-usage"
+      : res.error === "INVALID_RATING" ? "tocomplaint-not-low" : errorKey(res.error);
+    return ctx.reply(ctx.t(key));
+  }
   await ctx.reply(ctx.t("tocomplaint-done", { ticket: res.value.ticket, number: res.value.number }));
 });

@@ -1,14 +1,13 @@
 // Supervisors and admins: /report CODE [day|week|month|YYYY-MM] (figures as a message and a chart),
 // /export CODE month YYYY-MM (every ticket of the month as a CSV document).
 import { Composer, InputFile } from "grammy";
-import { stringify } from "csv-stringify/sync";
-import { EXPORT_COLUMNS, monthExport } from "../../domain/figures/export.ts";
+import { monthExport } from "../../domain/figures/export.ts";
 import { propertyReport } from "../../domain/figures/report.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
+import { exportCsv } from "../export-csv.ts";
 import { chartPng } from "../report-chart.ts";
 import { chartLabels, reportMessage } from "../report-view.ts";
-import { exportWords } from "../words.ts";
 
 export const reportFeature = new Composer<BotContext>();
 const chat = reportFeature.chatType("private");
@@ -32,7 +31,7 @@ chat.command("export", async (ctx) => {
   const month = rest.filter((w) => w.toLowerCase() !== "month").join("");
   const res = await monthExport(ctx.deps.database.db, ctx.person!.id, code, month, ctx.deps.clock(), ctx.deps.config.timezone);
   if (!res.ok) return ctx.reply(ctx.t(res.error === "INVALID_INPUT" ? "export-usage" : refusal(res.error), { code }));
-  const csv = stringify(res.value.records.map((r) => exportWords(ctx.lang, r)), { bom: true, header: true, columns: EXPORT_COLUMNS.map((key) => ({ key, header: ctx.t(`export-col-${key}`) })) });
+  const csv = exportCsv(res.value.records, ctx.t);
   const caption = ctx.t("export-caption", { code: res.value.code, month: res.value.label, count: res.value.records.length });
-  await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `${res.value.code}-${res.value.label}.csv`), { caption });
+  await ctx.replyWithDocument(new InputFile(csv, `${res.value.code}-${res.value.label}.csv`), { caption });
 });

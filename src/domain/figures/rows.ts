@@ -20,6 +20,8 @@ export type FigureTicket = {
 };
 export type FigureComplaint = {
   id: number; ticketId: number | null; createdAt: Date; answeredAt: Date | null; valid: boolean | null; category: string;
+  /** open (also when reopened by a dissatisfied owner), answered or closed. */
+  status: string;
 };
 export type FigureRows = {
   tickets: FigureTicket[];
@@ -64,7 +66,7 @@ export async function loadFigureRows(db: DbOrTx, propertyId: number, from: Date,
   });
   const complaints = await db.complaint.findMany({
     where: { propertyId, createdAt: { gte: from, lt: to } },
-    select: { id: true, ticketId: true, createdAt: true, answeredAt: true, valid: true, category: true },
+    select: { id: true, ticketId: true, createdAt: true, answeredAt: true, valid: true, category: true, status: true },
   });
   const reworkIds = [...new Set(tickets.map((t) => t.reworkOfId).filter((x): x is number => x !== null))];
   const originals = reworkIds.length

@@ -56,8 +56,10 @@ async function complaintAct(c: ComplaintDue, staff: StaffAt, now: Date, opts: Jo
   const stage = stageOf(c);
   const due = stage === "answer" ? answerDeadline(c.createdAt, cal) : c.dueAt;
   const params = { id: c.id, number: complaintNumber(c.property.code, c.id), category: c.category, urgent: c.urgent ? "yes" : "no", against: c.against || "-", due: formatLocal(due, cal.tz), stage };
-  const role = stage === "reminder" ? "desk" : "supervisor";
-  w.notifyAll(staff(c.propertyId, role), { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
+  // the reminder goes to the named handler (the desk while there is none), the alerts to the supervisors
+  const people = stage !== "reminder" ? staff(c.propertyId, "supervisor")
+    : c.handlerId ? [c.handlerId] : staff(c.propertyId, "desk");
+  w.notifyAll(people, { key: stage === "reminder" ? "complaint-reminder" : "complaint-overdue", params });
   w.event({ complaintId: c.id, ticketId: c.ticketId, actorId: null, action: stage === "reminder" ? "complaint-reminded" : "complaint-overdue", at: now, data: { stage } });
 }
 

@@ -4,7 +4,7 @@
 import type { Database, DbOrTx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notifyAll } from "../notify.ts";
-import { minutesOf, nextDailyAt } from "../schedule.ts";
+import { lastNight, nextDailyAt, type Calendar } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { UNFINISHED } from "../tickets/deadline.ts";
 import { placeOf } from "../tickets/view.ts";
@@ -16,21 +16,20 @@ import { batchOf, calendarFor, eachDue, nothingDue, type JobOptions, type Outcom
 const MAX_ROWS = 20;
 type PropertyRow = NonNullable<Awaited<ReturnType<DbOrTx["property"]["findUnique"]>>>;
 
-/** What came in between the office's close and `now`, as table rows and counts. */
-export async function nightSummary(db: DbOrTx, p: PropertyRow, tz: string, now: Date) {
-  const night = (minutesOf(p.officeStart) - minutesOf(p.officeEnd) + 1440) % 1440;
-  const from = addMinutes(now, -night);
+/** What came in during the office's last night (close to opening) before `now`: table rows and counts. */
+export async function nightSummary(db: DbOrTx, p: PropertyRow, cal: Calendar, now: Date) {
+  const { from, to } = lastNight(now, cal);
   const tickets = await db.ticket.findMany({
-    where: { propertyId: p.id, reportedAt: { gte: from, lt: now } }, include: { unit: true, assignee: true },
+    where: { propertyId: p.id, reportedAt: { gte: from, lt: to } }, include: { unit: true, assignee: true },
     orderBy: { reportedAt: "asc" }, take: 500,
   });
   const done = tickets.filter((t) => t.status === "completed" || t.status === "closed");
   const open = tickets.filter((t) => UNFINISHED.includes(t.status));
   const rows = tickets.slice(0, MAX_ROWS).map((t) => [
-    formatLocal(t.reportedAt, tz).slice(11), t.number.slice(-4), placeOf(t), t.emergency ? "!" : "", t.assignee?.name ?? "-",
+    formatLocal(t.reportedAt, cal.tz).slice(11), t.number.slice(-4), placeOf(t), t.emergency ? "!" : "", t.assignee?.name ?? "-",
     wordToken("status", t.status), // last: the recipient's words replace it, the columns before stay aligned
   ]);
-  return { since: formatLocal(from, tz), came: tickets.length, done: done.length, open: open.length, rows };
+  return { since: formatLocal(from, cal.tz), came: tickets.length, done: done.length, open: open.length, rows };
 }
 
 async function handover(database: Database, p: PropertyRow, now: Date, opts: JobOptions): Promise<Outcome> {
@@ -40,7 +39,7 @@ async function handover(database: Database, p: PropertyRow, now: Date, opts: Job
       where: { id: p.id, nextHandoverDueAt: p.nextHandoverDueAt }, data: { nextHandoverDueAt: nextDailyAt(now, p.officeStart, cal.tz, true) },
     });
     if (won.count === 0) return "skipped";
-    const s = await nightSummary(tx, p, cal.tz, now);
+    const s = await nightSummary(tx, p, cal, now);
     await notifyAll(tx, now, await onDutyStaff(tx, p.id, "desk"), {
       key: "handover-digest",
       params: { property: p.name, since: s.since, came: s.came, done: s.done, open: s.open, table: s.rows.length ? alignRows(s.rows) : "-" },

@@ -1,6 +1,6 @@
 // The completion deadline of a ticket (seed 001 §3.2 and 制度4, seed 004): minutes per priority,
 // public areas in working days (the calendar's working-day function), a warning at 80 %.
-import { addWorkingDays, calendarOf } from "../schedule.ts";
+import { addWorkingDays, calendarOf, officeTime, type Calendar } from "../schedule.ts";
 import { addMinutes } from "../time.ts";
 
 export const PRIORITIES = ["urgent", "important", "normal"] as const;
@@ -21,11 +21,24 @@ export function completionDeadline(p: Limits, priority: string, publicArea: bool
   return addMinutes(from, minutes);
 }
 
-/** When to warn before `due` (at 80 % of the time from `from`). */
-export const warnAt = (from: Date, due: Date) => new Date(from.getTime() + (due.getTime() - from.getTime()) * WARN_AT);
+/**
+ * When to warn before `due`: at 80 % of the time from `from`. Given the property's calendar (work
+ * that is not an emergency), a warning out of office hours waits for the next office start of a
+ * working day, when that still comes before the due.
+ */
+export function warnAt(from: Date, due: Date, office: Calendar | null = null): Date {
+  const at = new Date(from.getTime() + (due.getTime() - from.getTime()) * WARN_AT);
+  const held = office ? officeTime(at, office) : at;
+  return held < due ? held : at;
+}
+
+/** The calendar that holds a ticket's staff reminders to office hours; none for an emergency. */
+export const reminderHours = (p: Parameters<typeof calendarOf>[0], emergency: boolean) =>
+  (emergency ? null : calendarOf(p));
 
 /** The clock columns of a ticket whose deadline starts (again) now. */
-export const completionClock = (from: Date, due: Date) => ({ completionDueAt: due, completionCheckAt: warnAt(from, due), completionLevel: 0 });
+export const completionClock = (from: Date, due: Date, office: Calendar | null = null) =>
+  ({ completionDueAt: due, completionCheckAt: warnAt(from, due, office), completionLevel: 0 });
 
 type DispatchLimits = { emergencyDispatchMin: number; dispatchTimeoutMin: number };
 

@@ -9,7 +9,7 @@ import { notify, notifyEach, type Notice } from "../notify.ts";
 import { holdsRoleAt } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type ErrorCode, type Result, type Role } from "../types.ts";
-import { completionClock, completionDeadline, dispatchClock, UNFINISHED } from "./deadline.ts";
+import { completionClock, completionDeadline, dispatchClock, reminderHours, UNFINISHED } from "./deadline.ts";
 import { closeOtherOffers, offerTicket } from "./dispatch.ts";
 import { noticeParams, placeOf, ticketView } from "./view.ts";
 
@@ -162,7 +162,7 @@ async function backToDispatch(tx: Tx, t: Row, now: Date): Promise<number[] | nul
     where: { id: t.id, status: LINKED, incidentOfId: t.incidentOfId },
     data: {
       status: "open", incidentOfId: null, ...dispatchClock(p, t.emergency, now),
-      ...completionClock(now, completionDeadline(p, t.priority, t.unitId === null, now)),
+      ...completionClock(now, completionDeadline(p, t.priority, t.unitId === null, now), reminderHours(p, t.emergency)),
     },
   });
   return moved.count === 0 ? null : offerTicket(tx, t.id, now, 0);

@@ -11,7 +11,7 @@ import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, withView } from "./view.ts";
-import { completionClock, completionDeadline } from "./deadline.ts";
+import { completionClock, completionDeadline, reminderHours } from "./deadline.ts";
 import { parseTypedTime } from "../typed-time.ts";
 import { fileOwnReport } from "./file-report.ts";
 
@@ -210,7 +210,10 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
       appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
       registeredById: input.registeredById ?? null, submitKey: input.submitKey ?? null,
       reportedAt: now, priority,
-      ...completionClock(now, completionDeadline(property, priority, input.unitId === null, now)),
+      ...completionClock(
+        now, completionDeadline(property, priority, input.unitId === null, now),
+        reminderHours(property, input.emergency),
+      ),
       dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
     },
   });

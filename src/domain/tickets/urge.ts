@@ -12,7 +12,7 @@ import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type ErrorCode, type Result } from "../types.ts";
 import { ownTicket } from "./owner.ts";
 import { LINKED, primaryOf } from "./incident.ts";
-import { completionDeadline, dispatchMinutes, PRIORITIES, UNFINISHED, warnAt, type Priority } from "./deadline.ts";
+import { completionDeadline, dispatchMinutes, PRIORITIES, reminderHours, UNFINISHED, warnAt, type Priority } from "./deadline.ts";
 import { arrivalDue } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
 
@@ -102,7 +102,7 @@ export async function setPriority(
     if (!t || !(await holdsRoleAt(tx, input.actorId, t.propertyId, OFFICE_ROLES))) return err("NOT_FOUND");
     if (!UNFINISHED.includes(t.status) || t.priority === input.priority) return err("INVALID_STATE");
     const due = completionDeadline(t.property, input.priority, t.unitId === null, t.reportedAt);
-    const check = warnAt(t.reportedAt, due);
+    const check = warnAt(t.reportedAt, due, reminderHours(t.property, t.emergency));
     await tx.ticket.update({
       where: { id: t.id },
       data: { priority: input.priority, completionDueAt: due, completionLevel: check <= now ? 1 : 0, completionCheckAt: check <= now ? due : check },

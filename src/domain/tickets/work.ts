@@ -10,7 +10,7 @@ import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
 import { appointmentFor } from "./report.ts";
 import { SLOT_MINUTES } from "./dispatch.ts";
-import { completionClock } from "./deadline.ts";
+import { completionClock, reminderHours } from "./deadline.ts";
 import { zoneOf } from "../schedule.ts";
 import { completeLinked, notifyReporters } from "./incident.ts";
 
@@ -107,7 +107,7 @@ export async function cannotFinish(
       status: "postponed", postponedUntil: at, appointmentAt: at, arrivedAt: null,
       appointmentDueAt: remind && remind > now ? remind : null, arrivalDueAt: end, arrivalLevel: 0,
       // the completion deadline moves to the end of the agreed visit
-      ...(end ? completionClock(now, end) : {}),
+      ...(end && ticket ? completionClock(now, end, reminderHours(ticket.property, ticket.emergency)) : {}),
     });
     if (!r.ok) return r;
     await logEvent(tx, { ticketId, actorId: technicianId, action: "postponed", at: now, data: { reason, newTime: input.newTimeText } });

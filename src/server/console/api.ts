@@ -93,7 +93,7 @@ async function homes(c: Call, deps: ApiDeps) {
 }
 
 async function complaints(c: Call, deps: ApiDeps) {
-  const r = await listOpenComplaints(deps.database.db, c.viewer.personId, 50);
+  const r = await listOpenComplaints(deps.database.db, c.viewer.personId, deps.clock(), 50);
   if (!r.ok) return refuse(c, r.error);
   const lines = [];
   for (const l of r.value) lines.push({ ...l, handlers: await complaintHandlers(deps.database.db, l.id) });

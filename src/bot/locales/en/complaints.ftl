@@ -50,7 +50,13 @@ btn-complaint-handle = 🗂 Classify and assign
 complaints-none = No complaints to handle.
 complaints-title = 📮 Complaints to handle ({ $count })
 complaints-line =
-    { $number } · { complaint-category-label } · { complaint-urgent-label } · due { $due }
+    { $overdue ->
+        [yes] 🔴 overdue{" "}
+       *[no] {""}
+    }{ $number } · { complaint-category-label }{ $urgent ->
+        [none] {""}
+       *[other] {" "}· { complaint-urgent-label }
+    } · due { $due }
     { $description }
     Against: { $against } · ticket: { $ticket } · handler: { $handler }{ $reopened ->
         [yes] {" "}· owner not satisfied, reopened

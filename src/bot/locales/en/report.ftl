@@ -34,7 +34,17 @@ report-col-rating = Rating
 report-col-rework = Rework
 report-col-complaints = Complaints
 report-no-technicians = No jobs went to technicians in this period.
-report-footnote = ✅ met ❌ missed — no data. Satisfaction = ratings 4-5 of all ratings; callback rate = called back of completed; valid complaint rate = valid complaints of tickets reported.
+report-footnote =
+    ✅ met ❌ missed — no data.
+    Satisfaction = ratings 4-5 of all ratings; Callback rate = called back of completed;
+    Dispatched in 5 min = accepted within 5 minutes of the report;
+    Arrived on time = by the job card's deadline: an emergency within 15 minutes of the report,
+    a booked window by its end, others within 30 minutes of acceptance;
+    Completed on time = by the completion deadline;
+    Emergencies on time = accepted within 5 minutes and arrived on time;
+    Rework rate = jobs whose problem was reported again within 30 days;
+    Complaints answered in time = within 4 working days (one reopened by a dissatisfied owner is not
+    answered until answered again); Valid complaint rate = valid complaints of tickets reported.
 report-chart-title = { $name } · { $period }: daily reports, completions and satisfaction
 report-chart-reported = Reported
 report-chart-completed = Completed

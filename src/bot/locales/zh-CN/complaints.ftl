@@ -53,7 +53,13 @@ btn-complaint-handle = 🗂 分类并指派
 complaints-none = 目前没有待处理的投诉。
 complaints-title = 📮 待处理投诉（{ $count } 件）
 complaints-line =
-    { $number } · { complaint-category-label } · { complaint-urgent-label } · 期限 { $due }
+    { $overdue ->
+        [yes] 🔴 已超期{" "}
+       *[no] {""}
+    }{ $number } · { complaint-category-label }{ $urgent ->
+        [none] {""}
+       *[other] {" "}· { complaint-urgent-label }
+    } · 期限 { $due }
     { $description }
     被投诉：{ $against } · 报修单：{ $ticket } · 处理人：{ $handler }{ $reopened ->
         [yes] {" "}· 业主不满意，已重新处理

@@ -34,7 +34,15 @@ report-col-rating = 平均评分
 report-col-rework = 返修
 report-col-complaints = 投诉
 report-no-technicians = 本期没有派给维修人员的工单。
-report-footnote = ✅ 达标 ❌ 未达标 — 无数据。满意率＝4-5 分占全部评分；回访率＝已回访占已完工；有效投诉率＝有效投诉占报修总数。
+report-footnote =
+    ✅ 达标 ❌ 未达标 — 无数据。
+    满意率＝4-5 分占全部评分；回访率＝已回访占已完工；
+    5分钟内派工＝报修后5分钟内接单；
+    按时到场＝紧急报修自报修起15分钟内，预约时段在时段结束前，其余在接单后30分钟内到场（与工单卡片的时限相同）；
+    按时完工＝在完工时限前完工；紧急维修及时率＝紧急报修5分钟内接单且按时到场；
+    返修率＝30天内同一问题再次报修占工单；
+    投诉按时答复率＝在4个工作日内答复（业主不满意重开的，再次答复前不算已答复）；
+    有效投诉率＝有效投诉占报修总数。
 report-chart-title = { $name } · { $period } 每日报修、完工与满意率
 report-chart-reported = 报修
 report-chart-completed = 完工

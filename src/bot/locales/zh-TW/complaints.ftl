@@ -55,7 +55,13 @@ btn-complaint-handle = 🗂 分類並指派
 complaints-none = 目前沒有待處理的投訴。
 complaints-title = 📮 待處理投訴（{ $count } 件）
 complaints-line =
-    { $number } · { complaint-category-label } · { complaint-urgent-label } · 期限 { $due }
+    { $overdue ->
+        [yes] 🔴 已超期{" "}
+       *[no] {""}
+    }{ $number } · { complaint-category-label }{ $urgent ->
+        [none] {""}
+       *[other] {" "}· { complaint-urgent-label }
+    } · 期限 { $due }
     { $description }
     被投訴：{ $against } · 報修單：{ $ticket } · 處理人：{ $handler }{ $reopened ->
         [yes] {" "}· 業主不滿意，已重新處理

@@ -36,7 +36,15 @@ report-col-rating = 平均評分
 report-col-rework = 返修
 report-col-complaints = 投訴
 report-no-technicians = 本期沒有派給維修人員的工單。
-report-footnote = ✅ 達標 ❌ 未達標 — 無資料。滿意率＝4-5 分佔全部評分；回訪率＝已回訪佔已完工；有效投訴率＝有效投訴佔報修總數。
+report-footnote =
+    ✅ 達標 ❌ 未達標 — 無資料。
+    滿意率＝4-5 分佔全部評分；回訪率＝已回訪佔已完工；
+    5分鐘內派工＝報修後5分鐘內接單；
+    按時到場＝緊急報修自報修起15分鐘內，預約時段在時段結束前，其餘在接單後30分鐘內到場（與工單卡片的時限相同）；
+    按時完工＝在完工時限前完工；緊急維修及時率＝緊急報修5分鐘內接單且按時到場；
+    返修率＝30天內同一問題再次報修佔工單；
+    投訴按時答覆率＝在4個工作日內答覆（業主不滿意重開的，再次答覆前不算已答覆）；
+    有效投訴率＝有效投訴佔報修總數。
 report-chart-title = { $name } · { $period } 每日報修、完工與滿意率
 report-chart-reported = 報修
 report-chart-completed = 完工
