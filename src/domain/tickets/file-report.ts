@@ -8,7 +8,7 @@ import { addMinutes, dayKey } from "../time.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { pickTechnicians } from "../staff.ts";
 import type { Category } from "../types.ts";
-import { completionClock, completionDeadline } from "./deadline.ts";
+import { completionClock, completionDeadline, reminderHours } from "./deadline.ts";
 import { REWORK_DAYS } from "./rework.ts";
 import { noticeParams, viewOf, type LoadedTicket } from "./view.ts";
 import { TIME_WINDOWS, appointmentFor, type ReportInput, type Reported } from "./report.ts";
@@ -40,7 +40,7 @@ export async function fileOwnReport(
   const targets = pickTechnicians(grants, property.id, input.category, input.emergency);
   const chats = new Map(grants.filter((g) => g.telegramId !== null).map((g) => [g.personId, g.telegramId!]));
   const priority = input.emergency ? "urgent" : "normal";
-  const clock = completionClock(now, completionDeadline(p, priority, false, now));
+  const clock = completionClock(now, completionDeadline(p, priority, false, now), reminderHours(p, input.emergency));
   const ticket = (number: string) => ({
     propertyId: property.id, unitId: unit.id, location: input.location?.trim() || null, reporterId: input.reporterId,
     category: input.category, description: input.description, emergency: input.emergency, access: input.access, preferredTime,
