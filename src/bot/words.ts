@@ -24,15 +24,3 @@ export function words(lang: string, kind: WordKind, value: string): string {
 /** A text with every `wordToken` replaced by its words in `lang`. */
 export const expandWords = (lang: string, text: string) =>
   text.replace(WORD_TOKEN, (_, kind: WordKind, value: string) => words(lang, kind, value));
-
-/** A record of /export in words: category, channel, status, emergency and callback channel. */
-export function exportWords<R extends Record<string, string>>(lang: string, r: R): R {
-  const yesNo = (v: string | undefined) => (v === "1" ? t(lang, "word-yes") : v === "0" ? t(lang, "word-no") : v);
-  const out: Record<string, string | undefined> = { ...r };
-  if (r.category) out.category = words(lang, "category", r.category);
-  if (r.channel) out.channel = words(lang, "channel", r.channel);
-  if (r.status) out.status = words(lang, "status", r.status);
-  if (r.emergency) out.emergency = yesNo(r.emergency);
-  if (r.callback) out.callback = t(lang, `word-callback-${r.callback}`);
-  return out as R;
-}

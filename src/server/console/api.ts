@@ -3,7 +3,6 @@
 // and write the same events; here only the request is read and the answer worded.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
-import { stringify } from "csv-stringify/sync";
 import { translator, type Translate } from "../../bot/i18n.ts";
 import { errorKey } from "../../bot/errors.ts";
 import { chartPng } from "../../bot/report-chart.ts";
@@ -16,7 +15,7 @@ import {
   assignComplaint, classifyComplaint, complaintHandlers, listOpenComplaints,
 } from "../../domain/complaint-desk.ts";
 import { answerComplaint, COMPLAINT_CATEGORIES } from "../../domain/complaints.ts";
-import { EXPORT_COLUMNS } from "../../domain/figures/export.ts";
+import { exportCsv } from "../../bot/export-csv.ts";
 import { deskQueue } from "../../domain/tickets/desk-queue.ts";
 import { PRIORITIES } from "../../domain/tickets/deadline.ts";
 import { findHomes, intakeStart, STAFF_CHANNELS } from "../../domain/tickets/intake.ts";
@@ -137,9 +136,7 @@ async function figuresCsv(c: Call, deps: ApiDeps) {
   const propertyId = await propertyOf(c, deps);
   const r = await consoleExport(deps.database.db, c.viewer.personId, propertyId, month, deps.clock(), deps.defaultTz);
   if (!r.ok) return refuse(c, r.error);
-  const columns = EXPORT_COLUMNS.map((key) => ({ key, header: c.t(`export-col-${key}`) }));
-  const csv = stringify(r.value.records, { bom: true, header: true, columns });
-  send(c.res, 200, Buffer.from(csv, "utf8"), "text/csv; charset=utf-8", {
+  send(c.res, 200, exportCsv(r.value.records, c.t), "text/csv; charset=utf-8", {
     "content-disposition": `attachment; filename="${r.value.code}-${r.value.label}.csv"`,
   });
 }
