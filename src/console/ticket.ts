@@ -10,11 +10,13 @@ export type Ticket = {
   owner: string; ownerPhone: string; priority: string; urges: number; due: string; late: boolean; reworkOf: string;
   incidentOf: { id: number; number: string } | null; linked: { id: number; number: string }[];
   actions: string[]; timeline: string[]; candidates: { id: number; label: string }[];
+  phoneCallback: { owner: string; phone: string } | null;
   merges: { number: string; place: string }[];
 };
 
 const NEEDS_TECHNICIAN = ["assign", "reassign"];
 const NEEDS_NUMBER = ["rework-link", "merge"];
+const NO_REASON = ["assign", "chase", "phone"];
 
 function actionForm(t: Ticket, kind: string, done: (message: string, next: Ticket | null) => void) {
   const technician = NEEDS_TECHNICIAN.includes(kind)
@@ -24,10 +26,17 @@ function actionForm(t: Ticket, kind: string, done: (message: string, next: Ticke
   const of = NEEDS_NUMBER.includes(kind) ? h("input", {
     name: "of", placeholder: t.merges.map((m) => m.number).join(" / "),
   }) : null;
-  const reason = kind === "assign" ? null : h("input", { name: "reason", maxlength: 500 });
+  const rating = kind === "phone"
+    ? select("rating", [["", "—"], ...["5", "4", "3", "2", "1"].map((n): [string, string] => [n, tr(`rate-${n}`)])], "")
+    : null;
+  const comment = kind === "phone" ? h("input", { name: "comment", maxlength: 500 }) : null;
+  const reason = NO_REASON.includes(kind) ? null : h("input", { name: "reason", maxlength: 500 });
   const error = h("p", { class: "error", role: "alert" });
   const go = h("button", { type: "submit", class: "primary" }, tr("console-ticket-go"));
   const form = h("form", { class: "action", "data-kind": kind },
+    kind === "chase" && h("p", {}, tr("console-ticket-chase")),
+    rating && h("label", {}, tr("console-ticket-rating"), rating),
+    comment && h("label", {}, tr("console-ticket-comment"), comment),
     technician && h("label", {}, tr("console-filter-technician"), technician),
     priority && h("label", {}, tr("console-filter-priority"), priority),
     of && h("label", {}, tr(kind === "merge" ? "console-ticket-merge-into" : "console-ticket-rework-of"), of),
@@ -39,6 +48,7 @@ function actionForm(t: Ticket, kind: string, done: (message: string, next: Ticke
     const body = {
       technicianId: technician ? Number(technician.value) || 0 : undefined, priority: priority?.value,
       of: of?.value, reason: reason?.value,
+      rating: rating ? Number(rating.value) || 0 : undefined, comment: comment?.value,
     };
     api<{ message: string; ticket: Ticket | null }>(`tickets/${t.id}/${kind}`, { method: "POST", body }).then(({ data }) => {
       haptic("success");
@@ -71,6 +81,7 @@ function draw(root: HTMLElement, t: Ticket, message: string, open: (id: number) 
       fact(tr("console-ticket-clocks"), t.due, t.late ? ` · ${tr("console-flag-late")}` : ""),
       fact(tr("console-intake-channel"), t.channel, t.registeredBy ? ` · ${t.registeredBy}` : ""),
       t.reworkOf && fact(tr("console-flag-rework"), t.reworkOf)),
+    t.phoneCallback && h("p", { class: "banner" }, tr("console-ticket-phone-callback", t.phoneCallback)),
     [t.incidentOf, ...t.linked].filter(Boolean)
       .map((l) => h("button", { class: "link", onclick: () => open(l!.id) }, `🔗 ${l!.number}`)),
     h("h3", {}, tr("console-ticket-actions")),

@@ -12,7 +12,10 @@ import { startReceiving } from "../../src/server/receive.ts";
 import { createHarness, buttonsOf, TOKEN, type Harness } from "../helpers/bot-harness.ts";
 import { startConsole } from "../helpers/console.ts";
 import { makePerson, makeProperty, makeStaff, value } from "../helpers/fixtures.ts";
-import { makeDesk, reported, type Desk } from "../jobs/site.ts";
+import { runCallbacks } from "../../src/domain/scheduled/callbacks.ts";
+import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
+import { addMinutes } from "../../src/domain/time.ts";
+import { completed, makeDesk, reported, sent, type Desk } from "../jobs/site.ts";
 
 let h: Harness;
 let s: Desk;
@@ -204,6 +207,58 @@ describe("a ticket's actions", () => {
     expect(late.status).toBe(200); // a note is still allowed on a cancelled ticket, as in chat
     expect((await desk.post(`api/tickets/${id}/cancel`, { reason: "again" })).status).toBe(409);
     expect((await desk.post(`api/tickets/${id}/explode`, { reason: "x" })).status).toBe(404);
+  });
+});
+
+describe("催办 and the phone callback", () => {
+  it("chases the technician as the card's 📣 button does, at most once every two hours, with the refusal in words", async () => {
+    const tech = s.technicians[0]!;
+    const [viaConsole, viaChat] = [await reported(h.database, s, h.now()), await reported(h.database, s, h.now())];
+    const desk = c.client(s.desk);
+    expect((await (await desk.get(`api/tickets/${viaConsole}`)).json()).actions).not.toContain("chase"); // nobody holds it
+    for (const id of [viaConsole, viaChat]) value(await acceptJob(h.database, tech.id, id, h.now()));
+    expect((await (await desk.get(`api/tickets/${viaConsole}`)).json()).actions).toContain("chase");
+    const first = await (await desk.post(`api/tickets/${viaConsole}/chase`, {})).json();
+    expect(first.message).toMatch(/已催促工单 .+ 的维修人员（第 1 次）/);
+    expect(first.ticket.urges).toBe(1);
+    expect(await sent(h.database, "urge-technician-desk", tech.id)).toHaveLength(1);
+    const again = await desk.post(`api/tickets/${viaConsole}/chase`, {});
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: "TOO_SOON", message: "这张工单 2 小时内已催过，维修人员已收到提醒，请稍后再催。" });
+
+    await h.user(Number(s.desk.telegramId), "钱客服").pressData(packCallback("cchase", viaChat));
+    const strip = (e: { action: string; data: object }[]) => e.map((x) => ({ ...x, data: Object.keys(x.data).sort() }));
+    expect(strip(await events(viaConsole))).toEqual(strip(await events(viaChat)));
+    expect((await events(viaConsole)).at(-1)).toMatchObject({ action: "urged", data: { urges: 1, by: "desk" } });
+    h.setNow(addMinutes(h.now(), 121));
+    expect((await (await desk.post(`api/tickets/${viaConsole}/chase`, {})).json()).message).toContain("第 2 次");
+  });
+
+  it("records the owner's answer to a phone callback with /callbacks' domain call, and only while one waits", async () => {
+    const id = await completed(h.database, s, h.now());
+    const desk = c.client(s.desk);
+    const before = await (await desk.get(`api/tickets/${id}`)).json();
+    expect(before.actions).not.toContain("phone");
+    expect(before.phoneCallback).toBeNull();
+    expect((await desk.post(`api/tickets/${id}/phone`, { rating: 5 })).status).toBe(409); // the owner is asked first
+    await h.database.db.person.update({ where: { id: s.owner.id }, data: { blockedAt: h.now() } }); // straight to the desk
+    h.setNow(addMinutes(h.now(), 120));
+    await runCallbacks(h.database, h.now());
+    const page = await (await desk.get(`api/tickets/${id}`)).json();
+    expect(page.actions).toContain("phone");
+    expect(page.phoneCallback).toEqual({ owner: s.owner.name, phone: expect.any(String) });
+    const bad = await desk.post(`api/tickets/${id}/phone`, { rating: 7 });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: "rating", message: "请选择业主给的评分（1–5）。" });
+    const res = await (await desk.post(`api/tickets/${id}/phone`, { rating: 2, comment: " 师傅迟到 " })).json();
+    expect(res.message).toMatch(/已记录工单 .+ 的电话回访：2 不满意。.*已自动生成跟进事项 #\d+/);
+    expect(res.ticket).toMatchObject({ status: "closed", phoneCallback: null });
+    expect(res.ticket.actions).not.toContain("phone");
+    expect(await events(id)).toContainEqual({ action: "rated", data: { rating: 2, channel: "phone", comment: "师傅迟到" } });
+    const survey = await h.database.db.survey.findUniqueOrThrow({ where: { ticketId: id } });
+    expect(survey).toMatchObject({ status: "answered", channel: "phone", answeredBy: s.desk.id });
+    const twice = await desk.post(`api/tickets/${id}/phone`, { rating: 4 });
+    expect(twice.status).toBe(409);
   });
 });
 

@@ -142,6 +142,14 @@ export async function listPhoneCallbacks(db: DbOrTx, personId: number, limit = 2
   return ok(rows.map(phoneView));
 }
 
+/** The ticket's callback while it waits for the desk's phone call (status phone), for desk staff; else null. */
+export async function pendingPhoneCallback(
+  db: DbOrTx, personId: number, ticketId: number,
+): Promise<PhoneCallback | null> {
+  const s = await db.survey.findFirst({ where: { ticketId, status: "phone" }, include });
+  return s && (await authorize(db, personId, ticketId, "desk")).ok ? phoneView(s) : null;
+}
+
 /** One unanswered callback, for desk staff of its property (a button press is re-checked here). */
 export async function phoneCallbackTask(db: DbOrTx, personId: number, ticketId: number): Promise<Result<PhoneCallback>> {
   const allowed = await authorize(db, personId, ticketId, "desk");

@@ -7,11 +7,13 @@ import { QUEUE_GROUPS } from "../../domain/tickets/queue.ts";
 import { ACCESS, TIME_WINDOWS } from "../../domain/tickets/report.ts";
 import { STAFF_CHANNELS } from "../../domain/tickets/intake.ts";
 import { COMPLAINT_CATEGORIES } from "../../domain/complaints.ts";
+import { RATINGS } from "../../domain/surveys.ts";
 import { CATEGORIES, type Language } from "../../domain/types.ts";
 
 const STATUSES = ["open", "accepted", "arrived", "postponed", "completed", "closed", "cancelled", "linked"];
 export const ACTION_KINDS = [
   "assign", "reassign", "pool", "cancel", "note", "priority", "rework-link", "rework-unlink", "merge", "unmerge",
+  "chase", "phone",
 ] as const;
 
 /** Messages with a choice, and the values the page needs of each. */
@@ -28,6 +30,7 @@ const CHOICES: Record<string, { param: string; values: readonly string[] }> = {
 const SHARED = [
   ...CATEGORIES.map((c) => `category-${c}`), ...ACCESS.map((a) => `access-${a}`),
   ...TIME_WINDOWS.map((w) => `time-${w}`), ...STAFF_CHANNELS.map((c) => `channel-${c}`),
+  ...RATINGS.map((n) => `rate-${n}`),
 ];
 /** Sentences the server words itself (they choose on a value the page does not have). */
 const SERVER_SIDE = new Set(["console-intake-done", "console-intake-linked", "console-pool-reached"]);

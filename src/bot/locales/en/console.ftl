@@ -96,6 +96,12 @@ console-invalid-description = Please describe the problem (up to 1000 characters
 console-invalid-phone = Please give a phone number we can call (e.g. 13800138000).
 console-invalid-reason = Please give a reason (up to 500 characters).
 console-invalid-technician = Please choose a technician.
+console-invalid-rating = Please choose the rating the owner gave (1–5).
+console-invalid-comment = Please keep the owner's comment within 500 characters.
+console-ticket-rating = Rating
+console-ticket-comment = The owner's comment (optional)
+console-ticket-phone-callback = Phone callback due: { $owner } (phone { $phone }); call, then record the rating.
+console-ticket-chase = The technician holding the job will be reminded (once every 2 hours a ticket).
 
 console-ticket-back = ← Back to the queue
 console-ticket-owner = Owner
@@ -119,6 +125,8 @@ console-action = { $kind ->
     [rework-link] 🔁 Link as rework
     [rework-unlink] 🔁 Remove rework link
     [merge] 🔗 Merge into another ticket
+    [chase] 📣 Chase
+    [phone] ☎️ Record phone callback
    *[unmerge] ✂️ Take out of the incident
 }
 console-pool-reached = ↩️ { $number } is back in the pool: { $offered ->

@@ -96,6 +96,12 @@ console-invalid-description = 请描述故障（不超过 1000 字）。
 console-invalid-phone = 请填写可以联系的电话（如 13800138000）。
 console-invalid-reason = 请填写原因（不超过 500 字）。
 console-invalid-technician = 请选择维修人员。
+console-invalid-rating = 请选择业主给的评分（1–5）。
+console-invalid-comment = 业主的意见请不超过 500 字。
+console-ticket-rating = 评分
+console-ticket-comment = 业主的意见（可不填）
+console-ticket-phone-callback = 待电话回访：{ $owner }（电话 { $phone }），请致电后记录评价。
+console-ticket-chase = 将提醒接单的维修人员尽快处理（每张工单 2 小时内只能催办一次）。
 
 console-ticket-back = ← 返回队列
 console-ticket-owner = 业主
@@ -119,6 +125,8 @@ console-action = { $kind ->
     [rework-link] 🔁 标记为返修
     [rework-unlink] 🔁 取消返修标记
     [merge] 🔗 并入其他工单
+    [chase] 📣 催办
+    [phone] ☎️ 记录电话回访
    *[unmerge] ✂️ 移出合并
 }
 console-pool-reached = ↩️ { $number } 已退回抢单池：{ $offered ->

@@ -98,6 +98,12 @@ console-invalid-description = 請描述故障（不超過 1000 字）。
 console-invalid-phone = 請填寫可以聯絡的電話（如 13800138000）。
 console-invalid-reason = 請填寫原因（不超過 500 字）。
 console-invalid-technician = 請選擇維修人員。
+console-invalid-rating = 請選擇業主給的評分（1–5）。
+console-invalid-comment = 業主的意見請不超過 500 字。
+console-ticket-rating = 評分
+console-ticket-comment = 業主的意見（可不填）
+console-ticket-phone-callback = 待電話回訪：{ $owner }（電話 { $phone }），請致電後記錄評價。
+console-ticket-chase = 將提醒接單的維修人員儘快處理（每張工單 2 小時內只能催辦一次）。
 
 console-ticket-back = ← 返回佇列
 console-ticket-owner = 業主
@@ -121,6 +127,8 @@ console-action = { $kind ->
     [rework-link] 🔁 標記為返修
     [rework-unlink] 🔁 取消返修標記
     [merge] 🔗 併入其他工單
+    [chase] 📣 催辦
+    [phone] ☎️ 記錄電話回訪
    *[unmerge] ✂️ 移出合併
 }
 console-pool-reached = ↩️ { $number } 已退回搶單池：{ $offered ->
