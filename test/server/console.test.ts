@@ -143,6 +143,30 @@ describe("queue and intake", () => {
     expect(electric.lines.map((l: { id: number }) => l.id)).toEqual([filed.ticketId]);
   });
 
+  it("answers an unchanged poll 304 until a ticket changes, a phone callback starts waiting or the minute turns", async () => {
+    const desk = c.client(s.desk);
+    const id = await reported(h.database, s, h.now());
+    const done = await completed(h.database, s, h.now());
+    const poll = async (etag: string) => desk.get("api/queue", { "if-none-match": etag });
+    let etag = (await desk.get("api/queue")).headers.get("etag")!;
+    expect((await poll(etag)).status).toBe(304);
+    value(await acceptJob(h.database, s.technicians[0]!.id, id, h.now()));
+    const accepted = await poll(etag);
+    expect(accepted.status).toBe(200);
+    expect((await accepted.json()).lines.find((l: { id: number }) => l.id === id)).toMatchObject({ status: "accepted" });
+    etag = accepted.headers.get("etag")!;
+    expect((await poll(etag)).status).toBe(304);
+    await h.database.db.person.update({ where: { id: s.owner.id }, data: { blockedAt: h.now() } }); // no ticket changes
+    await runCallbacks(h.database, addMinutes(h.now(), 120)); // the callback of `done` now waits for the desk
+    const phone = await poll(etag);
+    expect(phone.status).toBe(200);
+    expect((await phone.json()).counts.phone).toBe(1);
+    expect(await h.database.db.survey.count({ where: { ticketId: done, status: "phone" } })).toBe(1);
+    etag = phone.headers.get("etag")!;
+    h.advance(1);
+    expect((await poll(etag)).status).toBe(200);
+  });
+
   it("says what is wrong with a form in a sentence, and files nothing", async () => {
     const desk = c.client(s.desk);
     const cases: [object, string, string][] = [

@@ -40,6 +40,14 @@ type Row = {
   unit: { building: string; entrance: string; room: string } | null; assignee: { name: string } | null;
 };
 
+/** The columns a line shows (not the description, photos, …). */
+const SELECT = {
+  id: true, number: true, category: true, status: true, priority: true, reportedAt: true, emergency: true,
+  arrivalDueAt: true, appointmentDueAt: true, completionDueAt: true, assigneeId: true, reworkOfId: true,
+  chargeable: true, urgeCount: true, completionLevel: true, location: true,
+  unit: { select: { building: true, entrance: true, room: true } }, assignee: { select: { name: true } },
+} as const;
+
 /** The clock that runs now: dispatch while open, arrival until on site, then completion. */
 function clockOf(t: Row, now: Date): DeskClock | null {
   const due = t.status === "open" ? addMinutes(t.reportedAt, DISPATCH_MINUTES)
@@ -76,21 +84,21 @@ export async function deskQueue(
     ...(filter.technicianId ? { assigneeId: filter.technicianId } : {}),
     ...(filter.priority ? { priority: filter.priority } : {}),
   };
-  const include = { unit: true, assignee: { select: { name: true } } } as const;
+  const include = SELECT;
   const asc = { reportedAt: "asc" } as const;
   let rows: Row[];
   let total: number;
   if (filter.group) {
     const where = { ...groupWhere(propertyId, filter.group, now), ...narrow };
-    rows = await db.ticket.findMany({ where, include, orderBy: asc, take: DESK_QUEUE_LIMIT });
+    rows = await db.ticket.findMany({ where, select: include, orderBy: asc, take: DESK_QUEUE_LIMIT });
     total = rows.length < DESK_QUEUE_LIMIT ? rows.length : await db.ticket.count({ where });
   } else {
     const late = { status: { in: ACTIVE_WORK }, OR: pastClock(now) };
     const needs = { propertyId, ...narrow, OR: [{ status: "open" }, late] };
     const rest = { propertyId, ...narrow, status: { in: ACTIVE_WORK }, NOT: { OR: pastClock(now) } };
-    const first = await db.ticket.findMany({ where: needs, include, orderBy: asc, take: DESK_QUEUE_LIMIT });
+    const first = await db.ticket.findMany({ where: needs, select: include, orderBy: asc, take: DESK_QUEUE_LIMIT });
     const more = DESK_QUEUE_LIMIT - first.length;
-    const then = more > 0 ? await db.ticket.findMany({ where: rest, include, orderBy: asc, take: more }) : [];
+    const then = more > 0 ? await db.ticket.findMany({ where: rest, select: include, orderBy: asc, take: more }) : [];
     rows = [...first, ...then];
     total = rows.length < DESK_QUEUE_LIMIT ? rows.length
       : await db.ticket.count({ where: { propertyId, ...narrow, status: { in: ["open", ...ACTIVE_WORK] } } });
@@ -110,4 +118,21 @@ export async function deskQueue(
     total, lines: rows.map((r) => lineOf(r, now, incident)),
     technicians: [...new Map(technicians.map((g) => [g.person.id, g.person])).values()],
   });
+}
+
+/**
+ * What the queue's answer depends on besides the minute and the filter, read in one cheap statement
+ * pair: the property's tickets (how many, the last change: every ticket write sets updatedAt) and its
+ * waiting phone callbacks (how many, the newest). The same stamp at the same minute means the same
+ * answer, so an unchanged poll is answered 304 without building the list. (A technician renamed
+ * shows at the next change of a ticket or minute.)
+ */
+export async function deskQueueStamp(db: DbOrTx, personId: number, propertyId: number): Promise<Result<string>> {
+  if (!(await holdsRoleAt(db, personId, propertyId, OFFICE_ROLES))) return err("FORBIDDEN");
+  const tickets = await db.ticket.aggregate({ where: { propertyId }, _count: true, _max: { updatedAt: true } });
+  const phone = await db.survey.aggregate({
+    where: { status: "phone", ticket: { propertyId } }, _count: true, _max: { phoneTaskAt: true },
+  });
+  const at = (d: Date | null | undefined) => d?.getTime() ?? 0;
+  return ok(`${tickets._count}.${at(tickets._max.updatedAt)}.${phone._count}.${at(phone._max.phoneTaskAt)}`);
 }
