@@ -60,7 +60,7 @@ async function start() {
   }
   const deskConsole = webapp && {
     serve: createConsole({
-      database, clock, log, botToken: config.botToken, basePath: webapp.path, defaultTz: config.timezone,
+      database, clock, log, botToken: config.botToken, basePath: webapp.path, defaultTz: config.timezone, api: bot.api,
     }),
     host: webapp.host, port: webapp.port,
   };

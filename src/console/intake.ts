@@ -51,6 +51,7 @@ export function showIntake(root: HTMLElement, filed: (message: string) => void) 
   }, tr(`category-${c}`))));
   drawCategories();
 
+  const photos = h("input", { type: "file", name: "photos", accept: "image/*", multiple: true });
   const submit = h("button", { type: "submit", class: "primary" }, tr("console-intake-submit"));
   const form = h("form", { class: "intake" },
     h("h2", {}, tr("console-intake-title")),
@@ -59,6 +60,7 @@ export function showIntake(root: HTMLElement, filed: (message: string) => void) 
     h("label", {}, tr("console-intake-location"), location),
     h("div", { class: "field" }, h("span", {}, tr("console-intake-category")), categories),
     h("label", {}, tr("console-intake-description"), description),
+    h("label", {}, tr("console-intake-photos"), photos),
     h("label", { class: "inline" }, emergency, tr("console-intake-emergency")),
     h("div", { class: "row" },
       h("label", {}, tr("console-intake-access"), access), h("label", {}, tr("console-intake-time"), time)),
@@ -69,11 +71,16 @@ export function showIntake(root: HTMLElement, filed: (message: string) => void) 
     e.preventDefault();
     submit.disabled = true;
     fill(error);
-    const body = {
+    void Promise.all([...(photos.files ?? [])].map(dataUrl)).then((pictures) => send({
       property: app.property, unitId: publicBox.checked ? null : home?.unitId ?? null, public: publicBox.checked,
       location: location.value, category, description: description.value, emergency: emergency.checked,
-      access: access.value, time: time.value, phone: phone.value, channel: channel.value,
-    };
+      access: access.value, time: time.value, phone: phone.value, channel: channel.value, photos: pictures,
+    }), () => {
+      fill(error, tr("console-invalid-photos"));
+      submit.disabled = false;
+    });
+  });
+  const send = (body: object) =>
     api<{ number: string; message: string }>("intake", { method: "POST", body }).then(({ data }) => {
       haptic("success");
       filed(data!.message);
@@ -82,7 +89,14 @@ export function showIntake(root: HTMLElement, filed: (message: string) => void) 
       fill(error, err instanceof ApiError ? err.message : tr("console-offline"));
       submit.disabled = false;
     });
-  });
   fill(root, form);
   homeInput.focus();
 }
+
+/** A picked file as a data: URL (the server takes its base64). */
+const dataUrl = (file: File) => new Promise<string>((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(String(reader.result));
+  reader.onerror = () => reject(reader.error);
+  reader.readAsDataURL(file);
+});

@@ -1,6 +1,7 @@
 // The desk console on a real HTTP server over a test database, and callers signed as a person
 // (Telegram's initData signed with the bot's token by the same library the server checks with).
 import { createServer } from "node:http";
+import { Api } from "grammy";
 import type { AddressInfo } from "node:net";
 import { sign } from "@telegram-apps/init-data-node";
 import type { Database } from "../../src/db/client.ts";
@@ -12,10 +13,11 @@ export type ConsoleClient = {
   post: (path: string, body: unknown) => Promise<Response>;
 };
 
-export async function startConsole(database: Database, clock: () => Date) {
+export async function startConsole(database: Database, clock: () => Date, apiRoot?: string) {
   const errors: string[] = [];
   const log = { info: () => undefined, warn: () => undefined, error: (m: string, e?: object) => void errors.push(`${m} ${JSON.stringify(e)}`) };
-  const serve = createConsole({ database, clock, log, botToken: TOKEN, basePath: "/console/" });
+  const api = apiRoot ? new Api(TOKEN, { apiRoot }) : undefined;
+  const serve = createConsole({ database, clock, log, botToken: TOKEN, basePath: "/console/", api });
   const server = createServer((req, res) => {
     void serve(req, res).then((served) => {
       if (!served) res.writeHead(404).end();

@@ -23,7 +23,7 @@ let c: Awaited<ReturnType<typeof startConsole>>;
 beforeEach(async () => {
   h = await createHarness();
   s = await makeDesk(h.database);
-  c = await startConsole(h.database, h.now);
+  c = await startConsole(h.database, h.now, h.fake.apiRoot);
 });
 afterEach(async () => {
   await c.close();
@@ -165,6 +165,23 @@ describe("queue and intake", () => {
     etag = phone.headers.get("etag")!;
     h.advance(1);
     expect((await poll(etag)).status).toBe(200);
+  });
+
+  it("uploads the form's photos to the clerk's own chat for their file_ids, filed with the ticket", async () => {
+    const desk = c.client(s.desk);
+    const form = { public: true, location: "北门", category: "water", description: "管道漏水", phone: "13800138000" };
+    const picture = Buffer.from("\x89PNG a photo of the leak").toString("base64");
+    const tooMany = await desk.post("api/intake", { ...form, photos: Array(6).fill(picture) });
+    expect(await tooMany.json()).toMatchObject({ field: "photos", message: expect.stringContaining("最多 5 张") });
+    const res = await desk.post("api/intake", { ...form, photos: [`data:image/png;base64,${picture}`, picture] });
+    expect(res.status).toBe(200);
+    const uploads = h.fake.calls.filter((x) => x.method === "sendPhoto");
+    const clerk = String(s.desk.telegramId);
+    expect(uploads.map((x) => String(x.payload.chat_id))).toEqual([clerk, clerk]);
+    const photos = await h.database.db.ticketPhoto.findMany({ where: { ticketId: (await res.json()).ticketId } });
+    const uploaded = expect.stringMatching(/^UPLOADED-/);
+    expect(photos.map((p) => p.fileId)).toEqual([uploaded, uploaded]);
+    expect(new Set(photos.map((p) => p.fileId)).size).toBe(2);
   });
 
   it("says what is wrong with a form in a sentence, and files nothing", async () => {

@@ -3,6 +3,7 @@
 // and write the same events; here only the request is read and the answer worded.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
+import type { Api } from "grammy";
 import { translator, type Translate } from "../../bot/i18n.ts";
 import { errorKey } from "../../bot/errors.ts";
 import { chartPng } from "../../bot/report-chart.ts";
@@ -27,10 +28,10 @@ import { sendJson, send } from "./http.ts";
 import { fileIntake } from "./intake.ts";
 import { ticketAction, ticketPage } from "./ticket.ts";
 
-export type ApiDeps = { database: Database; clock: () => Date; defaultTz?: string };
+export type ApiDeps = { database: Database; clock: () => Date; defaultTz?: string; api?: Api };
 export type Call = {
-  viewer: ConsoleViewer; t: Translate; url: URL; req: IncomingMessage; res: ServerResponse;
-  body: () => Promise<Record<string, unknown>>;
+  viewer: ConsoleViewer; telegramId: number; t: Translate; url: URL; req: IncomingMessage; res: ServerResponse;
+  body: (limit?: number) => Promise<Record<string, unknown>>;
 };
 
 const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : NaN);

@@ -33,12 +33,12 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, ext
 const MAX_BODY = 64 * 1024;
 
 /** The request's JSON object ({} when empty); BadBody when it is too large or not an object. */
-export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+export async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new BadBody("body too large");
+    if (size > limit) throw new BadBody("body too large");
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");

@@ -3,6 +3,7 @@
 // and is let in by the caller's current office role (re-read every time); the domain checks again.
 import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Api } from "grammy";
 import { CJK_FONT_FILE } from "../../bot/report-chart.ts";
 import { t } from "../../bot/i18n.ts";
 import type { Database } from "../../db/client.ts";
@@ -24,6 +25,8 @@ export type ConsoleDeps = {
   /** Where the console is served, ending in "/" (the path of WEBAPP_URL). */
   basePath: string;
   defaultTz?: string;
+  /** The Bot API, for the intake's photos (uploaded to the clerk's own chat for their file_id). */
+  api?: Api;
 };
 
 export type ConsoleHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -41,7 +44,10 @@ export function createConsole(deps: ConsoleDeps): ConsoleHandler {
       return sendJson(res, 403, { error: "refused", ...refused });
     }
     const tr = (key: string, params?: Record<string, string | number>) => t(viewer.value.language, key, params);
-    const call = { viewer: viewer.value, t: tr, url, req, res, body: () => readBody(req) };
+    const call = {
+      viewer: viewer.value, telegramId: signed.telegramId, t: tr, url, req, res,
+      body: (limit?: number) => readBody(req, limit),
+    };
     if (!(await routeApi(call, deps, path))) sendJson(res, 404, { error: "NOT_FOUND", message: tr("error-not-found") });
   }
 
