@@ -184,6 +184,17 @@ describe("queue and intake", () => {
     expect(new Set(photos.map((p) => p.fileId)).size).toBe(2);
   });
 
+  it("shows 50 lines and counts them all, with a filter or without", async () => {
+    for (let i = 0; i < 52; i++) await reported(h.database, s, h.now());
+    const desk = c.client(s.desk);
+    const { category } = (await (await desk.get("api/queue")).json()).lines[0];
+    for (const filter of ["", "?group=unaccepted", `?category=${category}`]) {
+      const q = await (await desk.get(`api/queue${filter}`)).json();
+      const seen = { filter, lines: q.lines.length, total: q.total, unaccepted: q.counts.unaccepted };
+      expect(seen).toEqual({ filter, lines: 50, total: 52, unaccepted: 52 });
+    }
+  });
+
   it("says what is wrong with a form in a sentence, and files nothing", async () => {
     const desk = c.client(s.desk);
     const cases: [object, string, string][] = [

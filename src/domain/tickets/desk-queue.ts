@@ -7,7 +7,7 @@ import { DISPATCH_MINUTES } from "../figures/headline.ts";
 import { holdsRoleAt, OFFICE_ROLES } from "../staff.ts";
 import { addMinutes } from "../time.ts";
 import { ACTIVE_WORK, err, ok, type Result, type TicketStatus } from "../types.ts";
-import { countGroups, groupWhere, type QueueGroup } from "./queue.ts";
+import { groupCounts, groupWhere, type QueueGroup } from "./queue.ts";
 import { placeOf } from "./view.ts";
 
 /** Lines shown at most (the rest are counted): a desk works from the top. */
@@ -86,12 +86,16 @@ export async function deskQueue(
   };
   const include = SELECT;
   const asc = { reportedAt: "asc" } as const;
+  // the counts first: unnarrowed, the group's count (or all unfinished) is the total too
+  const { counts, unfinished } = await groupCounts(db, propertyId, now);
+  const narrowed = Object.keys(narrow).length > 0;
   let rows: Row[];
   let total: number;
   if (filter.group) {
     const where = { ...groupWhere(propertyId, filter.group, now), ...narrow };
     rows = await db.ticket.findMany({ where, select: include, orderBy: asc, take: DESK_QUEUE_LIMIT });
-    total = rows.length < DESK_QUEUE_LIMIT ? rows.length : await db.ticket.count({ where });
+    total = rows.length < DESK_QUEUE_LIMIT ? rows.length
+      : narrowed ? await db.ticket.count({ where }) : counts[filter.group];
   } else {
     const late = { status: { in: ACTIVE_WORK }, OR: pastClock(now) };
     const needs = { propertyId, ...narrow, OR: [{ status: "open" }, late] };
@@ -100,7 +104,7 @@ export async function deskQueue(
     const more = DESK_QUEUE_LIMIT - first.length;
     const then = more > 0 ? await db.ticket.findMany({ where: rest, select: include, orderBy: asc, take: more }) : [];
     rows = [...first, ...then];
-    total = rows.length < DESK_QUEUE_LIMIT ? rows.length
+    total = rows.length < DESK_QUEUE_LIMIT ? rows.length : !narrowed ? unfinished
       : await db.ticket.count({ where: { propertyId, ...narrow, status: { in: ["open", ...ACTIVE_WORK] } } });
   }
   // only public-area reports gather others into one incident
@@ -114,7 +118,7 @@ export async function deskQueue(
   });
   const incident = new Map(linked.map((l) => [l.incidentOfId!, l._count]));
   return ok({
-    propertyId, counts: await countGroups(db, propertyId, now),
+    propertyId, counts,
     total, lines: rows.map((r) => lineOf(r, now, incident)),
     technicians: [...new Map(technicians.map((g) => [g.person.id, g.person])).values()],
   });

@@ -62,16 +62,23 @@ async function queueProperties(db: DbOrTx, personId: number): Promise<{ id: numb
 }
 
 /** Every group's count in four statements: per status, not arrived, past a clock, phone tasks. */
-export async function countGroups(db: DbOrTx, propertyId: number, now: Date): Promise<Record<QueueGroup, number>> {
+export const countGroups = async (db: DbOrTx, propertyId: number, now: Date): Promise<Record<QueueGroup, number>> =>
+  (await groupCounts(db, propertyId, now)).counts;
+
+/** The count of every group, and of the unfinished tickets (open or at work) from the same statement. */
+export async function groupCounts(
+  db: DbOrTx, propertyId: number, now: Date,
+): Promise<{ counts: Record<QueueGroup, number>; unfinished: number }> {
   const byStatus = await db.ticket.groupBy({
-    by: ["status"], where: { propertyId, status: { in: ["open", "completed"] } }, _count: true,
+    by: ["status"], where: { propertyId, status: { in: ["open", "completed", ...ACTIVE_WORK] } }, _count: true,
   });
   const n = (status: string) => byStatus.find((r) => r.status === status)?._count ?? 0;
   const count = (g: QueueGroup) => db.ticket.count({ where: groupWhere(propertyId, g, now) });
-  return {
+  const counts = {
     unaccepted: n("open"), not_arrived: await count("not_arrived"), overdue: await count("overdue"),
-    waiting_owner: n("completed"), phone: await db.ticket.count({ where: groupWhere(propertyId, "phone", now) }),
+    waiting_owner: n("completed"), phone: await count("phone"),
   };
+  return { counts, unfinished: n("open") + ACTIVE_WORK.reduce((sum, s) => sum + n(s), 0) };
 }
 
 /** One page of one group of a property's queue, with the count of every group. */
