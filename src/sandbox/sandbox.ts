@@ -213,7 +213,9 @@ export async function startSandbox(opts: SandboxOptions) {
 
   const page = readFileSync(new URL("./page.html", import.meta.url));
   // The desk console beside the phones, signed with the sandbox's own token (as Telegram would sign it).
-  const serveConsole = createConsole({ database, clock, log: opts.log, botToken: TOKEN, basePath: "/console/" });
+  const serveConsole = createConsole({
+    database, clock, log: opts.log, botToken: TOKEN, basePath: "/console/", api: bot.api,
+  });
   const consoleUrl = (key: string) => {
     const p = phoneOf(key);
     return p ? consoleLaunchUrl(TOKEN, { id: p.telegramId, first_name: p.name }, clock()) : "";

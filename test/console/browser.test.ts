@@ -103,6 +103,9 @@ describe.skipIf(TEST_DB === "postgresql")("the desk console in Chromium (SQLite 
     await page.waitForFunction(() => document.querySelector(".banner")?.textContent?.includes("李师傅"));
     expect(await page.$eval("ol.timeline", (e) => e.textContent)).toContain("陈前台");
     await page.screenshot({ path: ".tmp/console-ticket.png", fullPage: true });
+    await page.click('[data-action="chase"]'); // 催办: 李师傅 is offered the job
+    await page.click('form.action button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector(".banner")?.textContent?.includes("已催促工单"));
 
     await page.click("button.back");
     await page.waitForSelector('tr[data-number="DEMO-20261123-0001"][data-status="open"]');
