@@ -18,6 +18,7 @@ import { conversations, createConversation, type Conversation, type Conversation
 import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Database } from "../src/db/client.ts";
+import { conversationKey } from "../src/bot/create-bot.ts";
 import { createInbox } from "../src/server/inbox.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
@@ -28,6 +29,8 @@ const SEQUENTIAL_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
 const OWNERS_AT_ONCE = 50;
 const CONVERSATIONS_EACH = Number(process.env.BENCH_CONVERSATIONS_EACH ?? 4);
 const IDLE_OWNERS = Number(process.env.BENCH_IDLE_OWNERS ?? 10_000);
+/** BENCH_PARTS=2,3: only those parts (e.g. to profile one). */
+const ONLY = (process.env.BENCH_PARTS ?? "").split(",").filter(Boolean);
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
@@ -47,6 +50,7 @@ const headlines: string[] = [];
 
 /** Runs one part; a failure is recorded and the bench goes on with the next. */
 async function part(provider: Provider, name: string, fn: () => Promise<void>) {
+  if (ONLY.length > 0 && !ONLY.includes(name.split(".")[0]!)) return;
   try {
     await fn();
   } catch (e) {
@@ -78,7 +82,7 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
     const marked = new Map<number, () => void>();
     const store = database.bookkeeping.inbox;
     const inbox = createInbox({ store: { ...store, done: async (id, now) => { await store.done(id, now); marked.get(id)?.(); } },
-      handle: (u) => bot.handleUpdate(u), clock: () => new Date(), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+      handle: (u) => bot.handleUpdate(u), clock: () => new Date(), sessionKey: conversationKey, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     inbox.start();
     const viaInbox = process.env.BENCH_INBOX !== "0";
     const through = async (u: Update) => {

@@ -33,6 +33,9 @@ import { consoleFeature } from "./features/console.ts";
 
 /** Bump when the sequence of waits/externals of a flow changes (drops flows in progress). */
 export const CONVERSATIONS_VERSION = 3;
+/** A chat's conversation state is the Session row keyed by this and the chat's id (the inbox reads it with a claim). */
+const CONVERSATION_PREFIX = "conv:";
+export const conversationKey = (chatKey: string) => `${CONVERSATION_PREFIX}${chatKey}`;
 
 /** How long an update waits for an unreachable database before its sender is asked to try again. */
 const DATABASE_PATIENCE: Patience = { patienceMs: 60_000 };
@@ -80,7 +83,7 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
   app.use(guardPresses);
   app.use(answerDeferred);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
-  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: "conv:" } }));
+  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: CONVERSATION_PREFIX } }));
   app.command("cancel", async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();

@@ -10,13 +10,24 @@ export const UPDATE_WINDOW_MS = 24 * 60 * 60_000;
 /** An update as the inbox keeps it. */
 export type InboxRow = { updateId: number; chatKey: string; raw: string };
 
+/**
+ * Claiming at the write: a row is claimed for `holder` in the statement that writes it when its chat
+ * has no other unhandled row (none being handled, none waiting, nobody else's claim). The chat's
+ * conversation state is read in that same statement and served to the next readSession of
+ * `sessionKey(chat)` (a one-step update then costs three statements: this one, the state written,
+ * the row marked handled).
+ */
+export type AcceptClaim = { holder: string; until: Date; sessionKey: (chatKey: string) => string };
+/** A row that is new (see accept); `claimed`: claimed at the write (see AcceptClaim), to be handled now. */
+export type Accepted = { updateId: number; claimed: boolean };
+
 /** The durable inbox (see InboundUpdate in prisma/schema.prisma). */
 export type InboxStore = {
   /**
    * Writes updates (one transaction on SQLite); returns the ids that are new: not seen within the
    * window before `now` (an older row with the same id is a numbering that started over: taken again).
    */
-  accept: (rows: InboxRow[], now: Date) => Promise<number[]>;
+  accept: (rows: InboxRow[], now: Date, claim?: AcceptClaim) => Promise<Accepted[]>;
   /**
    * Claims a chat's unhandled updates for `holder` until `until`, unless another holder's claim on
    * that chat is live; returns them oldest first (empty: nothing to do, or another holder has it).
@@ -43,11 +54,21 @@ export type Bookkeeping = {
 
 type P = (n: number) => string;
 const T = `"InboundUpdate"`;
-/** A later update with the same id is taken only when the stored one is older than the window. */
-const ACCEPT = (p: P) => `INSERT INTO ${T} ("updateId", "chatKey", "raw", "receivedAt") VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})
+/**
+ * A later update with the same id is taken only when the stored one is older than the window. With a
+ * holder (p6, until p7) the row is claimed when its chat has no other unhandled row, and the chat's
+ * conversation state (Session p8) comes back with it.
+ */
+const ACCEPT = (p: P, text = "", time = "") => {
+  const free = `${p(6)}${text} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${T} o
+    WHERE o."chatKey" = ${p(2)} AND o."handledAt" IS NULL AND o."updateId" <> ${p(1)})`;
+  return `INSERT INTO ${T} ("updateId", "chatKey", "raw", "receivedAt", "claimedBy", "claimedUntil")
+  VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, CASE WHEN ${free} THEN ${p(6)}${text} END, CASE WHEN ${free} THEN ${p(7)}${time} END)
   ON CONFLICT ("updateId") DO UPDATE SET "chatKey" = excluded."chatKey", "raw" = excluded."raw",
-  "receivedAt" = excluded."receivedAt", "handledAt" = NULL, "claimedBy" = NULL, "claimedUntil" = NULL
-  WHERE ${T}."receivedAt" < ${p(5)} RETURNING "updateId"`;
+  "receivedAt" = excluded."receivedAt", "handledAt" = NULL, "claimedBy" = excluded."claimedBy", "claimedUntil" = excluded."claimedUntil"
+  WHERE ${T}."receivedAt" < ${p(5)}
+  RETURNING "updateId", "claimedBy", CASE WHEN "claimedBy" IS NOT NULL THEN (SELECT s."value" FROM "Session" s WHERE s."key" = ${p(8)}) END AS "session"`;
+};
 /** Row by row the claim is conditional too, so two holders racing for one chat cannot both win. */
 const CLAIM = (p: P) => `UPDATE ${T} SET "claimedBy" = ${p(1)}, "claimedUntil" = ${p(2)}
   WHERE "chatKey" = ${p(3)} AND "handledAt" IS NULL
@@ -82,11 +103,17 @@ export type SqliteConnection = {
   prepare: (sql: string) => SqliteStatement; pragma: (s: string) => unknown; exec: (sql: string) => void; close: () => void;
 };
 
-/** A connection of the better-sqlite3 the Prisma adapter ships with (it is not a dependency of ours). */
+/**
+ * A connection of the better-sqlite3 the Prisma adapter ships with (it is not a dependency of ours),
+ * synchronous = NORMAL as Prisma's own (client.ts): the setting is per connection, and at SQLite's
+ * default (FULL) every commit waits for an fsync of the WAL, on the event loop's thread.
+ */
 export function openSqlite(file: string, opts: { timeout?: number } = {}): SqliteConnection {
   const require = createRequire(createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3"));
   const Driver = require("better-sqlite3") as new (file: string, opts: object) => SqliteConnection;
-  return new Driver(file, opts);
+  const conn = new Driver(file, opts);
+  conn.pragma("synchronous = NORMAL");
+  return conn;
 }
 
 /**
@@ -119,14 +146,16 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
     (stmt as unknown as { all: (x: object) => unknown[] }).all(args(a));
   let count = 0;
   const run = <T>(fn: () => T) => lock(async () => (count++, fn()));
+  const prefetch = prefetched();
   const d = sqliteDate;
   const inbox: InboxStore = {
-    accept: (rows, now) => run(() => {
-      const fresh: number[] = [];
+    accept: (rows, now, claim) => run(() => {
+      const fresh: Accepted[] = [];
       conn.exec("BEGIN IMMEDIATE");
       try {
         for (const r of rows) {
-          if (accept().get(args([r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))])) !== undefined) fresh.push(r.updateId);
+          const got = accept().get(args(acceptValues(r, now, claim, d))) as Record<string, unknown> | undefined;
+          if (got !== undefined) fresh.push(accepted(r, got, claim, prefetch));
         }
         conn.exec("COMMIT");
       } catch (e) {
@@ -136,16 +165,19 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
       return fresh;
     }),
     claim: (chat, holder, until, now) => run(() => inOrder(all(claim(), holder, d(until), chat, d(now)) as Record<string, unknown>[])),
-    done: (id, now) => run(() => void done().run(args([d(now), id]))),
-    release: (chat, holder) => run(() => void release().run(args([chat, holder]))),
+    done: (id, now) => run(() => void (prefetch.done(id), done().run(args([d(now), id])))),
+    release: (chat, holder) => run(() => void (prefetch.release(chat), release().run(args([chat, holder])))),
     renew: (holder, until) => run(() => void renew().run(args([d(until), holder]))),
     waiting: (now, limit) => run(() => (all(waiting(), d(now), limit) as { chatKey: string }[]).map((r) => r.chatKey)),
   };
   return {
     inbox,
-    readSession: (key) => run(() => (read().get(key) as { value: string } | undefined)?.value),
-    writeSession: (key, value) => run(() => void write().run(key, value)),
-    deleteSession: (key) => run(() => void del().run(key)),
+    readSession: async (key) => {
+      const kept = prefetch.take(key);
+      return kept ? kept.value : run(() => (read().get(key) as { value: string } | undefined)?.value);
+    },
+    writeSession: (key, value) => run(() => void (prefetch.drop(key), write().run(key, value))),
+    deleteSession: (key) => run(() => void (prefetch.drop(key), del().run(key))),
     statements: () => count,
     close: async () => conn.close(),
   };
@@ -155,6 +187,7 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
 export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
   const q = (n: number) => `$${n}`;
   let count = 0;
+  const prefetch = prefetched();
   const query = async (name: string, text: string, values: unknown[]) => {
     count++;
     return (await pool.query({ name, text, values })).rows as Record<string, unknown>[];
@@ -163,19 +196,20 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
   const pgDate = (d: Date) => d.toISOString().replace("Z", "");
   const d = pgDate;
   const inbox: InboxStore = {
-    accept: async (rows, now) => {
+    accept: async (rows, now, claim) => {
+      const sql = ACCEPT(q, "::text", "::timestamp(3)");
       if (rows.length === 1) {
         const r = rows[0]!;
-        return (await query("rd_accept", ACCEPT(q), [r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))])).map((x) => Number(x.updateId));
+        return (await query("rd_accept", sql, acceptValues(r, now, claim, d))).map((got) => accepted(r, got, claim, prefetch));
       }
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const fresh: number[] = [];
+        const fresh: Accepted[] = [];
         for (const r of rows) {
           count++;
-          const res = await client.query({ name: "rd_accept", text: ACCEPT(q), values: [r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now))] });
-          if (res.rows.length > 0) fresh.push(r.updateId);
+          const res = await client.query({ name: "rd_accept", text: sql, values: acceptValues(r, now, claim, d) });
+          if (res.rows.length > 0) fresh.push(accepted(r, res.rows[0] as Record<string, unknown>, claim, prefetch));
         }
         await client.query("COMMIT");
         return fresh;
@@ -187,22 +221,72 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
       }
     },
     claim: async (chat, holder, until, now) => inOrder(await query("rd_inbox_claim", CLAIM(q), [holder, d(until), chat, d(now)])),
-    done: async (id, now) => void (await query("rd_inbox_done", DONE(q), [d(now), id])),
-    release: async (chat, holder) => void (await query("rd_inbox_release", RELEASE(q), [chat, holder])),
+    done: async (id, now) => void (prefetch.done(id), await query("rd_inbox_done", DONE(q), [d(now), id])),
+    release: async (chat, holder) => void (prefetch.release(chat), await query("rd_inbox_release", RELEASE(q), [chat, holder])),
     renew: async (holder, until) => void (await query("rd_inbox_renew", RENEW(q), [d(until), holder])),
     waiting: async (now, limit) => (await query("rd_inbox_waiting", WAITING(q), [d(now), limit])).map((r) => String(r.chatKey)),
   };
   return {
     inbox,
-    readSession: async (key) => (await query("rd_read", READ(q), [key]))[0]?.value as string | undefined,
-    writeSession: async (key, value) => void (await query("rd_write", WRITE(q), [key, value])),
-    deleteSession: async (key) => void (await query("rd_delete", DELETE(q), [key])),
+    readSession: async (key) => {
+      const kept = prefetch.take(key);
+      return kept ? kept.value : (await query("rd_read", READ(q), [key]))[0]?.value as string | undefined;
+    },
+    writeSession: async (key, value) => void (prefetch.drop(key), await query("rd_write", WRITE(q), [key, value])),
+    deleteSession: async (key) => void (prefetch.drop(key), await query("rd_delete", DELETE(q), [key])),
     statements: () => count,
     close: async () => undefined, // the pool is closed with the database
   };
 }
 
 const windowStart = (now: Date) => new Date(now.getTime() - UPDATE_WINDOW_MS);
+
+/** ACCEPT's parameters for one row. */
+function acceptValues(r: InboxRow, now: Date, c: AcceptClaim | undefined, d: (x: Date) => string): unknown[] {
+  return [r.updateId, r.chatKey, r.raw, d(now), d(windowStart(now)), c?.holder ?? null, c ? d(c.until) : null,
+    c ? c.sessionKey(r.chatKey) : null];
+}
+
+/** What ACCEPT returned for a row; a claimed row's conversation state is kept for its handling. */
+function accepted(r: InboxRow, got: Record<string, unknown>, claim: AcceptClaim | undefined, prefetch: Prefetched): Accepted {
+  const claimed = claim !== undefined && got.claimedBy === claim.holder;
+  if (claimed) prefetch.keep(r.updateId, r.chatKey, claim.sessionKey(r.chatKey), got.session === null || got.session === undefined ? undefined : String(got.session));
+  return { updateId: r.updateId, claimed };
+}
+
+/**
+ * Conversation states read by ACCEPT with a claim: each is served once, to the next read of its key
+ * (the claimed update's handling), and dropped by a write of that key or once the update is handled.
+ * Nobody else writes a chat's state while its update is claimed, so what was read is what is there.
+ */
+type Prefetched = ReturnType<typeof prefetched>;
+function prefetched() {
+  const byKey = new Map<string, string | undefined>();
+  const byUpdate = new Map<number, { chat: string; key: string }>();
+  return {
+    keep(updateId: number, chat: string, key: string, value: string | undefined) {
+      byKey.set(key, value);
+      byUpdate.set(updateId, { chat, key });
+    },
+    take(key: string): { value: string | undefined } | undefined {
+      if (!byKey.has(key)) return undefined;
+      const value = byKey.get(key);
+      byKey.delete(key);
+      return { value };
+    },
+    drop: (key: string) => void byKey.delete(key),
+    done(updateId: number) {
+      const kept = byUpdate.get(updateId);
+      if (kept === undefined) return;
+      byUpdate.delete(updateId);
+      byKey.delete(kept.key);
+    },
+    /** A chat given back unhandled: whoever handles it reads its state afresh. */
+    release(chat: string) {
+      for (const [id, kept] of byUpdate) if (kept.chat === chat) this.done(id);
+    },
+  };
+}
 
 /** Forgets updates handled before `before` (a scheduled prune); returns how many. */
 export async function pruneInbox(database: Database, before: Date): Promise<number> {

@@ -9,7 +9,7 @@ import { BotError } from "grammy";
 import type { Update } from "grammy/types";
 import { randomUUID } from "node:crypto";
 import { DatabaseUnavailable, markInboxed } from "../bot/inboxed.ts";
-import type { InboxStore } from "../db/bookkeeping.ts";
+import type { InboxRow, InboxStore } from "../db/bookkeeping.ts";
 import { outageLog, type Logger, type OutageLog } from "../log.ts";
 
 export type InboxOptions = {
@@ -22,6 +22,11 @@ export type InboxOptions = {
   claimMs?: number;
   /** How often unheld chats are looked for, and claims renewed (default 1 s). */
   sweepMs?: number;
+  /**
+   * The key of a chat's conversation state (the bot's storage): an update of a chat nobody is handling
+   * is then claimed where it is written, with that state read in the same statement (see AcceptClaim).
+   */
+  sessionKey?: (chatKey: string) => string;
 };
 
 export type Inbox = {
@@ -56,7 +61,9 @@ export function createInbox(opts: InboxOptions): Inbox {
   const claimMs = opts.claimMs ?? 10_000;
   const sweepMs = opts.sweepMs ?? 1_000;
   const holder = randomUUID();
-  const lanes = new Map<string, { again: boolean }>();
+  /** The chats this process is handling: rows claimed at the write, and whether to claim again. */
+  type Lane = { again: boolean; inHand: InboxRow[] };
+  const lanes = new Map<string, Lane>();
   const tasks = new Set<Promise<void>>();
   const outage = outageLog(log, "inbox: database unreachable (unacknowledged updates stay with Telegram)");
   let stopped = true;
@@ -92,10 +99,22 @@ export function createInbox(opts: InboxOptions): Inbox {
     }
   }
 
-  async function runLane(chat: string, lane: { again: boolean }) {
-    while (lane.again && !stopped) {
-      lane.again = false;
-      const rows = await store.claim(chat, holder, until(), clock());
+  /**
+   * Handles the chat's unhandled updates in order: those in hand (claimed at the write) first, then
+   * what a claim finds while woken again. The lane leaves the map in the same step as it decides to
+   * stop, so a row handed to it is never left behind.
+   */
+  async function runLane(chat: string, lane: Lane) {
+    for (;;) {
+      let rows = lane.inHand.splice(0);
+      if (rows.length === 0 && lane.again && !stopped) {
+        lane.again = false;
+        rows = await store.claim(chat, holder, until(), clock());
+      }
+      if (rows.length === 0 && (lane.inHand.length === 0 && !lane.again || stopped)) {
+        if (lanes.get(chat) === lane) lanes.delete(chat);
+        return;
+      }
       for (const row of rows) {
         if (stopped || !(await handleOne(row.raw))) {
           await store.release(chat, holder).catch(() => undefined);
@@ -106,15 +125,19 @@ export function createInbox(opts: InboxOptions): Inbox {
     }
   }
 
-  function wake(chat: string) {
+  function wake(chat: string, inHand: InboxRow[] = []) {
     const lane = lanes.get(chat);
-    if (lane) return void (lane.again = true);
-    const fresh = { again: true };
+    if (lane) {
+      lane.inHand.push(...inHand);
+      if (inHand.length === 0) lane.again = true;
+      return;
+    }
+    const fresh: Lane = { again: inHand.length === 0, inHand };
     lanes.set(chat, fresh);
     const task: Promise<void> = runLane(chat, fresh)
       .catch((e) => outage.failed(e))
       .finally(() => {
-        lanes.delete(chat);
+        if (lanes.get(chat) === fresh) lanes.delete(chat);
         tasks.delete(task);
       });
     tasks.add(task);
@@ -148,12 +171,18 @@ export function createInbox(opts: InboxOptions): Inbox {
     async accept(updates) {
       if (updates.length === 0) return;
       const rows = updates.map((u) => ({ updateId: u.update_id, chatKey: chatKeyOf(u), raw: JSON.stringify(u) }));
-      const fresh = new Set(await store.accept(rows, clock()));
-      for (const { updateId: id, chatKey } of rows) {
-        if (!fresh.has(id)) continue; // a redelivery: already in the inbox
+      const sessionKey = opts.sessionKey;
+      const claim = sessionKey && !stopped ? { holder, until: until(), sessionKey } : undefined;
+      const fresh = new Map((await store.accept(rows, clock(), claim)).map((a) => [a.updateId, a.claimed]));
+      for (const row of rows) {
+        const { updateId: id, chatKey } = row;
+        const claimed = fresh.get(id);
+        if (claimed === undefined) continue; // a redelivery: already in the inbox
         if (last - id > REORDER_SLACK) log.warn("update ids went back: numbering started over, serving them", { last, update: id });
         last = last - id > REORDER_SLACK ? id : Math.max(last, id);
-        if (!stopped) wake(chatKey);
+        if (stopped) continue;
+        // claimed where it was written (nothing else of the chat is unhandled): in hand, no claim of its own
+        wake(chatKey, claimed ? [row] : []);
       }
     },
     start() {

@@ -2,6 +2,7 @@
 // the durable inbox, which hands them to the bot. stop() stops taking new updates and waits for the
 // ones in hand (what is in the inbox and not handled yet is handled after the next start).
 import { BotError, type Bot } from "grammy";
+import { conversationKey } from "../bot/create-bot.ts";
 import { DatabaseUnavailable } from "../bot/inboxed.ts";
 import type { BotContext } from "../bot/context.ts";
 import type { Config } from "../config.ts";
@@ -35,7 +36,7 @@ export async function startReceiving(bot: Bot<BotContext>, deps: ReceiveDeps): P
   const { config, database, clock, log } = deps;
   const updates = trackUpdates(bot, clock);
   const inbox = createInbox({
-    store: database.bookkeeping.inbox, clock, log,
+    store: database.bookkeeping.inbox, clock, log, sessionKey: conversationKey,
     handle: async (update) => {
       try {
         await bot.handleUpdate(update);

@@ -93,6 +93,27 @@ describe("statements per update", () => {
     expect(replies).toEqual([expect.objectContaining({ method: "answerCallbackQuery", callback_query_id: "cb-webhook" })]);
   });
 
+  it("costs 3 through the inbox: the update written and claimed with the chat's state, the state written, the update handled", async () => {
+    await h.close();
+    h = await createHarness({ countStatements: true, viaInbox: true });
+    const db = h.database.db;
+    const unit = await makeUnit(db, (await makeProperty(db)).id, "3-1-502");
+    const owner = h.user(Number((await makeOwner(db, unit.id, "王阿姨")).telegramId), "王阿姨");
+    await owner.send("/help");
+    await owner.send("/repair");
+    const place = await statementsOf(() => owner.press("3-1-502"));
+    const category = await statementsOf(() => owner.press("给排水"));
+    const text = await statementsOf(() => owner.send("厨房水龙头一直滴水"));
+    // (the inbox's sweep may add its own statement now and then: at most one per step here)
+    expect([place, category, text].every((n) => n >= 3 && n <= 4)).toBe(true);
+    expect([place, category, text].filter((n) => n === 3).length).toBeGreaterThanOrEqual(2);
+    expect(owner.lastText()).toContain("照片");
+    // the state served with the claim is the state: the flow went on from where it was
+    const row = await db.session.findUnique({ where: { key: `conv:${owner.id}` } });
+    expect(row?.value).toContain("厨房水龙头一直滴水");
+    expect(await db.inboundUpdate.count({ where: { handledAt: null } })).toBe(0);
+  });
+
   it("sees a change of language or roles at the next update", async () => {
     const db = h.database.db;
     const property = await makeProperty(db);

@@ -4,7 +4,7 @@
 import { Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createInbox } from "../../src/server/inbox.ts";
-import { createBot, type BotOptions } from "../../src/bot/create-bot.ts";
+import { conversationKey, createBot, type BotOptions } from "../../src/bot/create-bot.ts";
 import type { BotDeps } from "../../src/bot/context.ts";
 import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
 import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
@@ -84,7 +84,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
   const store = database.bookkeeping.inbox;
   const inbox = opts.viaInbox ? createInbox({
     store: { ...store, done: async (id, at) => { await store.done(id, at); marked.get(id)?.(); } },
-    handle: (u) => bot.handleUpdate(u), clock: () => now, log: deps.log, sweepMs: 100,
+    handle: (u) => bot.handleUpdate(u), clock: () => now, log: deps.log, sweepMs: 100, sessionKey: conversationKey,
   }) : undefined;
   inbox?.start();
 
