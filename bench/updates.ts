@@ -19,6 +19,7 @@ import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Database } from "../src/db/client.ts";
 import { conversationKey } from "../src/bot/create-bot.ts";
+import { answerAtReceipt } from "../src/bot/deferred-answer.ts";
 import { createInbox } from "../src/server/inbox.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
@@ -85,9 +86,11 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
       handle: (u) => bot.handleUpdate(u), clock: () => new Date(), sessionKey: conversationKey, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     inbox.start();
     const viaInbox = process.env.BENCH_INBOX !== "0";
+    // as webhook mode takes it: written into the inbox, then a question's press answered in the reply to Telegram
     const through = async (u: Update) => {
       const done = new Promise<void>((resolve) => marked.set(u.update_id, resolve));
       await inbox.accept([u]);
+      if (answerAtReceipt(bot, u)) webhookReplies++;
       await done;
       marked.delete(u.update_id);
     };

@@ -7,7 +7,7 @@ import type { BotContext, BotDeps } from "./context.ts";
 import { apologise, isBug, receiveUpdates, type Patience } from "./middleware.ts";
 import { DatabaseUnavailable, fromInbox } from "./inboxed.ts";
 import { servedUpdates } from "./served-updates.ts";
-import { answerDeferred, canUseWebhookReply } from "./deferred-answer.ts";
+import { answerDeferred, canUseWebhookReply, earlyAnswers } from "./deferred-answer.ts";
 import { cleanUpdate, guardPresses } from "./guards.ts";
 import { REPAIR, repairConversation } from "./conversations/repair.ts";
 import { shortFlows } from "./conversations/short-flows.ts";
@@ -61,9 +61,11 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
     deps.log.warn("a reply could not go: handed to the outbox", { method, chat: String(payload.chat_id) });
   };
   type ClientFetch = NonNullable<NonNullable<BotConfig<BotContext>["client"]>["fetch"]>;
-  const fetch = createTelegramFetch({ handOver, ...pacing }) as ClientFetch;
+  let answeredEarly: ReturnType<typeof earlyAnswers> = () => undefined;
+  const fetch = createTelegramFetch({ handOver, answeredEarly: (id) => answeredEarly(id), ...pacing }) as ClientFetch;
   const client = { apiRoot: deps.config.apiRoot, fetch, canUseWebhookReply };
   const bot = new Bot<BotContext>(deps.config.botToken, { botInfo: options.botInfo, client });
+  answeredEarly = earlyAnswers(bot); // (webhook mode: presses answered as they arrive, see answerAtReceipt)
 
   // Updates of one chat run one at a time under the runner: conversation state is read at the
   // start of an update and written at its end.

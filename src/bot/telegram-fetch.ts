@@ -28,6 +28,8 @@ export type TelegramFetchOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** The fetch underneath (default: grammY's own, node-fetch). */
   fetch?: Fetch;
+  /** Presses answered as they arrived (webhook mode, see answerAtReceipt): their answers go no further. */
+  answeredEarly?: (callbackQueryId: string) => { chat: number } | undefined;
 };
 
 const require = createRequire(import.meta.url);
@@ -50,6 +52,8 @@ const handedOver = (method: string, payload: Record<string, unknown>): Res => {
   const res: Res = { status: 200, clone: () => res, json: async () => body };
   return res;
 };
+
+const answeredAlready: Res = { status: 200, clone: () => answeredAlready, json: async () => ({ ok: true, result: true }) };
 
 const isMessage = (method: string) => /^(send|copy|forward)/.test(method) && method !== "sendChatAction";
 const chatOf = (body: unknown): string | undefined => {
@@ -78,8 +82,17 @@ export function createTelegramFetch(opts: TelegramFetchOptions = {}): Fetch {
     return at - now;
   };
 
-  return async (url, init) => {
+  const send: Fetch = async (url, init) => {
     const method = /\/([A-Za-z]+)$/.exec(url)?.[1] ?? "";
+    if (method === "answerCallbackQuery" && opts.answeredEarly && typeof init?.body === "string") {
+      const answer = JSON.parse(init.body) as { callback_query_id?: string; text?: string };
+      const early = answer.callback_query_id === undefined ? undefined : opts.answeredEarly(answer.callback_query_id);
+      if (early) {
+        // answered already; a toast it would have shown comes as a message
+        if (answer.text) await send(url.replace(/answerCallbackQuery$/, "sendMessage"), { ...init, body: JSON.stringify({ chat_id: early.chat, text: answer.text }) });
+        return answeredAlready;
+      }
+    }
     const chat = isMessage(method) ? chatOf(init?.body) : undefined;
     // only JSON bodies can be sent again (a multipart upload is a stream)
     const json = typeof init?.body === "string";
@@ -113,6 +126,8 @@ export function createTelegramFetch(opts: TelegramFetchOptions = {}): Fetch {
       waited += retryMs;
     }
   };
+
+  return send;
 
   /** The message still cannot go: handed over when it may be, else the last answer or error. */
   async function giveUp(method: string, body: string, res: Res | undefined, failure: unknown): Promise<Res> {

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
+import { answerAtReceipt } from "../bot/deferred-answer.ts";
 import type { WebhookConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { Health } from "./health.ts";
@@ -92,7 +93,8 @@ export async function startWebhook(bot: Bot<BotContext>, opts: WebhookOptions): 
       await kept.failed([update]);
       return json(res, 503, { error: "try again later" });
     }
-    json(res, 200, { ok: true });
+    // a flow's question button is answered in this reply: no Bot API call, no spinner left
+    json(res, 200, answerAtReceipt(bot, update) ?? { ok: true });
   }
 
   const server = createServer((req, res) => {

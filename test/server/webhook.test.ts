@@ -8,8 +8,8 @@ import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
 import { createDatabase, type Database } from "../../src/db/client.ts";
 import type { WebhookConfig } from "../../src/config.ts";
 import { startReceiving, type Receiving } from "../../src/server/receive.ts";
-import { BOT_INFO, createHarness, type Harness } from "../helpers/bot-harness.ts";
-import { nextTelegramId } from "../helpers/fixtures.ts";
+import { BOT_INFO, buttonsOf, createHarness, type Harness } from "../helpers/bot-harness.ts";
+import { makeOwner, makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
 import { until } from "../helpers/until.ts";
 
 const SECRET = "s3cret-for_tests";
@@ -99,6 +99,47 @@ describe("webhook mode", () => {
     }
     expect([(await first).status, (await second).status]).toEqual([200, 200]);
     await until("the second update of chat a, after the first", () => seen.filter((c) => c === String(a)).length >= 2);
+  });
+
+  it("answers a flow's question button in the reply to Telegram; an old question's button gets its words as a message", async () => {
+    h = await createHarness();
+    const base = await start();
+    const db = h.database.db;
+    const unit = await makeUnit(db, (await makeProperty(db)).id, "3-1-502");
+    const chatId = Number((await makeOwner(db, unit.id, "王阿姨")).telegramId);
+    const chat = { id: chatId, type: "private" as const, first_name: "王" };
+    const from = { id: chatId, is_bot: false, first_name: "王" };
+    const lastWith = (label: string) => [...h.fake.calls].reverse().find((c) => String(c.payload?.chat_id) === String(chatId)
+      && buttonsOf(c).some((b) => b.text.includes(label)))!;
+    const press = async (label: string, call = lastWith(label)) => {
+      const data = buttonsOf(call).find((b) => b.text.includes(label))!.data;
+      const id = `cb-${++updateId}`;
+      const res = await post(base, { update_id: updateId, callback_query: { id, from, chat_instance: "ci", data,
+        message: { message_id: call.result?.message_id ?? call.payload.message_id, date: 0, chat } } }, SECRET);
+      return { id, status: res.status, body: await res.json() as Record<string, unknown> };
+    };
+    expect((await post(base, textUpdate(chatId, "/repair"), SECRET)).status).toBe(200);
+    await until("the place question", () => h.fake.calls.some((c) => buttonsOf(c).some((b) => b.text.includes("3-1-502"))));
+    const placeQuestion = lastWith("3-1-502");
+    const place = await press("3-1-502");
+    expect(place).toEqual({ id: place.id, status: 200, body: { method: "answerCallbackQuery", callback_query_id: place.id } });
+    await until("the category question", () => h.fake.calls.some((c) => buttonsOf(c).some((b) => b.text.includes("给排水"))));
+    await until("the press handled", async () => (await db.inboundUpdate.count({ where: { handledAt: null } })) === 0);
+    // the press went out with the reply: the bot never answers it over HTTP
+    expect(h.fake.calls.filter((c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === place.id)).toEqual([]);
+
+    // the place question's button again, once the question moved on: the words of its toast come as a message
+    const before = h.fake.calls.length;
+    const old = await press("3-1-502", placeQuestion);
+    expect(old.body).toEqual({ method: "answerCallbackQuery", callback_query_id: old.id });
+    await until("the old button's words", () => h.fake.calls.slice(before).some((c) => c.method === "sendMessage" && c.payload.text === "请回答最新的问题。"));
+    expect(h.fake.calls.slice(before).filter((c) => c.method === "answerCallbackQuery")).toEqual([]);
+
+    // a press that is not a question's is answered by its handler, with its words
+    const stale = await post(base, { update_id: ++updateId, callback_query: { id: "cb-stale", from, chat_instance: "ci", data: "nonsense",
+      message: { message_id: 1, date: 0, chat } } }, SECRET);
+    expect(await stale.json()).toEqual({ ok: true });
+    await until("the stale button's toast", () => h.fake.calls.some((c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === "cb-stale"));
   });
 
   it("/healthz: 200 with the sender lease and the last update; 503 when the database is unreachable", async () => {
