@@ -8,6 +8,8 @@ import type { SqliteConnection } from "./bookkeeping.ts";
 
 /** What the report needs to know: the reporter's unit (null when not theirs) and its property. */
 export type ReportContext = {
+  /** The technicians of the property (or of all) who are on duty and not blocked. */
+  technicians: TechnicianGrant[];
   unit: { id: number; propertyId: number; building: string; entrance: string; room: string };
   property: Record<string, unknown> & { id: number; code: string };
   /** A finished job of the same unit and category since `since` (a rework, linked on the long path). */
@@ -45,23 +47,28 @@ export type TicketFiling = {
 
 export type Filing = {
   reportContext: (personId: number, unitId: number, category: string, reworkSince: Date) => Promise<ReportContext | null>;
-  technicians: (propertyId: number) => Promise<TechnicianGrant[]>;
   fileTicket: (f: TicketFiling) => Promise<{ id: number; number: string }>;
   statements: () => number;
   close: () => Promise<void>;
 };
 
 type P = (n: number) => string;
-const CONTEXT = (p: P, reworkStatuses: string) => `SELECT u."building", u."entrance", u."room", p.*,
+/** The reporter's unit and its property, the phone on their row, a rework, and the technicians who may be offered the job. */
+const CONTEXT = (p: P, reworkStatuses: string, technicians: string) => `SELECT u."building", u."entrance", u."room", p.*,
   (SELECT pe."phone" FROM "Person" pe WHERE pe."id" = m."personId") AS "reporterPhone",
   EXISTS (SELECT 1 FROM "Ticket" t WHERE t."unitId" = u."id" AND t."category" = ${p(1)} AND t."status" IN (${reworkStatuses})
-    AND t."completedAt" >= ${p(2)}) AS "rework"
+    AND t."completedAt" >= ${p(2)}) AS "rework",
+  ${technicians} AS "technicians"
   FROM "UnitMember" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Property" p ON p."id" = u."propertyId"
   WHERE m."personId" = ${p(3)} AND m."unitId" = ${p(4)}`;
-const TECHNICIANS = (p: P, yes: string) => `SELECT g."personId", g."propertyId", g."skills", pe."telegramId"
-  FROM "RoleGrant" g JOIN "Person" pe ON pe."id" = g."personId"
-  WHERE g."role" = 'technician' AND g."revokedAt" IS NULL AND (g."propertyId" = ${p(1)} OR g."propertyId" IS NULL)
-    AND pe."onDuty" = ${yes} AND pe."blockedAt" IS NULL ORDER BY g."personId"`;
+/** Live technician grants at the property (or global) of people on duty and not blocked, as a JSON array. */
+const GRANTS = (yes: string) => `FROM "RoleGrant" g JOIN "Person" pe ON pe."id" = g."personId"
+  WHERE g."role" = 'technician' AND g."revokedAt" IS NULL AND (g."propertyId" = u."propertyId" OR g."propertyId" IS NULL)
+    AND pe."onDuty" = ${yes} AND pe."blockedAt" IS NULL`;
+const SQLITE_TECHNICIANS = `(SELECT json_group_array(json_object('personId', x."personId", 'propertyId', x."propertyId", 'skills', x."skills",
+  'telegramId', x."telegramId")) FROM (SELECT g."personId", g."propertyId", g."skills", pe."telegramId" ${GRANTS("1")} ORDER BY g."personId") x)`;
+const PG_TECHNICIANS = `(SELECT COALESCE(json_agg(json_build_object('personId', g."personId", 'propertyId', g."propertyId", 'skills', g."skills",
+  'telegramId', pe."telegramId") ORDER BY g."personId"), '[]'::json) ${GRANTS("true")})`;
 const COUNTER = (p: P) => `INSERT INTO "TicketCounter" ("propertyId", "day", "last") VALUES (${p(1)}, ${p(2)}, 1)
   ON CONFLICT ("propertyId", "day") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`;
 const TICKET_COLUMNS = ["number", "propertyId", "unitId", "location", "reporterId", "category", "description", "emergency", "access",
@@ -139,10 +146,9 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   }) as unknown as (f: TicketFiling) => { id: number; number: string };
   return {
     reportContext: (personId, unitId, category, since) => lock(async () => {
-      const r = get(CONTEXT(q, REWORK_STATUSES), [category, sqliteDate(since), personId, unitId]);
+      const r = get(CONTEXT(q, REWORK_STATUSES, SQLITE_TECHNICIANS), [category, sqliteDate(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     }),
-    technicians: (propertyId) => lock(async () => all(TECHNICIANS(q, "1"), [propertyId]).map(grantOf)),
     fileTicket: (f) => lock(async () => file(f)),
     statements: () => count,
     close: async () => conn.close(),
@@ -159,10 +165,9 @@ export function pgFiling(pool: pg.Pool): Filing {
     (count++, (await c.query({ name: named(sql), text: sql, values })).rows as Row[]);
   return {
     reportContext: async (personId, unitId, category, since) => {
-      const [r] = await on(pool, CONTEXT(q, REWORK_STATUSES), [category, date(since), personId, unitId]);
+      const [r] = await on(pool, CONTEXT(q, REWORK_STATUSES, PG_TECHNICIANS), [category, date(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     },
-    technicians: async (propertyId) => (await on(pool, TECHNICIANS(q, "true"), [propertyId])).map(grantOf),
     fileTicket: async (f) => {
       const c = await pool.connect();
       try {
@@ -196,9 +201,11 @@ export function pgFiling(pool: pg.Pool): Filing {
 }
 
 function contextOf(r: Row, unitId: number): ReportContext {
-  const { building, entrance, room, rework, reporterPhone, ...property } = r;
+  const { building, entrance, room, rework, reporterPhone, technicians, ...property } = r;
   const p = property as ReportContext["property"];
+  const grants = (typeof technicians === "string" ? JSON.parse(technicians) : technicians) as Row[];
   return {
+    technicians: grants.map(grantOf),
     unit: { id: unitId, propertyId: p.id, building: String(building), entrance: String(entrance), room: String(room) },
     property: p, rework: rework === true || Number(rework) === 1,
     reporterPhone: reporterPhone === null ? null : String(reporterPhone),

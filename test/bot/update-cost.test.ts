@@ -1,7 +1,7 @@
 // What an update costs in SQL statements (speed itself is measured in `npm run bench`): a step of
 // a conversation that changes nothing but the conversation costs at most 3 (dedupe claim, state
 // read, state write); the sender's person, roles and units come from memory until something changes
-// them; the report itself is two reads and one write batch (see src/db/filing.ts). And the Bot API
+// them; the report itself is one read and one write batch (see src/db/filing.ts). And the Bot API
 // calls a /repair makes: a pressed answer's check mark goes out with the next question in one edit,
 // and the press is answered once the flow is done (in webhook mode, in the reply to Telegram).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -54,10 +54,10 @@ describe("statements per update", () => {
     const perStep: Record<string, number> = {};
     for (const [name, step] of steps) perStep[name] = await statementsOf(step);
     for (const [name, n] of Object.entries(perStep)) expect([name, n <= 3]).toEqual([name, true]);
-    // dedupe claim, state read and write; the reporter's unit and property, the technicians; the
-    // ticket's rows in one transaction (counter, ticket, events, offers, messages; BEGIN/COMMIT on PostgreSQL)
+    // dedupe claim, state read and write; the reporter's unit and property with the technicians in one
+    // read; the ticket's rows in one transaction (counter, ticket, events, offers, messages; BEGIN/COMMIT on PostgreSQL)
     const submit = await statementsOf(() => owner.press("确认提交"));
-    expect(submit).toBeLessThanOrEqual(h.database.provider === "sqlite" ? 10 : 12);
+    expect(submit).toBeLessThanOrEqual(h.database.provider === "sqlite" ? 9 : 11);
     expect(owner.lastText()).toContain("BX-20261123-0001");
     expect(await db.offer.count()).toBe(2); // both technicians: one without skills listed, one for water
     expect(await db.outbox.count({ where: { key: "offer-new" } })).toBe(2);

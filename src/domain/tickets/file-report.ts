@@ -1,4 +1,4 @@
-// The owner's everyday report from their own unit, on the short path: two reads and one write batch
+// The owner's everyday report from their own unit, on the short path: one read and one write batch
 // (database.filing), the same rows as createTicket's (ticket, counter, photos, phone, events,
 // offers, messages). Whatever needs more than the offers to the pool takes createTicket's path:
 // another dispatch mode, a rework to link, an emergency at night, a time the desk must agree.
@@ -36,7 +36,7 @@ export async function fileOwnReport(
   const pool = property.dispatchMode === "pool" || (input.emergency && property.dispatchMode !== "group");
   if (context.rework || !pool || unreadableTime || (input.emergency && !isOfficeHours(now, calendarOf(p)))) return null;
 
-  const grants = await f.technicians(property.id);
+  const grants = context.technicians;
   const targets = pickTechnicians(grants, property.id, input.category, input.emergency);
   const chats = new Map(grants.filter((g) => g.telegramId !== null).map((g) => [g.personId, g.telegramId!]));
   const priority = input.emergency ? "urgent" : "normal";
