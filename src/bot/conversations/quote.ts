@@ -21,7 +21,7 @@ export type QuoteArgs = {
   personId: number; lang: Language; ticketId: number; number: string; propertyId: number; chargeable: boolean;
 };
 export type RejectArgs = { personId: number; lang: Language; quoteId: number; number: string };
-const MAX_QUOTE_TEXT = 1000;
+export const MAX_QUOTE_TEXT = 1000;
 const TRIES = 3;
 
 /** A message whose `block` part is monospace (a table). */
