@@ -364,6 +364,9 @@ describe("the desk's quote", () => {
     expect(res.message).toBe("✅ 第 1 版报价（88.75 元）已发给业主，业主确认后即可开工。");
     expect(res.ticket.quote.latest).toMatchObject({ version: 1, status: "sent", notes: ["合计：88.75 元"] });
     expect(res.ticket.quote.chargeable).toBe(true);
+    expect(res.ticket.timeline.slice(-2)).toEqual([
+      expect.stringMatching(/钱客服 · 确认为有偿服务（in_home）$/), expect.stringMatching(/钱客服 · 报价$/),
+    ]);
     const twice = await (await send()).json();
     expect(twice.message).toContain("无需重复提交");
     expect(await quotes(viaConsole)).toHaveLength(1);
