@@ -2,11 +2,10 @@
 // (previewQuote, markChargeable, createQuote) decide and write the same events and messages; the
 // items are typed as in chat or picked from the property's price list, and become the chat's text.
 import { again } from "../../bot/conversations/ask.ts";
-import { MAX_QUOTE_TEXT } from "../../bot/conversations/quote.ts";
 import { CHARGE_REASONS, isChargeReason, markChargeable } from "../../domain/paid/chargeable.ts";
 import { formatFen, formatQuantity } from "../../domain/paid/money.ts";
 import { itemName } from "../../domain/paid/prices.ts";
-import { aboveList, MAX_QUOTE_LINES } from "../../domain/paid/quote-lines.ts";
+import { aboveList, MAX_QUOTE_LINES, MAX_QUOTE_TEXT } from "../../domain/paid/quote-lines.ts";
 import { ticketQuote, type QuoteLineView } from "../../domain/paid/quote-view.ts";
 import { createQuote, previewQuote } from "../../domain/paid/quotes.ts";
 import { invalid, refuse, type ApiDeps, type Call } from "./api.ts";
