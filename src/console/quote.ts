@@ -32,9 +32,12 @@ export function quotePanel(q: QuoteSection | null) {
     h("p", {}, tr("console-quote-version", { version: l.version }), " · ",
       h("strong", { class: "quote-status" }, tr(`console-quote-status.${l.status}`))),
     linesTable(l.lines),
-    l.notes.map((n) => h("p", { class: "note" }, n)),
+    l.notes.map(noteLine),
     l.reviewNote && h("p", {}, tr("console-quote-review-note", { note: l.reviewNote })));
 }
+
+/** The total first (in bold), then what the quote needs (a supervisor, an agreement). */
+const noteLine = (n: string, i: number) => h("p", { class: i === 0 ? "total" : "note" }, n);
 
 function randomKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -104,7 +107,7 @@ export function quoteForm<T>(ticketId: number, q: QuoteSection, done: Done<T>) {
               done(sent!.message, sent!.ticket);
             }).catch(fail(send));
         } }, tr("btn-paid-send"));
-        fill(preview, linesTable(data!.lines), data!.notes.map((n) => h("p", { class: "note" }, n)), send);
+        fill(preview, linesTable(data!.lines), data!.notes.map(noteLine), send);
       }).catch(fail(go));
   });
   return form;
