@@ -2,6 +2,7 @@
 // card's actions, each with its reason; after an action the ticket is drawn again in its new state.
 import { api, ApiError, app, tr } from "./app.ts";
 import { fill, h, select } from "./dom.ts";
+import { quoteForm, quotePanel, type QuoteSection } from "./quote.ts";
 import { haptic } from "./telegram.ts";
 
 export type Ticket = {
@@ -12,6 +13,8 @@ export type Ticket = {
   actions: string[]; timeline: string[]; candidates: { id: number; label: string }[];
   phoneCallback: { owner: string; phone: string } | null;
   merges: { number: string; place: string }[];
+  /** The paid side, for those who may quote it (desk, supervisor), else null. */
+  quote: QuoteSection | null;
 };
 
 const NEEDS_TECHNICIAN = ["assign", "reassign"];
@@ -84,9 +87,11 @@ function draw(root: HTMLElement, t: Ticket, message: string, open: (id: number) 
     t.phoneCallback && h("p", { class: "banner" }, tr("console-ticket-phone-callback", t.phoneCallback)),
     [t.incidentOf, ...t.linked].filter(Boolean)
       .map((l) => h("button", { class: "link", onclick: () => open(l!.id) }, `🔗 ${l!.number}`)),
+    quotePanel(t.quote),
     h("h3", {}, tr("console-ticket-actions")),
     h("div", { class: "actions" }, t.actions.map((k) => h("button", {
-      class: "action-button", "data-action": k, onclick: () => fill(slot, actionForm(t, k, redraw)),
+      class: "action-button", "data-action": k,
+      onclick: () => fill(slot, k === "quote" ? quoteForm(t.id, t.quote!, redraw) : actionForm(t, k, redraw)),
     }, tr(`console-action.${k}`)))),
     slot,
     h("h3", {}, tr("console-ticket-timeline")),

@@ -1,8 +1,9 @@
 // The desk console in real Chromium (Debian's, driven by puppeteer-core), opened from the sandbox as
 // Telegram would open it (launch data signed with the sandbox's token): a clerk files a phone intake
 // in four actions, finds it at the top of the queue and assigns it to 李师傅; he accepts in chat and
-// the row changes at the next poll; a supervisor reads the figures and downloads the CSV; an owner
-// is refused politely. Screenshots: .tmp/console-*.png and .tmp/sandbox-console.png.
+// the row changes at the next poll; she quotes the owner's extra work from the ticket screen; a
+// supervisor reads the figures and downloads the CSV; an owner is refused politely.
+// Screenshots: .tmp/console-*.png and .tmp/sandbox-console.png.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
@@ -115,6 +116,32 @@ describe.skipIf(TEST_DB === "postgresql")("the desk console in Chromium (SQLite 
     expect(await page.$eval('tr[data-number="DEMO-20261123-0001"]', (e) => e.textContent)).toContain("李师傅");
     expect(await page.$eval(".changed-note", (e) => e.textContent)).toContain("1");
     await page.screenshot({ path: ".tmp/console-queue-accepted.png" });
+
+    // the owner asks for more than the repair: the clerk quotes from the ticket screen, as /quote in chat
+    await page.click('tr[data-number="DEMO-20261123-0001"]');
+    await page.click('[data-action="quote"]');
+    await page.select('form.quote-form select[name="reason"]', "in_home");
+    await page.select('form.quote-form .quote-pick select[name="code"]', "W01");
+    await page.click("form.quote-form .quote-add");
+    await page.select('form.quote-form .quote-pick:nth-child(2) select[name="code"]', "L01");
+    await page.type('form.quote-form textarea[name="text"]', "W02 1");
+    await page.click('form.quote-form button[type="submit"]');
+    await page.waitForSelector(".quote-preview table.quote-lines");
+    expect(await page.$eval(".quote-preview", (e) => e.textContent)).toContain("合计：135.00 元");
+    await page.screenshot({ path: ".tmp/console-quote-preview.png", fullPage: true });
+    await page.click(".quote-preview button.quote-send");
+    await page.waitForSelector('section.quote[data-quote-status="sent"]');
+    expect(await page.$eval(".banner", (e) => e.textContent)).toContain("第 1 版报价（135.00 元）已发给业主");
+    expect(await page.$eval("section.quote", (e) => e.textContent)).toContain("已发给业主，待业主确认");
+    expect(await page.$eval("ol.timeline", (e) => e.textContent)).toContain("陈前台");
+    await page.screenshot({ path: ".tmp/console-quote.png", fullPage: true });
+    const owner = PHONES.find((p) => p.key === "owner")!;
+    let quoted: any;
+    for (let i = 0; i < 50 && !quoted; i++) {
+      quoted = sandbox.fake.chatMessages(owner.telegramId).find((m) => m.text?.includes("135.00"));
+      if (!quoted) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(quoted?.text, "the quote reached 王阿姨's chat").toContain("DEMO-20261123-0001");
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);

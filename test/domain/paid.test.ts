@@ -62,6 +62,22 @@ describe("quotes", () => {
     expect(problems.map((p) => `${p.line}:${p.reason}`)).toEqual(["5:unknown", "6:own", "7:quantity"]);
   });
 
+  it("previews a job not yet paid work with the reason it would be marked for, and marks a job once", async () => {
+    const s = await paidSite();
+    expect(await previewQuote(d.db, s.desk.id, s.ticketId, "A01 2")).toEqual({ ok: false, error: "NOT_CHARGEABLE" });
+    expect(await previewQuote(d.db, s.desk.id, s.ticketId, "A01 2", "because")).toEqual({ ok: false, error: "INVALID_INPUT" });
+    expect(value(await previewQuote(d.db, s.desk.id, s.ticketId, "A01 2", "in_home"))).toMatchObject({ totalFen: 7000 });
+    expect(await d.db.ticket.findUniqueOrThrow({ where: { id: s.ticketId } })).toMatchObject({ chargeable: false });
+    value(await markChargeable(d.db, s.desk.id, s.ticketId, "in_home", T0));
+    value(await markChargeable(d.db, s.tech.id, s.ticketId, "owner_damage", T0)); // at the same moment: the first stands
+    expect(await d.db.ticket.findUniqueOrThrow({ where: { id: s.ticketId } })).toMatchObject({ chargeReason: "in_home" });
+    expect(await d.db.event.count({ where: { ticketId: s.ticketId, action: "marked-chargeable" } })).toBe(1);
+    const where = { unitId: null, propertyId: s.property.id, location: "北门", access: PUBLIC_ACCESS };
+    const pub = value(await reportFault(d, report(s.owner.id, s.unit.id, where), T0));
+    value(await acceptJob(d, s.tech.id, pub.ticketId, T0));
+    expect(await previewQuote(d.db, s.desk.id, pub.ticketId, "A01 1", "in_home")).toEqual({ ok: false, error: "FREE_WORK" });
+  });
+
   it("a paid job: chargeable, quote at list prices to the owner, approved, Done, fee recorded and received", async () => {
     const s = await paidSite();
     expect((await createQuote(d, s.tech.id, s.ticketId, "A01 1", T0)).ok).toBe(false); // not chargeable yet

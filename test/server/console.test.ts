@@ -15,6 +15,7 @@ import { makePerson, makeProperty, makeStaff, value } from "../helpers/fixtures.
 import { runCallbacks } from "../../src/domain/scheduled/callbacks.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
 import { addMinutes } from "../../src/domain/time.ts";
+import { importPrices } from "../../src/domain/paid/prices.ts";
 import { completed, makeDesk, reported, sent, type Desk } from "../jobs/site.ts";
 
 let h: Harness;
@@ -311,6 +312,113 @@ describe("催办 and the phone callback", () => {
     expect(survey).toMatchObject({ status: "answered", channel: "phone", answeredBy: s.desk.id });
     const twice = await desk.post(`api/tickets/${id}/phone`, { rating: 4 });
     expect(twice.status).toBe(409);
+  });
+});
+
+describe("the desk's quote", () => {
+  const PRICES = "编号,名称,单位,单价,类别\nA01,更换水龙头,个,35,工时\nM01,PPR水管,米,12.5,材料\n";
+  /** A job in hand (accepted by the first technician) at a property with a price list. */
+  async function inHand() {
+    if ((await h.database.db.priceItem.count()) === 0) {
+      value(await importPrices(h.database, s.supervisor.id, s.property.id, PRICES, h.now()));
+    }
+    const id = await reported(h.database, s, h.now());
+    value(await acceptJob(h.database, s.technicians[0]!.id, id, h.now()));
+    return id;
+  }
+  const quotes = (ticketId: number) => h.database.db.quote.findMany({ where: { ticketId } });
+  const strip = (e: { action: string; data: object }[]) => e.map((x) => ({ ...x, data: Object.keys(x.data).sort() }));
+
+  it("previews and sends with /quote's domain calls: the chat's events and messages, one quote for a double submit", async () => {
+    const [viaConsole, viaChat] = [await inHand(), await inHand()];
+    const desk = c.client(s.desk);
+    const page = await (await desk.get(`api/tickets/${viaConsole}`)).json();
+    expect(page.actions).toContain("quote");
+    expect(page.quote).toMatchObject({ may: true, chargeable: false, latest: null });
+    expect(page.quote.reasons).toContainEqual({ value: "in_home", label: "户内设施维修" });
+    expect(page.quote.prices).toEqual([
+      { code: "A01", label: "A01 更换水龙头（35.00 元/个）" }, { code: "M01", label: "M01 PPR水管（12.50 元/米）" },
+    ]);
+    const url = `api/tickets/${viaConsole}/quote-preview`;
+    const noReason = await desk.post(url, { lines: [{ code: "A01", quantity: 2 }] });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.json()).toMatchObject({ field: "charge-reason", message: "请选择需要业主付费的原因。" });
+    const empty = await desk.post(url, { reason: "in_home", lines: [], text: " " });
+    expect(await empty.json()).toMatchObject({ field: "quote", message: expect.stringContaining("请填写报价项目") });
+    const unknown = await desk.post(url, { reason: "in_home", text: "Z99 1" });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).message).toBe("第 1 行「Z99 1」：价目表中没有这个编号");
+
+    const form = { reason: "in_home", lines: [{ code: "A01", quantity: 2 }], text: "M01 1.5" };
+    const preview = await (await desk.post(url, form)).json();
+    expect(preview.lines).toEqual([
+      { name: "更换水龙头", quantity: "2个", price: "35.00", amount: "70.00", own: false, above: false },
+      { name: "PPR水管", quantity: "1.5米", price: "12.50", amount: "18.75", own: false, above: false },
+    ]);
+    expect(preview.notes).toEqual(["合计：88.75 元"]);
+    expect((await events(viaConsole)).map((e) => e.action)).not.toContain("marked-chargeable"); // a preview writes nothing
+    expect((await desk.post(`api/tickets/${viaConsole}/quote`, form)).status).toBe(400); // no key: not sent
+
+    const send = () => desk.post(`api/tickets/${viaConsole}/quote`, { ...form, key: "form-0001-abcd" });
+    const res = await (await send()).json();
+    expect(res.message).toBe("✅ 第 1 版报价（88.75 元）已发给业主，业主确认后即可开工。");
+    expect(res.ticket.quote.latest).toMatchObject({ version: 1, status: "sent", notes: ["合计：88.75 元"] });
+    expect(res.ticket.quote.chargeable).toBe(true);
+    expect(res.ticket.timeline.slice(-2)).toEqual([
+      expect.stringMatching(/钱客服 · 确认为有偿服务（in_home）$/), expect.stringMatching(/钱客服 · 报价$/),
+    ]);
+    const twice = await (await send()).json();
+    expect(twice.message).toContain("无需重复提交");
+    expect(await quotes(viaConsole)).toHaveLength(1);
+
+    const chat = h.user(Number(s.desk.telegramId), "钱客服");
+    const number = (await h.database.db.ticket.findUniqueOrThrow({ where: { id: viaChat } })).number;
+    await chat.send(`/quote ${number}`);
+    await chat.press("户内设施维修");
+    await chat.send("A01 2\nM01 1.5");
+    await chat.press("发送报价");
+    expect(strip(await events(viaConsole))).toEqual(strip(await events(viaChat)));
+    expect((await events(viaConsole)).slice(-2)).toEqual([
+      { action: "marked-chargeable", data: { reason: "in_home" } },
+      { action: "quote-created", data: { version: 1, totalFen: 8875, status: "sent", replaced: 0, ownersReached: 1 } },
+    ]);
+    const toOwner = await sent(h.database, "paid-quote-owner", s.owner.id);
+    expect(toOwner.map((m) => JSON.parse(m.params).total)).toEqual(["88.75", "88.75"]);
+    expect((await quotes(viaConsole))[0]).toMatchObject({ createdById: s.desk.id, totalFen: 8875, status: "sent" });
+  });
+
+  it("sends a quote above the list to the supervisor first, says the agreement amount, and refuses the control room", async () => {
+    const id = await inHand();
+    const sup = c.client(s.supervisor);
+    const form = { reason: "owner_request", lines: [{ code: "A01", quantity: 1, price: "50" }], text: "+ 定制柜门 1 600" };
+    const preview = await (await sup.post(`api/tickets/${id}/quote-preview`, form)).json();
+    expect(preview.lines.map((l: { above: boolean }) => l.above)).toEqual([true, true]);
+    expect(preview.notes).toEqual([
+      "合计：650.00 元", expect.stringContaining("将先送主管审批"), "📝 金额超过 500.00 元：须与业主签订协议并提前收费。",
+    ]);
+    // a double click: two requests with the form's one key make one quote and mark the job once
+    const [a, b] = await Promise.all([0, 1].map(() => sup.post(`api/tickets/${id}/quote`, { ...form, key: "double-click-1" })));
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    expect((await a!.json()).message).toContain("已提交主管审批");
+    expect(await quotes(id)).toEqual([expect.objectContaining({ status: "review", needsAgreement: true, version: 1 })]);
+    expect((await events(id)).filter((e) => e.action.startsWith("quote") || e.action === "marked-chargeable").map((e) => e.action))
+      .toEqual(["marked-chargeable", "quote-created"]);
+    expect(await sent(h.database, "paid-quote-review", s.supervisor.id)).toHaveLength(1);
+    expect(await sent(h.database, "paid-quote-owner", s.owner.id)).toHaveLength(0);
+
+    const control = c.client(s.control);
+    const seen = await (await control.get(`api/tickets/${id}`)).json();
+    expect(seen.quote).toBeNull();
+    expect(seen.actions).not.toContain("quote");
+    const refused = await control.post(`api/tickets/${id}/quote`, { ...form, key: "control-room-1" });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: "FORBIDDEN", message: "抱歉，您没有权限进行此操作。" });
+    const open = await reported(h.database, s, h.now());
+    expect((await (await c.client(s.desk).get(`api/tickets/${open}`)).json()).actions).not.toContain("quote");
+    const early = await c.client(s.desk).post(`api/tickets/${open}/quote`, { ...form, key: "not-in-hand-1" });
+    expect(early.status).toBe(409);
+    expect((await early.json()).message).toBe("当前状态下不能进行此操作。");
+    expect(await h.database.db.quote.count()).toBe(1);
   });
 });
 

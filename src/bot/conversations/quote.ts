@@ -5,7 +5,7 @@ import type { MessageEntity } from "grammy/types";
 import { CHARGE_REASONS, markChargeable } from "../../domain/paid/chargeable.ts";
 import { formatFen } from "../../domain/paid/money.ts";
 import { itemName, listPrices, type PriceLine } from "../../domain/paid/prices.ts";
-import { quoteTable } from "../../domain/paid/quote-lines.ts";
+import { MAX_QUOTE_TEXT, quoteTable } from "../../domain/paid/quote-lines.ts";
 import { createQuote, previewQuote, reviewQuote, type QuotePreview } from "../../domain/paid/quotes.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import type { Language } from "../../domain/types.ts";
@@ -21,7 +21,6 @@ export type QuoteArgs = {
   personId: number; lang: Language; ticketId: number; number: string; propertyId: number; chargeable: boolean;
 };
 export type RejectArgs = { personId: number; lang: Language; quoteId: number; number: string };
-const MAX_QUOTE_TEXT = 1000;
 const TRIES = 3;
 
 /** A message whose `block` part is monospace (a table). */

@@ -39,7 +39,7 @@ export async function paidWorkTicketByNumber(db: DbOrTx, actorId: number, number
   return t ? paidWorkTicket(db, actorId, t.id) : err("NOT_FOUND");
 }
 
-/** Marks a job in a home as paid work with its reason; public-area work stays free. */
+/** Marks a job in a home as paid work with its reason (the first reason stands); public-area work stays free. */
 export async function markChargeable(
   db: DbOrTx, actorId: number, ticketId: number, reason: string, now: Date,
 ): Promise<Result<{ number: string }>> {
@@ -48,9 +48,14 @@ export async function markChargeable(
   if (!t.ok) return t;
   if (t.value.unitId === null) return err("FREE_WORK");
   const res = await db.ticket.updateMany({
-    where: { id: ticketId, status: { in: QUOTABLE } }, data: { chargeable: true, chargeReason: reason },
+    where: { id: ticketId, status: { in: QUOTABLE }, chargeable: false },
+    data: { chargeable: true, chargeReason: reason },
   });
-  if (res.count === 0) return err("INVALID_STATE");
+  if (res.count === 0) {
+    // marked a moment ago (the same form sent twice, or the technician at once): the first reason stands
+    const now = await db.ticket.findUnique({ where: { id: ticketId }, select: { chargeable: true, status: true } });
+    return now?.chargeable && QUOTABLE.includes(now.status) ? ok({ number: t.value.number }) : err("INVALID_STATE");
+  }
   await logEvent(db, { ticketId, actorId, action: "marked-chargeable", at: now, data: { reason } });
   return ok({ number: t.value.number });
 }

@@ -15,6 +15,8 @@ export type DraftLine = {
 };
 export type LineProblem = { line: number; text: string; reason: "format" | "unknown" | "quantity" | "price" | "own" };
 export const MAX_QUOTE_LINES = 20;
+/** The longest quote text taken (chat or console). */
+export const MAX_QUOTE_TEXT = 1000;
 /** Paid work above this needs a written agreement and prepayment, unless the property says otherwise (seed 002). */
 export const DEFAULT_AGREEMENT_YUAN = 500;
 export const agreementFenOf = (p: { agreementYuan: number | null }) => yuanToFen(p.agreementYuan ?? DEFAULT_AGREEMENT_YUAN);

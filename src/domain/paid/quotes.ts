@@ -9,7 +9,7 @@ import { err, ok, type Result } from "../types.ts";
 import { ownsTicket, OFFICE } from "./access.ts";
 import { holdsRoleAt } from "../staff.ts";
 import { sumFen } from "./money.ts";
-import { paidWorkTicket, QUOTABLE } from "./chargeable.ts";
+import { isChargeReason, paidWorkTicket, QUOTABLE } from "./chargeable.ts";
 import { agreementFenOf, figuresOf, MAX_QUOTE_LINES, parseQuoteText } from "./quote-lines.ts";
 import type { DraftLine, LineProblem, QuoteFigures } from "./quote-lines.ts";
 import { sendToOwners, tellStaff } from "./quote-notices.ts";
@@ -25,13 +25,19 @@ const OPEN_OR_APPROVED = ["review", "sent", "prepay", "approved"];
 
 export type QuotePreview = QuoteFigures & { lines: DraftLine[]; problems: LineProblem[]; agreementFen: number };
 
-/** What a quote text would become (lines, total, flags, bad lines), for the technician to check. */
+/**
+ * What a quote text would become (lines, total, flags, bad lines), for the technician to check. With
+ * `chargeReason`, a job not yet paid work is previewed as markChargeable would make it (the console
+ * asks the reason and the lines on one form, and marks it only when the quote is sent).
+ */
 export async function previewQuote(
-  db: DbOrTx, actorId: number, ticketId: number, text: string,
+  db: DbOrTx, actorId: number, ticketId: number, text: string, chargeReason?: string,
 ): Promise<Result<QuotePreview>> {
   const t = await paidWorkTicket(db, actorId, ticketId);
   if (!t.ok) return t;
-  if (!t.value.chargeable) return err("NOT_CHARGEABLE");
+  if (!t.value.chargeable && chargeReason === undefined) return err("NOT_CHARGEABLE");
+  if (!t.value.chargeable && !isChargeReason(chargeReason!)) return err("INVALID_INPUT");
+  if (!t.value.chargeable && t.value.unitId === null) return err("FREE_WORK");
   if (!QUOTABLE.includes(t.value.status)) return err("INVALID_STATE");
   const property = await db.property.findUniqueOrThrow({ where: { id: t.value.propertyId } });
   const { lines, problems } = parseQuoteText(text, await listPrices(db, t.value.propertyId));

@@ -13,8 +13,10 @@ import { CATEGORIES, type Language } from "../../domain/types.ts";
 const STATUSES = ["open", "accepted", "arrived", "postponed", "completed", "closed", "cancelled", "linked"];
 export const ACTION_KINDS = [
   "assign", "reassign", "pool", "cancel", "note", "priority", "rework-link", "rework-unlink", "merge", "unmerge",
-  "chase", "phone",
+  "chase", "phone", "quote",
 ] as const;
+/** A quote's states (Quote.status), for the ticket's latest quote. */
+const QUOTE_STATUSES = ["review", "sent", "prepay", "approved", "rejected", "declined", "replaced"];
 
 /** Messages with a choice, and the values the page needs of each. */
 const CHOICES: Record<string, { param: string; values: readonly string[] }> = {
@@ -25,17 +27,20 @@ const CHOICES: Record<string, { param: string; values: readonly string[] }> = {
   "console-complaint-category": { param: "category", values: [...COMPLAINT_CATEGORIES, "none"] },
   "priority-label": { param: "priority", values: PRIORITIES },
   "console-period": { param: "period", values: ["day", "week", "month"] },
+  "console-quote-status": { param: "status", values: QUOTE_STATUSES },
 };
 /** Messages the page needs from the chat's files, as they are. */
 const SHARED = [
   ...CATEGORIES.map((c) => `category-${c}`), ...ACCESS.map((a) => `access-${a}`),
   ...TIME_WINDOWS.map((w) => `time-${w}`), ...STAFF_CHANNELS.map((c) => `channel-${c}`),
-  ...RATINGS.map((n) => `rate-${n}`),
+  ...RATINGS.map((n) => `rate-${n}`), "btn-paid-send", "paid-no-prices",
 ];
 /** Sentences the server words itself (they choose on a value the page does not have). */
-const SERVER_SIDE = new Set(["console-intake-done", "console-intake-linked", "console-pool-reached"]);
+const SERVER_SIDE = new Set([
+  "console-intake-done", "console-intake-linked", "console-pool-reached", "console-quote-item",
+]);
 const PLACEHOLDERS = Object.fromEntries(
-  ["min", "h", "d", "count", "shown", "total", "time", "due", "number", "owner", "phone", "query"]
+  ["min", "h", "d", "count", "shown", "total", "time", "due", "number", "owner", "phone", "query", "version", "note"]
     .map((p) => [p, `{${p}}`]),
 );
 

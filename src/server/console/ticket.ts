@@ -1,6 +1,7 @@
 // A ticket in the console: the chat card's facts, its timeline in words, and the card's actions
 // (the same domain calls as ticket-actions.ts, each with its reason), answered with the new state.
 import { ALLOWED, type Kind } from "../../bot/features/ticket-actions.ts";
+import { words } from "../../bot/words.ts";
 import { addNote, assignCandidates, assignTo, cancelByStaff, returnToPool } from "../../domain/tickets/assign.ts";
 import { mergeCandidates, mergeTickets, unmergeTicket } from "../../domain/tickets/incident.ts";
 import { ticketCard, type TicketCard } from "../../domain/tickets/queue.ts";
@@ -11,8 +12,9 @@ import { answerSurvey, RATINGS } from "../../domain/surveys.ts";
 import { MAX_NOTE, type Result } from "../../domain/types.ts";
 import { invalid, refuse, type ApiDeps, type Call } from "./api.ts";
 import { sendJson } from "./http.ts";
+import { QUOTE_KINDS, quoteAction, quoteSection, type QuoteKind } from "./quote.ts";
 
-type Action = Kind | "assign" | "chase" | "phone";
+type Action = Kind | "assign" | "chase" | "phone" | "quote";
 const KINDS = new Set<string>(["assign", "chase", "phone", ...Object.keys(ALLOWED)]);
 
 /**
@@ -36,6 +38,8 @@ async function pageOf(c: Call, deps: ApiDeps, id: number) {
   const assigning = actions.includes("assign") || actions.includes("reassign");
   const candidates = assigning ? await assignCandidates(db, c.viewer.personId, id) : null;
   const merges = actions.includes("merge") ? await mergeCandidates(db, c.viewer.personId, id) : null;
+  const quote = await quoteSection(c, deps, id); // null unless the viewer may quote (as /quote: desk, supervisor)
+  if (quote?.may) actions.push("quote");
   const v = card.ticket;
   return {
     ok: true as const,
@@ -48,10 +52,12 @@ async function pageOf(c: Call, deps: ApiDeps, id: number) {
       incidentOf: card.incidentOf, linked: card.linked, actions,
       phoneCallback: phone && { owner: phone.owner, phone: phone.phone },
       timeline: card.timeline.map((e) => c.t("card-event", {
-        at: e.at, actor: e.actor || "-", action: e.action, why: String(e.data.reason ?? e.data.text ?? "") || "none",
+        at: e.at, actor: e.actor || "-", action: words(c.viewer.language, "event", e.action),
+        why: String(e.data.reason ?? e.data.text ?? "") || "none",
       })),
       candidates: candidates?.ok ? candidates.value.map((x) => ({ id: x.id, label: c.t("assign-candidate", x) })) : [],
       merges: merges?.ok ? merges.value : [],
+      quote,
     },
   };
 }
@@ -63,11 +69,18 @@ export async function ticketPage(c: Call, deps: ApiDeps, id: number) {
 }
 
 export async function ticketAction(c: Call, deps: ApiDeps, id: number, kind: string) {
-  if (!KINDS.has(kind)) return refuse(c, "NOT_FOUND");
-  const b = await c.body();
+  const quoting = (QUOTE_KINDS as readonly string[]).includes(kind);
+  if (!KINDS.has(kind) && !quoting) return refuse(c, "NOT_FOUND");
   const { database } = deps;
   const card = await ticketCard(database.db, c.viewer.personId, id);
   if (!card.ok || !card.value.canAct) return refuse(c, card.ok ? "NOT_FOUND" : card.error);
+  if (quoting) {
+    const message = await quoteAction(c, deps, id, card.value.ticket.number, kind as QuoteKind);
+    if (message === undefined) return; // answered: the preview, or a refusal
+    const page = await pageOf(c, deps, id);
+    return sendJson(c.res, 200, { message, ticket: page.ok ? page.value : null });
+  }
+  const b = await c.body();
   if (kind === "chase" || kind === "phone") return quickAction(c, deps, id, kind, b);
   if (!actionsOf(card.value, false).includes(kind as Action)) return refuse(c, "INVALID_STATE");
   const reason = typeof b.reason === "string" ? b.reason.trim() : "";

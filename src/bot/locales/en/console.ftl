@@ -129,6 +129,7 @@ console-action = { $kind ->
     [merge] 🔗 Merge into another ticket
     [chase] 📣 Chase
     [phone] ☎️ Record phone callback
+    [quote] 💰 Quote
    *[unmerge] ✂️ Take out of the incident
 }
 console-pool-reached = ↩️ { $number } is back in the pool: { $offered ->
@@ -168,3 +169,32 @@ console-value = Value
 console-target = Target
 console-per-technician = Per technician
 console-chart = Reported and completed per day
+
+console-quote-title = 💰 Quote
+console-quote-status = { $status ->
+    [review] Waiting for a supervisor's review
+    [sent] Sent to the owner, waiting for their answer
+    [prepay] Approved by the owner; waiting for the agreement and prepayment
+    [approved] Approved by the owner; work may start
+    [rejected] Returned by the supervisor
+    [declined] Declined by the owner
+   *[replaced] Replaced by a newer quote
+}
+console-quote-version = Quote version { $version }
+console-quote-review-note = Supervisor's note: { $note }
+console-quote-reason = Why the owner pays (this job is not yet paid work)
+console-quote-pick = From the price list
+console-quote-quantity = Quantity
+console-quote-add = + Another item
+console-quote-remove = Remove
+console-quote-typed = Other items (optional; one a line, as in chat: code quantity [unit price], "own" for owner-supplied material, + name quantity unit price for an item not on the list)
+console-quote-preview = Preview the quote
+console-quote-col-item = Item
+console-quote-col-quantity = Quantity
+console-quote-col-price = Unit price (yuan)
+console-quote-col-amount = Amount (yuan)
+console-quote-own = owner-supplied
+console-quote-above = above the list or not on it
+console-quote-item = { $code } { $name } ({ $price } yuan/{ $unit })
+console-invalid-quote = Please give the quote's items: pick them from the price list, or type one a line (at most 20 items, 1000 characters).
+console-invalid-charge-reason = Please choose why the owner pays for this job.

@@ -129,6 +129,7 @@ console-action = { $kind ->
     [merge] 🔗 并入其他工单
     [chase] 📣 催办
     [phone] ☎️ 记录电话回访
+    [quote] 💰 报价
    *[unmerge] ✂️ 移出合并
 }
 console-pool-reached = ↩️ { $number } 已退回抢单池：{ $offered ->
@@ -168,3 +169,32 @@ console-value = 数值
 console-target = 目标
 console-per-technician = 维修人员绩效
 console-chart = 每日报修与完工
+
+console-quote-title = 💰 报价
+console-quote-status = { $status ->
+    [review] 待主管审批
+    [sent] 已发给业主，待业主确认
+    [prepay] 业主已同意，待签协议并预收费用
+    [approved] 业主已同意，可以开工
+    [rejected] 主管已退回
+    [declined] 业主已拒绝
+   *[replaced] 已被新报价替代
+}
+console-quote-version = 第 { $version } 版报价
+console-quote-review-note = 主管意见：{ $note }
+console-quote-reason = 需要业主付费的原因（这张工单尚未确认为有偿服务）
+console-quote-pick = 从价目表选择
+console-quote-quantity = 数量
+console-quote-add = ＋ 再加一项
+console-quote-remove = 删除
+console-quote-typed = 其他项目（可不填；每行一项，写法同聊天：编号 数量 [单价]，业主自备写“自备”，价目表外写 + 名称 数量 单价）
+console-quote-preview = 预览报价
+console-quote-col-item = 项目
+console-quote-col-quantity = 数量
+console-quote-col-price = 单价（元）
+console-quote-col-amount = 金额（元）
+console-quote-own = 业主自备
+console-quote-above = 高于价目表或价目表外
+console-quote-item = { $code } { $name }（{ $price } 元/{ $unit }）
+console-invalid-quote = 请填写报价项目：从价目表选择，或每行写一项（最多 20 项，不超过 1000 字）。
+console-invalid-charge-reason = 请选择需要业主付费的原因。

@@ -131,6 +131,7 @@ console-action = { $kind ->
     [merge] 🔗 併入其他工單
     [chase] 📣 催辦
     [phone] ☎️ 記錄電話回訪
+    [quote] 💰 報價
    *[unmerge] ✂️ 移出合併
 }
 console-pool-reached = ↩️ { $number } 已退回搶單池：{ $offered ->
@@ -170,3 +171,32 @@ console-value = 數值
 console-target = 目標
 console-per-technician = 維修人員績效
 console-chart = 每日報修與完工
+
+console-quote-title = 💰 報價
+console-quote-status = { $status ->
+    [review] 待主管審批
+    [sent] 已發給業主，待業主確認
+    [prepay] 業主已同意，待簽協議並預收費用
+    [approved] 業主已同意，可以開工
+    [rejected] 主管已退回
+    [declined] 業主已拒絕
+   *[replaced] 已被新報價替代
+}
+console-quote-version = 第 { $version } 版報價
+console-quote-review-note = 主管意見：{ $note }
+console-quote-reason = 需要業主付費的原因（這張工單尚未確認為有償服務）
+console-quote-pick = 從價目表選擇
+console-quote-quantity = 數量
+console-quote-add = ＋ 再加一項
+console-quote-remove = 刪除
+console-quote-typed = 其他項目（可不填；每行一項，寫法同聊天：編號 數量 [單價]，業主自備寫“自備”，價目表外寫 + 名稱 數量 單價）
+console-quote-preview = 預覽報價
+console-quote-col-item = 項目
+console-quote-col-quantity = 數量
+console-quote-col-price = 單價（元）
+console-quote-col-amount = 金額（元）
+console-quote-own = 業主自備
+console-quote-above = 高於價目表或價目表外
+console-quote-item = { $code } { $name }（{ $price } 元/{ $unit }）
+console-invalid-quote = 請填寫報價項目：從價目表選擇，或每行寫一項（最多 20 項，不超過 1000 字）。
+console-invalid-charge-reason = 請選擇需要業主付費的原因。

@@ -2,7 +2,7 @@
 
 ## Paid work (有償服務): price list, quote, the owner's consent, fees
 cmd-prices = 有償服務價目表
-setting-agreementYuan = 有償服務超過此金額（元）須籤協議並預收費用
+setting-agreementYuan = 有償服務超過此金額（元）須簽協議並預收費用
 paid-quote-usage = 用法：/quote 工單號，例如 /quote BX-20261123-0007（為該工單製作有償服務報價）。
 cmd-quote = 為工單報價（客服）
 cmd-fees = 有償服務收費明細（客服/財務）
