@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
 import { assignTo, cancelByStaff } from "../../src/domain/tickets/assign.ts";
-import { createHarness, textOf, buttonsOf, type Call, type Harness } from "../helpers/bot-harness.ts";
+import { serverError } from "../../src/fake-bot-api/server.ts";
+import { createHarness, textOf, buttonsOf, type Call, type Harness, type HarnessOptions } from "../helpers/bot-harness.ts";
 import { nextTelegramId, value } from "../helpers/fixtures.ts";
 import { makeDesk, reported, type Desk } from "../jobs/site.ts";
 
@@ -14,11 +15,12 @@ const PHONE = "13800138000";
 let h: Harness;
 let s: Desk;
 let team: ReturnType<Harness["group"]>;
-beforeEach(async () => {
-  h = await createHarness({ adminIds: [ADMIN] });
+async function start(opts: HarnessOptions = {}) {
+  h = await createHarness({ adminIds: [ADMIN], ...opts });
   s = await makeDesk(h.database, 3);
   team = h.group(GROUP, "翠苑维修群");
-});
+}
+beforeEach(() => start());
 afterEach(async () => { await h.close(); });
 
 const tech = (i: number) => ({ id: Number(s.technicians[i]!.telegramId), name: s.technicians[i]!.name });
@@ -219,6 +221,37 @@ describe("the board", () => {
     const everything = team.calls().map((c) => JSON.stringify(c.payload)).join("\n");
     expect(everything).not.toContain(PHONE);
     expect(everything).not.toContain(s.owner.name);
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe("the winner's job card", () => {
+  it("is written with the accept: when it cannot go privately the outbox sends it, once, and its clock finds it", async () => {
+    await h.close();
+    await start({ virtualWaits: true }); // the reply's retries (25 s of 5xx) move the test clock
+    await linked();
+    const id = await reported(h.database, s, h.now());
+    await h.flush();
+    const winner = chatOf(s.technicians[0]!);
+    h.fake.failChat(winner.id, serverError(500)); // every message to their private chat (the chat action goes)
+    const [answer] = answers(await team.press(tech(0), "接单"));
+    expect(answer.text).toContain("详情稍后私信发给您");
+    const t = await ticketOf(id);
+    expect(t.assigneeId).toBe(s.technicians[0]!.id);
+    const ref = `job:${id}:${s.technicians[0]!.id}`;
+    const row = await h.database.db.outbox.findFirstOrThrow({ where: { ref } });
+    expect(row).toMatchObject({ key: "job-card-accepted", status: "pending" });
+    expect(await h.database.db.jobCard.count({ where: { ticketId: id, ref } })).toBe(1);
+
+    h.fake.clearFailures();
+    await h.flush();
+    const cards = h.fake.sent(winner.id).filter((c) => textOf(c).includes(`您已接单 ${t.number}`));
+    expect(cards).toHaveLength(1);
+    expect(textOf(cards[0])).toContain(PHONE);
+    expect(buttonsOf(cards[0]).map((b) => b.text)).toContain("📍 已到场");
+    const sent = await h.database.db.outbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(sent).toMatchObject({ status: "sent", messageId: cards[0]!.result.message_id });
+    expect(textOf(groupEdits().at(-1))).toContain("已由");
     expect(h.errors).toEqual([]);
   });
 });
