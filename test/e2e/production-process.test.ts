@@ -10,7 +10,9 @@ import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/ser
 import { textOf } from "../helpers/bot-harness.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
-import { botEnv, buildMain, killHard, lastWords, processUsers, startProcess, terminate, type BotProcess } from "../helpers/process.ts";
+import {
+  botEnv, buildMain, killHard, lastWords, processUsers, startProcess, terminate, type BotProcess,
+} from "../helpers/process.ts";
 import { until } from "../helpers/until.ts";
 import { LEASE } from "../../src/bot/outbox-sender.ts";
 
@@ -52,8 +54,9 @@ beforeAll(async () => {
 }, 90_000);
 
 /** Waits for the process's first getUpdates. */
-const polling = (p: BotProcess) =>
-  until("the bot to poll", () => fake.calls.some((c) => c.method === "getUpdates"), 60_000, () => lastWords(p.output(), fake));
+const polling = (p: BotProcess) => until(
+  "the bot to poll", () => fake.calls.some((c) => c.method === "getUpdates"), 60_000, () => lastWords(p.output(), fake),
+);
 
 afterAll(async () => {
   for (const p of [bot, ...others]) await killHard(p);
@@ -142,7 +145,8 @@ describe("the production process over real HTTP", () => {
     });
     const hooked = startProcess({
       ...botEnv(TOKEN, fake, database),
-      WEBHOOK_URL: "https://desk.example.test/telegram", WEBHOOK_SECRET: "e2e-secret", WEBHOOK_HOST: "127.0.0.1", WEBHOOK_PORT: String(port),
+      WEBHOOK_URL: "https://desk.example.test/telegram", WEBHOOK_SECRET: "e2e-secret",
+      WEBHOOK_HOST: "127.0.0.1", WEBHOOK_PORT: String(port),
     });
     others.push(hooked);
     const detail = () => lastWords(hooked.output(), fake);

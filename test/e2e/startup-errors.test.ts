@@ -15,7 +15,8 @@ afterAll(async () => { for (const d of opened) await d.drop(); });
 
 /** Runs src/main.ts; resolves with its exit code and output once it exits or `until` says so. */
 async function runMain(env: Record<string, string>, until?: (out: string) => boolean, ms = 60_000) {
-  const main = startProcess({ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info", ...env }, [process.execPath, "--import", "tsx", "src/main.ts"]);
+  const argv = [process.execPath, "--import", "tsx", "src/main.ts"];
+  const main = startProcess({ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info", ...env }, argv);
   const timer = setTimeout(() => main.child.kill("SIGKILL"), ms);
   const seen = () => { if (until?.(main.output())) main.child.kill("SIGTERM"); };
   main.child.stdout!.on("data", seen);

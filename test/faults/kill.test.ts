@@ -13,7 +13,9 @@ import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/ser
 import { textOf } from "../helpers/bot-harness.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../helpers/fixtures.ts";
-import { botEnv, buildMain, killHard, lastWords, processUsers, startProcess, type BotProcess } from "../helpers/process.ts";
+import {
+  botEnv, buildMain, killHard, lastWords, processUsers, startProcess, type BotProcess,
+} from "../helpers/process.ts";
 
 const TOKEN = "424299:KILL-token-for-the-fake-bot-api-123";
 const KILLS = Number(process.env.KILLS ?? 30);
@@ -40,7 +42,9 @@ function seeded(seed: number) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const startBot = () => runs.push(startProcess({ ...botEnv(TOKEN, fake, database), LOG_LEVEL: process.env.KILL_LOG ?? "warn" }));
+const startBot = () => runs.push(
+  startProcess({ ...botEnv(TOKEN, fake, database), LOG_LEVEL: process.env.KILL_LOG ?? "warn" }),
+);
 let people: ReturnType<typeof processUsers>;
 type User = ReturnType<typeof people.user>;
 

@@ -3,7 +3,7 @@
 // its output kept, stopped with SIGTERM or killed with SIGKILL; and the people who write to it
 // through the fake (updates queued for its long polling, its messages read from the fake's calls).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import type { FakeTelegram } from "../../src/fake-bot-api/server.ts";
+import type { Call, FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { buttonsOf, textOf } from "./bot-harness.ts";
 import { until } from "./until.ts";
 
@@ -47,10 +47,11 @@ export function terminate(p: BotProcess, ms = 15_000): Promise<number | null | "
 }
 
 /** What a timeout shows: the tail of the bot's output and the last calls it made. */
-export const lastWords = (output: string, fake: FakeTelegram) => [
-  "--- bot output (tail) ---", output.slice(-3000), "--- calls ---",
-  ...fake.calls.slice(-8).map((c) => `${c.method} ${JSON.stringify(c.payload).slice(0, 200)} ${JSON.stringify(c.error ?? "")}`),
-].join("\n");
+export function lastWords(output: string, fake: FakeTelegram): string {
+  const call = (c: Call) => `${c.method} ${JSON.stringify(c.payload).slice(0, 200)} ${JSON.stringify(c.error ?? "")}`;
+  const calls = fake.calls.slice(-8).map(call);
+  return ["--- bot output (tail) ---", output.slice(-3000), "--- calls ---", ...calls].join("\n");
+}
 
 /**
  * People who write to a bot process through `fake`; each step waits for the bot's answer up to
@@ -59,7 +60,9 @@ export const lastWords = (output: string, fake: FakeTelegram) => [
 export function processUsers(fake: FakeTelegram, opts: { waitMs: number; detail: () => string }) {
   let updateId = 1;
   const pushed: number[] = [];
-  const push = (update: object) => pushed.push(fake.pushUpdate({ update_id: ++updateId, ...update } as never).update_id);
+  const push = (update: object) => {
+    pushed.push(fake.pushUpdate({ update_id: ++updateId, ...update } as never).update_id);
+  };
 
   function user(id: number, name: string) {
     const from = { id, is_bot: false, first_name: name, language_code: "zh-hans" };
@@ -69,19 +72,22 @@ export function processUsers(fake: FakeTelegram, opts: { waitMs: number; detail:
     /** The bot's messages that reached this chat (sent or edited), with their index in fake.calls. */
     const inbox = () => fake.calls.map((c, i) => ({ c, i })).filter(({ c }) =>
       String(c.payload?.chat_id) === String(id) && /^(send|edit)/.test(c.method) && !c.error && c.result !== undefined);
-    const message = (extra: object) => ({ message: { message_id: updateId + 1, date: Math.floor(Date.now() / 1000), chat, from, ...extra } });
+    const date = () => Math.floor(Date.now() / 1000);
+    const message = (extra: object) => ({ message: { message_id: updateId + 1, date: date(), chat, from, ...extra } });
     return {
       id,
       inbox,
       send(text: string) {
         const command = /^\/\w+/.exec(text)?.[0];
-        push(message({ text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}) }));
+        const entities = command ? [{ type: "bot_command", offset: 0, length: command.length }] : undefined;
+        push(message({ text, ...(entities ? { entities } : {}) }));
       },
       contact: (phone: string) => push(message({ contact: { phone_number: phone, first_name: name, user_id: id } })),
       /** Waits for a message (newer than the last pressed, or containing `within`) with the button, then presses it. */
       async press(label: string, within?: string) {
-        const { c, i } = await waitFor(`"${label}"`, () => [...inbox()].reverse()
-          .find(({ c, i }) => (within ? textOf(c).includes(within) : i >= seen) && buttonsOf(c).some((b) => b.text.includes(label))));
+        const shows = (c: Call, i: number) => (within ? textOf(c).includes(within) : i >= seen)
+          && buttonsOf(c).some((b) => b.text.includes(label));
+        const { c, i } = await waitFor(`"${label}"`, () => [...inbox()].reverse().find(({ c, i }) => shows(c, i)));
         if (!within) seen = i; // the same message may hold the next button (Arrived, then Done)
         const data = buttonsOf(c).find((b) => b.text.includes(label))!.data;
         const onMessage = { message_id: c.result?.message_id ?? c.payload.message_id, date: 0, chat, text: "" };
