@@ -1,11 +1,17 @@
 // Dispatch in the technicians' group (issue 21): /linkgroup by an admin, a job posted once in the
 // group, the first press wins (the others answered on the button), refusals checked at the press,
 // escalation and other news editing the one message, emergencies also private, owner data never there.
+import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
 import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
 import { assignTo, cancelByStaff } from "../../src/domain/tickets/assign.ts";
-import { createHarness, textOf, buttonsOf, type Call, type Harness } from "../helpers/bot-harness.ts";
+import { serverError, startFakeTelegram } from "../../src/fake-bot-api/server.ts";
+import {
+  BOT_INFO, TOKEN, createHarness, textOf, buttonsOf, type Call, type Harness, type HarnessOptions,
+} from "../helpers/bot-harness.ts";
 import { nextTelegramId, value } from "../helpers/fixtures.ts";
+import { until } from "../helpers/until.ts";
 import { makeDesk, reported, type Desk } from "../jobs/site.ts";
 
 const ADMIN = nextTelegramId();
@@ -14,11 +20,12 @@ const PHONE = "13800138000";
 let h: Harness;
 let s: Desk;
 let team: ReturnType<Harness["group"]>;
-beforeEach(async () => {
-  h = await createHarness({ adminIds: [ADMIN] });
+async function start(opts: HarnessOptions = {}) {
+  h = await createHarness({ adminIds: [ADMIN], ...opts });
   s = await makeDesk(h.database, 3);
   team = h.group(GROUP, "翠苑维修群");
-});
+}
+beforeEach(() => start());
 afterEach(async () => { await h.close(); });
 
 const tech = (i: number) => ({ id: Number(s.technicians[i]!.telegramId), name: s.technicians[i]!.name });
@@ -220,5 +227,72 @@ describe("the board", () => {
     expect(everything).not.toContain(PHONE);
     expect(everything).not.toContain(s.owner.name);
     expect(h.errors).toEqual([]);
+  });
+});
+
+describe("the winner's job card", () => {
+  it("written with the accept, cannot go privately: the outbox sends it, once, and its clock finds it", async () => {
+    await h.close();
+    await start({ virtualWaits: true }); // the reply's retries (25 s of 5xx) move the test clock
+    await linked();
+    const id = await reported(h.database, s, h.now());
+    await h.flush();
+    const winner = chatOf(s.technicians[0]!);
+    h.fake.failChat(winner.id, serverError(500)); // every message to their private chat (the chat action goes)
+    const [answer] = answers(await team.press(tech(0), "接单"));
+    expect(answer.text).toContain("详情稍后私信发给您");
+    const t = await ticketOf(id);
+    expect(t.assigneeId).toBe(s.technicians[0]!.id);
+    const ref = `job:${id}:${s.technicians[0]!.id}`;
+    const row = await h.database.db.outbox.findFirstOrThrow({ where: { ref } });
+    expect(row).toMatchObject({ key: "job-card-accepted", status: "pending" });
+    expect(await h.database.db.jobCard.count({ where: { ticketId: id, ref } })).toBe(1);
+
+    h.fake.clearFailures();
+    await h.flush();
+    const cards = h.fake.sent(winner.id).filter((c) => textOf(c).includes(`您已接单 ${t.number}`));
+    expect(cards).toHaveLength(1);
+    expect(textOf(cards[0])).toContain(PHONE);
+    expect(buttonsOf(cards[0]).map((b) => b.text)).toContain("📍 已到场");
+    const sent = await h.database.db.outbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(sent).toMatchObject({ status: "sent", messageId: cards[0]!.result.message_id });
+    expect(textOf(groupEdits().at(-1))).toContain("已由");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("survives a kill -9 between the accept and its send: the next process's sender sends it, once", async () => {
+    await h.close();
+    await start({ virtualWaits: true });
+    await linked();
+    const id = await reported(h.database, s, h.now());
+    await h.flush();
+    const winner = chatOf(s.technicians[0]!);
+    // from the probe of the winner's chat on, Telegram answers nothing: the process is frozen after
+    // the accept, its card never sent (as if killed there)
+    const probed = (c: Call) => c.method === "sendChatAction" && String(c.payload.chat_id) === String(winner.id);
+    h.fake.onCall((c) => probed(c) && h.fake.goDown(3_600_000, "hang"));
+    const frozen = team.press(tech(0), "接单").catch(() => []);
+    await until("the accept", async () => (await ticketOf(id)).status === "accepted");
+
+    // the next process: its own way to Telegram, and its sender once the card's hold has run out
+    const next = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username! });
+    const api = new Api(TOKEN, { apiRoot: next.apiRoot });
+    const sender = createOutboxSender({ db: h.database.db, api, clock: h.now });
+    h.advance(2);
+    await sender.tick();
+    const number = (await ticketOf(id)).number;
+    const cards = next.sent(winner.id).filter((c) => textOf(c).includes(`您已接单 ${number}`));
+    expect(cards).toHaveLength(1);
+    expect(textOf(cards[0])).toContain(PHONE);
+    const post = next.calls.find((c) => c.method.startsWith("edit") && String(c.payload.chat_id) === String(GROUP));
+    expect(textOf(post)).toContain("已由"); // the post says who took it
+
+    // the frozen handler wakes to a dropped connection: the card is not sent again, its row stays sent
+    await h.fake.close();
+    await frozen;
+    const row = await h.database.db.outbox.findFirstOrThrow({ where: { ref: `job:${id}:${s.technicians[0]!.id}` } });
+    expect(row).toMatchObject({ key: "job-card-accepted", status: "sent", messageId: cards[0]!.result.message_id });
+    expect(next.sent(winner.id).filter((c) => textOf(c).includes(number))).toHaveLength(1);
+    await next.close();
   });
 });

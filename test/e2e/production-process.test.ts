@@ -2,22 +2,27 @@
 // built here first), with TELEGRAM_API_ROOT pointing at a local fake Bot API over real HTTP, long
 // polling, the real outbox sender and jobs, real time. Then SIGTERM to exactly the process that
 // command starts: a clean exit 0, the outbox lease released, the jobs stopped. `npm start` too.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notify } from "../../src/domain/notify.ts";
-import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
+import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
+import { textOf } from "../helpers/bot-harness.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeProperty, makeUnit, nextTelegramId } from "../helpers/fixtures.ts";
+import {
+  botEnv, buildMain, killHard, lastWords, processUsers, startProcess, terminate, type BotProcess,
+} from "../helpers/process.ts";
+import { until } from "../helpers/until.ts";
 import { LEASE } from "../../src/bot/outbox-sender.ts";
 
 const TOKEN = "424242:E2E-token-for-the-fake-bot-api-1234";
 let fake: FakeTelegram;
 let database: TestDatabase;
-let child: ChildProcess;
-let output = "";
-let updateId = 1;
+let bot: BotProcess;
+/** The processes started by the later tests (killed at the end should a test fail before its SIGTERM). */
+const others: BotProcess[] = [];
+let people: ReturnType<typeof processUsers>;
 
 /** The README's "run the bot" line after `npm ci &&`: its environment assignments and argv. */
 function readmeRunCommand(): { env: Record<string, string>; argv: string[] } {
@@ -31,80 +36,30 @@ function readmeRunCommand(): { env: Record<string, string>; argv: string[] } {
   return { env, argv: words };
 }
 
-/** Sends SIGTERM to the child and resolves with its exit code. */
-/** SIGTERM, then the exit code, or "hung" when the process is still running 15 s later. */
-function terminate(c: ChildProcess): Promise<number | null | "hung"> {
-  const exited = new Promise<number | null | "hung">((r) => {
-    c.once("exit", (code) => r(code));
-    setTimeout(() => r("hung"), 15_000).unref();
-  });
-  c.kill("SIGTERM");
-  return exited;
-}
-
-/** Polls until `find` returns something (the bot works in real time here). */
-async function waitFor<T>(what: string, find: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n--- bot output ---\n${output}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const textOf = (c: Call) => String(c.payload?.text ?? c.payload?.caption ?? "");
-const buttons = (c: Call): { text: string; data: string }[] =>
-  (c.payload?.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => ({ text: b.text, data: b.callback_data }));
-
-function user(id: number, name: string) {
-  const from = { id, is_bot: false, first_name: name, language_code: "zh-hans" };
-  const chat = { id, type: "private" as const, first_name: name };
-  let seen = 0; // index into fake.calls: presses look only at the last pressed message and newer ones
-  const inbox = () => fake.calls.map((c, i) => ({ c, i })).filter(({ c }) => String(c.payload?.chat_id) === String(id) && /^(send|edit)/.test(c.method) && !c.error);
-  return {
-    send(text: string) {
-      const command = /^\/\w+/.exec(text)?.[0];
-      fake.pushUpdate({ update_id: ++updateId, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat, from, text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}) } } as never);
-    },
-    contact(phone: string) {
-      fake.pushUpdate({ update_id: ++updateId, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat, from, contact: { phone_number: phone, first_name: name, user_id: id } } } as never);
-    },
-    /** Waits for a newer message with a button labelled `label`, then presses it. */
-    async press(label: string) {
-      const { c, i } = await waitFor(`"${label}" for ${name}`, () => [...inbox()].reverse().find(({ c, i }) => i >= seen && buttons(c).some((b) => b.text.includes(label))));
-      seen = i; // the same message may hold the next button (Arrived, then Done)
-      const data = buttons(c).find((b) => b.text.includes(label))!.data;
-      fake.pushUpdate({ update_id: ++updateId, callback_query: { id: `cb${updateId}`, from, chat_instance: "e2e", data, message: { message_id: c.result?.message_id ?? c.payload.message_id, date: 0, chat, text: "" } } } as never);
-    },
-    /** Waits until a message to this person contains `text`. */
-    see: (text: string) => waitFor(`"${text}" for ${name}`, () => inbox().find(({ c }) => textOf(c).includes(text))),
-  };
-}
-
 beforeAll(async () => {
   database = await testDatabase();
   fake = await startFakeTelegram({ botId: 424242, username: "repair_desk_e2e_bot", token: TOKEN, maxPollMs: 300 });
+  people = processUsers(fake, { waitMs: 20_000, detail: () => lastWords(bot.output(), fake) });
   const db = database.db;
   const property = await makeProperty(db);
   const unit = await makeUnit(db, property.id, "3-1-502");
   const expiresAt = new Date(Date.now() + 86_400_000);
   await db.invite.create({ data: { code: "OWNER-E2E", kind: "owner", propertyId: property.id, unitId: unit.id, expiresAt } });
   await db.invite.create({ data: { code: "TECH-E2E", kind: "staff", role: "technician", propertyId: property.id, expiresAt } });
-  execFileSync(process.execPath, ["scripts/build.mjs"]); // what `npm ci` runs after db:generate
+  buildMain();
   const readme = readmeRunCommand();
   expect(readme.argv).toEqual(["node", "dist/main.js"]);
-  child = spawn(readme.argv[0]!, readme.argv.slice(1), {
-    env: { ...process.env, ...readme.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (b) => (output += b));
-  child.stderr!.on("data", (b) => (output += b));
-  await waitFor("the bot to poll", () => fake.calls.some((c) => c.method === "getUpdates"), 60_000);
+  bot = startProcess({ ...readme.env, ...botEnv(TOKEN, fake, database), LOG_LEVEL: "info" }, readme.argv);
+  await polling(bot);
 }, 90_000);
 
+/** Waits for the process's first getUpdates. */
+const polling = (p: BotProcess) => until(
+  "the bot to poll", () => fake.calls.some((c) => c.method === "getUpdates"), 60_000, () => lastWords(p.output(), fake),
+);
+
 afterAll(async () => {
-  if (child.exitCode === null) child.kill("SIGKILL");
+  for (const p of [bot, ...others]) await killHard(p);
   await fake.close();
   await database.drop();
 });
@@ -112,8 +67,8 @@ afterAll(async () => {
 describe("the production process over real HTTP", () => {
   it("runs the first repair loop from report to rating, then shuts down cleanly on SIGTERM", async () => {
     expect(fake.calls.find((c) => c.method === "getMe")).toBeDefined();
-    const owner = user(nextTelegramId(), "王阿姨");
-    const tech = user(nextTelegramId(), "李师傅");
+    const owner = people.user(nextTelegramId(), "王阿姨");
+    const tech = people.user(nextTelegramId(), "李师傅");
     owner.send("/start OWNER-E2E");
     await owner.see("绑定成功");
     tech.send("/start TECH-E2E");
@@ -157,10 +112,10 @@ describe("the production process over real HTTP", () => {
     fake.goDown(3_600_000, "hang");
     await notify(database.db, new Date(), ticket.reporterId, { key: "offer-taken", params: { number, technician: "李师傅" } });
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await terminate(child)).toBe(0);
+    expect(await terminate(bot)).toBe(0);
     fake.goDown(0); // Telegram is back for the next tests
-    expect(output).toContain("shutting down");
-    expect(output).toContain("jobs stopped");
+    expect(bot.output()).toContain("shutting down");
+    expect(bot.output()).toContain("jobs stopped");
     const lease = await database.db.lease.findUniqueOrThrow({ where: { name: LEASE } });
     expect(lease.until.getTime()).toBeLessThanOrEqual(Date.now()); // released, not left to lapse
   }, 120_000);
@@ -168,19 +123,14 @@ describe("the production process over real HTTP", () => {
   it("`npm start` passes SIGTERM on to the bot, which stops cleanly", async () => {
     await database.db.lease.deleteMany();
     fake.reset();
-    let out = "";
-    const npm = spawn("npm", ["start"], {
-      env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    npm.stdout!.on("data", (b) => (out += b));
-    npm.stderr!.on("data", (b) => (out += b));
-    await waitFor("npm start to poll", () => fake.calls.some((c) => c.method === "getUpdates"), 60_000);
+    const npm = startProcess(botEnv(TOKEN, fake, database), ["npm", "start"]);
+    others.push(npm);
+    await polling(npm);
     const held = async () => ((await database.db.lease.findUnique({ where: { name: LEASE } }))?.until.getTime() ?? 0) > Date.now();
     while (!(await held())) await new Promise((r) => setTimeout(r, 50));
     expect(await terminate(npm)).toBe(0);
-    expect(out).toContain("jobs stopped");
-    expect(out).toContain('"msg":"stopped"');
+    expect(npm.output()).toContain("jobs stopped");
+    expect(npm.output()).toContain('"msg":"stopped"');
     expect(await held()).toBe(false);
   }, 90_000);
 
@@ -193,17 +143,14 @@ describe("the production process over real HTTP", () => {
         probe.close(() => resolve(port));
       });
     });
-    let out = "";
-    const bot = spawn(process.execPath, ["dist/main.js"], {
-      env: {
-        ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1",
-        WEBHOOK_URL: "https://desk.example.test/telegram", WEBHOOK_SECRET: "e2e-secret", WEBHOOK_HOST: "127.0.0.1", WEBHOOK_PORT: String(port),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const hooked = startProcess({
+      ...botEnv(TOKEN, fake, database),
+      WEBHOOK_URL: "https://desk.example.test/telegram", WEBHOOK_SECRET: "e2e-secret",
+      WEBHOOK_HOST: "127.0.0.1", WEBHOOK_PORT: String(port),
     });
-    bot.stdout!.on("data", (b) => (out += b));
-    bot.stderr!.on("data", (b) => (out += b));
-    await waitFor("setWebhook", () => fake.calls.find((c) => c.method === "setWebhook"), 60_000);
+    others.push(hooked);
+    const detail = () => lastWords(hooked.output(), fake);
+    await until("setWebhook", () => fake.calls.find((c) => c.method === "setWebhook"), 60_000, detail);
     expect(fake.calls.find((c) => c.method === "setWebhook")!.payload).toMatchObject({ url: "https://desk.example.test/telegram", secret_token: "e2e-secret" });
     expect(fake.calls.some((c) => c.method === "getUpdates")).toBe(false);
 
@@ -215,7 +162,7 @@ describe("the production process over real HTTP", () => {
     });
     expect((await deliver(1, "not-the-secret")).status).toBe(401);
     expect((await deliver(2, "e2e-secret")).status).toBe(200); // in the inbox; handled from there
-    await waitFor("the reply", () => fake.sent(id).length === 1);
+    await until("the reply", () => fake.sent(id).length === 1, 20_000, detail);
 
     const held = async () => ((await database.db.lease.findUnique({ where: { name: LEASE } }))?.until.getTime() ?? 0) > Date.now();
     while (!(await held())) await new Promise((r) => setTimeout(r, 50));
@@ -223,8 +170,8 @@ describe("the production process over real HTTP", () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: "ok", database: "ok", sender: { thisProcess: true, held: true } });
 
-    expect(await terminate(bot)).toBe(0);
-    expect(out).toContain("jobs stopped");
+    expect(await terminate(hooked)).toBe(0);
+    expect(hooked.output()).toContain("jobs stopped");
     expect(await held()).toBe(false);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   }, 90_000);

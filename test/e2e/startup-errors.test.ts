@@ -1,34 +1,29 @@
 // Issue 11, items 8-9 against the real process: a bad DATABASE_URL is one line and exit 1; the
 // bot token never appears in the output, and every log line is JSON, even the polling library's
 // dump of a failed request.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { createLogger } from "../../src/log.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { pgUrl } from "../helpers/db-settings.ts";
+import { startProcess } from "../helpers/process.ts";
 
 const TOKEN = "424243:SECRET-e2e-token-never-in-logs-abcd";
 const opened: TestDatabase[] = [];
 afterAll(async () => { for (const d of opened) await d.drop(); });
 
 /** Runs src/main.ts; resolves with its exit code and output once it exits or `until` says so. */
-function runMain(env: Record<string, string>, until?: (out: string) => boolean, ms = 60_000) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
-    const seen = (b: Buffer) => {
-      out += b;
-      if (until?.(out)) child.kill("SIGTERM");
-    };
-    child.stdout.on("data", seen);
-    child.stderr.on("data", seen);
-    child.once("exit", (code) => { clearTimeout(timer); resolve({ code, out }); });
-  });
+async function runMain(env: Record<string, string>, until?: (out: string) => boolean, ms = 60_000) {
+  const argv = [process.execPath, "--import", "tsx", "src/main.ts"];
+  const main = startProcess({ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: "info", ...env }, argv);
+  const timer = setTimeout(() => main.child.kill("SIGKILL"), ms);
+  const seen = () => { if (until?.(main.output())) main.child.kill("SIGTERM"); };
+  main.child.stdout!.on("data", seen);
+  main.child.stderr!.on("data", seen);
+  const code = await main.exited;
+  clearTimeout(timer);
+  return { code, out: main.output() };
 }
 
 describe("item 9: a bad DATABASE_URL is one line naming it, and exit 1", () => {

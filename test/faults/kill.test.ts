@@ -8,11 +8,14 @@
 // - no duplicate ticket or accept (a kill after a submit's commit but before its update is marked
 //   handled re-handles the submit: that it then makes nothing new is the idempotent submits' part);
 // - at most one repeat per kill: a message in flight at a kill may go twice, never more.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeTelegram, type Call, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
+import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
+import { textOf } from "../helpers/bot-harness.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { makeOwner, makeProperty, makeStaff, makeUnit } from "../helpers/fixtures.ts";
+import {
+  botEnv, buildMain, killHard, lastWords, processUsers, startProcess, type BotProcess,
+} from "../helpers/process.ts";
 
 const TOKEN = "424299:KILL-token-for-the-fake-bot-api-123";
 const KILLS = Number(process.env.KILLS ?? 30);
@@ -22,10 +25,9 @@ const STEP_MS = Number(process.env.KILL_STEP_MS ?? 90_000); // a step may wait o
 
 let fake: FakeTelegram;
 let database: TestDatabase;
-let child: ChildProcess | undefined;
-let output = "";
-let updateId = 1;
-const pushed: number[] = [];
+/** Every bot process started, the running one last. */
+const runs: BotProcess[] = [];
+const output = () => runs.map((r) => r.output()).join("");
 
 /** mulberry32: the same seed, the same kill schedule. */
 function seeded(seed: number) {
@@ -40,69 +42,11 @@ function seeded(seed: number) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function startBot() {
-  const c = spawn(process.execPath, ["dist/main.js"], {
-    env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1", LOG_LEVEL: process.env.KILL_LOG ?? "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  c.stdout!.on("data", (b) => (output += b));
-  c.stderr!.on("data", (b) => (output += b));
-  child = c;
-  return c;
-}
-
-function kill(c: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (c.exitCode !== null || c.signalCode !== null) return resolve();
-    c.once("exit", () => resolve());
-    c.kill("SIGKILL");
-  });
-}
-
-async function waitFor<T>(what: string, find: () => T | undefined | false, ms = STEP_MS): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n--- bot output (tail) ---\n${output.slice(-3000)}\n--- calls ---\n${fake.calls.slice(-8).map((c) => `${c.method} ${JSON.stringify(c.payload).slice(0, 200)} ${JSON.stringify(c.error ?? "")}`).join("\n")}`);
-    await sleep(50);
-  }
-}
-
-const textOf = (c: Call) => String(c.payload?.text ?? c.payload?.caption ?? "");
-const buttons = (c: Call): { text: string; data: string }[] =>
-  (c.payload?.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => ({ text: b.text, data: b.callback_data }));
-const push = (update: object) => pushed.push(fake.pushUpdate({ update_id: ++updateId, ...update } as never).update_id);
-
-function user(id: number, name: string) {
-  const from = { id, is_bot: false, first_name: name, language_code: "zh-hans" };
-  const chat = { id, type: "private" as const, first_name: name };
-  let seen = 0;
-  const inbox = () => fake.calls.map((c, i) => ({ c, i }))
-    .filter(({ c }) => String(c.payload?.chat_id) === String(id) && /^(send|edit)/.test(c.method) && !c.error && c.result);
-  const message = (extra: object) => ({ message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat, from, ...extra } });
-  return {
-    id,
-    send(text: string) {
-      const command = /^\/\w+/.exec(text)?.[0];
-      push(message({ text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}) }));
-    },
-    contact: (phone: string) => push(message({ contact: { phone_number: phone, first_name: name, user_id: id } })),
-    /** Waits for a message (newer than the last pressed, or containing `within`) with the button, then presses it. */
-    async press(label: string, within?: string) {
-      const { c, i } = await waitFor(`"${label}" for ${name}`, () => [...inbox()].reverse()
-        .find(({ c, i }) => (within ? textOf(c).includes(within) : i >= seen) && buttons(c).some((b) => b.text.includes(label))));
-      if (!within) seen = i;
-      const data = buttons(c).find((b) => b.text.includes(label))!.data;
-      push({ callback_query: { id: `cb${updateId + 1}`, from, chat_instance: "kill", data,
-        message: { message_id: c.result?.message_id ?? c.payload.message_id, date: 0, chat, text: "" } } });
-    },
-    see: (text: string) => waitFor(`"${text}" for ${name}`, () => inbox().find(({ c }) => textOf(c).includes(text))),
-    inbox,
-  };
-}
-type User = ReturnType<typeof user>;
+const startBot = () => runs.push(
+  startProcess({ ...botEnv(TOKEN, fake, database), LOG_LEVEL: process.env.KILL_LOG ?? "warn" }),
+);
+let people: ReturnType<typeof processUsers>;
+type User = ReturnType<typeof people.user>;
 
 async function report(owner: User, unit: string) {
   owner.send("/repair");
@@ -123,11 +67,12 @@ async function report(owner: User, unit: string) {
 beforeAll(async () => {
   database = await testDatabase();
   fake = await startFakeTelegram({ botId: 424299, username: "repair_desk_kill_bot", token: TOKEN, maxPollMs: 300 });
-  execFileSync(process.execPath, ["scripts/build.mjs"]);
+  people = processUsers(fake, { waitMs: STEP_MS, detail: () => lastWords(output(), fake) });
+  buildMain();
 }, 120_000);
 
 afterAll(async () => {
-  if (child) await kill(child);
+  if (runs.length > 0) await killHard(runs.at(-1)!);
   await fake.close();
   await database.drop();
 });
@@ -142,9 +87,9 @@ describe(`kill -9 at ${KILLS} random instants (seed ${SEED})`, () => {
       const label = `3-1-${501 + i}`;
       const unit = await makeUnit(db, property.id, label);
       const row = await makeOwner(db, unit.id, `业主${i}`);
-      owners.push({ user: user(Number(row.telegramId), `业主${i}`), unit: label });
+      owners.push({ user: people.user(Number(row.telegramId), `业主${i}`), unit: label });
     }
-    const technician = user(Number(tech.telegramId), "李师傅");
+    const technician = people.user(Number(tech.telegramId), "李师傅");
 
     // Owners report two at a time; the technician accepts each offer as it comes.
     let killing = true;
@@ -170,7 +115,7 @@ describe(`kill -9 at ${KILLS} random instants (seed ${SEED})`, () => {
     for (let k = 0; k < KILLS; k++) {
       await sleep(200 + Math.floor(random() * 2_300));
       killedAt.push(Date.now());
-      await kill(child!);
+      await killHard(runs.at(-1)!);
       startBot();
     }
     killing = false;
@@ -182,7 +127,7 @@ describe(`kill -9 at ${KILLS} random instants (seed ${SEED})`, () => {
     const unhandled = async () => {
       const rows = await db.inboundUpdate.findMany({ where: { handledAt: { not: null } }, select: { updateId: true } });
       const handled = new Set(rows.map((r) => Number(r.updateId)));
-      return pushed.filter((id) => !handled.has(id));
+      return people.pushed.filter((id) => !handled.has(id));
     };
     for (let i = 0; i < 100 && (await unhandled()).length > 0; i++) await sleep(100);
     expect(await unhandled()).toEqual([]);
@@ -205,6 +150,6 @@ describe(`kill -9 at ${KILLS} random instants (seed ${SEED})`, () => {
       for (const n of counts.values()) repeats += n - 1;
     }
     expect(repeats).toBeLessThanOrEqual(killedAt.length);
-    expect(output).not.toMatch(/unhandled rejection|uncaught exception/);
+    expect(output()).not.toMatch(/unhandled rejection|uncaught exception/);
   }, 600_000);
 });

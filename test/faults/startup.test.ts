@@ -2,12 +2,12 @@
 // setMyCommands logs one line per try, waits at most 60 s between tries (grammY 1.38.4's own loop
 // waited 0, 100, 300, 700 s and said nothing), starts once Telegram is back, and SIGTERM during the
 // wait exits 0. The loop itself with an injected sleep: the waits double up to the cap.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { GrammyError } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
 import { RETRY_CAP_MS, retryUntilUp } from "../../src/server/start-up.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
+import { botEnv, buildMain, killHard, startProcess, terminate, type BotProcess } from "../helpers/process.ts";
 import { until } from "../helpers/until.ts";
 
 const TOKEN = "424277:START-token-for-the-fake-bot-api123";
@@ -48,51 +48,42 @@ describe("the start-up retry loop", () => {
 describe("the bot process with Telegram unreachable at start", () => {
   let fake: FakeTelegram;
   let database: TestDatabase;
-  const children: ChildProcess[] = [];
+  const children: BotProcess[] = [];
   beforeAll(async () => {
     database = await testDatabase();
     fake = await startFakeTelegram({ botId: 424277, username: "repair_desk_start_bot", token: TOKEN, maxPollMs: 300 });
-    execFileSync(process.execPath, ["scripts/build.mjs"]);
+    buildMain();
   }, 120_000);
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    for (const c of children) await killHard(c);
     await fake.close();
     await database.drop();
   });
 
   function start() {
-    const out = { text: "" };
-    const c = spawn(process.execPath, ["dist/main.js"], {
-      env: { ...process.env, BOT_TOKEN: TOKEN, DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_TELEGRAM_IDS: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    c.stdout!.on("data", (b) => (out.text += b));
-    c.stderr!.on("data", (b) => (out.text += b));
-    children.push(c);
-    const exit = new Promise<number | null>((r) => c.once("exit", (code) => r(code)));
-    return { c, out, exit };
+    const bot = startProcess(botEnv(TOKEN, fake, database));
+    children.push(bot);
+    return bot;
   }
   const tries = (text: string) => text.split("\n").filter((l) => l.includes("start-up: getMe failed"));
 
   it("logs each try and starts once Telegram is back", async () => {
     fake.goDown(3_600_000, "reset");
     const bot = start();
-    await until("two logged tries", () => tries(bot.out.text).length >= 2, 30_000);
-    for (const line of tries(bot.out.text)) expect(JSON.parse(line).retryInS).toBeLessThanOrEqual(60);
+    await until("two logged tries", () => tries(bot.output()).length >= 2, 30_000);
+    for (const line of tries(bot.output())) expect(JSON.parse(line).retryInS).toBeLessThanOrEqual(60);
     fake.goDown(0);
-    await until("the bot started", () => bot.out.text.includes("bot started"), 30_000);
+    await until("the bot started", () => bot.output().includes("bot started"), 30_000);
     expect(fake.calls.some((c) => c.method === "getMe" && !c.error)).toBe(true);
-    bot.c.kill("SIGTERM");
-    expect(await bot.exit).toBe(0);
+    expect(await terminate(bot)).toBe(0);
   }, 90_000);
 
   it("exits 0 on SIGTERM while waiting for Telegram", async () => {
     fake.goDown(3_600_000, "reset");
     const bot = start();
-    await until("a logged try", () => tries(bot.out.text).length >= 1, 30_000);
-    bot.c.kill("SIGTERM");
-    expect(await bot.exit).toBe(0);
-    expect(bot.out.text).toContain('"msg":"stopped"');
+    await until("a logged try", () => tries(bot.output()).length >= 1, 30_000);
+    expect(await terminate(bot)).toBe(0);
+    expect(bot.output()).toContain('"msg":"stopped"');
     fake.goDown(0);
   }, 60_000);
 });

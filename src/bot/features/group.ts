@@ -6,12 +6,10 @@ import { Composer, GrammyError } from "grammy";
 import { acceptJob } from "../../domain/tickets/dispatch.ts";
 import { BOARD_ACCEPT, boardPress, boardWon, type BoardRefusal } from "../../domain/tickets/group-board.ts";
 import { linkGroup, moveGroup, unlinkGroup } from "../../domain/tickets/group-link.ts";
-import { cardRef, jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
-import { notify } from "../../domain/notify.ts";
 import { callbackFor, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
-import { renderKeyboard } from "../keyboards.ts";
+import { sendCard } from "../job-card.ts";
 
 export const groupFeature = new Composer<BotContext>();
 const groups = groupFeature.chatType(["group", "supergroup"]);
@@ -65,10 +63,12 @@ groups.callbackQuery(callbackFor(BOARD_ACCEPT), async (ctx) => {
     const url = `https://t.me/${ctx.me.username}?start=${OPENED}`;
     return ctx.answerCallbackQuery({ text: ctx.t("board-open-bot"), url });
   }
-  const res = await acceptJob(database, personId, ticketId, clock());
+  // the card is written with the accept: a process killed before it goes out loses nothing
+  const res = await acceptJob(database, personId, ticketId, clock(), { card: true });
   if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t(errorKey(res.error)), show_alert: true });
   await boardWon(database.db, personId, ticketId, res.value.number, clock());
-  const sent = await sendCard(ctx, ticketId, res.value.number);
+  // none on a second press raced past boardPress: the first one's card is on its way
+  const sent = res.value.card ? await sendCard(ctx, res.value.card) : true;
   await ctx.answerCallbackQuery({ text: ctx.t(sent ? "board-accepted-toast" : "board-card-queued") });
 });
 
@@ -87,26 +87,5 @@ async function reachable(ctx: BotContext): Promise<boolean> {
   } catch (e) {
     if (e instanceof GrammyError && (e.error_code === 403 || /chat not found/i.test(e.description))) return false;
     return true; // Telegram unreachable for a moment: the card falls back to the outbox
-  }
-}
-
-/** The job card, privately; if it cannot go now it waits in the outbox (retried like any notice). */
-async function sendCard(ctx: BotContext, ticketId: number, number: string): Promise<boolean> {
-  const { db } = ctx.deps.database;
-  const personId = ctx.person!.id;
-  const card = await openJobCard(db, personId, ticketId, ctx.deps.clock());
-  if (!card.ok) return false;
-  const text = `${ctx.t("offer-accepted", { number })}\n\n${ctx.t("job-card", card.value.params)}`;
-  try {
-    const reply_markup = renderKeyboard(ctx.lang, card.value.buttons);
-    const m = await ctx.api.sendMessage(ctx.from!.id, text, { reply_markup });
-    await jobCardShown(db, card.value.card, { chatId: m.chat.id, messageId: m.message_id }, ctx.deps.clock());
-    return true;
-  } catch (e) {
-    ctx.deps.log.warn("group: job card not sent, queued", { ticketId, error: String(e) });
-    const { params, buttons } = card.value;
-    const notice = { key: "job-card", params, buttons, ref: cardRef(ticketId, personId) };
-    await notify(db, ctx.deps.clock(), personId, notice);
-    return false;
   }
 }

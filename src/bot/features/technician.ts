@@ -4,8 +4,7 @@ import { setDuty } from "../../domain/people.ts";
 import { acceptJob, declineJob } from "../../domain/tickets/dispatch.ts";
 import { jobDetail, listJobs } from "../../domain/tickets/jobs.ts";
 import { markArrived } from "../../domain/tickets/work.ts";
-import { cardSent, jobCardShown, openJobCard, type QueuedCard } from "../../domain/tickets/job-card.ts";
-import { withoutHandOver } from "../telegram-fetch.ts";
+import { jobCardShown, openJobCard } from "../../domain/tickets/job-card.ts";
 import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import { enterFlow } from "../conversations/enter.ts";
 import type { BotContext } from "../context.ts";
@@ -13,6 +12,7 @@ import { errorKey } from "../errors.ts";
 import { excerpt } from "../../domain/text.ts";
 import { MAX_CAPTION } from "../outbox-sender.ts";
 import { renderKeyboard } from "../keyboards.ts";
+import { sendCard } from "../job-card.ts";
 import { CANNOT_FINISH, JOB_DONE } from "../conversations/short-flows.ts";
 
 export const technicianFeature = new Composer<BotContext>();
@@ -27,14 +27,6 @@ async function showJob(ctx: BotContext, ticketId: number, prefix = "") {
   const reply_markup = renderKeyboard(ctx.lang, res.value.buttons);
   const sent = await ctx.reply(prefix + ctx.t("job-card", res.value.params), { reply_markup });
   await jobCardShown(db, res.value.card, { chatId: sent.chat.id, messageId: sent.message_id }, ctx.deps.clock());
-}
-
-/** The card written with the accept goes out at once; if it cannot, the sender sends it (see cardSent). */
-async function sendCard(ctx: BotContext, card: QueuedCard) {
-  const reply_markup = renderKeyboard(ctx.lang, card.buttons);
-  const sent = await withoutHandOver(() => ctx.reply(ctx.t("job-card-accepted", card.params), { reply_markup }))
-    .catch(() => null);
-  await cardSent(ctx.deps.database.db, card.outboxId, sent?.message_id ?? null, ctx.deps.clock());
 }
 
 /** The offer pressed now reads `text`: its caption when the offer came with a photo (≤ 1,024, the end kept). */
