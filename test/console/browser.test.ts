@@ -119,7 +119,8 @@ describe.skipIf(TEST_DB === "postgresql")("the desk console in Chromium (SQLite 
 
     // the owner asks for more than the repair: the clerk quotes from the ticket screen, as /quote in chat
     await page.click('tr[data-number="DEMO-20261123-0001"]');
-    await page.click('[data-action="quote"]');
+    await (await page.waitForSelector('[data-action="quote"]'))!.click(); // (the ticket screen is drawn once its page came)
+    await page.waitForSelector('form.quote-form select[name="reason"]');
     await page.select('form.quote-form select[name="reason"]', "in_home");
     await page.select('form.quote-form .quote-pick select[name="code"]', "W01");
     await page.click("form.quote-form .quote-add");
