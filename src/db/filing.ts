@@ -29,8 +29,8 @@ type Value = string | number | boolean | Date | null;
 export type NewEvent = { actorId: number | null; action: string; data: Record<string, unknown>; at: Date };
 /** An outbox row (see notify.ts's outboxRow). */
 export type NewMessage = {
-  chatId: number; personId: number; kind: string; key: string; params: string; buttons: string; photos: string; ref: string | null;
-  dueAt: Date; createdAt: Date;
+  chatId: number; personId: number; kind: string; key: string; params: string; buttons: string; photos: string;
+  ref: string | null; dueAt: Date; createdAt: Date;
 };
 export type TicketFiling = {
   day: string;
@@ -72,11 +72,6 @@ const PG_TECHNICIANS = `(SELECT COALESCE(json_agg(json_build_object('personId', 
   'telegramId', pe."telegramId") ORDER BY g."personId"), '[]'::json) ${GRANTS("true")})`;
 const COUNTER = (p: P) => `INSERT INTO "TicketCounter" ("propertyId", "day", "last") VALUES (${p(1)}, ${p(2)}, 1)
   ON CONFLICT ("propertyId", "day") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`;
-/** The ticket's insert: its number, the given columns, then its status and updatedAt. */
-const TICKET = (p: P, columns: string[]) => {
-  const all = ["number", ...columns, "status", "updatedAt"];
-  return `INSERT INTO "Ticket" (${all.map((c) => `"${c}"`).join(", ")}) VALUES (${all.map((_, i) => p(i + 1)).join(", ")}) RETURNING "id"`;
-};
 const PHONE = (p: P) => `UPDATE "Person" SET "phone" = ${p(1)} WHERE "id" = ${p(2)}`;
 /** A multi-row insert of `n` rows of `columns` (with RETURNING what is asked). */
 const insert = (p: P, table: string, columns: readonly string[], n: number, returning = "") =>
@@ -90,10 +85,11 @@ const REWORK_STATUSES = "'completed', 'closed'";
 
 type Row = Record<string, unknown>;
 type Convert = (v: unknown) => unknown;
-/** The ticket insert's SQL and values. */
+/** The ticket's insert, as [sql, values]: its number, the given columns, then its status and updatedAt. */
 const ticketInsert = (p: P, t: NewTicket, number: string, value: Convert): [string, unknown[]] => {
   const columns = Object.keys(t);
-  return [TICKET(p, columns), [number, ...columns.map((c) => value(t[c])), "open", value(new Date())]];
+  const sql = insert(p, "Ticket", ["number", ...columns, "status", "updatedAt"], 1, ` RETURNING "id"`);
+  return [sql, [number, ...columns.map((c) => value(t[c])), "open", value(new Date())]];
 };
 
 /** The rows after the ticket, as [sql, values] (sql by row count). */
@@ -107,7 +103,8 @@ function afterTicket(f: TicketFiling, ticket: { id: number; number: string }, p:
   }
   if (f.phone !== null) statements.push([PHONE(p), [f.phone, f.ticket.reporterId]]);
   if (events.length > 0) {
-    statements.push([insert(p, "Event", EVENT_COLUMNS, events.length), events.flatMap((e) => [ticketId, e.actorId, e.action, JSON.stringify(e.data), value(e.at)])]);
+    const values = events.flatMap((e) => [ticketId, e.actorId, e.action, JSON.stringify(e.data), value(e.at)]);
+    statements.push([insert(p, "Event", EVENT_COLUMNS, events.length), values]);
   }
   return statements;
 }
@@ -190,7 +187,9 @@ export function pgFiling(pool: pg.Pool): Filing {
           for (const r of rows) offerIds.set(Number(r.technicianId), Number(r.id));
         }
         const messages = f.messages({ id, number }, offerIds);
-        if (messages.length > 0) await on(c, insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, value));
+        if (messages.length > 0) {
+          await on(c, insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, value));
+        }
         await c.query("COMMIT");
         return { id, number };
       } catch (e) {

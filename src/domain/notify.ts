@@ -34,7 +34,8 @@ export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: numb
     select: { id: true, telegramId: true, blockedAt: true },
   });
   const chats = new Map(people.filter((p) => p.telegramId && !p.blockedAt).map((p) => [p.id, p.telegramId!]));
-  const rows = notices.filter(([id]) => chats.has(id)).map(([personId, n]) => outboxRow(chats.get(personId)!, personId, n, now));
+  const rows = notices.filter(([id]) => chats.has(id))
+    .map(([personId, n]) => outboxRow(chats.get(personId)!, personId, n, now));
   if (rows.length > 0) await db.outbox.createMany({ data: rows });
   return new Set(chats.keys());
 }

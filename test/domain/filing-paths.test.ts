@@ -3,6 +3,7 @@
 // events, its offers and the offers' messages are compared, all but ids and the ticket number.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fileOwnReport } from "../../src/domain/tickets/file-report.ts";
+import { offerRef } from "../../src/domain/tickets/offer-notice.ts";
 import { fileReport } from "../../src/domain/tickets/report.ts";
 import { addMinutes } from "../../src/domain/time.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -17,10 +18,11 @@ type Row = Record<string, unknown>;
 async function written(ticketId: number) {
   const t = await d.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
   const offers = await d.db.offer.findMany({ where: { ticketId }, orderBy: { technicianId: "asc" } });
-  const refs = new Map(offers.map((o) => [`offer:${o.id}:${o.round}`, `offer:<technician ${o.technicianId}>:${o.round}`]));
+  const refs = new Map(offers.map((o) => [offerRef(o), `offer:<technician ${o.technicianId}>:${o.round}`]));
   const ours = (s: string) => s.replaceAll(t.number, "<number>").replaceAll(`"id":${ticketId}`, `"id":"<ticket>"`);
-  const messages = (await d.db.outbox.findMany({ where: { ref: { in: [...refs.keys()] } }, orderBy: { personId: "asc" } }))
-    .map(({ id, ref, params, buttons, ...m }) => ({ ...m, ref: refs.get(ref!), params: ours(params), buttons: ours(buttons) }));
+  const sent = await d.db.outbox.findMany({ where: { ref: { in: [...refs.keys()] } }, orderBy: { personId: "asc" } });
+  const messages = sent.map(({ id, ref, params, buttons, ...m }) =>
+    ({ ...m, ref: refs.get(ref!), params: ours(params), buttons: ours(buttons) }));
   const events = (await d.db.event.findMany({ where: { ticketId }, orderBy: { id: "asc" } }))
     .map(({ id, ticketId: _, data, ...e }) => ({ ...e, data: ours(data) }));
   const photos = (await d.db.ticketPhoto.findMany({ where: { ticketId }, orderBy: { id: "asc" } }))

@@ -10,7 +10,9 @@ import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { pickTechnicians } from "../staff.ts";
 import type { Category } from "../types.ts";
 import { REWORK_DAYS } from "./rework.ts";
-import { newTicketFields, reportedEvent, ticketNumber, timeToAgree, type ReportInput, type Reported } from "./new-ticket.ts";
+import {
+  newTicketFields, reportedEvent, ticketNumber, timeToAgree, type ReportInput, type Reported,
+} from "./new-ticket.ts";
 import { offerNotice } from "./offer-notice.ts";
 import { viewOf, type LoadedTicket } from "./view.ts";
 
@@ -46,14 +48,17 @@ export async function fileOwnReport(
       ...fields, number: filed.number, id: filed.id, status: "open", unit, property: p, assignee: null,
       photos: input.photos.map((fileId) => ({ stage: "report", fileId })),
     } as unknown as LoadedTicket);
-    return reached.map((technicianId) =>
-      outboxRow(chats.get(technicianId)!, technicianId, offerNotice(view, { id: offerIds.get(technicianId)!, round: ROUND }, 0), now));
+    return reached.map((technicianId) => {
+      const offer = { id: offerIds.get(technicianId)!, round: ROUND };
+      return outboxRow(chats.get(technicianId)!, technicianId, offerNotice(view, offer, 0), now);
+    });
   };
   const filed = await f.fileTicket({
     day, ticket: fields, number: (last) => ticketNumber(property.code, day, last), photos: input.photos,
     phone: context.reporterPhone === input.phone ? null : input.phone,
     events: (number) => [
-      reportedEvent(input, number, now), { actorId: null, action: "offered", at: now, data: { round: ROUND, technicians: targets } },
+      reportedEvent(input, number, now),
+      { actorId: null, action: "offered", at: now, data: { round: ROUND, technicians: targets } },
     ],
     offers: targets.map((technicianId) => ({ technicianId, round: ROUND })),
     messages,

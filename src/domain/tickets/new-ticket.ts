@@ -56,7 +56,8 @@ export function appointmentFor(window: string, now: Date, tz: string): Date | nu
 }
 
 /** What of the property a new ticket's fields depend on (its zone, calendar and clocks). */
-export type PropertyLimits = Parameters<typeof completionDeadline>[0] & Parameters<typeof dispatchMinutes>[0] & { id: number };
+export type PropertyLimits =
+  Parameters<typeof completionDeadline>[0] & Parameters<typeof dispatchMinutes>[0] & { id: number };
 
 /** The fields of a new ticket's row (all but its number and status, which is "open"), from a checked report. */
 export function newTicketFields(input: ReportInput, property: PropertyLimits, now: Date) {
@@ -65,10 +66,11 @@ export function newTicketFields(input: ReportInput, property: PropertyLimits, no
   const priority = input.emergency ? "urgent" : "normal";
   const due = completionDeadline(property, priority, input.unitId === null, now);
   return {
-    propertyId: property.id, unitId: input.unitId, location: input.location?.trim() || null, reporterId: input.reporterId,
-    category: input.category, description: input.description, emergency: input.emergency, access: input.access, preferredTime,
-    appointmentAt: appointmentFor(preferredTime, now, zoneOf(property)), phone: input.phone, channel: input.channel ?? "chat",
-    registeredById: input.registeredById ?? null, submitKey: input.submitKey ?? null, reportedAt: now, priority,
+    propertyId: property.id, unitId: input.unitId, location: input.location?.trim() || null,
+    reporterId: input.reporterId, category: input.category, description: input.description, emergency: input.emergency,
+    access: input.access, preferredTime, appointmentAt: appointmentFor(preferredTime, now, zoneOf(property)),
+    phone: input.phone, channel: input.channel ?? "chat", registeredById: input.registeredById ?? null,
+    submitKey: input.submitKey ?? null, reportedAt: now, priority,
     ...completionClock(now, due, reminderHours(property, input.emergency)),
     // (Number: the short path reads the property as a raw row)
     dispatchDueAt: addMinutes(now, Number(dispatchMinutes(property, input.emergency))),
@@ -77,7 +79,8 @@ export function newTicketFields(input: ReportInput, property: PropertyLimits, no
 export type NewTicketFields = ReturnType<typeof newTicketFields>;
 
 /** The ticket number: the property's code, the local day and the day's count ("BX-20261123-0001"). */
-export const ticketNumber = (code: string, day: string, last: number) => `${code}-${day}-${String(last).padStart(4, "0")}`;
+export const ticketNumber = (code: string, day: string, last: number) =>
+  `${code}-${day}-${String(last).padStart(4, "0")}`;
 
 /** A typed time nobody can read (not an emergency): the desk agrees one with the owner. */
 export const timeToAgree = (t: Pick<NewTicketFields, "appointmentAt" | "emergency" | "preferredTime">) =>
@@ -85,10 +88,11 @@ export const timeToAgree = (t: Pick<NewTicketFields, "appointmentAt" | "emergenc
 
 /** The "reported" event of a new ticket; its actor is who pressed (the desk registering a report, not the owner). */
 export function reportedEvent(input: ReportInput, number: string, now: Date) {
-  const registeredFor = input.registeredById && input.registeredById !== input.reporterId ? { for: input.reporterId } : {};
+  const registered = input.registeredById && input.registeredById !== input.reporterId ? { for: input.reporterId } : {};
+  const { category, emergency } = input;
   return {
     actorId: input.registeredById ?? input.reporterId, action: "reported" as const, at: now,
-    data: { number, category: input.category, emergency: input.emergency, photos: input.photos.length, ...registeredFor },
+    data: { number, category, emergency, photos: input.photos.length, ...registered },
   };
 }
 

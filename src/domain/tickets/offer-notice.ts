@@ -17,7 +17,9 @@ export const offerButtons = (ticketId: number): ButtonIntent[][] => [[
  * A job offered to the pool: new (an emergency says so), or a reminder to one who holds the first
  * offer (without the photos again); `minutes` since it was reported.
  */
-export function offerNotice(view: TicketView, offer: { id: number; round: number }, minutes: number, reminder = false): Notice {
+export function offerNotice(
+  view: TicketView, offer: { id: number; round: number }, minutes: number, reminder = false,
+): Notice {
   return {
     key: reminder ? "offer-reminder" : view.emergency ? "offer-new-emergency" : "offer-new",
     params: { ...noticeParams(view), minutes }, photos: reminder ? [] : view.photos, ref: offerRef(offer),
