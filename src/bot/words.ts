@@ -3,7 +3,7 @@
 // enumerates them). Used by the ticket card, the owner's timeline, the handover, the report and
 // the CSV export; a name without words shows as it is rather than failing.
 import { EVENT_KINDS } from "../domain/events.ts";
-import { CHANNELS } from "../domain/tickets/report.ts";
+import { CHANNELS } from "../domain/tickets/new-ticket.ts";
 import { CATEGORIES, TICKET_STATUSES } from "../domain/types.ts";
 import { WORD_TOKEN, type WordKind } from "../domain/word-token.ts";
 import { hasKey, t } from "./i18n.ts";

@@ -217,7 +217,7 @@ function touching(f: Filing, touch: (personId: number) => void): Filing {
   return {
     ...f,
     fileTicket: async (t) => {
-      const personId = t.phone === null ? undefined : t.ticket("").reporterId;
+      const personId = t.phone === null ? undefined : t.ticket.reporterId;
       if (personId !== undefined) touch(personId);
       try {
         return await f.fileTicket(t);

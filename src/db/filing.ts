@@ -20,20 +20,21 @@ export type ReportContext = {
 /** A live technician grant at the property (or global) of a person on duty and reachable. */
 export type TechnicianGrant = { personId: number; propertyId: number | null; skills: string; telegramId: number | null };
 
-export type NewTicket = {
-  propertyId: number; unitId: number | null; location: string | null; reporterId: number; category: string; description: string;
-  emergency: boolean; access: string; preferredTime: string; appointmentAt: Date | null; phone: string; channel: string;
-  reportedAt: Date; priority: string; completionDueAt: Date; completionCheckAt: Date; dispatchDueAt: Date;
-  /** The flow instance that filed it: a second submit of the same flow fails on its unique index. */
-  submitKey: string | null;
-};
-export type NewEvent = { actorId: number | null; action: string; data: string; at: Date };
+/**
+ * A new ticket's row, column by column (all but its number, status and updatedAt): the domain's
+ * definition of a new ticket (src/domain/tickets/new-ticket.ts), written as it is given.
+ */
+export type NewTicket = { [column: string]: Value } & { propertyId: number; reporterId: number; reportedAt: Date };
+type Value = string | number | boolean | Date | null;
+export type NewEvent = { actorId: number | null; action: string; data: Record<string, unknown>; at: Date };
+/** An outbox row (see notify.ts's outboxRow). */
 export type NewMessage = {
-  chatId: number; personId: number; key: string; params: string; buttons: string; photos: string; ref: string | null; at: Date;
+  chatId: number; personId: number; kind: string; key: string; params: string; buttons: string; photos: string;
+  ref: string | null; dueAt: Date; createdAt: Date;
 };
 export type TicketFiling = {
   day: string;
-  ticket: (number: string) => NewTicket;
+  ticket: NewTicket;
   /** The ticket number from the day's counter value. */
   number: (last: number) => string;
   photos: string[];
@@ -71,11 +72,6 @@ const PG_TECHNICIANS = `(SELECT COALESCE(json_agg(json_build_object('personId', 
   'telegramId', pe."telegramId") ORDER BY g."personId"), '[]'::json) ${GRANTS("true")})`;
 const COUNTER = (p: P) => `INSERT INTO "TicketCounter" ("propertyId", "day", "last") VALUES (${p(1)}, ${p(2)}, 1)
   ON CONFLICT ("propertyId", "day") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`;
-const TICKET_COLUMNS = ["number", "propertyId", "unitId", "location", "reporterId", "category", "description", "emergency", "access",
-  "preferredTime", "appointmentAt", "phone", "channel", "status", "reportedAt", "priority", "completionDueAt", "completionCheckAt",
-  "completionLevel", "dispatchDueAt", "updatedAt", "submitKey"] as const;
-const TICKET = (p: P) => `INSERT INTO "Ticket" (${TICKET_COLUMNS.map((c) => `"${c}"`).join(", ")})
-  VALUES (${TICKET_COLUMNS.map((_, i) => p(i + 1)).join(", ")}) RETURNING "id"`;
 const PHONE = (p: P) => `UPDATE "Person" SET "phone" = ${p(1)} WHERE "id" = ${p(2)}`;
 /** A multi-row insert of `n` rows of `columns` (with RETURNING what is asked). */
 const insert = (p: P, table: string, columns: readonly string[], n: number, returning = "") =>
@@ -88,29 +84,34 @@ const MESSAGE_COLUMNS = ["chatId", "personId", "kind", "key", "params", "buttons
 const REWORK_STATUSES = "'completed', 'closed'";
 
 type Row = Record<string, unknown>;
-const ticketValues = (t: NewTicket, number: string, date: (d: Date) => unknown, bool: (b: boolean) => unknown) => [
-  number, t.propertyId, t.unitId, t.location, t.reporterId, t.category, t.description, bool(t.emergency), t.access, t.preferredTime,
-  t.appointmentAt && date(t.appointmentAt), t.phone, t.channel, "open", date(t.reportedAt), t.priority, date(t.completionDueAt),
-  date(t.completionCheckAt), 0, date(t.dispatchDueAt), date(new Date()), t.submitKey,
-];
+type Convert = (v: unknown) => unknown;
+/** The ticket's insert, as [sql, values]: its number, the given columns, then its status and updatedAt. */
+const ticketInsert = (p: P, t: NewTicket, number: string, value: Convert): [string, unknown[]] => {
+  const columns = Object.keys(t);
+  const sql = insert(p, "Ticket", ["number", ...columns, "status", "updatedAt"], 1, ` RETURNING "id"`);
+  return [sql, [number, ...columns.map((c) => value(t[c])), "open", value(new Date())]];
+};
 
 /** The rows after the ticket, as [sql, values] (sql by row count). */
-function afterTicket(f: TicketFiling, ticket: { id: number; number: string }, p: P, date: (d: Date) => unknown) {
+function afterTicket(f: TicketFiling, ticket: { id: number; number: string }, p: P, value: Convert) {
   const ticketId = ticket.id;
   const events = f.events(ticket.number);
   const statements: [string, unknown[]][] = [];
   if (f.photos.length > 0) {
-    const at = date(f.ticket("").reportedAt);
+    const at = value(f.ticket.reportedAt);
     statements.push([insert(p, "TicketPhoto", PHOTO_COLUMNS, f.photos.length), f.photos.flatMap((fileId) => [ticketId, fileId, at])]);
   }
-  if (f.phone !== null) statements.push([PHONE(p), [f.phone, f.ticket("").reporterId]]);
+  if (f.phone !== null) statements.push([PHONE(p), [f.phone, f.ticket.reporterId]]);
   if (events.length > 0) {
-    statements.push([insert(p, "Event", EVENT_COLUMNS, events.length), events.flatMap((e) => [ticketId, e.actorId, e.action, e.data, date(e.at)])]);
+    const values = events.flatMap((e) => [ticketId, e.actorId, e.action, JSON.stringify(e.data), value(e.at)]);
+    statements.push([insert(p, "Event", EVENT_COLUMNS, events.length), values]);
   }
   return statements;
 }
-const messageValues = (ms: NewMessage[], date: (d: Date) => unknown) =>
-  ms.flatMap((m) => [m.chatId, m.personId, "send", m.key, m.params, m.buttons, m.photos, m.ref, date(m.at), date(m.at)]);
+const messageValues = (ms: NewMessage[], value: Convert) => ms.flatMap((m) => MESSAGE_COLUMNS.map((c) => value(m[c])));
+/** A value as the driver takes it: dates as `date` writes them, booleans as `bool`. */
+const converter = (date: (d: Date) => unknown, bool: (b: boolean) => unknown): Convert => (v) =>
+  (v instanceof Date ? date(v) : typeof v === "boolean" ? bool(v) : v);
 
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
@@ -127,21 +128,21 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   const get = (sql: string, values: unknown[]) => (count++, stmt(sql).get(...values) as Row | undefined);
   const all = (sql: string, values: unknown[]) => (count++, stmt(sql).all(...values) as Row[]);
   const run = (sql: string, values: unknown[]) => (count++, stmt(sql).run(...values));
-  const bool = (b: boolean) => (b ? 1 : 0);
+  const value = converter(sqliteDate, (b) => (b ? 1 : 0));
   const file = conn.transaction((f: TicketFiling) => {
-    const last = Number(get(COUNTER(q), [f.ticket("").propertyId, f.day])!.last);
+    const last = Number(get(COUNTER(q), [f.ticket.propertyId, f.day])!.last);
     const number = f.number(last);
-    const id = Number(get(TICKET(q), ticketValues(f.ticket(number), number, sqliteDate, bool))!.id);
-    for (const [sql, values] of afterTicket(f, { id, number }, q, sqliteDate)) run(sql, values);
+    const id = Number(get(...ticketInsert(q, f.ticket, number, value))!.id);
+    for (const [sql, values] of afterTicket(f, { id, number }, q, value)) run(sql, values);
     const offerIds = new Map<number, number>();
     if (f.offers.length > 0) {
-      const at = sqliteDate(f.ticket(number).reportedAt);
+      const at = value(f.ticket.reportedAt);
       const rows = all(insert(q, "Offer", OFFER_COLUMNS, f.offers.length, ` RETURNING "id", "technicianId"`),
         f.offers.flatMap((o) => [id, o.technicianId, o.round, at]));
       for (const r of rows) offerIds.set(Number(r.technicianId), Number(r.id));
     }
     const messages = f.messages({ id, number }, offerIds);
-    if (messages.length > 0) run(insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, sqliteDate));
+    if (messages.length > 0) run(insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, value));
     return { id, number };
   }) as unknown as (f: TicketFiling) => { id: number; number: string };
   return {
@@ -160,6 +161,7 @@ export function pgFiling(pool: pg.Pool): Filing {
   const q = (n: number) => `$${n}`;
   let count = 0;
   const date = (d: Date) => d.toISOString().replace("Z", ""); // timestamp without time zone, UTC (as Prisma)
+  const value = converter(date, (b) => b);
   const named = (sql: string) => `rd_f_${hash(sql)}`;
   const on = async (c: pg.Pool | pg.PoolClient, sql: string, values: unknown[]) =>
     (count++, (await c.query({ name: named(sql), text: sql, values })).rows as Row[]);
@@ -173,19 +175,21 @@ export function pgFiling(pool: pg.Pool): Filing {
       try {
         await c.query("BEGIN");
         count += 2; // BEGIN, COMMIT
-        const last = Number((await on(c, COUNTER(q), [f.ticket("").propertyId, f.day]))[0]!.last);
+        const last = Number((await on(c, COUNTER(q), [f.ticket.propertyId, f.day]))[0]!.last);
         const number = f.number(last);
-        const id = Number((await on(c, TICKET(q), ticketValues(f.ticket(number), number, date, (b) => b)))[0]!.id);
-        for (const [sql, values] of afterTicket(f, { id, number }, q, date)) await on(c, sql, values);
+        const id = Number((await on(c, ...ticketInsert(q, f.ticket, number, value)))[0]!.id);
+        for (const [sql, values] of afterTicket(f, { id, number }, q, value)) await on(c, sql, values);
         const offerIds = new Map<number, number>();
         if (f.offers.length > 0) {
-          const at = date(f.ticket(number).reportedAt);
+          const at = value(f.ticket.reportedAt);
           const rows = await on(c, insert(q, "Offer", OFFER_COLUMNS, f.offers.length, ` RETURNING "id", "technicianId"`),
             f.offers.flatMap((o) => [id, o.technicianId, o.round, at]));
           for (const r of rows) offerIds.set(Number(r.technicianId), Number(r.id));
         }
         const messages = f.messages({ id, number }, offerIds);
-        if (messages.length > 0) await on(c, insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, date));
+        if (messages.length > 0) {
+          await on(c, insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, value));
+        }
         await c.query("COMMIT");
         return { id, number };
       } catch (e) {

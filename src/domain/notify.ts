@@ -34,21 +34,25 @@ export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: numb
     select: { id: true, telegramId: true, blockedAt: true },
   });
   const chats = new Map(people.filter((p) => p.telegramId && !p.blockedAt).map((p) => [p.id, p.telegramId!]));
-  const rows = notices.filter(([id]) => chats.has(id)).map(([personId, n]) => ({
-    chatId: chats.get(personId)!,
-    personId,
-    kind: n.kind ?? "send",
-    key: n.key,
-    params: JSON.stringify(n.params ?? {}),
-    buttons: JSON.stringify(n.buttons ?? []),
-    photos: JSON.stringify(n.photos ?? []),
-    ref: n.ref ?? null,
-    dueAt: now,
-    createdAt: now,
-  }));
+  const rows = notices.filter(([id]) => chats.has(id))
+    .map(([personId, n]) => outboxRow(chats.get(personId)!, personId, n, now));
   if (rows.length > 0) await db.outbox.createMany({ data: rows });
   return new Set(chats.keys());
 }
+
+/** The outbox row of a notice to a person's chat, due now. */
+export const outboxRow = <C extends number | bigint>(chatId: C, personId: number, n: Notice, now: Date) => ({
+  chatId,
+  personId,
+  kind: n.kind ?? "send",
+  key: n.key,
+  params: JSON.stringify(n.params ?? {}),
+  buttons: JSON.stringify(n.buttons ?? []),
+  photos: JSON.stringify(n.photos ?? []),
+  ref: n.ref ?? null,
+  dueAt: now,
+  createdAt: now,
+});
 
 /**
  * Edits of messages (kind "edit", with a ref) where a message waits for one edit at most: an edit of

@@ -2,7 +2,8 @@
 // counter or on a patrol. The owner's questions (ask.ts) with staff defaults: one message per
 // answer, the home found by its label or the owner's phone, the phone number offered from the home.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import { ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, looksLikeEmergency, normalizePhone } from "../../domain/tickets/report.ts";
+import { ACCESS, PUBLIC_ACCESS, looksLikeEmergency, normalizePhone } from "../../domain/tickets/report.ts";
+import { TIME_WINDOWS } from "../../domain/tickets/new-ticket.ts";
 import { findHomes, registerStaffReport, STAFF_CHANNELS, type Home } from "../../domain/tickets/intake.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { translator } from "../i18n.ts";

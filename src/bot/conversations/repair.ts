@@ -1,9 +1,8 @@
 // /repair: the owner's guided report (DOMAIN step 1). Each answer is asked by ask(); the report is
 // filed by the domain inside conversation.external so a replay never files it twice.
 import { CATEGORIES, MAX_DESCRIPTION, MAX_PHOTOS, type Language } from "../../domain/types.ts";
-import {
-  ACCESS, PUBLIC_ACCESS, TIME_WINDOWS, hazardOf, looksLikeEmergency, reportFault,
-} from "../../domain/tickets/report.ts";
+import { ACCESS, PUBLIC_ACCESS, hazardOf, looksLikeEmergency, reportFault } from "../../domain/tickets/report.ts";
+import { TIME_WINDOWS } from "../../domain/tickets/new-ticket.ts";
 import { ARRIVAL_MINUTES } from "../../domain/tickets/dispatch.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
 import { translator, type Translate } from "../i18n.ts";

@@ -8,6 +8,7 @@ import { onDutyStaff } from "../staff.ts";
 import { nextInTurn, offerTicket } from "../tickets/dispatch.ts";
 import { noticeParams, ticketView } from "../tickets/view.ts";
 import { batchOf, eachDue, nothingDue, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { offerRef } from "../tickets/offer-notice.ts";
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
@@ -37,7 +38,7 @@ async function step(database: Database, t: Due, now: Date): Promise<Outcome> {
       : "desk";
     const params = { ...noticeParams(view), next };
     for (const o of expired) {
-      const ref = `offer:${o.id}:${o.round}`;
+      const ref = offerRef(o);
       await notify(tx, now, o.technicianId, { kind: "edit", ref, key: "assign-offer-expired", params });
     }
     if (next !== "desk") return "done";

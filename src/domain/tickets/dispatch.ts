@@ -10,6 +10,7 @@ import { noticeParams, placeOf, ticketsWithView, ticketView, type LoadedTicket, 
 import { queueJobCard, type QueuedCard } from "./job-card.ts";
 import { notifyReporters } from "./incident.ts";
 import { boardNews, boardRound } from "./group-board.ts";
+import { offerButtons, offerNotice, offerRef } from "./offer-notice.ts";
 
 export const ARRIVAL_MINUTES = { emergency: 15, general: 30 } as const;
 /** A booked window lasts three hours (14:00-17:00): arrival is due by its end. */
@@ -101,17 +102,10 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   // group mode: the job's post in the technicians' group first; its general jobs offer nobody privately
   const quiet = await boardRound(tx, plans, now);
   const sent = await notifyEach(tx, now, plans.filter((p) => !quiet.has(p.ticketId)).flatMap((p) => {
-    const params = { ...noticeParams(p.view), minutes: minutesSince(p.ticket.reportedAt, now) };
-    const buttons = [[
-      { label: "btn-accept", action: "accept", id: p.ticketId },
-      { label: "btn-decline", action: "decline", id: p.ticketId },
-    ]];
+    const minutes = minutesSince(p.ticket.reportedAt, now);
     return p.toOffer.map((technicianId): [number, Notice] => {
-      const isReminder = p.holding.includes(technicianId);
-      return [technicianId, {
-        key: isReminder ? "offer-reminder" : p.ticket.emergency ? "offer-new-emergency" : "offer-new",
-        params, photos: isReminder ? [] : p.view.photos, ref: `offer:${offerId.get(`${p.ticketId}:${technicianId}`)}:${p.round}`, buttons,
-      }];
+      const offer = { id: offerId.get(`${p.ticketId}:${technicianId}`)!, round: p.round };
+      return [technicianId, offerNotice(p.view, offer, minutes, p.holding.includes(technicianId))];
     });
   }));
   await logEvents(tx, plans.map((p) => ({ ticketId: p.ticketId, actorId: null, action: "offered", at: now, data: { round: p.round, technicians: p.targets } })));
@@ -144,8 +138,7 @@ export async function offerAlone(
   await tx.ticket.update({ where: { id: ticketId }, data: { assignDueAt: addMinutes(now, minutes), offeredToId: technicianId } });
   await notify(tx, now, technicianId, {
     key: "assign-offer", params: { ...noticeParams(view), minutes, kind }, photos: view.photos,
-    ref: `offer:${offer.id}:${t.dispatchLevel}`,
-    buttons: [[{ label: "btn-accept", action: "accept", id: ticketId }, { label: "btn-decline", action: "decline", id: ticketId }]],
+    ref: offerRef({ id: offer.id, round: t.dispatchLevel }), buttons: offerButtons(ticketId),
   });
   await logEvent(tx, { ticketId, actorId: null, action: "offered", at: now, data: { round: t.dispatchLevel, technicians: [technicianId], alone: true } });
 }
@@ -177,7 +170,7 @@ export async function closeOtherOffers(
   const others = await tx.offer.findMany({ where: { ticketId, status: { in: ["offered", "declined"] }, NOT: exceptTechnicianId ? { technicianId: exceptTechnicianId } : undefined } });
   const open = { id: { in: others.map((o) => o.id) }, status: "offered" };
   await tx.offer.updateMany({ where: open, data: { status, respondedAt: now } });
-  await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: `offer:${o.id}:${o.round}`, key, params }]));
+  await notifyEach(tx, now, others.map((o) => [o.technicianId, { kind: "edit", ref: offerRef(o), key, params }]));
   await boardNews(tx, ticketId, key, params, now);
 }
 

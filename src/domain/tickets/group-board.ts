@@ -10,6 +10,7 @@ import { holdsRoleAt, techniciansFor } from "../staff.ts";
 import { formatLocal } from "../time.ts";
 import { err, ok, type Category, type ErrorCode, type Result } from "../types.ts";
 import type { LoadedTicket, TicketView } from "./view.ts";
+import { offerRef } from "./offer-notice.ts";
 
 /** The outbox ref of a job's message in the group: its edits find the message by it. */
 export const boardRef = (ticketId: number) => `group:${ticketId}`;
@@ -131,7 +132,7 @@ export async function boardWon(
   db: DbOrTx, personId: number, ticketId: number, number: string, now: Date,
 ): Promise<void> {
   const offer = await db.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId: personId } } });
-  const ref = offer ? `offer:${offer.id}:${offer.round}` : null;
+  const ref = offer ? offerRef(offer) : null;
   // an edit of a message never sent would go out as a new one: only when the offer went out
   if (!ref || (await db.outbox.count({ where: { ref, kind: "send", personId } })) === 0) return;
   await notify(db, now, personId, { kind: "edit", ref, key: "offer-accepted", params: { number }, buttons: [] });

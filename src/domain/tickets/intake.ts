@@ -6,7 +6,8 @@
 import type { Database, DbOrTx } from "../../db/client.ts";
 import { holdsRoleAt, OFFICE_ROLES } from "../staff.ts";
 import { err, ok, type Result } from "../types.ts";
-import { fileReport, normalizePhone, type Channel, type ReportInput, type Reported } from "./report.ts";
+import { fileReport, normalizePhone } from "./report.ts";
+import type { Channel, ReportInput, Reported } from "./new-ticket.ts";
 import { placeOf } from "./view.ts";
 
 export const STAFF_CHANNELS = ["phone", "counter", "patrol"] as const satisfies readonly Channel[];

@@ -9,6 +9,7 @@ import { ACTIVE_WORK } from "../types.ts";
 import { dispatchClock } from "./deadline.ts";
 import { offerTicket } from "./dispatch.ts";
 import { noticeParams, ticketView } from "./view.ts";
+import { offerRef } from "./offer-notice.ts";
 
 /** Releases offers and jobs of `personId` at every property where they are no longer a technician. */
 export async function releaseTechnician(
@@ -23,7 +24,7 @@ export async function releaseTechnician(
     const withdraw = { status: "withdrawn", respondedAt: now };
     await tx.offer.updateMany({ where: { id: o.id, status: "offered" }, data: withdraw });
     const view = (await ticketView(tx, o.ticketId))!;
-    const ref = `offer:${o.id}:${o.round}`;
+    const ref = offerRef(o);
     await notify(tx, now, personId, { kind: "edit", ref, key: "offer-revoked", params: noticeParams(view) });
     withdrawn++;
   }

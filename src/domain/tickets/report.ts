@@ -2,7 +2,7 @@
 import type { Database, Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
-import { addMinutes, dayKey, zonedParts } from "../time.ts";
+import { dayKey } from "../time.ts";
 import { err, ok, isCategory, MAX_DESCRIPTION, MAX_PHOTOS, type Category, type Result } from "../types.ts";
 import { offerAlone, offerTicket } from "./dispatch.ts";
 import { linkReworkAtReport } from "./rework.ts";
@@ -11,8 +11,9 @@ import { notify, notifyAll } from "../notify.ts";
 import { calendarOf, isOfficeHours, zoneOf } from "../schedule.ts";
 import { onDutyStaff } from "../staff.ts";
 import { noticeParams, withView } from "./view.ts";
-import { completionClock, completionDeadline, reminderHours } from "./deadline.ts";
-import { parseTypedTime } from "../typed-time.ts";
+import {
+  TIME_WINDOWS, newTicketFields, reportedEvent, ticketNumber, timeToAgree, type ReportInput, type Reported,
+} from "./new-ticket.ts";
 import { fileOwnReport } from "./file-report.ts";
 
 const EMERGENCY_WORDS = [
@@ -37,57 +38,9 @@ export function looksLikeEmergency(category: string, text: string): boolean {
   return category === "gas" || EMERGENCY_WORDS.some((w) => lower.includes(w));
 }
 
-export const TIME_WINDOWS = ["asap", "today_pm", "tomorrow_am", "tomorrow_pm"] as const;
 export const ACCESS = ["home", "key", "call"] as const;
 /** A public area needs nobody at home: its access is always this. */
 export const PUBLIC_ACCESS = "public";
-
-/**
- * The start of a chosen time window (14:00 / 09:00 local) or of a typed time that can be read
- * ("周六上午", "明天 9 点"); null for "as soon as possible" and for a typed time that cannot be read.
- */
-export function appointmentFor(window: string, now: Date, tz: string): Date | null {
-  const starts: Record<string, [number, number]> = { today_pm: [0, 14], tomorrow_am: [1, 9], tomorrow_pm: [1, 14] };
-  const s = starts[window];
-  if (!s) return window === "asap" ? null : parseTypedTime(window, now, tz);
-  const p = zonedParts(now, tz);
-  // local midnight of today: shift now back by its local time of day
-  const midnight = new Date(now.getTime() - ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 - now.getMilliseconds());
-  const at = new Date(midnight.getTime() + (s[0] * 24 + s[1]) * 3_600_000);
-  return at > now ? at : null;
-}
-
-export type ReportInput = {
-  reporterId: number;
-  unitId: number | null;
-  /** For public areas: the property and a location text. */
-  propertyId?: number;
-  location?: string;
-  category: string;
-  description: string;
-  emergency: boolean;
-  access: string;
-  preferredTime: string;
-  phone: string;
-  photos: string[];
-  channel?: Channel;
-  /** The staff member who registered a report taken by phone, at the counter or on patrol. */
-  registeredById?: number;
-  /** The flow instance submitting it: the same key again returns the ticket it made (see submitted). */
-  submitKey?: string;
-};
-
-/** How a report reached us: the owner's chat, or staff registering a call, a visit, a patrol. */
-export const CHANNELS = ["chat", "phone", "counter", "patrol"] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export type Reported = {
-  ticketId: number; number: string; emergency: boolean; offeredTo: number;
-  /** The number of the first report of the same public-area fault, when this report joined it. */
-  incidentOf?: string;
-  /** Filed before by the same flow (a second press, a resubmit after a lost reply): nothing new was made. */
-  again?: boolean;
-};
 
 /** Validates a phone number (mainland mobile, landline with area code, or international). */
 export function normalizePhone(raw: string): string | null {
@@ -197,26 +150,9 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     create: { propertyId, day, last: 1 },
     update: { last: { increment: 1 } },
   });
-  const number = `${property.code}-${day}-${String(counter.last).padStart(4, "0")}`;
-  // an emergency is not booked: someone comes now, whatever time was given
-  const preferredTime = input.emergency ? "asap" : input.preferredTime;
-  const appointmentAt = appointmentFor(preferredTime, now, tz);
-  const priority = input.emergency ? "urgent" : "normal";
-  const ticket = await tx.ticket.create({
-    data: {
-      number, propertyId, unitId: input.unitId, location: input.location?.trim() || null,
-      reporterId: input.reporterId, category: input.category, description: input.description,
-      emergency: input.emergency, access: input.access, preferredTime,
-      appointmentAt, phone: input.phone, channel: input.channel ?? "chat", status: "open",
-      registeredById: input.registeredById ?? null, submitKey: input.submitKey ?? null,
-      reportedAt: now, priority,
-      ...completionClock(
-        now, completionDeadline(property, priority, input.unitId === null, now),
-        reminderHours(property, input.emergency),
-      ),
-      dispatchDueAt: addMinutes(now, input.emergency ? property.emergencyDispatchMin : property.dispatchTimeoutMin),
-    },
-  });
+  const number = ticketNumber(property.code, day, counter.last);
+  const fields = newTicketFields(input, property, now);
+  const ticket = await tx.ticket.create({ data: { ...fields, number, status: "open" } });
   // the number the owner shared is theirs: kept on the person for the next report and the desk's calls
   if ((input.channel ?? "chat") === "chat") {
     await tx.person.update({ where: { id: input.reporterId }, data: { phone: input.phone } });
@@ -227,14 +163,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
   const unit = input.unitId === null ? null : await tx.unit.findUnique({ where: { id: input.unitId } });
   // what offers and notices show, from what was just written (no second read of the ticket)
   const loaded = withView({ ...ticket, unit, property, assignee: null, photos });
-  await logEvent(tx, {
-    // the actor is who pressed: the desk registering a phone report, not the owner it registers for
-    ticketId: ticket.id, actorId: input.registeredById ?? input.reporterId, action: "reported", at: now,
-    data: {
-      number, category: input.category, emergency: input.emergency, photos: input.photos.length,
-      ...(input.registeredById && input.registeredById !== input.reporterId ? { for: input.reporterId } : {}),
-    },
-  });
+  await logEvent(tx, { ticketId: ticket.id, ...reportedEvent(input, number, now) });
   // the same public-area fault reported again: one incident, one job (the reporter follows the first)
   const incident = await linkAtReport(tx, ticket, property, now);
   if (incident) {
@@ -252,7 +181,7 @@ async function createTicket(tx: Tx, input: ReportInput & { category: Category },
     await notify(tx, now, input.reporterId, { key: "intake-owner-told", params: noticeParams(loaded.view) });
   }
   // a typed time nobody can read: the desk agrees one with the owner
-  if (!appointmentAt && !input.emergency && !(TIME_WINDOWS as readonly string[]).includes(input.preferredTime)) {
+  if (timeToAgree(ticket)) {
     const desk = await onDutyStaff(tx, propertyId, "desk");
     const view = loaded.view;
     await notifyAll(tx, now, desk, { key: "desk-agree-time", params: { ...noticeParams(view), phone: input.phone } });

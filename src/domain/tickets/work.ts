@@ -8,7 +8,7 @@ import { fixedButtons } from "../surveys.ts";
 import { addMinutes } from "../time.ts";
 import { err, ok, MAX_NOTE, type Result, type TicketStatus } from "../types.ts";
 import { noticeParams, ticketView } from "./view.ts";
-import { appointmentFor } from "./report.ts";
+import { appointmentFor } from "./new-ticket.ts";
 import { SLOT_MINUTES } from "./dispatch.ts";
 import { completionClock, reminderHours } from "./deadline.ts";
 import { zoneOf } from "../schedule.ts";

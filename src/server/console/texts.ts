@@ -4,7 +4,8 @@
 import { keysOf, t } from "../../bot/i18n.ts";
 import { PRIORITIES } from "../../domain/tickets/deadline.ts";
 import { QUEUE_GROUPS } from "../../domain/tickets/queue.ts";
-import { ACCESS, TIME_WINDOWS } from "../../domain/tickets/report.ts";
+import { ACCESS } from "../../domain/tickets/report.ts";
+import { TIME_WINDOWS } from "../../domain/tickets/new-ticket.ts";
 import { STAFF_CHANNELS } from "../../domain/tickets/intake.ts";
 import { COMPLAINT_CATEGORIES } from "../../domain/complaints.ts";
 import { RATINGS } from "../../domain/surveys.ts";
