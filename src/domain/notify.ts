@@ -34,20 +34,20 @@ export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: numb
     select: { id: true, telegramId: true, blockedAt: true },
   });
   const chats = new Map(people.filter((p) => p.telegramId && !p.blockedAt).map((p) => [p.id, p.telegramId!]));
-  const rows = notices.filter(([id]) => chats.has(id)).map(([personId, n]) => ({
-    chatId: chats.get(personId)!,
-    personId,
-    kind: n.kind ?? "send",
-    key: n.key,
-    params: JSON.stringify(n.params ?? {}),
-    buttons: JSON.stringify(n.buttons ?? []),
-    photos: JSON.stringify(n.photos ?? []),
-    ref: n.ref ?? null,
-    dueAt: now,
-    createdAt: now,
-  }));
+  const rows = notices.filter(([id]) => chats.has(id)).map(([personId, n]) => {
+    const { at, ...row } = messageRow(personId, n, now);
+    return { chatId: chats.get(personId)!, ...row, dueAt: at, createdAt: at };
+  });
   if (rows.length > 0) await db.outbox.createMany({ data: rows });
   return new Set(chats.keys());
+}
+
+/** A notice as an outbox row, before the recipient's chat is known (due and created at `now`). */
+export function messageRow(personId: number, n: Notice, now: Date) {
+  return {
+    personId, kind: n.kind ?? "send", key: n.key, params: JSON.stringify(n.params ?? {}), buttons: JSON.stringify(n.buttons ?? []),
+    photos: JSON.stringify(n.photos ?? []), ref: n.ref ?? null, at: now,
+  };
 }
 
 /**
