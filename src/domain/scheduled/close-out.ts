@@ -2,14 +2,14 @@
 // supervisors with today's figures, overdue jobs and their technicians, jobs that could not be
 // finished with their new times, and unanswered callbacks. Sent even when all is well, once a day:
 // Property.nextCloseOutDueAt is the due column, claimed with a conditional update.
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import type { Database, DbOrTx } from "../../db/client.ts";
 import { paidWorkTotalsAt, type PaidTotals } from "../paid/fees.ts";
 import { formatFen } from "../paid/money.ts";
 import { byRange, localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
 import { staffAt } from "../staff.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type Writes } from "./batch.ts";
+import { batchOf, calendarFor, claimDue, nothingDue, type JobOptions, type TickReport, type TickWrites } from "./batch.ts";
 import { alignRows } from "../text-table.ts";
 
 const UNFINISHED = ["open", "accepted", "arrived", "postponed"];
@@ -33,8 +33,8 @@ export type CloseOut = {
 };
 
 /** The figures of one property's local day (see closeOutSummaries). */
-export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
-  return (await closeOutSummaries(db, [{ p, cal, day }], now))[0]!;
+export async function closeOutSummary(database: Database, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
+  return (await closeOutSummaries(database, [{ p, cal, day }], now))[0]!;
 }
 
 /**
@@ -42,10 +42,12 @@ export async function closeOutSummary(db: DbOrTx, p: PropertyRow, cal: Calendar,
  * whatever their number. Every query is an indexed range bounded by the days or the unfinished
  * work, never by the ticket history: the day's reports by (propertyId, reportedAt), completions by
  * the events' (action, at) joined to their ticket, unfinished work by (propertyId, status,
- * reportedAt), callbacks waiting by the surveys' status.
+ * reportedAt), callbacks waiting by the surveys' status. The rows (unfinished work, callbacks waiting)
+ * are read on the sweep's path, the counts through Prisma.
  */
-export async function closeOutSummaries(db: DbOrTx, wanted: { p: PropertyRow; cal: Calendar; day: Date }[], now: Date): Promise<CloseOut[]> {
+export async function closeOutSummaries(database: Database, wanted: { p: PropertyRow; cal: Calendar; day: Date }[], now: Date): Promise<CloseOut[]> {
   if (wanted.length === 0) return [];
+  const db = database.db;
   const days = wanted.map(({ p, cal, day }) => {
     const from = localDayStart(day, cal.tz);
     return { p, cal, propertyId: p.id, from, to: localDayStart(addMinutes(from, 36 * 60), cal.tz) };
@@ -58,18 +60,13 @@ export async function closeOutSummaries(db: DbOrTx, wanted: { p: PropertyRow; ca
   const completed = completedIds.length === 0 ? []
     : await db.ticket.groupBy({ by: ["propertyId"], where: { id: { in: completedIds } }, _count: { _all: true } });
   // sorted here: an ORDER BY reportedAt makes SQLite walk the properties' whole history through (propertyId, reportedAt)
-  const unfinished = (await db.ticket.findMany({
-    where: { propertyId: { in: ids }, status: { in: UNFINISHED } },
-    select: {
-      id: true, number: true, propertyId: true, status: true, emergency: true, reportedAt: true, arrivalLevel: true, location: true,
-      postponedUntil: true, completionDueAt: true, unit: { select: UNIT }, assignee: { select: { name: true } },
-    },
+  const unfinished = (await database.sweep.findMany("ticket", {
+    where: { propertyId: { in: ids }, status: { in: UNFINISHED } }, include: { unit: true, assignee: true },
   }))
     .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || a.id - b.id);
   // by the status index (the callbacks waiting are few), not through the properties' tickets
-  const waitingAll = await db.survey.findMany({
-    where: { status: { in: WAITING } }, orderBy: [{ id: "asc" }],
-    select: { ticket: { select: { number: true, propertyId: true, phone: true, completedAt: true, reporter: { select: { name: true } } } } },
+  const waitingAll = await database.sweep.findMany("survey", {
+    where: { status: { in: WAITING } }, orderBy: [{ id: "asc" }], include: { ticket: { include: { reporter: true } } },
   });
   const paid = await paidWorkTotalsAt(db, days);
   const count = (rows: { propertyId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.propertyId === id)?._count._all ?? 0;
@@ -113,23 +110,30 @@ export function closeOutParams(c: CloseOut): Record<string, string | number> {
 /** The latest close-out time at or before now: the day a (possibly late) close-out reports on. */
 const reportDay = (now: Date, p: PropertyRow, cal: Calendar) => addMinutes(nextDailyAt(now, p.closeOutAt, cal.tz, true), -24 * 60);
 
-/** The close-outs of the properties won, to their desk and supervisors: one batch of reads for all. */
-async function closeOut(tx: Tx, properties: PropertyRow[], now: Date, opts: JobOptions, w: Writes): Promise<void> {
-  const wanted = properties.map((p) => {
-    const cal = calendarFor(p, opts);
-    return { p, cal, day: reportDay(now, p, cal) };
+/** The close-outs of the properties due, read before the claim: one batch of reads for all. */
+async function closeOuts(database: Database, properties: PropertyRow[], now: Date, opts: JobOptions) {
+  const wanted = properties.flatMap((p) => {
+    try {
+      const cal = calendarFor(p, opts);
+      return [{ p, cal, day: reportDay(now, p, cal) }];
+    } catch {
+      return []; // its claim fails too, and it is retried on its own (claimDue)
+    }
   });
-  const summaries = await closeOutSummaries(tx, wanted, now);
-  const staff = await staffAt(tx, properties.map((p) => p.id), ["desk", "supervisor"]);
-  summaries.forEach((summary, i) => {
-    const p = properties[i]!;
+  const summaries = await closeOutSummaries(database, wanted, now);
+  const staff = wanted.length === 0 ? () => [] : await staffAt(database.db, wanted.map((x) => x.p.id), ["desk", "supervisor"]);
+  const byProperty = new Map(wanted.map((x, i) => [x.p.id, summaries[i]!]));
+  /** The property's close-out to its desk and supervisors, once its claim is won. */
+  return (p: PropertyRow, w: TickWrites) => {
+    const summary = byProperty.get(p.id);
+    if (!summary) throw new Error(`close-out: property ${p.id} has no summary`);
     w.notifyAll([...staff(p.id, "desk"), ...staff(p.id, "supervisor")], { key: "closeout-report", params: closeOutParams(summary), ref: `closeout:${p.id}:${summary.date}` });
-  });
+  };
 }
 
 /** Gives properties without a close-out due time their next one. */
 async function initialise(database: Database, now: Date, opts: JobOptions): Promise<void> {
-  const fresh = await database.db.property.findMany({ where: { nextCloseOutDueAt: null }, take: batchOf(opts), orderBy: { id: "asc" } });
+  const fresh = await database.sweep.findMany("property", { where: { nextCloseOutDueAt: null }, take: batchOf(opts), orderBy: { id: "asc" } });
   for (const p of fresh) {
     try {
       const due = nextDailyAt(now, p.closeOutAt, calendarFor(p, opts).tz);
@@ -144,14 +148,15 @@ async function initialise(database: Database, now: Date, opts: JobOptions): Prom
 export async function runCloseOut(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   if (!(await database.anyDue([{ table: "Property", column: "nextCloseOutDueAt", orNull: true, at: now }]))) return nothingDue("close-out");
   await initialise(database, now, opts);
-  const due = await database.db.property.findMany({
+  const due = await database.sweep.findMany("property", {
     where: { nextCloseOutDueAt: { lte: now } }, orderBy: [{ nextCloseOutDueAt: "asc" }, { id: "asc" }], take: batchOf(opts),
   });
+  const send = await closeOuts(database, due, now, opts);
   return claimDue(database, due, now, opts, {
     job: "close-out",
     plan: (p) => ({ where: { nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: nextDailyAt(now, p.closeOutAt, calendarFor(p, opts).tz, true) }, outcome: "done" }),
-    claim: (tx, where, data) => tx.property.updateManyAndReturn({ where, data, select: { id: true } }),
-    actAll: (tx, won, w) => closeOut(tx, won.map((x) => x.item), now, opts, w),
+    model: "property",
+    write: (p, _, w) => send(p, w),
     retry: async (p) => {
       await database.db.property.updateMany({ where: { id: p.id, nextCloseOutDueAt: p.nextCloseOutDueAt }, data: { nextCloseOutDueAt: addMinutes(now, RETRY_MINUTES) } });
     },
