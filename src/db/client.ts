@@ -8,7 +8,7 @@ import pg from "pg";
 import { pgBookkeeping, sqliteBookkeeping, type Bookkeeping } from "./bookkeeping.ts";
 import { pgDueProbe, sqliteDueProbe, type DueCheck } from "./due.ts";
 import { pgFiling, sqliteFiling, type Filing } from "./filing.ts";
-import { pgSweep, sqliteSweep, type DataModel, type Sweep } from "./sweep.ts";
+import { pgSweep, sqliteSweep, type DataModel, type Group, type GroupArgs, type Sweep } from "./sweep.ts";
 import { openSqlite } from "./bookkeeping.ts";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/pg/client.ts";
@@ -21,10 +21,28 @@ export type DbOrTx = Db | Tx;
 export type Provider = "sqlite" | "postgresql";
 
 type ModelKey = Uncapitalize<Prisma.ModelName>;
-/** The sweep with its reads typed as Prisma's findMany with the same arguments (where, orderBy, take, include). */
-export type TypedSweep = Omit<Sweep, "findMany"> & {
+/**
+ * Reads the jobs make before their claim, the same through Prisma (`readsOf(db)`, inside a
+ * transaction too) or on the sweep's path (`database.sweep`): findMany typed as Prisma's with the
+ * same arguments (where, orderBy, take, include), and counts (and a sum) per value of a column.
+ */
+export type Reads = {
   findMany: <M extends ModelKey, A extends Prisma.Args<Db[M], "findMany">>(model: M, args: A) => Promise<Prisma.Result<Db[M], A, "findMany">>;
+  groupBy: (model: ModelKey, args: GroupArgs) => Promise<Group[]>;
 };
+export type TypedSweep = Omit<Sweep, "findMany" | "groupBy"> & Reads;
+
+/** Reads through Prisma (see Reads). */
+export function readsOf(db: DbOrTx): Reads {
+  type Delegate = { findMany: (a: unknown) => Promise<never>; groupBy: (a: unknown) => Promise<Record<string, never>[]> };
+  const of = (model: ModelKey) => (db as unknown as Record<string, Delegate>)[model]!;
+  return {
+    findMany: (model, args) => of(model).findMany(args),
+    groupBy: async (model, g) => (await of(model).groupBy({
+      by: [g.by], where: g.where ?? {}, _count: { _all: true }, ...(g.sum ? { _sum: { [g.sum]: true } } : {}),
+    })).map((r: Record<string, any>) => ({ key: r[g.by], count: Number(r._count._all), sum: Number(g.sum ? r._sum[g.sum] ?? 0 : 0) })),
+  };
+}
 
 export type Database = {
   db: Db;

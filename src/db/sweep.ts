@@ -29,9 +29,14 @@ export type ClaimGroup = { model: string; where: { OR: Where[] }; data: Record<s
 /** What a tick writes once its claims are known. */
 export type SweepWrites = { messages: MessageRow[]; events: EventRow[]; wake: { ticketIds: number[]; at: Date }[] };
 
+/** Rows counted (and a column summed) per value of a column. */
+export type GroupArgs = { by: string; where?: Where; sum?: string };
+export type Group = { key: unknown; count: number; sum: number };
+
 export type Sweep = {
   /** Rows of `model` (every scalar field, typed as Prisma returns them) and the relations included. */
   findMany: <T>(model: string, args: FindArgs) => Promise<T[]>;
+  groupBy: (model: string, args: GroupArgs) => Promise<Group[]>;
   /**
    * In one transaction: the claims, then what `then` makes of the ids won (it runs synchronously,
    * between the statements): the messages (to people with a chat who have not blocked the bot, as
@@ -154,6 +159,13 @@ function finder(model: DataModel, d: Dialect, run: Run) {
   return find;
 }
 
+/** The SQL of a groupBy (its parameters pushed onto `args`). */
+function groupSql(name: string, g: GroupArgs, args: unknown[], d: Dialect): string {
+  const sum = g.sum ? `SUM(${q(g.sum)})` : "0";
+  return `SELECT ${q(g.by)} AS "key", COUNT(*) AS "count", ${sum} AS "sum" FROM ${q(name)} WHERE ${whereSql(g.where ?? {}, args, d)} GROUP BY ${q(g.by)}`;
+}
+const groupOf = (r: Row): Group => ({ key: typeof r.key === "bigint" ? Number(r.key) : r.key, count: Number(r.count), sum: Number(r.sum ?? 0) });
+
 /** The statements of a commit, in order; `then` runs between the claims and the rest. */
 function* commitSteps(claims: ClaimGroup[], then: (won: Set<number>) => SweepWrites, d: Dialect, now: () => Date):
   Generator<{ sql: string; args: unknown[]; kind: "claim" | "people" | "write" }, Set<number>, Row[]> {
@@ -238,6 +250,10 @@ export function sqliteSweep(conn: SqliteConnection & { transaction: <A, T>(fn: (
   }) as unknown as (steps: Generator<{ sql: string; args: unknown[]; kind: string }, Set<number>, Row[]>) => Set<number>;
   return {
     findMany: async <T>(name: string, args: FindArgs) => (await finder(model, sqliteDialect, { all: async (sql, a) => all(sql, a) })(table(name), args)) as T[],
+    groupBy: async (name, g) => {
+      const args: unknown[] = [];
+      return all(groupSql(table(name), g, args, sqliteDialect), args).map(groupOf);
+    },
     commit: (claims, then) => lock(async () => {
       for (const t of new Set(claims.map((c) => table(c.model)))) wrote(t);
       return commit(commitSteps(claims, then, sqliteDialect, () => new Date()));
@@ -259,6 +275,10 @@ export function pgSweep(pool: pg.Pool, model: DataModel, wrote: (table: string) 
     (count++, (await c.query({ text: sql, values: args, types } as pg.QueryConfig)).rows as Row[]);
   return {
     findMany: async <T>(name: string, args: FindArgs) => (await finder(model, pgDialect, { all: (sql, a) => on(pool, sql, a) })(table(name), args)) as T[],
+    groupBy: async (name, g) => {
+      const args: unknown[] = [];
+      return (await on(pool, groupSql(table(name), g, args, pgDialect), args)).map(groupOf);
+    },
     commit: async (claims, then) => {
       for (const t of new Set(claims.map((c) => table(c.model)))) wrote(t);
       const c = await pool.connect();

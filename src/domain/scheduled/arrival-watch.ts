@@ -55,7 +55,7 @@ export async function runArrivalWatch(database: Database, now: Date, opts: JobOp
   const due = await findDue(database, now, batchOf(opts));
   // the supervisors on duty, read before the claim for the items that alert them (level 2, or no technician)
   const alerting = due.filter((t) => levelOf(t) !== 1 || !t.assigneeId).map((t) => t.propertyId);
-  const duty: StaffAt = alerting.length === 0 ? () => [] : await onDutyStaffAt(database.db, alerting, ["supervisor", "control_room"]);
+  const duty: StaffAt = alerting.length === 0 ? () => [] : await onDutyStaffAt(database.sweep, alerting, ["supervisor", "control_room"]);
   return claimDue(database, due, now, opts, {
     job: "arrival-watch",
     plan: (t) => {

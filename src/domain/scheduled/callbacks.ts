@@ -78,8 +78,8 @@ async function contextOf(database: Database, due: Due[], now: Date, opts: JobOpt
   const none: StaffAt = () => [];
   return {
     shown,
-    desk: calls.length === 0 ? none : await onDutyStaffAt(db, calls, ["desk"]),
-    supervisors: calls.length === 0 ? none : await staffAt(db, calls, ["supervisor"]),
+    desk: calls.length === 0 ? none : await onDutyStaffAt(database.sweep, calls, ["desk"]),
+    supervisors: calls.length === 0 ? none : await staffAt(database.sweep, calls, ["supervisor"]),
   };
 }
 

@@ -2,7 +2,7 @@
 // supervisors with today's figures, overdue jobs and their technicians, jobs that could not be
 // finished with their new times, and unanswered callbacks. Sent even when all is well, once a day:
 // Property.nextCloseOutDueAt is the due column, claimed with a conditional update.
-import type { Database, DbOrTx } from "../../db/client.ts";
+import type { Database, DbOrTx, Reads } from "../../db/client.ts";
 import { paidWorkTotalsAt, type PaidTotals } from "../paid/fees.ts";
 import { formatFen } from "../paid/money.ts";
 import { byRange, localDayStart, localDate, nextDailyAt, type Calendar } from "../schedule.ts";
@@ -33,43 +33,46 @@ export type CloseOut = {
 };
 
 /** The figures of one property's local day (see closeOutSummaries). */
-export async function closeOutSummary(database: Database, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
-  return (await closeOutSummaries(database, [{ p, cal, day }], now))[0]!;
+export async function closeOutSummary(reads: Reads, p: PropertyRow, cal: Calendar, day: Date, now: Date): Promise<CloseOut> {
+  return (await closeOutSummaries(reads, [{ p, cal, day }], now))[0]!;
 }
 
 /**
  * The figures of many properties' local days (each in its own zone), in the same few statements
  * whatever their number. Every query is an indexed range bounded by the days or the unfinished
  * work, never by the ticket history: the day's reports by (propertyId, reportedAt), completions by
- * the events' (action, at) joined to their ticket, unfinished work by (propertyId, status,
- * reportedAt), callbacks waiting by the surveys' status. The rows (unfinished work, callbacks waiting)
- * are read on the sweep's path, the counts through Prisma.
+ * the events' (action, at) and then their tickets, unfinished work by (propertyId, status,
+ * reportedAt), callbacks waiting by the surveys' status. Read through Prisma or on the sweep's path.
  */
-export async function closeOutSummaries(database: Database, wanted: { p: PropertyRow; cal: Calendar; day: Date }[], now: Date): Promise<CloseOut[]> {
+export async function closeOutSummaries(reads: Reads, wanted: { p: PropertyRow; cal: Calendar; day: Date }[], now: Date): Promise<CloseOut[]> {
   if (wanted.length === 0) return [];
-  const db = database.db;
   const days = wanted.map(({ p, cal, day }) => {
     const from = localDayStart(day, cal.tz);
     return { p, cal, propertyId: p.id, from, to: localDayStart(addMinutes(from, 36 * 60), cal.tz) };
   });
   const ids = days.map((d) => d.p.id);
-  const reported = await db.ticket.groupBy({ by: ["propertyId"], where: byRange(days, (propertyId, reportedAt) => ({ propertyId, reportedAt })), _count: { _all: true } });
-  const completedIds = (await db.event.findMany({
-    where: { action: "completed", ...byRange(days, (propertyId, at) => ({ at, ticket: { propertyId } })) }, select: { ticketId: true }, distinct: ["ticketId"],
-  })).map((e) => e.ticketId!);
-  const completed = completedIds.length === 0 ? []
-    : await db.ticket.groupBy({ by: ["propertyId"], where: { id: { in: completedIds } }, _count: { _all: true } });
+  const reported = await reads.groupBy("ticket", { by: "propertyId", where: byRange(days, (propertyId, reportedAt) => ({ propertyId, reportedAt })) });
+  // the completions in any of the days, then counted for the days of their tickets' properties
+  const dayOf = new Map(days.map((d) => [d.propertyId, d]));
+  const completions = await reads.findMany("event", { where: { action: "completed", OR: days.map((d) => ({ at: { gte: d.from, lt: d.to } })) } });
+  const finished = completions.length === 0 ? []
+    : await reads.findMany("ticket", { where: { id: { in: [...new Set(completions.map((e) => e.ticketId!))] }, propertyId: { in: ids } } });
+  const propertyOf = new Map(finished.map((t) => [t.id, t.propertyId]));
+  const completedIds = new Set(completions.filter((e) => {
+    const d = dayOf.get(propertyOf.get(e.ticketId!) ?? -1);
+    return d !== undefined && e.at >= d.from && e.at < d.to;
+  }).map((e) => e.ticketId!));
+  const completed = (id: number) => [...completedIds].filter((t) => propertyOf.get(t) === id).length;
   // sorted here: an ORDER BY reportedAt makes SQLite walk the properties' whole history through (propertyId, reportedAt)
-  const unfinished = (await database.sweep.findMany("ticket", {
+  const unfinished = (await reads.findMany("ticket", {
     where: { propertyId: { in: ids }, status: { in: UNFINISHED } }, include: { unit: true, assignee: true },
   }))
     .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || a.id - b.id);
   // by the status index (the callbacks waiting are few), not through the properties' tickets
-  const waitingAll = await database.sweep.findMany("survey", {
+  const waitingAll = await reads.findMany("survey", {
     where: { status: { in: WAITING } }, orderBy: [{ id: "asc" }], include: { ticket: { include: { reporter: true } } },
   });
-  const paid = await paidWorkTotalsAt(db, days);
-  const count = (rows: { propertyId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.propertyId === id)?._count._all ?? 0;
+  const paid = await paidWorkTotalsAt(reads, days);
   return days.map(({ p, cal, from }) => {
     const local = (at: Date | null) => (at ? formatLocal(at, cal.tz).slice(5) : "-");
     const open = unfinished.filter((t) => t.propertyId === p.id);
@@ -79,7 +82,7 @@ export async function closeOutSummaries(database: Database, wanted: { p: Propert
         : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
     const waiting = waitingAll.filter((s) => s.ticket.propertyId === p.id);
     return {
-      property: p.name, date: localDate(from, cal.tz), reported: count(reported, p.id), completed: count(completed, p.id), open: open.length,
+      property: p.name, date: localDate(from, cal.tz), reported: reported.find((r) => r.key === p.id)?.count ?? 0, completed: completed(p.id), open: open.length,
       overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
       postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
       lateCompletion: open.filter((t) => t.completionDueAt !== null && t.completionDueAt < now)
@@ -120,8 +123,8 @@ async function closeOuts(database: Database, properties: PropertyRow[], now: Dat
       return []; // its claim fails too, and it is retried on its own (claimDue)
     }
   });
-  const summaries = await closeOutSummaries(database, wanted, now);
-  const staff = wanted.length === 0 ? () => [] : await staffAt(database.db, wanted.map((x) => x.p.id), ["desk", "supervisor"]);
+  const summaries = await closeOutSummaries(database.sweep, wanted, now);
+  const staff = wanted.length === 0 ? () => [] : await staffAt(database.sweep, wanted.map((x) => x.p.id), ["desk", "supervisor"]);
   const byProperty = new Map(wanted.map((x, i) => [x.p.id, summaries[i]!]));
   /** The property's close-out to its desk and supervisors, once its claim is won. */
   return (p: PropertyRow, w: TickWrites) => {

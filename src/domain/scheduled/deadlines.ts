@@ -87,7 +87,7 @@ export async function runDeadlines(database: Database, now: Date, opts: JobOptio
   // who is told, for every property with something due, in one read (roles: desk, supervisor, an assignee's)
   const roles = [...new Set<Role>(["desk", "supervisor", ...followUps.map((f) => f.assigneeRole as Role)])];
   const propertyIds = [...followUps, ...complaints, ...unnamed].map((x) => x.propertyId);
-  const staff = propertyIds.length === 0 ? () => [] : await staffAt(database.db, propertyIds, roles);
+  const staff = propertyIds.length === 0 ? () => [] : await staffAt(database.sweep, propertyIds, roles);
   const a = await claimDue(database, followUps, now, opts, {
     job: "deadlines:follow-up",
     plan: (f) => ({ where: { status: "open", remindAt: f.remindAt }, data: f.remindAt! < f.dueAt ? { remindAt: f.dueAt } : { remindAt: null, alertedAt: now }, outcome: "done" }),
