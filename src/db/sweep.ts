@@ -255,8 +255,13 @@ export function sqliteSweep(conn: SqliteConnection & { transaction: <A, T>(fn: (
       return all(groupSql(table(name), g, args, sqliteDialect), args).map(groupOf);
     },
     commit: (claims, then) => lock(async () => {
-      for (const t of new Set(claims.map((c) => table(c.model)))) wrote(t);
-      return commit(commitSteps(claims, then, sqliteDialect, () => new Date()));
+      const tables = [...new Set(claims.map((c) => table(c.model)))];
+      tables.forEach(wrote); // before and after, as a write through Prisma (see client.ts)
+      try {
+        return commit(commitSteps(claims, then, sqliteDialect, () => new Date()));
+      } finally {
+        tables.forEach(wrote);
+      }
     }),
     statements: () => count,
     close: async () => conn.close(),
@@ -280,7 +285,8 @@ export function pgSweep(pool: pg.Pool, model: DataModel, wrote: (table: string) 
       return (await on(pool, groupSql(table(name), g, args, pgDialect), args)).map(groupOf);
     },
     commit: async (claims, then) => {
-      for (const t of new Set(claims.map((c) => table(c.model)))) wrote(t);
+      const tables = [...new Set(claims.map((c) => table(c.model)))];
+      tables.forEach(wrote); // before and after, as a write through Prisma (see client.ts)
       const c = await pool.connect();
       try {
         await c.query("BEGIN");
@@ -295,6 +301,7 @@ export function pgSweep(pool: pg.Pool, model: DataModel, wrote: (table: string) 
         throw e;
       } finally {
         c.release();
+        tables.forEach(wrote);
       }
     },
     statements: () => count,
