@@ -17,8 +17,6 @@ const WAITING = ["requested", "reminded", "phone"];
 /** Rows per section; the rest are counted ("+ 12"). Keeps the message far below 4096 characters. */
 export const MAX_ROWS = 15;
 const RETRY_MINUTES = 5;
-/** What a place is written with (placeOf). */
-const UNIT = { building: true, entrance: true, room: true } as const;
 
 type PropertyRow = NonNullable<Awaited<ReturnType<DbOrTx["property"]["findUnique"]>>>;
 
@@ -62,7 +60,8 @@ export async function closeOutSummaries(reads: Reads, wanted: { p: PropertyRow; 
     const d = dayOf.get(propertyOf.get(e.ticketId!) ?? -1);
     return d !== undefined && e.at >= d.from && e.at < d.to;
   }).map((e) => e.ticketId!));
-  const completed = (id: number) => [...completedIds].filter((t) => propertyOf.get(t) === id).length;
+  const completed = new Map<number, number>();
+  for (const t of completedIds) completed.set(propertyOf.get(t)!, (completed.get(propertyOf.get(t)!) ?? 0) + 1);
   // sorted here: an ORDER BY reportedAt makes SQLite walk the properties' whole history through (propertyId, reportedAt)
   const unfinished = (await reads.findMany("ticket", {
     where: { propertyId: { in: ids }, status: { in: UNFINISHED } }, include: { unit: true, assignee: true },
@@ -82,7 +81,8 @@ export async function closeOutSummaries(reads: Reads, wanted: { p: PropertyRow; 
         : t.arrivalLevel > 0 || t.reportedAt < from; // missed the arrival time, or carried over from an earlier day
     const waiting = waitingAll.filter((s) => s.ticket.propertyId === p.id);
     return {
-      property: p.name, date: localDate(from, cal.tz), reported: reported.find((r) => r.key === p.id)?.count ?? 0, completed: completed(p.id), open: open.length,
+      property: p.name, date: localDate(from, cal.tz), reported: reported.find((r) => r.key === p.id)?.count ?? 0, completed: completed.get(p.id) ?? 0,
+      open: open.length,
       overdue: open.filter(isOverdue).map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", place: placeOf(t), since: local(t.reportedAt) })),
       postponed: open.filter((t) => t.status === "postponed").map((t) => ({ number: t.number, technician: t.assignee?.name ?? "-", newTime: local(t.postponedUntil) })),
       lateCompletion: open.filter((t) => t.completionDueAt !== null && t.completionDueAt < now)
