@@ -52,9 +52,11 @@ export async function closeOutSummaries(reads: Reads, wanted: { p: PropertyRow; 
   const reported = await reads.groupBy("ticket", { by: "propertyId", where: byRange(days, (propertyId, reportedAt) => ({ propertyId, reportedAt })) });
   // the completions in any of the days, then counted for the days of their tickets' properties
   const dayOf = new Map(days.map((d) => [d.propertyId, d]));
-  const completions = await reads.findMany("event", { where: { action: "completed", OR: days.map((d) => ({ at: { gte: d.from, lt: d.to } })) } });
+  // one range over all the days (an OR of ranges walks the (action, at) index badly); the tickets by their ids only
+  const span = { gte: new Date(Math.min(...days.map((d) => d.from.getTime()))), lt: new Date(Math.max(...days.map((d) => d.to.getTime()))) };
+  const completions = await reads.findMany("event", { where: { action: "completed", at: span } });
   const finished = completions.length === 0 ? []
-    : await reads.findMany("ticket", { where: { id: { in: [...new Set(completions.map((e) => e.ticketId!))] }, propertyId: { in: ids } } });
+    : await reads.findMany("ticket", { where: { id: { in: [...new Set(completions.map((e) => e.ticketId!))] } } });
   const propertyOf = new Map(finished.map((t) => [t.id, t.propertyId]));
   const completedIds = new Set(completions.filter((e) => {
     const d = dayOf.get(propertyOf.get(e.ticketId!) ?? -1);
