@@ -8,6 +8,7 @@ import pg from "pg";
 import { pgBookkeeping, sqliteBookkeeping, type Bookkeeping } from "./bookkeeping.ts";
 import { pgDueProbe, sqliteDueProbe, type DueCheck } from "./due.ts";
 import { pgFiling, sqliteFiling, type Filing } from "./filing.ts";
+import { pgSweep, sqliteSweep, type DataModel, type Group, type GroupArgs, type Sweep } from "./sweep.ts";
 import { openSqlite } from "./bookkeeping.ts";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/pg/client.ts";
@@ -19,6 +20,30 @@ export type Tx = Prisma.TransactionClient;
 export type DbOrTx = Db | Tx;
 export type Provider = "sqlite" | "postgresql";
 
+type ModelKey = Uncapitalize<Prisma.ModelName>;
+/**
+ * Reads the jobs make before their claim, the same through Prisma (`readsOf(db)`, inside a
+ * transaction too) or on the sweep's path (`database.sweep`): findMany typed as Prisma's with the
+ * same arguments (where, orderBy, take, include), and counts (and a sum) per value of a column.
+ */
+export type Reads = {
+  findMany: <M extends ModelKey, A extends Prisma.Args<Db[M], "findMany">>(model: M, args: A) => Promise<Prisma.Result<Db[M], A, "findMany">>;
+  groupBy: (model: ModelKey, args: GroupArgs) => Promise<Group[]>;
+};
+export type TypedSweep = Omit<Sweep, "findMany" | "groupBy"> & Reads;
+
+/** Reads through Prisma (see Reads). */
+export function readsOf(db: DbOrTx): Reads {
+  type Delegate = { findMany: (a: unknown) => Promise<never>; groupBy: (a: unknown) => Promise<Record<string, never>[]> };
+  const of = (model: ModelKey) => (db as unknown as Record<string, Delegate>)[model]!;
+  return {
+    findMany: (model, args) => of(model).findMany(args),
+    groupBy: async (model, g) => (await of(model).groupBy({
+      by: [g.by], where: g.where ?? {}, _count: { _all: true }, ...(g.sum ? { _sum: { [g.sum]: true } } : {}),
+    })).map((r: Record<string, any>) => ({ key: r[g.by], count: Number(r._count._all), sum: Number(g.sum ? r._sum[g.sum] ?? 0 : 0) })),
+  };
+}
+
 export type Database = {
   db: Db;
   provider: Provider;
@@ -28,6 +53,8 @@ export type Database = {
   bookkeeping: Bookkeeping;
   /** The owner's everyday report off Prisma's path (see filing.ts). */
   filing: Filing;
+  /** The scheduled jobs' due reads and their tick's writes off Prisma's path (see sweep.ts). */
+  sweep: TypedSweep;
   /** "Anything due?" for a scheduled job: one indexed statement off Prisma's path (see due.ts). */
   anyDue: (checks: DueCheck[]) => Promise<boolean>;
   /**
@@ -72,6 +99,8 @@ function watch(client: SqliteClient | PgClient, options: DatabaseOptions) {
   };
   const touch = (personId: number) => void ofPerson.set(personId, (ofPerson.get(personId) ?? 0) + 1);
   return {
+    /** A write off Prisma's path to a table (by its model name): moves the generation unless quiet. */
+    wrote: (model: string) => { if (!QUIET_MODELS.has(model)) generation++; },
     generation: (personId?: number) => generation + (personId === undefined ? 0 : ofPerson.get(personId) ?? 0),
     statements: () => statements,
     touch,
@@ -159,6 +188,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
     const bookkeeping = pgBookkeeping(pool);
     const due = pgDueProbe(pool);
     const filing = touching(pgFiling(pool), watcher.touch);
+    const sweep = pgSweep(pool, dataModelOf(client), watcher.wrote) as TypedSweep;
     let closing: Promise<void> | undefined;
     return {
       db,
@@ -166,9 +196,10 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
       tx: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
       bookkeeping,
       filing,
+      sweep,
       anyDue: due.anyDue,
       generation: watcher.generation,
-      statements: () => watcher.statements() + bookkeeping.statements() + due.statements() + filing.statements(),
+      statements: () => watcher.statements() + bookkeeping.statements() + due.statements() + filing.statements() + sweep.statements(),
       close: () => (closing ??= client.$disconnect().finally(() => pool.end())),
     };
   }
@@ -194,22 +225,32 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   const bookkeeping = sqliteBookkeeping(file, lock);
   const due = sqliteDueProbe(file);
   const filing = touching(sqliteFiling(openSqlite(file, { timeout: 200 }) as never, lock), watcher.touch);
+  const sweep = sqliteSweep(openSqlite(file, { timeout: 200 }) as never, lock, dataModelOf(base), watcher.wrote) as TypedSweep;
   return {
     db,
     provider: "sqlite",
     tx: (fn) => lock(() => inTx.run(true, () => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }))),
     bookkeeping,
     filing,
+    sweep,
     anyDue: due.anyDue,
     generation: watcher.generation,
-    statements: () => watcher.statements() + bookkeeping.statements() + due.statements() + filing.statements(),
+    statements: () => watcher.statements() + bookkeeping.statements() + due.statements() + filing.statements() + sweep.statements(),
     close: async () => {
+      await sweep.close();
       await filing.close();
       await due.close();
       await bookkeeping.close();
       await base.$disconnect();
     },
   };
+}
+
+/** The models' fields as the generated client knows them (both clients share the same models). */
+function dataModelOf(client: SqliteClient | PgClient): DataModel {
+  const model = (client as unknown as { _runtimeDataModel?: DataModel })._runtimeDataModel;
+  if (!model?.models?.Ticket) throw new Error("the Prisma client has no runtime data model (Prisma upgraded?): see src/db/sweep.ts");
+  return model;
 }
 
 /** A filing whose phone write moves the reporter's generation (their cached row is stale). */

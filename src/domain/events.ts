@@ -46,7 +46,8 @@ export async function logEvents(db: DbOrTx, events: EventInput[]): Promise<void>
   await wakeJobCardsOf(db, events);
 }
 
-const eventRow = (e: EventInput) => ({
+/** An event as its row (data as JSON text). */
+export const eventRow = (e: EventInput) => ({
   ticketId: e.ticketId ?? null,
   complaintId: e.complaintId ?? null,
   actorId: e.actorId,

@@ -40,19 +40,19 @@ export async function notifyEach(db: DbOrTx, now: Date, notices: [personId: numb
   return new Set(chats.keys());
 }
 
+/** A notice as an outbox row, before the recipient's chat is known (due and created at `now`). */
+export function messageRow(personId: number, n: Notice, now: Date) {
+  return {
+    personId, kind: n.kind ?? "send", key: n.key, params: JSON.stringify(n.params ?? {}), buttons: JSON.stringify(n.buttons ?? []),
+    photos: JSON.stringify(n.photos ?? []), ref: n.ref ?? null, at: now,
+  };
+}
+
 /** The outbox row of a notice to a person's chat, due now. */
-export const outboxRow = <C extends number | bigint>(chatId: C, personId: number, n: Notice, now: Date) => ({
-  chatId,
-  personId,
-  kind: n.kind ?? "send",
-  key: n.key,
-  params: JSON.stringify(n.params ?? {}),
-  buttons: JSON.stringify(n.buttons ?? []),
-  photos: JSON.stringify(n.photos ?? []),
-  ref: n.ref ?? null,
-  dueAt: now,
-  createdAt: now,
-});
+export const outboxRow = <C extends number | bigint>(chatId: C, personId: number, n: Notice, now: Date) => {
+  const { at, ...row } = messageRow(personId, n, now);
+  return { chatId, ...row, dueAt: at, createdAt: at };
+};
 
 /**
  * Edits of messages (kind "edit", with a ref) where a message waits for one edit at most: an edit of

@@ -44,10 +44,16 @@ export function parseHolidays(list: string): Set<string> {
   return new Set(days);
 }
 
+/** Zones already checked (building a formatter to check one costs about a hundred times more than using it). */
+const knownZones = new Set<string>();
+
 /** The calendar of a property; its time zone falls back to the configured default. */
 export function calendarOf(p: PropertyHours, defaultTz = DEFAULT_TIMEZONE): Calendar {
   const tz = p.timezone ?? defaultTz;
-  new Intl.DateTimeFormat("en", { timeZone: tz }); // throws RangeError on an unknown zone
+  if (!knownZones.has(tz)) {
+    new Intl.DateTimeFormat("en", { timeZone: tz }); // throws RangeError on an unknown zone
+    knownZones.add(tz);
+  }
   return {
     tz, officeStart: minutesOf(p.officeStart), officeEnd: minutesOf(p.officeEnd), holidays: parseHolidays(p.holidays),
     workdays: parseHolidays(p.workdays ?? ""), official: followsOfficialCalendar(p.officialCalendar, tz),

@@ -1,5 +1,5 @@
 // Who holds a staff role at a property. Admin grants are global (propertyId null).
-import type { DbOrTx } from "../db/client.ts";
+import type { DbOrTx, Reads } from "../db/client.ts";
 import { isOfficeHours, type Calendar } from "./schedule.ts";
 import { STAFF_ROLES, type Category, type Role } from "./types.ts";
 
@@ -17,19 +17,25 @@ export async function staffOf(db: DbOrTx, propertyId: number, role: Role): Promi
 /** Who holds a role at a property, read once for many: (propertyId, role) → person ids, ascending. */
 export type StaffAt = (propertyId: number, role: Role) => number[];
 
-type Grant = { personId: number; propertyId: number | null; role: string };
+type Grant = { personId: number; propertyId: number | null; role: string; person?: { onDuty: boolean } };
 const pick = (grants: Grant[]): StaffAt => (propertyId, role) =>
   [...new Set(grants.filter((g) => g.role === role && (g.propertyId === propertyId || g.propertyId === null)).map((g) => g.personId))];
 
 /** The live grants of `roles` at the properties or global (not revoked, person not blocked). */
-const grantsAt = (db: DbOrTx, propertyIds: number[], roles: readonly Role[]): Promise<Grant[]> => db.roleGrant.findMany({
-  where: { role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId: { in: [...new Set(propertyIds)] } }, { propertyId: null }], person: { blockedAt: null } },
-  select: { personId: true, propertyId: true, role: true },
-  orderBy: { personId: "asc" },
-});
+async function grantsAt(db: DbOrTx | Reads, propertyIds: number[], roles: readonly Role[]): Promise<Grant[]> {
+  const where = { role: { in: [...roles] }, revokedAt: null, OR: [{ propertyId: { in: [...new Set(propertyIds)] } }, { propertyId: null }] };
+  if (!("roleGrant" in db)) {
+    // a job's read before its claim, on the sweep's path (no relation filters there): the people come along
+    const grants = await db.findMany("roleGrant", { where, include: { person: true }, orderBy: { personId: "asc" } });
+    return grants.filter((g) => g.person.blockedAt === null);
+  }
+  return db.roleGrant.findMany({
+    where: { ...where, person: { blockedAt: null } }, select: { personId: true, propertyId: true, role: true }, orderBy: { personId: "asc" },
+  });
+}
 
-/** `staffOf` for several properties and roles in one statement. */
-export async function staffAt(db: DbOrTx, propertyIds: number[], roles: readonly Role[]): Promise<StaffAt> {
+/** `staffOf` for several properties and roles in one statement (through Prisma, or a job's sweep). */
+export async function staffAt(db: DbOrTx | Reads, propertyIds: number[], roles: readonly Role[]): Promise<StaffAt> {
   return pick(await grantsAt(db, propertyIds, roles));
 }
 
@@ -81,11 +87,11 @@ export async function onDutyStaff(db: DbOrTx, propertyId: number, role: Role): P
   return (await onDutyStaffAt(db, [propertyId], [role]))(propertyId, role);
 }
 
-/** `onDutyStaff` for several properties and roles in two statements (the grants, then who is on duty). */
-export async function onDutyStaffAt(db: DbOrTx, propertyIds: number[], roles: readonly Role[]): Promise<StaffAt> {
+/** `onDutyStaff` for several properties and roles in two statements (the grants, then who is on duty; on a sweep, the grants and their people). */
+export async function onDutyStaffAt(db: DbOrTx | Reads, propertyIds: number[], roles: readonly Role[]): Promise<StaffAt> {
   const grants = await grantsAt(db, propertyIds, roles);
   if (grants.length === 0) return () => [];
-  const onDuty = new Set((await db.person.findMany({
+  const onDuty = new Set(!("roleGrant" in db) ? grants.filter((g) => g.person?.onDuty).map((g) => g.personId) : (await db.person.findMany({
     where: { id: { in: [...new Set(grants.map((g) => g.personId))] }, onDuty: true }, select: { id: true },
   })).map((p) => p.id));
   const all = pick(grants);

@@ -1,7 +1,7 @@
 // Fees (seed 000 §4.3.1, §4.4.6, seed 002 §4.1.5): on completion the approved quote becomes a fee
 // against the ticket with how it is paid, and its materials are entered in the 物料领用 record;
 // the desk marks the fee received (who, when, receipt number). Nothing is settled in chat.
-import type { DbOrTx, Tx } from "../../db/client.ts";
+import { readsOf, type DbOrTx, type Reads, type Tx } from "../../db/client.ts";
 import { logEvent } from "../events.ts";
 import { notifyAll } from "../notify.ts";
 import { byRange, type PropertyRange } from "../schedule.ts";
@@ -136,7 +136,7 @@ export type PaidTotals = {
  * the monthly figures).
  */
 export async function paidWorkTotals(db: DbOrTx, propertyId: number, from: Date, to: Date): Promise<PaidTotals> {
-  return (await paidWorkTotalsAt(db, [{ propertyId, from, to }])).get(propertyId)!;
+  return (await paidWorkTotalsAt(readsOf(db), [{ propertyId, from, to }])).get(propertyId)!;
 }
 
 /**
@@ -144,37 +144,35 @@ export async function paidWorkTotals(db: DbOrTx, propertyId: number, from: Date,
  * number: the quotes sent or decided in the ranges, the charges recorded or received in them (a
  * day's or a month's, counted here), and the sums still outstanding.
  */
-export async function paidWorkTotalsAt(db: DbOrTx, ranges: PropertyRange[]): Promise<Map<number, PaidTotals>> {
+export async function paidWorkTotalsAt(reads: Reads, ranges: PropertyRange[]): Promise<Map<number, PaidTotals>> {
   const rangeOf = new Map(ranges.map((r) => [r.propertyId, r]));
   const within = (propertyId: number | null, at: Date | null) => {
     const r = propertyId === null ? undefined : rangeOf.get(propertyId);
     return r !== undefined && at !== null && at >= r.from && at < r.to;
   };
-  // one statement at a time: this also runs inside the close-out's transaction
-  const quotes = await db.quote.findMany({
+  // one statement at a time: this may run inside a transaction
+  const quotes = await reads.findMany("quote", {
     where: { OR: [byRange(ranges, (propertyId, sentAt) => ({ propertyId, sentAt })), byRange(ranges, (propertyId, decidedAt) => ({ propertyId, decidedAt }))] },
-    select: { propertyId: true, sentAt: true, decidedAt: true, status: true },
   });
-  const charges = await db.charge.findMany({
+  const charges = await reads.findMany("charge", {
     where: { OR: [byRange(ranges, (propertyId, createdAt) => ({ propertyId, createdAt })), byRange(ranges, (propertyId, receivedAt) => ({ propertyId, receivedAt }))] },
-    select: { propertyId: true, createdAt: true, receivedAt: true, amountCents: true },
   });
-  const outstanding = await db.charge.groupBy({
-    by: ["propertyId"], where: byRange(ranges, (propertyId, { lt }) => ({ propertyId, createdAt: { lt }, OR: [{ status: "unpaid" }, { receivedAt: { gte: lt } }] })),
-    _count: { _all: true }, _sum: { amountCents: true },
+  const outstanding = await reads.groupBy("charge", {
+    by: "propertyId", where: byRange(ranges, (propertyId, { lt }) => ({ propertyId, createdAt: { lt }, OR: [{ status: "unpaid" }, { receivedAt: { gte: lt } }] })),
+    sum: "amountCents",
   });
   return new Map(ranges.map(({ propertyId: id }) => {
     const decided = quotes.filter((q) => q.propertyId === id && within(id, q.decidedAt));
     const fees = charges.filter((c) => c.propertyId === id && within(id, c.createdAt));
     const received = charges.filter((c) => c.propertyId === id && within(id, c.receivedAt));
-    const owed = outstanding.find((o) => o.propertyId === id);
+    const owed = outstanding.find((o) => o.key === id);
     const fen = (rows: { amountCents: number }[]) => rows.reduce((n, c) => n + c.amountCents, 0);
     return [id, {
       quotesSent: quotes.filter((q) => q.propertyId === id && within(id, q.sentAt)).length,
       approved: decided.filter((q) => q.status !== "declined").length,
       declined: decided.filter((q) => q.status === "declined").length,
       feesCount: fees.length, feesFen: fen(fees), receivedCount: received.length, receivedFen: fen(received),
-      outstandingCount: owed?._count._all ?? 0, outstandingFen: owed?._sum.amountCents ?? 0,
+      outstandingCount: owed?.count ?? 0, outstandingFen: owed?.sum ?? 0,
     }];
   }));
 }

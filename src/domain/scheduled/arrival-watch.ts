@@ -2,12 +2,12 @@
 // (DOMAIN step 4): an accepted or postponed job without "Arrived" at arrivalDueAt alerts the
 // technician (level 1), and SUPERVISOR_AFTER minutes later the supervisors (level 2; at night,
 // for an emergency, the control room too).
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { onDutyStaff } from "../staff.ts";
+import type { Database } from "../../db/client.ts";
+import { onDutyStaffAt, type StaffAt } from "../staff.ts";
 import { isOfficeHours } from "../schedule.ts";
 import { placeOf } from "../tickets/view.ts";
 import { addMinutes, formatLocal } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, claimDue, nothingDue, type Writes, type JobOptions, type TickReport } from "./batch.ts";
+import { backoffSince, batchOf, calendarFor, claimDue, nothingDue, type TickWrites, type JobOptions, type TickReport } from "./batch.ts";
 
 /** Minutes between the technician's reminder and the supervisors' alert. */
 export const SUPERVISOR_AFTER = { emergency: 5, general: 10 } as const;
@@ -15,8 +15,8 @@ const WATCHED = ["accepted", "postponed"];
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
-function findDue(db: DbOrTx, now: Date, take: number) {
-  return db.ticket.findMany({
+function findDue(database: Database, now: Date, take: number) {
+  return database.sweep.findMany("ticket", {
     where: { status: { in: WATCHED }, arrivalDueAt: { lte: now } },
     orderBy: [{ arrivalDueAt: "asc" }, { id: "asc" }], take, include: { property: true, unit: true, assignee: true },
   });
@@ -25,7 +25,8 @@ function findDue(db: DbOrTx, now: Date, take: number) {
 /** Level 1 reminds the technician and is due again SUPERVISOR_AFTER later; level 2 alerts the supervisors. */
 const levelOf = (t: Due) => Math.min(t.arrivalLevel, 1) + 1;
 
-async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+/** Whom an item alerts: the technician (level 1), or the supervisors on duty (and at night, for an emergency, the control room). */
+function write(t: Due, now: Date, opts: JobOptions, duty: StaffAt, w: TickWrites): void {
   const cal = calendarFor(t.property, opts);
   const since = t.appointmentAt && t.acceptedAt && t.appointmentAt > t.acceptedAt ? t.appointmentAt : (t.acceptedAt ?? t.reportedAt);
   const params = {
@@ -42,11 +43,8 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
     });
   } else {
     const night = !isOfficeHours(now, cal);
-    supervisors = await w.once(`duty:${t.propertyId}:supervisor`, () => onDutyStaff(tx, t.propertyId, "supervisor"));
-    w.notifyAll([
-      ...supervisors,
-      ...(night && t.emergency ? await w.once(`duty:${t.propertyId}:control_room`, () => onDutyStaff(tx, t.propertyId, "control_room")) : []),
-    ], { key: "arrival-late-supervisor", params });
+    supervisors = duty(t.propertyId, "supervisor");
+    w.notifyAll([...supervisors, ...(night && t.emergency ? duty(t.propertyId, "control_room") : [])], { key: "arrival-late-supervisor", params });
   }
   w.event({ ticketId: t.id, actorId: null, action: "arrival-overdue", at: now, data: { level, supervisors } });
 }
@@ -54,7 +52,10 @@ async function act(tx: Tx, t: Due, now: Date, opts: JobOptions, w: Writes): Prom
 /** One tick of the arrival watch. */
 export async function runArrivalWatch(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   if (!(await database.anyDue([{ table: "Ticket", column: "arrivalDueAt", status: WATCHED, at: now }]))) return nothingDue("arrival-watch");
-  const due = await findDue(database.db, now, batchOf(opts));
+  const due = await findDue(database, now, batchOf(opts));
+  // the supervisors on duty, read before the claim for the items that alert them (level 2, or no technician)
+  const alerting = due.filter((t) => levelOf(t) !== 1 || !t.assigneeId).map((t) => t.propertyId);
+  const duty: StaffAt = alerting.length === 0 ? () => [] : await onDutyStaffAt(database.sweep, alerting, ["supervisor", "control_room"]);
   return claimDue(database, due, now, opts, {
     job: "arrival-watch",
     plan: (t) => {
@@ -62,8 +63,8 @@ export async function runArrivalWatch(database: Database, now: Date, opts: JobOp
       const next = level === 1 ? addMinutes(now, t.emergency ? SUPERVISOR_AFTER.emergency : SUPERVISOR_AFTER.general) : null;
       return { where: { status: t.status, arrivalLevel: t.arrivalLevel, arrivalDueAt: t.arrivalDueAt }, data: { arrivalLevel: level, arrivalDueAt: next, retryAt: null }, outcome: "done" };
     },
-    claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, t, _, w) => act(tx, t, now, opts, w),
+    model: "ticket",
+    write: (t, _, w) => write(t, now, opts, duty, w),
     retry: async (t) => {
       await database.db.ticket.updateMany({
         where: { id: t.id, status: t.status, arrivalDueAt: t.arrivalDueAt },

@@ -1,10 +1,11 @@
 // What every scheduled job shares: options, the tick report, the per-item error boundary, backoff,
 // and who to alert. A job finds due rows with an indexed `due <= now` query (LIMIT batch), claims
-// each one with a conditional update inside a transaction (count 1 = ours), then acts in the same
-// transaction; a failure rolls the item back and pushes its due time later.
+// them with a conditional update inside a transaction (the ids changed are ours), then acts in the
+// same transaction; a failure rolls the items back and pushes their due time later.
 import type { Database, Tx } from "../../db/client.ts";
-import { logEvents, type EventInput } from "../events.ts";
-import { notifyEach, replacePendingEdits, type Notice } from "../notify.ts";
+import { eventRow, logEvents, type EventInput } from "../events.ts";
+import { messageRow, notifyEach, replacePendingEdits, type Notice } from "../notify.ts";
+import { cardWakes } from "../tickets/job-card.ts";
 import { calendarOf, DEFAULT_TIMEZONE, type Calendar } from "../schedule.ts";
 
 export type JobLog = {
@@ -110,8 +111,16 @@ function collect(now: Date) {
     await notifyEach(tx, now, [...notices.map(({ personId, notice }): [number, Notice] => [personId, notice]), ...unreplaced]);
     await logEvents(tx, events);
   };
-  return { writes, flush };
+  /** The same writes as rows for the sweep's commit (no edits there). */
+  const rows = () => {
+    if (edits.length > 0) throw new Error("an edit needs the transaction's path (act), not write");
+    return { messages: notices.map(({ personId, notice }) => messageRow(personId, notice, now)), events: events.map(eventRow), wake: cardWakes(events) };
+  };
+  return { writes, flush, rows };
 }
+
+/** What an item's write may do on the sweep's path: messages and events (what it needs was read before the claim). */
+export type TickWrites = Pick<Writes, "notify" | "notifyAll" | "event">;
 
 /** One item's claim: the values it was read with (they must still hold) and what the claim sets. */
 export type Plan = { where: Record<string, unknown>; data: Record<string, unknown>; outcome: Outcome };
@@ -119,17 +128,25 @@ export type Plan = { where: Record<string, unknown>; data: Record<string, unknow
 export type Claims<T> = {
   job: string;
   plan: (item: T) => Plan;
-  /** The conditional update of many rows (`where` is an OR of the items' conditions); the ids won. */
-  claim: (tx: Tx, where: { OR: Record<string, unknown>[] }, data: Record<string, unknown>) => Promise<{ id: number }[]>;
   /** Pushes a failed item later (outside any transaction). */
   retry: (item: T, error: unknown) => Promise<void>;
+} & ({
+  /**
+   * The sweep's path (src/db/sweep.ts), off Prisma: the claims of `model`'s rows, then, in the same
+   * short transaction, what `write` queues for each item won, without reads.
+   */
+  model: "ticket" | "survey" | "followUp" | "complaint" | "property" | "jobCard";
+  write: (item: T, outcome: Outcome, w: TickWrites) => void;
+} | {
+  /** The conditional update of many rows (`where` is an OR of the items' conditions); the ids won. */
+  claim: (tx: Tx, where: { OR: Record<string, unknown>[] }, data: Record<string, unknown>) => Promise<{ id: number }[]>;
 } & ({
   /** What happens once the claim is won: reads through tx, messages and events through w. */
   act: (tx: Tx, item: T, outcome: Outcome, w: Writes) => Promise<void>;
 } | {
   /** The same for all the items won at once, when their reads and writes are shared (set-based). */
   actAll: (tx: Tx, won: { item: T; outcome: Outcome }[], w: Writes) => Promise<void>;
-});
+}));
 
 /**
  * Claims and acts on the due items of a tick in one transaction: one conditional update per
@@ -141,40 +158,51 @@ export async function claimDue<T extends { id: number }>(
   database: Database, items: T[], now: Date, opts: JobOptions, spec: Claims<T>,
 ): Promise<TickReport> {
   if (items.length === 0) return nothingDue(spec.job);
-  const tick = async (tx: Tx, batch: T[]): Promise<TickReport> => {
-    const report = nothingDue(spec.job);
-    report.due = batch.length;
+  /** The items' plans, grouped by what their claim sets (one conditional update per group). */
+  const planned = (batch: T[]) => {
     const plans = batch.map((item) => ({ item, ...spec.plan(item) }));
     const groups = new Map<string, typeof plans>();
     for (const p of plans) {
       const key = JSON.stringify(p.data);
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
-    const won = new Set<number>();
-    for (const group of groups.values()) {
-      const rows = await spec.claim(tx, { OR: group.map((p) => ({ ...p.where, id: p.item.id })) }, group[0]!.data);
-      for (const r of rows) won.add(r.id);
-    }
-    const { writes, flush } = collect(now);
-    const ours = plans.filter((p) => won.has(p.item.id));
-    report.skipped = plans.length - ours.length;
-    if ("actAll" in spec) await spec.actAll(tx, ours, writes);
-    for (const p of ours) {
-      if ("act" in spec) await spec.act(tx, p.item, p.outcome, writes);
-      report[p.outcome]++;
-    }
-    await flush(tx);
+    return { plans, groups: [...groups.values()].map((g) => ({ where: { OR: g.map((p) => ({ ...p.where, id: p.item.id })) }, data: g[0]!.data })) };
+  };
+  const counted = (plans: { item: T; outcome: Outcome }[], won: Set<number>) => {
+    const report = { ...nothingDue(spec.job), due: plans.length };
+    for (const p of plans) report[won.has(p.item.id) ? p.outcome : "skipped"]++;
     return report;
+  };
+  const tick = async (batch: T[]): Promise<TickReport> => {
+    const { plans, groups } = planned(batch);
+    if ("write" in spec) {
+      const won = await database.sweep.commit(groups.map((g) => ({ model: spec.model, ...g })), (won) => {
+        const { writes, rows } = collect(now);
+        for (const p of plans) if (won.has(p.item.id)) spec.write(p.item, p.outcome, writes);
+        return rows();
+      });
+      return counted(plans, won);
+    }
+    return database.tx(async (tx) => {
+      const won = new Set<number>();
+      for (const g of groups) for (const r of await spec.claim(tx, g.where, g.data)) won.add(r.id);
+      const { writes, flush } = collect(now);
+      const ours = plans.filter((p) => won.has(p.item.id));
+      if ("actAll" in spec) await spec.actAll(tx, ours, writes);
+      if ("act" in spec) for (const p of ours) await spec.act(tx, p.item, p.outcome, writes);
+      await flush(tx);
+      return counted(plans, won);
+    });
   };
   if (items.length > 1) {
     try {
-      return await database.tx((tx) => tick(tx, items));
+      return await tick(items);
     } catch {
       // rolled back whole; the item that failed is logged (with its id) on the way below
     }
   }
   return eachDue(spec.job, items, opts, async (item) => {
-    const r = await database.tx((tx) => tick(tx, [item]));
+    const r = await tick([item]);
     return r.done ? "done" : r.held ? "held" : "skipped";
   }, spec.retry);
 }

@@ -3,23 +3,22 @@
 // owners and desk are held outside office hours. Answers come from the owner's buttons or the
 // desk's phone record (answerSurvey), which end the ladder.
 import { authorize } from "../authorize.ts";
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
+import type { Database, DbOrTx } from "../../db/client.ts";
 import { inOfficeHours, isOfficeHours, nextOfficeStart, zoneOf } from "../schedule.ts";
-import { deskScope, onDutyStaff, staffOf } from "../staff.ts";
+import { deskScope, onDutyStaffAt, staffAt, type StaffAt } from "../staff.ts";
 import { fixedButtons, ratingButtons } from "../surveys.ts";
 import { addMinutes, formatLocal } from "../time.ts";
 import { placeOf } from "../tickets/view.ts";
-import { shownNumber } from "../tickets/incident.ts";
 import { err, ok, type ButtonIntent, type Result } from "../types.ts";
-import { backoffMinutes, batchOf, calendarFor, claimDue, nothingDue, type Writes, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
+import { backoffMinutes, batchOf, calendarFor, claimDue, nothingDue, type TickWrites, type JobOptions, type Outcome, type TickReport } from "./batch.ts";
 
 const LADDER = ["scheduled", "requested", "reminded"];
 
 const include = { ticket: { include: { property: true, unit: true, reporter: true, assignee: true } } } as const;
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
-function findDue(db: DbOrTx, now: Date, take: number) {
-  return db.survey.findMany({
+function findDue(database: Database, now: Date, take: number) {
+  return database.sweep.findMany("survey", {
     where: { status: { in: LADDER }, dueAt: { lte: now } },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }], take, include,
   });
@@ -37,6 +36,9 @@ const paramsOf = (s: Due, tz: string) => ({
 
 type Step = "void" | "hold" | "phone" | "ask" | "remind";
 
+/** Whether the owner can be asked in the bot (else the desk calls: a phone report, or the bot is blocked). */
+const reachable = (s: Due) => Boolean(s.ticket.reporter.telegramId) && !s.ticket.reporter.blockedAt;
+
 /** The survey's next step at `now`, and what its claim sets (the claim is conditional on status and dueAt). */
 function decide(s: Due, now: Date, opts: JobOptions): { step: Step; data: Record<string, unknown>; outcome: Outcome } {
   const t = s.ticket;
@@ -49,48 +51,67 @@ function decide(s: Due, now: Date, opts: JobOptions): { step: Step; data: Record
   if (s.status === "reminded" || now >= phoneAt) return set("phone", { status: "phone", phoneTaskAt: now, dueAt: null });
   const phoneDue = inOfficeHours(phoneAt, cal);
   if (s.status === "scheduled") {
+    // an owner the bot cannot reach is asked for the record, and goes straight to the desk's phone task
+    if (!reachable(s)) return set("ask", { status: "phone", requestedAt: now, phoneTaskAt: now, dueAt: null });
     const remindAt = inOfficeHours(addMinutes(now, t.property.callbackReminderMin), cal);
     return set("ask", { status: "requested", requestedAt: now, dueAt: remindAt < phoneDue ? remindAt : phoneDue });
   }
   return set("remind", { status: "reminded", remindedAt: now, dueAt: phoneDue });
 }
 
+/** What the claim is followed by, read before it: the numbers shown for linked reports, who takes phone tasks. */
+type Context = { shown: Map<number, string>; desk: StaffAt; supervisors: StaffAt };
+
+async function contextOf(database: Database, due: Due[], now: Date, opts: JobOptions): Promise<Context> {
+  const db = database.db;
+  const linked = [...new Set(due.map((s) => s.ticket.incidentOfId).filter((id): id is number => id !== null))];
+  const shown = new Map(linked.length === 0 ? [] : (await db.ticket.findMany({ where: { id: { in: linked } }, select: { id: true, number: true } }))
+    .map((t) => [t.id, t.number]));
+  const calls = due.filter((s) => {
+    try {
+      const { step } = decide(s, now, opts);
+      return step === "phone" || (step === "ask" && !reachable(s));
+    } catch {
+      return false; // its claim fails too, and it is retried on its own (claimDue)
+    }
+  }).map((s) => s.ticket.propertyId);
+  const none: StaffAt = () => [];
+  return {
+    shown,
+    desk: calls.length === 0 ? none : await onDutyStaffAt(database.sweep, calls, ["desk"]),
+    supervisors: calls.length === 0 ? none : await staffAt(database.sweep, calls, ["supervisor"]),
+  };
+}
+
 /** After the claim: the owner's question or reminder, or the desk's phone task. */
-async function act(tx: Tx, s: Due, now: Date, opts: JobOptions, w: Writes): Promise<void> {
+function write(s: Due, now: Date, opts: JobOptions, c: Context, w: TickWrites): void {
   const t = s.ticket;
   const { step } = decide(s, now, opts);
   const tz = calendarFor(t.property, opts).tz;
   if (step === "void" || step === "hold") return;
-  if (step === "phone") return phoneTask(tx, s, tz, now, w);
+  // a report linked to an incident is asked about (and called back) under the number its reporter was given
+  const number = t.incidentOfId === null ? t.number : c.shown.get(t.incidentOfId) ?? t.number;
+  if (step === "phone") return phoneTask(s, tz, now, number, c, w);
   const confirmed = t.status === "closed";
-  // a report linked to an incident is asked about under the number its reporter was given
-  const notice = { params: { ...paramsOf(s, tz), number: await shownNumber(tx, t) }, buttons: callbackButtons(t.id, confirmed), ref: `callback:${t.id}` };
+  const notice = { params: { ...paramsOf(s, tz), number }, buttons: callbackButtons(t.id, confirmed), ref: `callback:${t.id}` };
   if (step === "ask") {
-    // no chat with the owner (a phone report, or the bot is blocked): straight to the desk
-    const reached = Boolean(t.reporter.telegramId) && !t.reporter.blockedAt;
+    const reached = reachable(s);
     if (reached) w.notify(t.reporterId, { ...notice, key: confirmed ? "callback-ask-rating" : "callback-ask-fixed" });
     w.event({ ticketId: t.id, actorId: null, action: "callback-requested", at: now, data: { reached } });
-    if (!reached) {
-      await tx.survey.update({ where: { id: s.id }, data: { status: "phone", phoneTaskAt: now, dueAt: null } });
-      await phoneTask(tx, s, tz, now, w);
-    }
+    if (!reached) phoneTask(s, tz, now, number, c, w);
     return;
   }
   w.notify(t.reporterId, { ...notice, key: confirmed ? "callback-reminder-rating" : "callback-reminder-fixed" });
   w.event({ ticketId: t.id, actorId: null, action: "callback-reminded", at: now });
 }
 
-/** The desk gets a phone-callback task (also listed by /callbacks). */
-async function phoneTask(tx: Tx, s: Due, tz: string, now: Date, w: Writes): Promise<void> {
+/** The desk gets a phone-callback task (also listed by /callbacks); the supervisors when nobody is at the desk. */
+function phoneTask(s: Due, tz: string, now: Date, number: string, c: Context, w: TickWrites): void {
   const t = s.ticket;
-  const desk = await w.once(`duty:${t.propertyId}:desk`, () => onDutyStaff(tx, t.propertyId, "desk"));
-  w.notifyAll(desk.length > 0 ? desk : await w.once(`staff:${t.propertyId}:supervisor`, () => staffOf(tx, t.propertyId, "supervisor")), {
+  const desk = c.desk(t.propertyId, "desk");
+  w.notifyAll(desk.length > 0 ? desk : c.supervisors(t.propertyId, "supervisor"), {
     key: "callback-phone-task",
-    // a linked report is called back under the number its reporter was given
-    params: {
-      ...paramsOf(s, tz), number: await shownNumber(tx, t), owner: t.reporter.name,
-      phone: t.phone || t.reporter.phone || "-",
-    },
+    params: { ...paramsOf(s, tz), number, owner: t.reporter.name, phone: t.phone || t.reporter.phone || "-" },
     buttons: [[{ label: "btn-record-phone-answer", action: "cbans", id: t.id }]],
   });
   w.event({ ticketId: t.id, actorId: null, action: "callback-phone-task", at: now });
@@ -99,15 +120,16 @@ async function phoneTask(tx: Tx, s: Due, tz: string, now: Date, w: Writes): Prom
 /** One tick of the callback ladder. */
 export async function runCallbacks(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   if (!(await database.anyDue([{ table: "Survey", column: "dueAt", status: LADDER, at: now }]))) return nothingDue("callbacks");
-  const due = await findDue(database.db, now, batchOf(opts));
+  const due = await findDue(database, now, batchOf(opts));
+  const context = await contextOf(database, due, now, opts);
   return claimDue(database, due, now, opts, {
     job: "callbacks",
     plan: (s) => {
       const { data, outcome } = decide(s, now, opts);
       return { where: { status: s.status, dueAt: s.dueAt }, data, outcome };
     },
-    claim: (tx, where, data) => tx.survey.updateManyAndReturn({ where, data, select: { id: true } }),
-    act: (tx, s, _, w) => act(tx, s, now, opts, w),
+    model: "survey",
+    write: (s, _, w) => write(s, now, opts, context, w),
     retry: async (s) => {
       await database.db.survey.updateMany({
         where: { id: s.id, status: s.status, dueAt: s.dueAt },

@@ -2,8 +2,8 @@
 // is offered again (round + 1) and the on-duty supervisors are alerted; at night emergencies also
 // go to the control room. After MAX_REOFFERS rounds the supervisors get a last "assign by hand"
 // alert and the ticket stops escalating. A general job reported at night waits for office hours.
-import type { Database, DbOrTx, Tx } from "../../db/client.ts";
-import { onDutyStaffAt } from "../staff.ts";
+import type { Database, Tx } from "../../db/client.ts";
+import { onDutyStaffAt, type StaffAt } from "../staff.ts";
 import { isOfficeHours, nextOfficeStart } from "../schedule.ts";
 import { offerTickets } from "../tickets/dispatch.ts";
 import { placeOf, viewInclude, withView } from "../tickets/view.ts";
@@ -15,8 +15,8 @@ export const MAX_REOFFERS = 3;
 
 type Due = Awaited<ReturnType<typeof findDue>>[number];
 
-function findDue(db: DbOrTx, now: Date, take: number) {
-  return db.ticket.findMany({
+function findDue(database: Database, now: Date, take: number) {
+  return database.sweep.findMany("ticket", {
     where: { status: "open", dispatchDueAt: { lte: now } },
     orderBy: [{ dispatchDueAt: "asc" }, { id: "asc" }], take, include: viewInclude,
   });
@@ -34,10 +34,9 @@ function plan(t: Due, now: Date, opts: JobOptions): Plan {
 }
 
 /** Re-offers the tickets won (one batch for all) and alerts their properties' supervisors on duty. */
-async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, w: Writes): Promise<void> {
+async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, duty: StaffAt, w: Writes): Promise<void> {
   if (tickets.length === 0) return;
   const offered = await offerTickets(tx, tickets.filter((t) => t.dispatchLevel + 1 <= MAX_REOFFERS).map((t) => ({ ticketId: t.id, round: t.dispatchLevel + 1, loaded: withView(t) })), now);
-  const duty = await onDutyStaffAt(tx, tickets.map((t) => t.propertyId), ["supervisor", "control_room"]);
   for (const t of tickets) {
     const night = !isOfficeHours(now, calendarFor(t.property, opts));
     const round = t.dispatchLevel + 1;
@@ -62,12 +61,14 @@ async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, w: 
 /** One tick of the dispatch escalation. */
 export async function runDispatchEscalation(database: Database, now: Date, opts: JobOptions = {}): Promise<TickReport> {
   if (!(await database.anyDue([{ table: "Ticket", column: "dispatchDueAt", status: ["open"], at: now }]))) return nothingDue("dispatch-escalation");
-  const due = await findDue(database.db, now, batchOf(opts));
+  const due = await findDue(database, now, batchOf(opts));
+  // who is alerted, read before the claim on the sweep's path (the offers go out in the claim's transaction)
+  const duty = due.length === 0 ? () => [] : await onDutyStaffAt(database.sweep, due.map((t) => t.propertyId), ["supervisor", "control_room"]);
   return claimDue(database, due, now, opts, {
     job: "dispatch-escalation",
     plan: (t) => plan(t, now, opts),
     claim: (tx, where, data) => tx.ticket.updateManyAndReturn({ where, data, select: { id: true } }),
-    actAll: (tx, won, w) => escalate(tx, won.filter((x) => x.outcome === "done").map((x) => x.item), now, opts, w),
+    actAll: (tx, won, w) => escalate(tx, won.filter((x) => x.outcome === "done").map((x) => x.item), now, opts, duty, w),
     retry: async (t) => {
       await database.db.ticket.updateMany({
         where: { id: t.id, status: "open", dispatchDueAt: t.dispatchDueAt },

@@ -241,14 +241,19 @@ export async function wakeJobCards(db: DbOrTx, ticketId: number, action: string,
   await db.jobCard.updateMany({ where: { ticketId, endedAt: null }, data: { nextEditAt: now } });
 }
 
-/** wakeJobCards for many events at once (a scheduled job's tick): one statement per distinct time. */
-export async function wakeJobCardsOf(db: DbOrTx, events: { ticketId?: number | null; action: string; at: Date }[]): Promise<void> {
+/** The job cards that events wake: the tickets' ids per event time (see wakeJobCards). */
+export function cardWakes(events: { ticketId?: number | null; action: string; at: Date }[]): { ticketIds: number[]; at: Date }[] {
   const byTime = new Map<number, Set<number>>();
   for (const e of events) {
     if (!e.ticketId || !CARD_EVENTS.has(e.action)) continue;
     byTime.set(e.at.getTime(), (byTime.get(e.at.getTime()) ?? new Set()).add(e.ticketId));
   }
-  for (const [at, ids] of byTime) {
-    await db.jobCard.updateMany({ where: { ticketId: { in: [...ids] }, endedAt: null }, data: { nextEditAt: new Date(at) } });
+  return [...byTime].map(([at, ids]) => ({ ticketIds: [...ids], at: new Date(at) }));
+}
+
+/** wakeJobCards for many events at once (a scheduled job's tick): one statement per distinct time. */
+export async function wakeJobCardsOf(db: DbOrTx, events: { ticketId?: number | null; action: string; at: Date }[]): Promise<void> {
+  for (const { ticketIds, at } of cardWakes(events)) {
+    await db.jobCard.updateMany({ where: { ticketId: { in: ticketIds }, endedAt: null }, data: { nextEditAt: at } });
   }
 }
