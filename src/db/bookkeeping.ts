@@ -42,8 +42,18 @@ export type InboxStore = {
   waiting: (now: Date, limit: number) => Promise<string[]>;
 };
 
+/** A Telegram account's person with their live roles and their homes, as one read finds them. */
+export type KnownPerson = {
+  id: number; telegramId: number; name: string; username: string | null; language: string; onDuty: boolean;
+  phone: string | null; blocked: boolean;
+  roles: { role: string; propertyId: number | null; skills: string }[];
+  units: { id: number; propertyId: number; propertyName: string; building: string; entrance: string; room: string }[];
+};
+
 export type Bookkeeping = {
   inbox: InboxStore;
+  /** The sender of an update, in one statement (null: not known yet). */
+  person: (telegramId: number) => Promise<KnownPerson | null>;
   readSession: (key: string) => Promise<string | undefined>;
   writeSession: (key: string, value: string) => Promise<void>;
   deleteSession: (key: string) => Promise<void>;
@@ -90,6 +100,31 @@ function inOrder(rows: Record<string, unknown>[]): InboxRow[] {
     .sort((a, b) => (a.at === b.at ? a.updateId - b.updateId : a.at < b.at ? -1 : 1))
     .map(({ at: _at, ...row }) => row);
 }
+/** The person, their roles (not revoked) and their homes, the lists as JSON (`list` aggregates). */
+const PERSON = (p: P, list: (columns: string, from: string, order: string) => string) => `SELECT pe."id", pe."telegramId", pe."name",
+  pe."username", pe."language", pe."onDuty", pe."phone", pe."blockedAt",
+  ${list(`'role', g."role", 'propertyId', g."propertyId", 'skills', g."skills"`, `"RoleGrant" g WHERE g."personId" = pe."id" AND g."revokedAt" IS NULL`, `g."id"`)} AS "roles",
+  ${list(`'id', u."id", 'propertyId', u."propertyId", 'propertyName', pr."name", 'building', u."building", 'entrance', u."entrance", 'room', u."room"`,
+    `"UnitMember" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Property" pr ON pr."id" = u."propertyId" WHERE m."personId" = pe."id"`, `u."id"`)} AS "units"
+  FROM "Person" pe WHERE pe."telegramId" = ${p(1)}`;
+const sqliteList = (columns: string, from: string, order: string) =>
+  `(SELECT json_group_array(json(x.o)) FROM (SELECT json_object(${columns}) AS o FROM ${from} ORDER BY ${order}) x)`;
+const pgList = (columns: string, from: string, order: string) =>
+  `(SELECT COALESCE(json_agg(json_build_object(${columns}) ORDER BY ${order}), '[]'::json) FROM ${from})`;
+
+function knownPerson(r: Record<string, unknown> | undefined): KnownPerson | null {
+  if (!r) return null;
+  const list = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as Record<string, unknown>[];
+  return {
+    id: Number(r.id), telegramId: Number(r.telegramId), name: String(r.name), username: r.username === null ? null : String(r.username),
+    language: String(r.language), onDuty: r.onDuty === true || Number(r.onDuty) === 1, phone: r.phone === null ? null : String(r.phone),
+    blocked: r.blockedAt !== null && r.blockedAt !== undefined,
+    roles: list(r.roles).map((g) => ({ role: String(g.role), propertyId: g.propertyId === null ? null : Number(g.propertyId), skills: String(g.skills ?? "") })),
+    units: list(r.units).map((u) => ({ id: Number(u.id), propertyId: Number(u.propertyId), propertyName: String(u.propertyName),
+      building: String(u.building), entrance: String(u.entrance), room: String(u.room) })),
+  };
+}
+
 const READ = (p: (n: number) => string) => `SELECT "value" FROM "Session" WHERE "key" = ${p(1)}`;
 const WRITE = (p: (n: number) => string) => `INSERT INTO "Session" ("key", "value") VALUES (${p(1)}, ${p(2)})
   ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`;
@@ -131,8 +166,8 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
     let stmt: SqliteStatement | undefined;
     return () => (stmt ??= conn.prepare(sql));
   };
-  const [read, write, del] = [READ(q), WRITE(q), DELETE(q)].map(prepared) as [
-    () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
+  const [read, write, del, person] = [READ(q), WRITE(q), DELETE(q), PERSON(q, sqliteList)].map(prepared) as [
+    () => SqliteStatement, () => SqliteStatement, () => SqliteStatement, () => SqliteStatement,
   ];
   const n = (i: number) => `?${i}`; // numbered: a parameter used twice is bound once
   const [accept, claim, done, release, renew, waiting] = [ACCEPT(n), CLAIM(n), DONE(n), RELEASE(n), RENEW(n), WAITING(n)]
@@ -172,6 +207,7 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
   };
   return {
     inbox,
+    person: (telegramId) => run(() => knownPerson(person().get(telegramId) as Record<string, unknown> | undefined)),
     readSession: async (key) => {
       const kept = prefetch.take(key);
       return kept ? kept.value : run(() => (read().get(key) as { value: string } | undefined)?.value);
@@ -228,6 +264,7 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
   };
   return {
     inbox,
+    person: async (telegramId) => knownPerson((await query("rd_person", PERSON(q, pgList), [telegramId]))[0]),
     readSession: async (key) => {
       const kept = prefetch.take(key);
       return kept ? kept.value : (await query("rd_read", READ(q), [key]))[0]?.value as string | undefined;

@@ -4,6 +4,30 @@
 // are the ones it was filled with, and it is younger than the TTL (writes by another process).
 import type { Database } from "../db/client.ts";
 import { ensurePerson, type PersonView, type TelegramUser } from "./people.ts";
+import { unitLabel, type UnitLine } from "./properties.ts";
+import { skillsOf } from "./staff.ts";
+import { isLanguage, type Role } from "./types.ts";
+
+/** The key under which a person's homes (listUnits) are kept with their entry: read with the person. */
+export const SENDER_UNITS = "units";
+
+/**
+ * The person behind a Telegram account when nothing about them is to be written (known, the same
+ * name and username, not marked unreachable, not a configured admin id): one read, their homes with
+ * it. Null: ensurePerson's case (a newcomer, a new name, an admin id).
+ */
+async function knownSender(database: Database, u: TelegramUser, adminTelegramIds: readonly number[]) {
+  if (adminTelegramIds.includes(u.telegramId)) return null;
+  const p = await database.bookkeeping.person(u.telegramId);
+  if (!p || p.blocked || p.name !== u.name || p.username !== (u.username ?? null)) return null;
+  const person: PersonView = {
+    id: p.id, telegramId: p.telegramId, name: p.name, language: isLanguage(p.language) ? p.language : "zh-CN", onDuty: p.onDuty,
+    phone: p.phone, roles: p.roles.map((r) => ({ role: r.role as Role, propertyId: r.propertyId, skills: skillsOf(r.skills) })),
+    unitIds: p.units.map((x) => x.id),
+  };
+  const units: UnitLine[] = p.units.map((x) => ({ id: x.id, propertyId: x.propertyId, propertyName: x.propertyName, label: unitLabel(x) }));
+  return { person, units };
+}
 
 type Entry = {
   person: PersonView; name: string; username: string | null; generation: number; at: number;
@@ -36,12 +60,14 @@ export function createPersonCache(database: Database, adminTelegramIds: readonly
       // (a person seen before: their own writes count too; a newcomer: writes that change anyone)
       const known = entries.get(u.telegramId)?.person.id;
       const before = database.generation(known);
-      const { person } = await ensurePerson(database.db, u, adminTelegramIds, now);
+      const fast = await knownSender(database, u, adminTelegramIds);
+      const { person } = fast ?? await ensurePerson(database.db, u, adminTelegramIds, now);
       const generation = database.generation(person.id);
       // a write that may change this person ran meanwhile: what was read may be older than it
       if (database.generation(known) === before && (known === undefined || known === person.id)) {
         entries.delete(u.telegramId);
-        entries.set(u.telegramId, { person, name: u.name, username: u.username ?? null, generation, at: now.getTime(), extras: new Map() });
+        const extras = new Map<string, unknown>(fast ? [[SENDER_UNITS, fast.units]] : []);
+        entries.set(u.telegramId, { person, name: u.name, username: u.username ?? null, generation, at: now.getTime(), extras });
         if (entries.size > max) entries.delete(entries.keys().next().value!);
       } else {
         entries.delete(u.telegramId);

@@ -112,6 +112,10 @@ describe("statements per update", () => {
     const row = await db.session.findUnique({ where: { key: `conv:${owner.id}` } });
     expect(row?.value).toContain("厨房水龙头一直滴水");
     expect(await db.inboundUpdate.count({ where: { handledAt: null } })).toBe(0);
+    // an owner not in memory (not seen lately, or since a restart): their person, roles and homes in one read
+    const other = h.user(Number((await makeOwner(db, unit.id, "李先生")).telegramId), "李先生");
+    expect(await statementsOf(() => other.send("/repair"))).toBeLessThanOrEqual(4);
+    expect(buttonsOf(other.inbox().at(-1)).map((b) => b.text)).toContain("3-1-502");
   });
 
   it("sees a change of language or roles at the next update", async () => {

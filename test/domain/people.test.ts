@@ -1,6 +1,7 @@
 // People, roles, properties, units and invites against a real database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ensurePerson, listPeople, revokeRole, setDuty, setLanguage } from "../../src/domain/people.ts";
+import { createPersonCache, SENDER_UNITS } from "../../src/domain/person-cache.ts";
 import { createOwnerCode, createStaffInvite, redeemInvite } from "../../src/domain/invites.ts";
 import { addUnit, createProperty, findUnit, importUnits, listUnits, parseUnitLabel, parseUnitsCsv, propertySettings, updatePropertySetting } from "../../src/domain/properties.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
@@ -20,6 +21,31 @@ async function admin() {
 }
 
 describe("people", () => {
+  it("the sender read in one statement is the person ensurePerson makes: roles, skills, homes, phone, duty", async () => {
+    const property = await makeProperty(d.db);
+    const tech = await makeStaff(d.db, property.id, "technician", "李师傅", "water,electricity");
+    await d.db.roleGrant.create({ data: { personId: tech.id, role: "desk", propertyId: property.id } });
+    await d.db.roleGrant.create({ data: { personId: tech.id, role: "supervisor", propertyId: property.id, revokedAt: T0 } });
+    const [b, a] = [await makeUnit(d.db, property.id, "3-1-502"), await makeUnit(d.db, property.id, "1-1-101")];
+    for (const u of [b, a]) await d.db.unitMember.create({ data: { personId: tech.id, unitId: u.id } });
+    await d.db.person.update({ where: { id: tech.id }, data: { phone: "13800138000", onDuty: false, language: "en" } });
+    const u = { telegramId: Number(tech.telegramId), name: "李师傅" };
+    const cache = createPersonCache(d, []);
+    const fast = await cache.get(u, T0);
+    const slow = (await ensurePerson(d.db, u, [], T0)).person;
+    expect(fast).toEqual(slow);
+    expect(fast.roles.map((r) => [r.role, r.skills])).toEqual([["technician", ["water", "electricity"]], ["desk", []]]);
+    // the homes came with it: kept for /repair, as listUnits reads them
+    const homes = await cache.remember(u.telegramId, SENDER_UNITS, async () => { throw new Error("read again"); }, T0);
+    expect(homes).toEqual(await listUnits(d.db, tech.id));
+    // a new name, a blocked person, an admin id: ensurePerson's way (the name is written)
+    const renamed = await createPersonCache(d, []).get({ ...u, name: "李大师傅" }, T0);
+    expect(renamed.name).toBe("李大师傅");
+    expect((await d.db.person.findUniqueOrThrow({ where: { id: tech.id } })).name).toBe("李大师傅");
+    const asAdmin = await createPersonCache(d, [u.telegramId]).get({ ...u, name: "李大师傅" }, T0);
+    expect(asAdmin.roles.map((r) => r.role)).toContain("admin");
+  });
+
   it("creates a person on first contact, once, and makes configured ids admin only the first time", async () => {
     const tg = nextTelegramId();
     const first = await ensurePerson(d.db, { telegramId: tg, name: "Ada", username: "ada" }, [tg], T0);

@@ -1,5 +1,6 @@
 // Owner: /repair, /my, a ticket's detail and timeline, cancel, confirm / not fixed, rating.
 import { Composer, InlineKeyboard } from "grammy";
+import { SENDER_UNITS } from "../../domain/person-cache.ts";
 import { listUnits } from "../../domain/properties.ts";
 import { cancelTicket, confirmFixed, listOwnerTickets, ownerTicketDetail } from "../../domain/tickets/owner.ts";
 import { answerSurvey, ratingButtons, ticketAwaitingRating } from "../../domain/surveys.ts";
@@ -22,7 +23,7 @@ const data = (ctx: BotContext) => parseCallback(ctx.callbackQuery?.data)!;
 const flowArgs = (ctx: BotContext, ticketId: number, number: string): FlowArgs => ({ personId: ctx.person!.id, lang: ctx.lang, ticketId, number });
 
 chat.command("repair", async (ctx) => {
-  const units = await ctx.remember("units", () => listUnits(ctx.deps.database.db, ctx.person!.id));
+  const units = await ctx.remember(SENDER_UNITS, () => listUnits(ctx.deps.database.db, ctx.person!.id));
   if (units.length === 0) return ctx.reply(ctx.t("help-not-joined"));
   const args: RepairArgs = { personId: ctx.person!.id, lang: ctx.lang, units: units.map((u) => ({ id: u.id, propertyId: u.propertyId, propertyName: u.propertyName, label: u.label })) };
   await enterFlow(ctx, REPAIR, args);
