@@ -37,17 +37,6 @@ describe("dispatch escalation", () => {
     expect(await count(d, "dispatch-overdue")).toBe(1);
   });
 
-  it("re-offers the pool off Prisma's path: the probe, then a few driver statements whatever the number of tickets", async () => {
-    for (let i = 0; i < 5; i++) await reported(d, s, T0);
-    const [total, swept] = [d.statements(), d.sweep.statements()];
-    expect(await runDispatchEscalation(d, min(T0, 5))).toMatchObject({ due: 5, done: 5 });
-    const bySweep = d.sweep.statements() - swept;
-    expect(d.statements() - total - bySweep).toBe(1); // "anything due?", and no statement through Prisma
-    expect(bySweep).toBeLessThanOrEqual(18); // reads 10, commit 6 (+ BEGIN/COMMIT on PostgreSQL)
-    expect(await offersSent("offer-reminder")).toBe(10);
-    expect(await d.db.event.count({ where: { action: "offered", at: min(T0, 5) } })).toBe(5);
-  });
-
   it("counts only the technicians who can be reached in the escalation", async () => {
     await d.db.person.update({ where: { id: s.technicians[0]!.id }, data: { telegramId: null } });
     await reported(d, s, T0);
