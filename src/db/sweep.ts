@@ -34,10 +34,13 @@ export type ClaimGroup = { model: string; where: { OR: Where[] }; data: Record<s
 export type OfferWrites = {
   renew: { ids: number[]; round: number }[];
   create: { ticketId: number; technicianId: number; round: number; createdAt: Date }[];
-  messages: (offerIdOf: (ticketId: number, technicianId: number) => number | undefined) => MessageRow[];
+  messages: (offerIdOf: OfferIdOf) => MessageRow[];
 };
+type OfferIdOf = (ticketId: number, technicianId: number) => number | undefined;
 /** What a tick writes once its claims are known. */
-export type SweepWrites = { messages: MessageRow[]; events: EventRow[]; wake: { ticketIds: number[]; at: Date }[]; offers?: OfferWrites };
+export type SweepWrites = {
+  messages: MessageRow[]; events: EventRow[]; wake: { ticketIds: number[]; at: Date }[]; offers?: OfferWrites;
+};
 
 /** Rows counted (and a column summed) per value of a column. */
 export type GroupArgs = { by: string; where?: Where; sum?: string };
@@ -224,15 +227,18 @@ function* commitSteps(claims: ClaimGroup[], then: (won: Set<number>) => SweepWri
 
 /** The statements of a tick's offers; returns the id of each offer written, by ticket and technician. */
 function* offerSteps(o: OfferWrites, d: Dialect):
-  Generator<{ sql: string; args: unknown[]; kind: "write" }, (ticketId: number, technicianId: number) => number | undefined, Row[]> {
+  Generator<{ sql: string; args: unknown[]; kind: "write" }, OfferIdOf, Row[]> {
   const written = new Map<string, number>();
-  const keep = (rows: Row[]) => { for (const r of rows) written.set(`${Number(r.ticketId)}:${Number(r.technicianId)}`, Number(r.id)); };
+  const keep = (rows: Row[]) => {
+    for (const r of rows) written.set(`${Number(r.ticketId)}:${Number(r.technicianId)}`, Number(r.id));
+  };
   const returning = ` RETURNING "id", "ticketId", "technicianId"`;
   for (const r of o.renew) {
     if (r.ids.length === 0) continue;
     const args: unknown[] = [r.round];
     const where = whereSql({ id: { in: r.ids } }, args, d);
-    keep(yield { sql: `UPDATE "Offer" SET "round" = ${d.p(1)}, "status" = 'offered' WHERE ${where} AND "status" <> 'declined'${returning}`, args, kind: "write" });
+    const sql = `UPDATE "Offer" SET "round" = ${d.p(1)}, "status" = 'offered' WHERE ${where} AND "status" <> 'declined'${returning}`;
+    keep(yield { sql, args, kind: "write" });
   }
   if (o.create.length > 0) {
     const rows = o.create.map((c) => [c.ticketId, c.technicianId, c.round, d.date(c.createdAt)]);

@@ -59,7 +59,8 @@ export async function techniciansAt(
     ? (await db.findMany("roleGrant", { where, include: { person: true }, orderBy: { personId: "asc" } }))
       .filter((g) => g.person.onDuty && g.person.blockedAt === null)
     : await db.roleGrant.findMany({
-      where: { ...where, person: { onDuty: true, blockedAt: null } }, select: { personId: true, propertyId: true, skills: true }, orderBy: { personId: "asc" },
+      where: { ...where, person: { onDuty: true, blockedAt: null } },
+      select: { personId: true, propertyId: true, skills: true }, orderBy: { personId: "asc" },
     });
   return (propertyId, category, emergency) => pickTechnicians(grants, propertyId, category, emergency);
 }

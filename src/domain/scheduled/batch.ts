@@ -117,7 +117,8 @@ function collect(now: Date) {
   const rows = () => {
     if (edits.length > 0) throw new Error("an edit needs the transaction's path (act), not write");
     const messages = notices.map(({ personId, notice }) => messageRow(personId, notice, now));
-    return { messages, events: events.map(eventRow), wake: cardWakes(events), ...(offers.length > 0 ? { offers: offerRows(offers, now) } : {}) };
+    const written = offers.length > 0 ? { offers: offerRows(offers, now) } : {};
+    return { messages, events: events.map(eventRow), wake: cardWakes(events), ...written };
   };
   return { writes: { ...writes, offer }, flush, rows };
 }
@@ -137,12 +138,13 @@ function offerRows(offers: TickOffer[], now: Date) {
   return {
     renew: rounds.map((round) => ({ round, ids: offers.filter((o) => o.round === round).flatMap((o) => o.renew) })),
     create: offers.flatMap((o) => o.create.map((technicianId) => ({ ticketId: o.ticketId, technicianId, round: o.round, createdAt: now }))),
-    messages: (offerIdOf: (ticketId: number, technicianId: number) => number | undefined) => offers.flatMap((o) =>
-      o.notices((technicianId) => offerIdOf(o.ticketId, technicianId)).map(([personId, n]) => messageRow(personId, n, now))),
+    messages: (offerIdOf: (ticketId: number, technicianId: number) => number | undefined) => offers.flatMap((o) => o
+      .notices((technicianId) => offerIdOf(o.ticketId, technicianId))
+      .map(([personId, n]) => messageRow(personId, n, now))),
   };
 }
 
-/** What an item's write may do on the sweep's path: messages, events and offers (what they need was read before the claim). */
+/** What an item's write may do on the sweep's path: messages, events, offers (what they need was read before the claim). */
 export type TickWrites = Pick<Writes, "notify" | "notifyAll" | "event"> & { offer: (o: TickOffer) => void };
 
 /** One item's claim: the values it was read with (they must still hold) and what the claim sets. */

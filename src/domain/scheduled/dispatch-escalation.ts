@@ -10,7 +10,10 @@ import { onBoard } from "../tickets/group-board.ts";
 import type { Category } from "../types.ts";
 import { placeOf, viewInclude, withView } from "../tickets/view.ts";
 import { addMinutes } from "../time.ts";
-import { backoffSince, batchOf, calendarFor, claimDue, minutesBetween, nothingDue, type JobOptions, type Plan, type TickReport, type TickWrites, type Writes } from "./batch.ts";
+import {
+  backoffSince, batchOf, calendarFor, claimDue, minutesBetween, nothingDue,
+  type JobOptions, type Plan, type TickReport, type TickWrites, type Writes,
+} from "./batch.ts";
 
 /** Re-offer rounds after the first offer; the round after them only alerts. */
 export const MAX_REOFFERS = 3;
@@ -51,7 +54,9 @@ const onPrismaPath = (t: Due, now: Date, opts: JobOptions) => {
 };
 
 /** The supervisors' alert (on duty; at night, for an emergency, the control room too) and the round's event. */
-function alert(t: Due, reached: number[], now: Date, opts: JobOptions, duty: StaffAt, w: Pick<Writes, "notifyAll" | "event">): void {
+function alert(
+  t: Due, reached: number[], now: Date, opts: JobOptions, duty: StaffAt, w: Pick<Writes, "notifyAll" | "event">,
+): void {
   const night = !isOfficeHours(now, calendarFor(t.property, opts));
   const round = t.dispatchLevel + 1;
   const final = round > MAX_REOFFERS;
@@ -67,7 +72,10 @@ function alert(t: Due, reached: number[], now: Date, opts: JobOptions, duty: Sta
       minutes: minutesBetween(t.reportedAt, now), round, offered: reached.length, held,
     },
   });
-  w.event({ ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now, data: { round, offered: reached, alerted } });
+  w.event({
+    ticketId: t.id, actorId: null, action: final ? "dispatch-unassigned" : "dispatch-escalated", at: now,
+    data: { round, offered: reached, alerted },
+  });
 }
 
 /** Who a pool round may reach, read before the claim: the technicians on duty, their chats, the tickets' offers so far. */
@@ -75,20 +83,24 @@ async function poolReads(database: Database, tickets: Due[]) {
   if (tickets.length === 0) return { techniciansOf: () => [], reachable: new Set<number>(), offers: [] };
   const techniciansOf = await techniciansAt(database.sweep, tickets.map((t) => t.propertyId));
   const ids = [...new Set(tickets.flatMap((t) => techniciansOf(t.propertyId, t.category as Category, t.emergency)))];
-  const people = ids.length === 0 ? [] : await database.sweep.findMany("person", { where: { id: { in: ids }, telegramId: { not: null }, blockedAt: null } });
+  const people = ids.length === 0 ? []
+    : await database.sweep.findMany("person", { where: { id: { in: ids }, telegramId: { not: null }, blockedAt: null } });
   const offers = await database.sweep.findMany("offer", { where: { ticketId: { in: tickets.map((t) => t.id) } } });
   return { techniciansOf, reachable: new Set(people.map((p) => p.id)), offers };
 }
 
 /** A won round on the sweep's path: the pool's offers (rows, messages, the "offered" event) written with the claim, then the alert. */
-function write(t: Due, now: Date, opts: JobOptions, duty: StaffAt, pool: Awaited<ReturnType<typeof poolReads>>, w: TickWrites): void {
+function write(
+  t: Due, now: Date, opts: JobOptions, duty: StaffAt, pool: Awaited<ReturnType<typeof poolReads>>, w: TickWrites,
+): void {
   let reached: number[] = [];
   if (offersOf(t, now, opts) === "pool") {
     const round = t.dispatchLevel + 1;
     const technicians = pool.techniciansOf(t.propertyId, t.category as Category, t.emergency);
     const p: OfferPlan = { ticketId: t.id, round, ...withView(t), ...planOffer({ ticketId: t.id }, technicians, pool.offers) };
     w.offer({
-      ticketId: t.id, round, renew: p.again.map((id) => p.existing.get(id)!.id), create: p.toOffer.filter((id) => !p.existing.has(id)),
+      ticketId: t.id, round,
+      renew: p.again.map((id) => p.existing.get(id)!.id), create: p.toOffer.filter((id) => !p.existing.has(id)),
       notices: (offerIdOf) => offerNotices(p, offerIdOf, now),
     });
     w.event(offeredEvent(p, now));
@@ -100,13 +112,16 @@ function write(t: Due, now: Date, opts: JobOptions, duty: StaffAt, pool: Awaited
 /** Re-offers the tickets won on Prisma's path (one batch for all) and alerts their properties' supervisors on duty. */
 async function escalate(tx: Tx, tickets: Due[], now: Date, opts: JobOptions, duty: StaffAt, w: Writes): Promise<void> {
   if (tickets.length === 0) return;
-  const offered = await offerTickets(tx, tickets.filter((t) => t.dispatchLevel + 1 <= MAX_REOFFERS).map((t) => ({ ticketId: t.id, round: t.dispatchLevel + 1, loaded: withView(t) })), now);
+  const rounds = tickets.filter((t) => t.dispatchLevel + 1 <= MAX_REOFFERS)
+    .map((t) => ({ ticketId: t.id, round: t.dispatchLevel + 1, loaded: withView(t) }));
+  const offered = await offerTickets(tx, rounds, now);
   for (const t of tickets) alert(t, offered.get(t.id) ?? [], now, opts, duty, w);
 }
 
 /** Reports of one tick's parts, added up. */
-const sum = (a: TickReport, b: TickReport): TickReport =>
-  ({ job: a.job, due: a.due + b.due, done: a.done + b.done, held: a.held + b.held, skipped: a.skipped + b.skipped, failed: a.failed + b.failed });
+const sum = (a: TickReport, b: TickReport): TickReport => ({
+  job: a.job, due: a.due + b.due, done: a.done + b.done, held: a.held + b.held, skipped: a.skipped + b.skipped, failed: a.failed + b.failed,
+});
 
 /**
  * One tick of the dispatch escalation. Most rounds (the pool's, the held ones, the last alerts) take

@@ -75,7 +75,10 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   if (pool.length === 0) return reached;
   const techniciansOf = await techniciansAt(tx, pool.map((p) => p.ticket.propertyId));
   const offers = await tx.offer.findMany({ where: { ticketId: { in: pool.map((p) => p.ticketId) } } });
-  const plans = pool.map((p) => ({ ...p, ...planOffer(p, techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency), offers) }));
+  const plans = pool.map((p) => {
+    const technicians = techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency);
+    return { ...p, ...planOffer(p, technicians, offers) };
+  });
   // renewed offers: one statement per round; new offers: one statement
   const renewedRounds = [...new Set(plans.filter((p) => p.again.length > 0).map((p) => p.round))];
   for (const round of renewedRounds) {
@@ -105,7 +108,9 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
  * (assigned, or round-robin) or kept for the desk (assign mode), the next in turn alone (round-robin),
  * or offers to everyone on duty (the pool; emergencies always).
  */
-export function roundKind(t: { emergency: boolean; assignDueAt: Date | null; property: { dispatchMode: string } }, now: Date): "none" | "turn" | "pool" {
+export function roundKind(
+  t: { emergency: boolean; assignDueAt: Date | null; property: { dispatchMode: string } }, now: Date,
+): "none" | "turn" | "pool" {
   if (t.assignDueAt && t.assignDueAt > now) return "none";
   if (t.emergency) return "pool";
   return t.property.dispatchMode === "assign" ? "none" : t.property.dispatchMode === "round_robin" ? "turn" : "pool";
@@ -129,11 +134,14 @@ export function planOffer(r: { ticketId: number; except?: number[] }, technician
 export type OfferPlan = ReturnType<typeof planOffer> & { ticketId: number; round: number; ticket: LoadedTicket; view: TicketView };
 
 /** The offer messages of a planned round (the write part): one per technician offered whose offer row is known. */
-export function offerNotices(p: OfferPlan, offerIdOf: (technicianId: number) => number | undefined, now: Date): [number, Notice][] {
+export function offerNotices(
+  p: OfferPlan, offerIdOf: (technicianId: number) => number | undefined, now: Date,
+): [number, Notice][] {
   const minutes = minutesSince(p.ticket.reportedAt, now);
   return p.toOffer.flatMap((technicianId): [number, Notice][] => {
     const id = offerIdOf(technicianId);
-    return id === undefined ? [] : [[technicianId, offerNotice(p.view, { id, round: p.round }, minutes, p.holding.includes(technicianId))]];
+    if (id === undefined) return [];
+    return [[technicianId, offerNotice(p.view, { id, round: p.round }, minutes, p.holding.includes(technicianId))]];
   });
 }
 
