@@ -26,8 +26,21 @@ export type MessageRow = {
 export type EventRow = { ticketId: number | null; complaintId: number | null; actorId: number | null; action: string; data: string; at: Date };
 /** One conditional update of many rows (`where` is an OR of the items' conditions); the ids it changed are won. */
 export type ClaimGroup = { model: string; where: { OR: Where[] }; data: Record<string, unknown> };
+/**
+ * Offers a tick writes with its claims: existing rows renewed (by id, unless declined since they were
+ * read) or new rows (none when the technician got one since); the messages of the offers written, once
+ * their ids are known.
+ */
+export type OfferWrites = {
+  renew: { ids: number[]; round: number }[];
+  create: { ticketId: number; technicianId: number; round: number; createdAt: Date }[];
+  messages: (offerIdOf: OfferIdOf) => MessageRow[];
+};
+type OfferIdOf = (ticketId: number, technicianId: number) => number | undefined;
 /** What a tick writes once its claims are known. */
-export type SweepWrites = { messages: MessageRow[]; events: EventRow[]; wake: { ticketIds: number[]; at: Date }[] };
+export type SweepWrites = {
+  messages: MessageRow[]; events: EventRow[]; wake: { ticketIds: number[]; at: Date }[]; offers?: OfferWrites;
+};
 
 /** Rows counted (and a column summed) per value of a column. */
 export type GroupArgs = { by: string; where?: Where; sum?: string };
@@ -188,12 +201,14 @@ function* commitSteps(claims: ClaimGroup[], then: (won: Set<number>) => SweepWri
     for (const r of yield { sql, args, kind: "claim" }) won.add(Number(r.id));
   }
   const w = then(won);
-  if (w.messages.length > 0) {
-    const ids = [...new Set(w.messages.map((m) => m.personId))];
+  // the offers' messages first (a technician's offer goes out before the alerts about it)
+  const messages = w.offers ? [...w.offers.messages(yield* offerSteps(w.offers, d)), ...w.messages] : w.messages;
+  if (messages.length > 0) {
+    const ids = [...new Set(messages.map((m) => m.personId))];
     const args: unknown[] = [];
     const sql = `SELECT "id", "telegramId" FROM "Person" WHERE ${whereSql({ id: { in: ids }, telegramId: { not: null }, blockedAt: null }, args, d)}`;
     const chats = new Map((yield { sql, args, kind: "people" }).map((r) => [Number(r.id), r.telegramId]));
-    const rows = w.messages.filter((m) => chats.has(m.personId)).map((m) => [
+    const rows = messages.filter((m) => chats.has(m.personId)).map((m) => [
       chats.get(m.personId), m.personId, m.kind, m.key, m.params, m.buttons, m.photos, m.ref, "pending", 0, d.date(m.at), d.date(m.at),
     ]);
     if (rows.length > 0) yield { ...insert("Outbox", MESSAGE_COLUMNS, rows, d), kind: "write" };
@@ -210,6 +225,30 @@ function* commitSteps(claims: ClaimGroup[], then: (won: Set<number>) => SweepWri
   return won;
 }
 
+/** The statements of a tick's offers; returns the id of each offer written, by ticket and technician. */
+function* offerSteps(o: OfferWrites, d: Dialect):
+  Generator<{ sql: string; args: unknown[]; kind: "write" }, OfferIdOf, Row[]> {
+  const written = new Map<string, number>();
+  const keep = (rows: Row[]) => {
+    for (const r of rows) written.set(`${Number(r.ticketId)}:${Number(r.technicianId)}`, Number(r.id));
+  };
+  const returning = ` RETURNING "id", "ticketId", "technicianId"`;
+  for (const r of o.renew) {
+    if (r.ids.length === 0) continue;
+    const args: unknown[] = [r.round];
+    const where = whereSql({ id: { in: r.ids } }, args, d);
+    const sql = `UPDATE "Offer" SET "round" = ${d.p(1)}, "status" = 'offered' WHERE ${where} AND "status" <> 'declined'${returning}`;
+    keep(yield { sql, args, kind: "write" });
+  }
+  if (o.create.length > 0) {
+    const rows = o.create.map((c) => [c.ticketId, c.technicianId, c.round, d.date(c.createdAt)]);
+    const { sql, args } = insert("Offer", OFFER_COLUMNS, rows, d);
+    keep(yield { sql: `${sql} ON CONFLICT ("ticketId", "technicianId") DO NOTHING${returning}`, args, kind: "write" });
+  }
+  return (ticketId, technicianId) => written.get(`${ticketId}:${technicianId}`);
+}
+
+const OFFER_COLUMNS = ["ticketId", "technicianId", "round", "createdAt"];
 const MESSAGE_COLUMNS = ["chatId", "personId", "kind", "key", "params", "buttons", "photos", "ref", "status", "attempts", "dueAt", "createdAt"];
 const EVENT_COLUMNS = ["ticketId", "complaintId", "actorId", "action", "data", "at"];
 function insert(t: string, columns: string[], rows: unknown[][], d: Dialect) {

@@ -47,16 +47,21 @@ export async function techniciansFor(db: DbOrTx, propertyId: number, category: C
   return (await techniciansAt(db, [propertyId]))(propertyId, category, emergency);
 }
 
-/** `techniciansFor` at several properties in one statement: (propertyId, category, emergency) → person ids. */
-export async function techniciansAt(db: DbOrTx, propertyIds: number[]): Promise<(propertyId: number, category: Category, emergency: boolean) => number[]> {
-  const grants = await db.roleGrant.findMany({
-    where: {
-      role: "technician", revokedAt: null, OR: [{ propertyId: { in: [...new Set(propertyIds)] } }, { propertyId: null }],
-      person: { onDuty: true, blockedAt: null },
-    },
-    select: { personId: true, propertyId: true, skills: true },
-    orderBy: { personId: "asc" },
-  });
+/**
+ * `techniciansFor` at several properties in one statement (on a sweep, the grants and their people):
+ * (propertyId, category, emergency) → person ids.
+ */
+export async function techniciansAt(
+  db: DbOrTx | Reads, propertyIds: number[],
+): Promise<(propertyId: number, category: Category, emergency: boolean) => number[]> {
+  const where = { role: "technician", revokedAt: null, OR: [{ propertyId: { in: [...new Set(propertyIds)] } }, { propertyId: null }] };
+  const grants = !("roleGrant" in db)
+    ? (await db.findMany("roleGrant", { where, include: { person: true }, orderBy: { personId: "asc" } }))
+      .filter((g) => g.person.onDuty && g.person.blockedAt === null)
+    : await db.roleGrant.findMany({
+      where: { ...where, person: { onDuty: true, blockedAt: null } },
+      select: { personId: true, propertyId: true, skills: true }, orderBy: { personId: "asc" },
+    });
   return (propertyId, category, emergency) => pickTechnicians(grants, propertyId, category, emergency);
 }
 

@@ -77,6 +77,41 @@ describe("sweep", () => {
     expect((await d.db.jobCard.findFirstOrThrow()).nextEditAt).toEqual(at);
   });
 
+  it("writes offers with the claims: renewed unless declined since, created unless there, and a message for each offer written", async () => {
+    const { site, ids } = await fileTwo();
+    const [t0, t1] = [site.technicians[0]!.id, site.technicians[1]!.id];
+    const offerOf = (ticketId: number, technicianId: number) => d.db.offer.findUnique({ where: { ticketId_technicianId: { ticketId, technicianId } } });
+    await d.db.offer.delete({ where: { id: (await offerOf(ids[0]!, t0))!.id } });
+    const declined = await d.db.offer.update({ where: { id: (await offerOf(ids[1]!, t1))!.id }, data: { status: "declined" } });
+    const renewed = (await offerOf(ids[1]!, t0))!;
+    const untouched = (await offerOf(ids[0]!, t1))!;
+    const claim = { model: "ticket", where: { OR: ids.map((id) => ({ id, dispatchLevel: 0 })) }, data: { dispatchLevel: 1 } };
+    const at = addMinutes(T0, 5);
+    const pairs = [[ids[0]!, t0], [ids[0]!, t1], [ids[1]!, t0], [ids[1]!, t1]] as const;
+    const writes = (won: Set<number>) => ({
+      messages: [], events: [], wake: [],
+      offers: {
+        renew: [{ round: 1, ids: won.size === 0 ? [] : [renewed.id, declined.id] }],
+        create: won.size === 0 ? [] : [t0, t1].map((technicianId) => ({ ticketId: ids[0]!, technicianId, round: 1, createdAt: at })),
+        messages: (offerIdOf: (ticketId: number, technicianId: number) => number | undefined) => pairs.flatMap(([ticketId, technicianId]) => {
+          const id = offerIdOf(ticketId, technicianId);
+          return id === undefined ? [] : [{
+            personId: technicianId, kind: "send", key: "offer-new", params: "{}", buttons: "[]", photos: "[]", ref: `offer:${id}:1`, at,
+          }];
+        }),
+      },
+    });
+    expect([...await d.sweep.commit([claim], writes)].sort()).toEqual([...ids].sort());
+    expect([...await d.sweep.commit([claim], writes)]).toEqual([]); // a second tick wins nothing, writes nothing
+    const created = (await offerOf(ids[0]!, t0))!;
+    expect(created).toMatchObject({ round: 1, status: "offered", createdAt: at });
+    expect(await d.db.offer.findUniqueOrThrow({ where: { id: renewed.id } })).toMatchObject({ round: 1, status: "offered" });
+    expect(await d.db.offer.findUniqueOrThrow({ where: { id: declined.id } })).toMatchObject({ round: 0, status: "declined" });
+    expect(await d.db.offer.findUniqueOrThrow({ where: { id: untouched.id } })).toEqual(untouched);
+    const sent = await d.db.outbox.findMany({ where: { key: "offer-new", dueAt: at }, orderBy: { id: "asc" } });
+    expect(sent.map((m) => [m.personId, m.ref])).toEqual([[t0, `offer:${created.id}:1`], [t0, `offer:${renewed.id}:1`]]);
+  });
+
   it("rolls the claim back when what follows it fails", async () => {
     const { ids } = await fileTwo();
     const before = await d.db.ticket.findUniqueOrThrow({ where: { id: ids[1]! } });

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAppointmentReminders } from "../../src/domain/scheduled/appointment-reminder.ts";
 import { runArrivalWatch } from "../../src/domain/scheduled/arrival-watch.ts";
+import { runDispatchEscalation } from "../../src/domain/scheduled/dispatch-escalation.ts";
 import { runJobCards } from "../../src/domain/scheduled/job-cards.ts";
 import { notify } from "../../src/domain/notify.ts";
 import { acceptJob } from "../../src/domain/tickets/dispatch.ts";
@@ -84,6 +85,17 @@ describe("the job cards' clocks, a tick at a time", () => {
       await other.close();
     }
     for (const c of cards) expect(await waiting(c.ref)).toEqual([expect.objectContaining({ left: 29 })]);
+  });
+
+  it("re-offers the pool off Prisma's path: the probe, then a few driver statements whatever the number of tickets", async () => {
+    for (let i = 0; i < 5; i++) await reported(d, s, T0);
+    const [total, swept] = [d.statements(), d.sweep.statements()];
+    expect(await runDispatchEscalation(d, min(T0, 5))).toMatchObject({ due: 5, done: 5 });
+    const bySweep = d.sweep.statements() - swept;
+    expect(d.statements() - total - bySweep).toBe(1); // "anything due?", and no statement through Prisma
+    expect(bySweep).toBeLessThanOrEqual(18); // reads 10, commit 6 (+ BEGIN/COMMIT on PostgreSQL)
+    expect(await d.db.outbox.count({ where: { key: "offer-reminder" } })).toBe(10);
+    expect(await d.db.event.count({ where: { action: "offered", at: min(T0, 5) } })).toBe(5);
   });
 
   it("backs off a poisoned card and edits the rest", async () => {

@@ -37,7 +37,7 @@ async function dueWork() {
   return at;
 }
 
-const KEYS = ["callback-ask-fixed", "dispatch-overdue", "arrival-late-technician", "appointment-reminder-technician", "complaint-reminder", "closeout-report"];
+const KEYS = ["callback-ask-fixed", "dispatch-overdue", "offer-reminder", "arrival-late-technician", "appointment-reminder-technician", "complaint-reminder", "closeout-report"];
 const outboxCounts = async () => Object.fromEntries(await Promise.all(KEYS.map(async (k) => [k, await count(d, k)] as const)));
 
 describe("two schedulers racing", () => {
@@ -60,9 +60,12 @@ describe("two schedulers racing", () => {
       await other.close();
     }
     expect(await outboxCounts()).toEqual({
-      "callback-ask-fixed": 3, "dispatch-overdue": 3, "arrival-late-technician": 3,
+      "callback-ask-fixed": 3, "dispatch-overdue": 3, "offer-reminder": 3, "arrival-late-technician": 3,
       "appointment-reminder-technician": 3, "complaint-reminder": 3, "closeout-report": 2,
     });
+    // each round once: one "offered" per ticket escalated, at the tick
+    expect(await d.db.event.count({ where: { action: "offered", at } })).toBe(3);
+    expect(await d.db.event.count({ where: { action: "dispatch-escalated" } })).toBe(3);
   });
 });
 

@@ -111,16 +111,41 @@ function collect(now: Date) {
     await notifyEach(tx, now, [...notices.map(({ personId, notice }): [number, Notice] => [personId, notice]), ...unreplaced]);
     await logEvents(tx, events);
   };
+  const offers: TickOffer[] = [];
+  const offer = (o: TickOffer) => void offers.push(o);
   /** The same writes as rows for the sweep's commit (no edits there). */
   const rows = () => {
     if (edits.length > 0) throw new Error("an edit needs the transaction's path (act), not write");
-    return { messages: notices.map(({ personId, notice }) => messageRow(personId, notice, now)), events: events.map(eventRow), wake: cardWakes(events) };
+    const messages = notices.map(({ personId, notice }) => messageRow(personId, notice, now));
+    const written = offers.length > 0 ? { offers: offerRows(offers, now) } : {};
+    return { messages, events: events.map(eventRow), wake: cardWakes(events), ...written };
   };
-  return { writes, flush, rows };
+  return { writes: { ...writes, offer }, flush, rows };
 }
 
-/** What an item's write may do on the sweep's path: messages and events (what it needs was read before the claim). */
-export type TickWrites = Pick<Writes, "notify" | "notifyAll" | "event">;
+/**
+ * A round of offers of one ticket written with its claim: its existing offer rows renewed (by id),
+ * new ones for the technicians named, and the message of each offer written (by its id).
+ */
+export type TickOffer = {
+  ticketId: number; round: number; renew: number[]; create: number[];
+  notices: (offerIdOf: (technicianId: number) => number | undefined) => [personId: number, n: Notice][];
+};
+
+/** The tick's offers as the sweep's commit writes them: one update per round, one insert, their messages. */
+function offerRows(offers: TickOffer[], now: Date) {
+  const rounds = [...new Set(offers.map((o) => o.round))];
+  return {
+    renew: rounds.map((round) => ({ round, ids: offers.filter((o) => o.round === round).flatMap((o) => o.renew) })),
+    create: offers.flatMap((o) => o.create.map((technicianId) => ({ ticketId: o.ticketId, technicianId, round: o.round, createdAt: now }))),
+    messages: (offerIdOf: (ticketId: number, technicianId: number) => number | undefined) => offers.flatMap((o) => o
+      .notices((technicianId) => offerIdOf(o.ticketId, technicianId))
+      .map(([personId, n]) => messageRow(personId, n, now))),
+  };
+}
+
+/** What an item's write may do on the sweep's path: messages, events, offers (what they need was read before the claim). */
+export type TickWrites = Pick<Writes, "notify" | "notifyAll" | "event"> & { offer: (o: TickOffer) => void };
 
 /** One item's claim: the values it was read with (they must still hold) and what the claim sets. */
 export type Plan = { where: Record<string, unknown>; data: Record<string, unknown>; outcome: Outcome };

@@ -1,6 +1,6 @@
 // Step 3-4: offers to technicians; the first to accept wins, the others' offers are updated.
 import type { Database, Tx } from "../../db/client.ts";
-import { logEvent, logEvents } from "../events.ts";
+import { logEvent, logEvents, type EventInput } from "../events.ts";
 import { notify, notifyEach, type Notice } from "../notify.ts";
 import { authorize } from "../authorize.ts";
 import { techniciansAt, techniciansFor } from "../staff.ts";
@@ -63,11 +63,9 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   for (const r of rounds) {
     const l = r.loaded ?? fresh.get(r.ticketId);
     // a job offered to one technician alone (assigned, or round-robin) waits for them or the clock
-    if (!l || l.ticket.status !== "open" || (l.ticket.assignDueAt && l.ticket.assignDueAt > now)) continue;
-    // the property's dispatch mode; emergencies always go to everyone on duty
-    const mode = l.ticket.property.dispatchMode;
-    if (!l.ticket.emergency && mode === "assign") continue;
-    if (!l.ticket.emergency && mode === "round_robin") {
+    const kind = l && l.ticket.status === "open" ? roundKind(l.ticket, now) : "none";
+    if (!l || kind === "none") continue;
+    if (kind === "turn") {
       const next = await nextInTurn(tx, r.ticketId, now);
       reached.set(r.ticketId, next ? [next] : []);
       continue;
@@ -78,14 +76,8 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   const techniciansOf = await techniciansAt(tx, pool.map((p) => p.ticket.propertyId));
   const offers = await tx.offer.findMany({ where: { ticketId: { in: pool.map((p) => p.ticketId) } } });
   const plans = pool.map((p) => {
-    const existing = new Map(offers.filter((o) => o.ticketId === p.ticketId).map((o) => [o.technicianId, o]));
-    const targets = techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency)
-      .filter((id) => existing.get(id)?.status !== "declined" && !p.except?.includes(id));
-    // those holding the first offer are reminded (once: after that they are left alone), the others offered anew
-    const holding = targets.filter((id) => existing.get(id)?.status === "offered");
-    const reminded = holding.filter((id) => existing.get(id)!.round > 0);
-    const toOffer = targets.filter((id) => !reminded.includes(id));
-    return { ...p, existing, targets, holding, reminded, toOffer, again: toOffer.filter((id) => existing.has(id)) };
+    const technicians = techniciansOf(p.ticket.propertyId, p.ticket.category as Category, p.ticket.emergency);
+    return { ...p, ...planOffer(p, technicians, offers) };
   });
   // renewed offers: one statement per round; new offers: one statement
   const renewedRounds = [...new Set(plans.filter((p) => p.again.length > 0).map((p) => p.round))];
@@ -101,21 +93,65 @@ export async function offerTickets(tx: Tx, rounds: OfferRound[], now: Date): Pro
   ]);
   // group mode: the job's post in the technicians' group first; its general jobs offer nobody privately
   const quiet = await boardRound(tx, plans, now);
-  const sent = await notifyEach(tx, now, plans.filter((p) => !quiet.has(p.ticketId)).flatMap((p) => {
-    const minutes = minutesSince(p.ticket.reportedAt, now);
-    return p.toOffer.map((technicianId): [number, Notice] => {
-      const offer = { id: offerId.get(`${p.ticketId}:${technicianId}`)!, round: p.round };
-      return [technicianId, offerNotice(p.view, offer, minutes, p.holding.includes(technicianId))];
-    });
-  }));
-  await logEvents(tx, plans.map((p) => ({ ticketId: p.ticketId, actorId: null, action: "offered", at: now, data: { round: p.round, technicians: p.targets } })));
+  const sent = await notifyEach(tx, now, plans.filter((p) => !quiet.has(p.ticketId))
+    .flatMap((p) => offerNotices(p, (technicianId) => offerId.get(`${p.ticketId}:${technicianId}`), now)));
+  await logEvents(tx, plans.map((p) => offeredEvent(p, now)));
   for (const p of plans) {
     // on the board, everyone on duty sees the job
-    const privately = p.targets.filter((id) => p.reminded.includes(id) || sent.has(id));
-    reached.set(p.ticketId, quiet.has(p.ticketId) ? p.targets : privately);
+    reached.set(p.ticketId, quiet.has(p.ticketId) ? p.targets : reachedOf(p, (id) => sent.has(id)));
   }
   return reached;
 }
+
+/**
+ * What a dispatch round of an open ticket does: nothing while it is offered to one technician alone
+ * (assigned, or round-robin) or kept for the desk (assign mode), the next in turn alone (round-robin),
+ * or offers to everyone on duty (the pool; emergencies always).
+ */
+export function roundKind(
+  t: { emergency: boolean; assignDueAt: Date | null; property: { dispatchMode: string } }, now: Date,
+): "none" | "turn" | "pool" {
+  if (t.assignDueAt && t.assignDueAt > now) return "none";
+  if (t.emergency) return "pool";
+  return t.property.dispatchMode === "assign" ? "none" : t.property.dispatchMode === "round_robin" ? "turn" : "pool";
+}
+
+type OfferRow = { id: number; ticketId: number; technicianId: number; status: string; round: number };
+
+/**
+ * A pool round of one ticket, planned from its offers so far (the read part of offerTickets): the
+ * targets (who may take it, minus those who declined or are left out), those holding the first
+ * offer (reminded once, then left alone), who is offered (anew, or `again` on their existing row).
+ */
+export function planOffer(r: { ticketId: number; except?: number[] }, technicians: number[], offers: OfferRow[]) {
+  const existing = new Map(offers.filter((o) => o.ticketId === r.ticketId).map((o) => [o.technicianId, o]));
+  const targets = technicians.filter((id) => existing.get(id)?.status !== "declined" && !r.except?.includes(id));
+  const holding = targets.filter((id) => existing.get(id)?.status === "offered");
+  const reminded = holding.filter((id) => existing.get(id)!.round > 0);
+  const toOffer = targets.filter((id) => !reminded.includes(id));
+  return { existing, targets, holding, reminded, toOffer, again: toOffer.filter((id) => existing.has(id)) };
+}
+export type OfferPlan = ReturnType<typeof planOffer> & { ticketId: number; round: number; ticket: LoadedTicket; view: TicketView };
+
+/** The offer messages of a planned round (the write part): one per technician offered whose offer row is known. */
+export function offerNotices(
+  p: OfferPlan, offerIdOf: (technicianId: number) => number | undefined, now: Date,
+): [number, Notice][] {
+  const minutes = minutesSince(p.ticket.reportedAt, now);
+  return p.toOffer.flatMap((technicianId): [number, Notice][] => {
+    const id = offerIdOf(technicianId);
+    if (id === undefined) return [];
+    return [[technicianId, offerNotice(p.view, { id, round: p.round }, minutes, p.holding.includes(technicianId))]];
+  });
+}
+
+/** Who a planned round reaches privately: those reminded before, and those offered who have a chat. */
+export const reachedOf = (p: OfferPlan, reachable: (technicianId: number) => boolean) =>
+  p.targets.filter((id) => p.reminded.includes(id) || reachable(id));
+
+/** The "offered" event of a planned round. */
+export const offeredEvent = (p: OfferPlan, now: Date): EventInput =>
+  ({ ticketId: p.ticketId, actorId: null, action: "offered", at: now, data: { round: p.round, technicians: p.targets } });
 
 /** Why a job is offered to one technician alone: the desk named them, their turn (round-robin), or rework. */
 export type AloneKind = "desk" | "turn" | "rework";
