@@ -50,6 +50,8 @@ export type HarnessOptions = {
    * away, as polling does), handled from it, and `handle` resolves once the update is marked handled.
    */
   viaInbox?: boolean;
+  /** How often the inbox looks for chats nobody holds (default 100 ms; its statements count too). */
+  inboxSweepMs?: number;
 };
 
 export async function createHarness(opts: HarnessOptions = {}) {
@@ -84,7 +86,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
   const store = database.bookkeeping.inbox;
   const inbox = opts.viaInbox ? createInbox({
     store: { ...store, done: async (id, at) => { await store.done(id, at); marked.get(id)?.(); } },
-    handle: (u) => bot.handleUpdate(u), clock: () => now, log: deps.log, sweepMs: 100, sessionKey: conversationKey,
+    handle: (u) => bot.handleUpdate(u), clock: () => now, log: deps.log, sweepMs: opts.inboxSweepMs ?? 100, sessionKey: conversationKey,
   }) : undefined;
   inbox?.start();
 
