@@ -29,7 +29,12 @@ const early = new WeakMap<object, Map<string, EarlyAnswer & { at: number }>>();
 export function earlyAnswers(bot: object): (callbackQueryId: string) => EarlyAnswer | undefined {
   const answered = new Map<string, EarlyAnswer & { at: number }>();
   early.set(bot, answered);
-  return (id) => answered.get(id);
+  // a press is answered once: the first answer its handler gives is the one that went early
+  return (id) => {
+    const a = answered.get(id);
+    answered.delete(id);
+    return a;
+  };
 }
 
 /**
@@ -45,7 +50,7 @@ export function answerAtReceipt(bot: object, update: Update): { method: "answerC
   const chat = press?.message?.chat;
   if (!answered || !press || !press.data?.startsWith("q|") || chat?.type !== "private") return undefined;
   const now = Date.now();
-  if (answered.size > 10_000) for (const [id, a] of answered) if (now - a.at > KEEP_MS) answered.delete(id);
+  if (answered.size > 1_000) for (const [id, a] of answered) if (now - a.at > KEEP_MS) answered.delete(id);
   answered.set(press.id, { chat: chat.id, at: now });
   return { method: "answerCallbackQuery", callback_query_id: press.id };
 }
