@@ -105,6 +105,8 @@ export function createInbox(opts: InboxOptions): Inbox {
    * stop, so a row handed to it is never left behind.
    */
   async function runLane(chat: string, lane: Lane) {
+    // a row claimed at the write may also come back from a claim running meanwhile (claimedBy is us)
+    const handled = new Set<number>();
     for (;;) {
       let rows = lane.inHand.splice(0);
       if (rows.length === 0 && lane.again && !stopped) {
@@ -116,6 +118,8 @@ export function createInbox(opts: InboxOptions): Inbox {
         return;
       }
       for (const row of rows) {
+        if (handled.has(row.updateId)) continue;
+        handled.add(row.updateId);
         if (stopped || !(await handleOne(row.raw))) {
           await store.release(chat, holder).catch(() => undefined);
           return;
