@@ -86,6 +86,17 @@ const CLAIM = (p: P) => `UPDATE ${T} SET "claimedBy" = ${p(1)}, "claimedUntil" =
   AND NOT EXISTS (SELECT 1 FROM ${T} o WHERE o."chatKey" = ${p(3)} AND o."handledAt" IS NULL
     AND o."claimedBy" <> ${p(1)} AND o."claimedUntil" >= ${p(4)})
   RETURNING "updateId", "chatKey", "raw", "receivedAt"`;
+/**
+ * PostgreSQL: the chat's unhandled rows are locked first (FOR UPDATE, oldest first), so the check for
+ * another holder's live claim reads their latest state. A plain UPDATE checks it against the snapshot
+ * its statement started with: two claimers of one chat could then both win, one of them only the rows
+ * the other had not locked (seen in 1-3 of 10 runs of two processes sharing the inbox: a chat's updates handled at once).
+ */
+const CLAIM_PG = `WITH pending AS (SELECT "updateId", "claimedBy", "claimedUntil" FROM ${T}
+    WHERE "chatKey" = $3 AND "handledAt" IS NULL ORDER BY "updateId" FOR UPDATE)
+  UPDATE ${T} SET "claimedBy" = $1, "claimedUntil" = $2 FROM pending p
+  WHERE ${T}."updateId" = p."updateId" AND NOT EXISTS (SELECT 1 FROM pending o WHERE o."claimedBy" <> $1 AND o."claimedUntil" >= $4)
+  RETURNING ${T}."updateId", ${T}."chatKey", ${T}."raw", ${T}."receivedAt"`;
 const DONE = (p: P) => `UPDATE ${T} SET "handledAt" = ${p(1)}, "claimedBy" = NULL, "claimedUntil" = NULL WHERE "updateId" = ${p(2)}`;
 const RELEASE = (p: P) => `UPDATE ${T} SET "claimedBy" = NULL, "claimedUntil" = NULL
   WHERE "chatKey" = ${p(1)} AND "claimedBy" = ${p(2)} AND "handledAt" IS NULL`;
@@ -256,7 +267,7 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
         client.release();
       }
     },
-    claim: async (chat, holder, until, now) => inOrder(await query("rd_inbox_claim", CLAIM(q), [holder, d(until), chat, d(now)])),
+    claim: async (chat, holder, until, now) => inOrder(await query("rd_inbox_claim", CLAIM_PG, [holder, d(until), chat, d(now)])),
     done: async (id, now) => void (prefetch.done(id), await query("rd_inbox_done", DONE(q), [d(now), id])),
     release: async (chat, holder) => void (prefetch.release(chat), await query("rd_inbox_release", RELEASE(q), [chat, holder])),
     renew: async (holder, until) => void (await query("rd_inbox_renew", RENEW(q), [d(until), holder])),
