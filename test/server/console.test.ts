@@ -365,7 +365,7 @@ describe("the desk's quote", () => {
     expect(res.ticket.quote.latest).toMatchObject({ version: 1, status: "sent", notes: ["合计：88.75 元"] });
     expect(res.ticket.quote.chargeable).toBe(true);
     expect(res.ticket.timeline.slice(-2)).toEqual([
-      expect.stringMatching(/钱客服 · 确认为有偿服务（in_home）$/), expect.stringMatching(/钱客服 · 报价$/),
+      expect.stringMatching(/钱客服 · 确认为有偿服务（户内设施维修）$/), expect.stringMatching(/钱客服 · 报价$/),
     ]);
     const twice = await (await send()).json();
     expect(twice.message).toContain("无需重复提交");

@@ -6,7 +6,7 @@ import { callbackFor, packCallback, parseCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { errorKey } from "../errors.ts";
 import { replyLong } from "../long-text.ts";
-import { words } from "../words.ts";
+import { cardEventLine } from "../words.ts";
 
 export const queueFeature = new Composer<BotContext>();
 const chat = queueFeature.chatType("private");
@@ -65,7 +65,7 @@ export async function showCard(ctx: BotContext, ticketId: number) {
     technician: v.assignee || "-", owner: c.owner, rework: c.reworkOf || "-",
     priority: c.priority, urges: c.urges, due: c.deadline, late: c.late ? "yes" : "no",
   });
-  const events = c.timeline.map((e) => ctx.t("card-event", { at: e.at, actor: e.actor || "-", action: words(ctx.lang, "event", e.action), why: String(e.data.reason ?? e.data.text ?? "") || "none" }));
+  const events = c.timeline.map((e) => cardEventLine(ctx.lang, e));
   const kb = new InlineKeyboard();
   if (c.canAssign) kb.text(ctx.t("btn-assign"), packCallback("cassign", v.id));
   if (c.canReassign) kb.text(ctx.t("btn-reassign"), packCallback("cassign", v.id));

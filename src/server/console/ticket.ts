@@ -1,7 +1,7 @@
 // A ticket in the console: the chat card's facts, its timeline in words, and the card's actions
 // (the same domain calls as ticket-actions.ts, each with its reason), answered with the new state.
 import { ALLOWED, type Kind } from "../../bot/features/ticket-actions.ts";
-import { words } from "../../bot/words.ts";
+import { cardEventLine } from "../../bot/words.ts";
 import { addNote, assignCandidates, assignTo, cancelByStaff, returnToPool } from "../../domain/tickets/assign.ts";
 import { mergeCandidates, mergeTickets, unmergeTicket } from "../../domain/tickets/incident.ts";
 import { ticketCard, type TicketCard } from "../../domain/tickets/queue.ts";
@@ -51,10 +51,7 @@ async function pageOf(c: Call, deps: ApiDeps, id: number) {
       due: c.t("console-ticket-due", { due: card.deadline }), late: card.late, reworkOf: card.reworkOf,
       incidentOf: card.incidentOf, linked: card.linked, actions,
       phoneCallback: phone && { owner: phone.owner, phone: phone.phone },
-      timeline: card.timeline.map((e) => c.t("card-event", {
-        at: e.at, actor: e.actor || "-", action: words(c.viewer.language, "event", e.action),
-        why: String(e.data.reason ?? e.data.text ?? "") || "none",
-      })),
+      timeline: card.timeline.map((e) => cardEventLine(c.viewer.language, e)),
       candidates: candidates?.ok ? candidates.value.map((x) => ({ id: x.id, label: c.t("assign-candidate", x) })) : [],
       merges: merges?.ok ? merges.value : [],
       quote,
