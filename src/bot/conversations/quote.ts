@@ -43,13 +43,16 @@ function priceList(t: Translate, lang: string, prices: PriceLine[]) {
   return longMessages([{ text: t("paid-price-list") }, { text: priceTable(t, lang, prices), monospace: true }], t);
 }
 
+/** What a quote comes to and what it needs (a supervisor's review, an agreement), as the chat and the console say it. */
+export type QuoteFigures = { totalFen: number; needsReview: boolean; needsAgreement: boolean; agreementFen: number };
+export const quoteNotes = (t: Translate, q: QuoteFigures): string[] => [
+  t("paid-total", { total: formatFen(q.totalFen) }),
+  ...(q.needsReview ? [t("paid-preview-review")] : []),
+  ...(q.needsAgreement ? [t("paid-preview-agreement", { threshold: formatFen(q.agreementFen) })] : []),
+];
+
 function preview(t: Translate, lang: string, number: string, p: QuotePreview) {
-  const notes = [
-    t("paid-total", { total: formatFen(p.totalFen) }),
-    p.needsReview ? t("paid-preview-review") : "",
-    p.needsAgreement ? t("paid-preview-agreement", { threshold: formatFen(p.agreementFen) }) : "",
-  ];
-  return withBlock(t("paid-preview", { number }), quoteTable(p.lines, lang, { review: true }), notes.filter(Boolean).join("\n"));
+  return withBlock(t("paid-preview", { number }), quoteTable(p.lines, lang, { review: true }), quoteNotes(t, p).join("\n"));
 }
 
 export function quoteFlows(deps: BotDeps) {

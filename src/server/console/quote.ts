@@ -2,6 +2,7 @@
 // (previewQuote, markChargeable, createQuote) decide and write the same events and messages; the
 // items are typed as in chat or picked from the property's price list, and become the chat's text.
 import { again } from "../../bot/conversations/ask.ts";
+import { quoteNotes, type QuoteFigures } from "../../bot/conversations/quote.ts";
 import { CHARGE_REASONS, isChargeReason, markChargeable } from "../../domain/paid/chargeable.ts";
 import { formatFen, formatQuantity } from "../../domain/paid/money.ts";
 import { itemName } from "../../domain/paid/prices.ts";
@@ -22,12 +23,7 @@ const rows = (c: Call, lines: QuoteLineView[]) => lines.map((l) => ({
 }));
 
 /** The total and what the quote needs, in the chat preview's sentences. */
-type Figures = { totalFen: number; needsReview: boolean; needsAgreement: boolean; agreementFen: number };
-const notes = (c: Call, q: Figures) => [
-  c.t("paid-total", { total: formatFen(q.totalFen) }),
-  ...(q.needsReview ? [c.t("paid-preview-review")] : []),
-  ...(q.needsAgreement ? [c.t("paid-preview-agreement", { threshold: formatFen(q.agreementFen) })] : []),
-];
+const notes = (c: Call, q: QuoteFigures) => quoteNotes(c.t, q);
 
 /** The ticket page's quote part, for those who may work on its paid side (null for the others). */
 export async function quoteSection(c: Call, deps: ApiDeps, id: number) {
