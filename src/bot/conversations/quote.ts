@@ -6,7 +6,7 @@ import { CHARGE_REASONS, markChargeable } from "../../domain/paid/chargeable.ts"
 import { formatFen } from "../../domain/paid/money.ts";
 import { itemName, listPrices, type PriceLine } from "../../domain/paid/prices.ts";
 import { MAX_QUOTE_TEXT, quoteTable } from "../../domain/paid/quote-lines.ts";
-import { createQuote, previewQuote, reviewQuote, type QuotePreview } from "../../domain/paid/quotes.ts";
+import { createQuote, previewQuote, reviewQuote, type CreatedQuote, type QuotePreview } from "../../domain/paid/quotes.ts";
 import { alignRows } from "../../domain/text-table.ts";
 import type { Language } from "../../domain/types.ts";
 import type { BotDeps, ConversationContext } from "../context.ts";
@@ -50,6 +50,12 @@ export const quoteNotes = (t: Translate, q: QuoteFigures): string[] => [
   ...(q.needsReview ? [t("paid-preview-review")] : []),
   ...(q.needsAgreement ? [t("paid-preview-agreement", { threshold: formatFen(q.agreementFen) })] : []),
 ];
+
+/** What the quoter is told once a quote is made: to the supervisor first, to the owner, or to nobody reachable. */
+export function quoteSent(t: Translate, number: string, m: CreatedQuote): string {
+  const sent = m.status === "review" ? "paid-sent-review" : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
+  return again(t, number, m.again) + t(sent, { version: m.version, total: formatFen(m.totalFen) });
+}
 
 function preview(t: Translate, lang: string, number: string, p: QuotePreview) {
   return withBlock(t("paid-preview", { number }), quoteTable(p.lines, lang, { review: true }), quoteNotes(t, p).join("\n"));
@@ -101,11 +107,7 @@ export function quoteFlows(deps: BotDeps) {
         const made = await conversation.external(() =>
           createQuote(deps.database, a.personId, a.ticketId, text, now(), key));
         if (!made.ok) return void (await ctx.reply(t(errorKey(made.error))));
-        const m = made.value;
-        const sent = m.status === "review" ? "paid-sent-review"
-          : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
-        const before = again(t, a.number, m.again);
-        return void (await ctx.reply(before + t(sent, { version: m.version, total: formatFen(m.totalFen) })));
+        return void (await ctx.reply(quoteSent(t, a.number, made.value)));
       }
       await ctx.reply(t("ask-too-many-tries", { flow: QUOTE }));
     } catch (e) {

@@ -1,8 +1,7 @@
 // The desk's quote on the console's ticket screen, as `/quote N` in chat: the same domain calls
 // (previewQuote, markChargeable, createQuote) decide and write the same events and messages; the
 // items are typed as in chat or picked from the property's price list, and become the chat's text.
-import { again } from "../../bot/conversations/ask.ts";
-import { quoteNotes, type QuoteFigures } from "../../bot/conversations/quote.ts";
+import { quoteNotes, quoteSent, type QuoteFigures } from "../../bot/conversations/quote.ts";
 import { CHARGE_REASONS, isChargeReason, markChargeable } from "../../domain/paid/chargeable.ts";
 import { formatFen, formatQuantity } from "../../domain/paid/money.ts";
 import { itemName } from "../../domain/paid/prices.ts";
@@ -94,7 +93,5 @@ export async function quoteAction(c: Call, deps: ApiDeps, id: number, number: st
   }
   const made = await createQuote(database, actorId, id, text, now, `console:${actorId}:${key}`);
   if (!made.ok) return refuse(c, made.error);
-  const m = made.value;
-  const sent = m.status === "review" ? "paid-sent-review" : m.ownersReached > 0 ? "paid-sent-owner" : "paid-sent-none";
-  return again(c.t, number, m.again) + c.t(sent, { version: m.version, total: formatFen(m.totalFen) });
+  return quoteSent(c.t, number, made.value);
 }
