@@ -112,15 +112,17 @@ function inOrder(rows: Record<string, unknown>[]): InboxRow[] {
     .map(({ at: _at, ...row }) => row);
 }
 /** The person, their roles (not revoked) and their homes, the lists as JSON (`list` aggregates). */
-const PERSON = (p: P, list: (columns: string, from: string, order: string) => string) => `SELECT pe."id", pe."telegramId", pe."name",
+const PERSON = (p: P, list: JsonList) => `SELECT pe."id", pe."telegramId", pe."name",
   pe."username", pe."language", pe."onDuty", pe."phone", pe."blockedAt",
   ${list(`'role', g."role", 'propertyId', g."propertyId", 'skills', g."skills"`, `"RoleGrant" g WHERE g."personId" = pe."id" AND g."revokedAt" IS NULL`, `g."id"`)} AS "roles",
   ${list(`'id', u."id", 'propertyId', u."propertyId", 'propertyName', pr."name", 'building', u."building", 'entrance', u."entrance", 'room', u."room"`,
     `"UnitMember" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Property" pr ON pr."id" = u."propertyId" WHERE m."personId" = pe."id"`, `u."id"`)} AS "units"
   FROM "Person" pe WHERE pe."telegramId" = ${p(1)}`;
-const sqliteList = (columns: string, from: string, order: string) =>
+/** A correlated subquery's rows as one JSON array of objects (`columns`: 'name', expression, …), in `order`. */
+export type JsonList = (columns: string, from: string, order: string) => string;
+export const sqliteList: JsonList = (columns, from, order) =>
   `(SELECT json_group_array(json(x.o)) FROM (SELECT json_object(${columns}) AS o FROM ${from} ORDER BY ${order}) x)`;
-const pgList = (columns: string, from: string, order: string) =>
+export const pgList: JsonList = (columns, from, order) =>
   `(SELECT COALESCE(json_agg(json_build_object(${columns}) ORDER BY ${order}), '[]'::json) FROM ${from})`;
 
 function knownPerson(r: Record<string, unknown> | undefined): KnownPerson | null {

@@ -4,7 +4,7 @@
 // Prisma's query compiler costs 1-2 ms of CPU per statement; an interactive Prisma transaction of
 // 15 statements held SQLite's lock for 20+ ms and set everyone else's latency.
 import type pg from "pg";
-import type { SqliteConnection } from "./bookkeeping.ts";
+import { pgList, sqliteList, type JsonList, type SqliteConnection } from "./bookkeeping.ts";
 
 /** What the report needs to know: the reporter's unit (null when not theirs) and its property. */
 export type ReportContext = {
@@ -63,13 +63,11 @@ const CONTEXT = (p: P, reworkStatuses: string, technicians: string) => `SELECT u
   FROM "UnitMember" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Property" p ON p."id" = u."propertyId"
   WHERE m."personId" = ${p(3)} AND m."unitId" = ${p(4)}`;
 /** Live technician grants at the property (or global) of people on duty and not blocked, as a JSON array. */
-const GRANTS = (yes: string) => `FROM "RoleGrant" g JOIN "Person" pe ON pe."id" = g."personId"
+const GRANTS = (yes: string) => `"RoleGrant" g JOIN "Person" pe ON pe."id" = g."personId"
   WHERE g."role" = 'technician' AND g."revokedAt" IS NULL AND (g."propertyId" = u."propertyId" OR g."propertyId" IS NULL)
     AND pe."onDuty" = ${yes} AND pe."blockedAt" IS NULL`;
-const SQLITE_TECHNICIANS = `(SELECT json_group_array(json_object('personId', x."personId", 'propertyId', x."propertyId", 'skills', x."skills",
-  'telegramId', x."telegramId")) FROM (SELECT g."personId", g."propertyId", g."skills", pe."telegramId" ${GRANTS("1")} ORDER BY g."personId") x)`;
-const PG_TECHNICIANS = `(SELECT COALESCE(json_agg(json_build_object('personId', g."personId", 'propertyId', g."propertyId", 'skills', g."skills",
-  'telegramId', pe."telegramId") ORDER BY g."personId"), '[]'::json) ${GRANTS("true")})`;
+const TECHNICIANS = (list: JsonList, yes: string) =>
+  list(`'personId', g."personId", 'propertyId', g."propertyId", 'skills', g."skills", 'telegramId', pe."telegramId"`, GRANTS(yes), `g."personId"`);
 const COUNTER = (p: P) => `INSERT INTO "TicketCounter" ("propertyId", "day", "last") VALUES (${p(1)}, ${p(2)}, 1)
   ON CONFLICT ("propertyId", "day") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`;
 const PHONE = (p: P) => `UPDATE "Person" SET "phone" = ${p(1)} WHERE "id" = ${p(2)}`;
@@ -147,7 +145,7 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   }) as unknown as (f: TicketFiling) => { id: number; number: string };
   return {
     reportContext: (personId, unitId, category, since) => lock(async () => {
-      const r = get(CONTEXT(q, REWORK_STATUSES, SQLITE_TECHNICIANS), [category, sqliteDate(since), personId, unitId]);
+      const r = get(CONTEXT(q, REWORK_STATUSES, TECHNICIANS(sqliteList, "1")), [category, sqliteDate(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     }),
     fileTicket: (f) => lock(async () => file(f)),
@@ -167,7 +165,7 @@ export function pgFiling(pool: pg.Pool): Filing {
     (count++, (await c.query({ name: named(sql), text: sql, values })).rows as Row[]);
   return {
     reportContext: async (personId, unitId, category, since) => {
-      const [r] = await on(pool, CONTEXT(q, REWORK_STATUSES, PG_TECHNICIANS), [category, date(since), personId, unitId]);
+      const [r] = await on(pool, CONTEXT(q, REWORK_STATUSES, TECHNICIANS(pgList, "true")), [category, date(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     },
     fileTicket: async (f) => {
