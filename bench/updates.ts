@@ -14,6 +14,8 @@
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
 import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
@@ -41,6 +43,24 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const rate = (n: number, elapsedMs: number) => (n / (elapsedMs / 1000)).toFixed(0);
 
 const results = benchResults();
+
+/** BENCH_PROFILE=dir: a CPU profile of the bot's own part of part 1 (50 at once), written as <dir>/<db>.cpuprofile. */
+async function profiled<T>(provider: Provider, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  await session.post("Profiler.start");
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(`${dir}/${provider}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 /** Records a result and prints it at once (a later part may fail). */
 const record = (provider: Provider, metric: string, value: string) => {
   results.record(provider, metric, value);
@@ -163,14 +183,14 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
       const bySteps: number[][] = [];
       const cpu = process.cpuUsage();
       const start = performance.now();
-      await Promise.all(many.map(async (m, i) => {
+      await profiled(provider, () => Promise.all(many.map(async (m, i) => {
         const o = ownerOf(m.telegramId);
         for (let k = 0; k < CONVERSATIONS_EACH; k++) {
           const l = (await conversation(o, 20_001 + i)).map((x) => x.t);
           l.forEach((x, s) => (bySteps[s] ??= []).push(x));
           latencies.push(...l);
         }
-      }));
+      })));
       const elapsed = performance.now() - start;
       const botRate = latencies.length / (elapsed / 1000);
       const p99 = pct(latencies, 99);
@@ -231,11 +251,17 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
       ];
       const counts: string[] = [];
       let submitCpu = 0;
+      let stateBytes = 0;
       for (const [name, step] of steps) {
         const c = await counted(step);
         counts.push(`${name} ${c.n}`);
         if (name === "submit") submitCpu = c.cpuMs;
+        if (name === "phone") {
+          stateBytes = (await database.bookkeeping.readSession(conversationKey(String(single!.telegramId))))?.length ?? 0;
+          if (process.env.BENCH_DUMP_STATE) writeFileSync(process.env.BENCH_DUMP_STATE, (await database.bookkeeping.readSession(conversationKey(String(single!.telegramId)))) ?? "");
+        }
       }
+      record(provider, "3. conversation state before the submit", `${(stateBytes / 1024).toFixed(1)} kB`);
       record(provider, "3. SQL statements per /repair update", counts.join(", "));
       record(provider, "3. CPU of the submit update (one sample)", ms(submitCpu));
     });

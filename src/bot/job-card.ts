@@ -13,7 +13,7 @@ import { withoutHandOver } from "./telegram-fetch.ts";
 export async function sendCard(ctx: BotContext, card: QueuedCard): Promise<boolean> {
   const reply_markup = renderKeyboard(ctx.lang, card.buttons);
   const text = ctx.t("job-card-accepted", card.params);
-  const sent = await withoutHandOver(() => ctx.api.sendMessage(ctx.from!.id, text, { reply_markup })).catch((e) => {
+  const sent = await ctx.api.sendMessage(ctx.from!.id, text, { reply_markup, ...withoutHandOver }).catch((e) => {
     ctx.deps.log.warn("job card not sent now: the outbox sends it", { outboxId: card.outboxId, error: String(e) });
     return null;
   });

@@ -257,6 +257,8 @@ describe("the winner's job card", () => {
     const sent = await h.database.db.outbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(sent).toMatchObject({ status: "sent", messageId: cards[0]!.result.message_id });
     expect(textOf(groupEdits().at(-1))).toContain("已由");
+    // (the mark that keeps the card from being handed over twice never reaches Telegram)
+    expect(h.fake.calls.filter((c) => JSON.stringify(c.payload ?? {}).includes("no_hand_over"))).toEqual([]);
     expect(h.errors).toEqual([]);
   });
 

@@ -34,4 +34,25 @@ describe("transactions", () => {
     await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
     expect(warnings.filter((w) => /already executing a query/.test(w))).toEqual([]);
   });
+
+  it("run their own statements at once, and a statement from outside after the transaction (it is not rolled back with it)", async () => {
+    const site = await makeSite(d.db, 0);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let insideWrote = false;
+    const inside = d.tx(async (tx) => {
+      await tx.person.update({ where: { id: site.owner.id }, data: { name: "里面" } }); // would wait for its own lock if taken for an outsider
+      insideWrote = true;
+      await gate;
+      throw new Error("rolled back");
+    }).catch((e: Error) => e.message);
+    while (!insideWrote) await new Promise((r) => setTimeout(r, 5));
+    // (a Prisma query starts when awaited: then() starts it now, and it is given time to run)
+    const outside = d.db.person.update({ where: { id: site.owner.id }, data: { phone: "13900000000" } }).then(() => "written");
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect(await inside).toBe("rolled back");
+    expect(await outside).toBe("written");
+    expect(await d.db.person.findUniqueOrThrow({ where: { id: site.owner.id } })).toMatchObject({ name: "王阿姨", phone: "13900000000" });
+  });
 });
