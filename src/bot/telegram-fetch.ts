@@ -57,6 +57,29 @@ const handedOver = (method: string, payload: Record<string, unknown>): Res => {
   return res;
 };
 
+/**
+ * A sent or edited message as the bot's code reads it: its id, date, chat (id and type), topic and
+ * media. The rest (text, entities, keyboard, the bot's own user…) is what the bot itself sent; a
+ * conversation records every call's answer in its state, read and written on each of the chat's
+ * updates, and those copies made /repair's state 11 kB by its last step.
+ */
+const KEPT = ["message_id", "date", "message_thread_id", "media_group_id", "photo", "document", "video", "voice", "audio"] as const;
+const slimMessage = (m: unknown): unknown => {
+  if (m === null || typeof m !== "object" || Array.isArray(m)) return Array.isArray(m) ? m.map(slimMessage) : m;
+  const full = m as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const k of KEPT) if (full[k] !== undefined) kept[k] = full[k];
+  const chat = full.chat as { id?: unknown; type?: unknown } | undefined;
+  if (chat) kept.chat = { id: chat.id, type: chat.type };
+  return kept;
+};
+const slim = async (res: Res): Promise<Res> => {
+  const body = (await res.json()) as { ok?: boolean; result?: unknown };
+  const slimmed = body.ok ? { ...body, result: slimMessage(body.result) } : body;
+  const out: Res = { status: res.status, clone: () => out, json: async () => slimmed };
+  return out;
+};
+
 const answeredAlready: Res = { status: 200, clone: () => answeredAlready, json: async () => ({ ok: true, result: true }) };
 
 const isMessage = (method: string) => /^(send|copy|forward)/.test(method) && method !== "sendChatAction";
@@ -124,7 +147,7 @@ export function createTelegramFetch(opts: TelegramFetchOptions = {}): Fetch {
       }
       // Telegram counts from when it received the message, a little after it left here.
       if (chat !== undefined) turn.set(chat, Math.max(turn.get(chat) ?? 0, clock() + perChatMs));
-      if (res && !(res.status === 429 && json) && !(res.status >= 500 && message)) return res;
+      if (res && !(res.status === 429 && json) && !(res.status >= 500 && message)) return message && res.status === 200 ? slim(res) : res;
       let retryMs = Math.min(RETRY_CAP_MS, 500 * 2 ** tries);
       if (res?.status === 429) {
         const body = (await res.clone().json().catch(() => ({}))) as { parameters?: { retry_after?: number } };
