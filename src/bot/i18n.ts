@@ -55,8 +55,24 @@ const echoed = (params: Params): Params => {
   return cut;
 };
 
+/** Texts without parameters, rendered once (a conversation renders its questions again on every replay). */
+const plain = new Map<string, string>();
+
 /** Renders a key in a language, falling back to zh-CN, then to the key itself. */
-export function t(lang: string, key: string, params: Params = {}): string {
+export function t(lang: string, key: string, params?: Params): string {
+  if (params === undefined || Object.keys(params).length === 0) {
+    const id = `${isLanguage(lang) ? lang : FALLBACK}\u0000${key}`;
+    let text = plain.get(id);
+    if (text === undefined) {
+      text = render(lang, key, {});
+      if (text !== key) plain.set(id, text); // (only keys that exist: a finite set)
+    }
+    return text;
+  }
+  return render(lang, key, params);
+}
+
+function render(lang: string, key: string, params: Params): string {
   const bundle = bundles.get(isLanguage(lang) ? lang : FALLBACK)!;
   const found = bundle.getMessage(key) ? bundle : bundles.get(FALLBACK)!;
   const message = found.getMessage(key);

@@ -2,7 +2,7 @@
 // one prepared statement each, no Prisma query compilation (about 2-3 ms of CPU per statement here).
 import { createRequire } from "node:module";
 import type pg from "pg";
-import type { Database } from "./client.ts";
+import type { Database, Lock } from "./client.ts";
 
 /** How long an update id is remembered: a redelivery comes within minutes, a reused id much later. */
 export const UPDATE_WINDOW_MS = 24 * 60 * 60_000;
@@ -170,7 +170,7 @@ export function openSqlite(file: string, opts: { timeout?: number } = {}): Sqlit
  * short busy timeout turns a lock held elsewhere into an error the caller can wait out
  * asynchronously (a long one would block the event loop).
  */
-export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) => Promise<T>): Bookkeeping {
+export function sqliteBookkeeping(file: string, lock: Lock): Bookkeeping {
   const conn = openSqlite(file, { timeout: 200 });
   conn.pragma("journal_mode = WAL");
   const q = () => "?";
@@ -193,7 +193,7 @@ export function sqliteBookkeeping(file: string, lock: <T>(fn: () => Promise<T>) 
   const all = (stmt: SqliteStatement, ...a: unknown[]) =>
     (stmt as unknown as { all: (x: object) => unknown[] }).all(args(a));
   let count = 0;
-  const run = <T>(fn: () => T) => lock(async () => (count++, fn()));
+  const run = <T>(fn: () => T) => lock.now(() => (count++, fn()));
   const prefetch = prefetched();
   const d = sqliteDate;
   const inbox: InboxStore = {

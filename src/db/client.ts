@@ -127,14 +127,32 @@ export function sqlitePath(url: string): string {
   return resolve(url.replace(/^file:/, ""));
 }
 
-/** A promise-chain mutex: one holder at a time, FIFO. */
-function createMutex() {
+/**
+ * A promise-chain mutex: one holder at a time, FIFO. `now` runs a synchronous piece of work (a
+ * statement of better-sqlite3, which is synchronous) at once when nobody holds or waits for the
+ * lock: nothing can come between, and the update path saves the chain's promise hops on every
+ * statement (the lock is idle almost always: Prisma is off that path).
+ */
+export type Lock = (<T>(fn: () => Promise<T>) => Promise<T>) & { now: <T>(fn: () => T) => Promise<T> };
+function createMutex(): Lock {
   let tail: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>): Promise<T> => {
+  let waiting = 0; // holders and waiters
+  const release = () => void waiting--;
+  const lock = <T>(fn: () => Promise<T>): Promise<T> => {
+    waiting++;
     const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
+    tail = run.then(release, release);
     return run;
   };
+  const now = <T>(fn: () => T): Promise<T> => {
+    if (waiting > 0) return lock(async () => fn());
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  return Object.assign(lock, { now });
 }
 
 /**
