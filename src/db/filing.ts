@@ -3,6 +3,7 @@
 // on anything else (on SQLite synchronously, holding the write lock well under a millisecond).
 // Prisma's query compiler costs 1-2 ms of CPU per statement; an interactive Prisma transaction of
 // 15 statements held SQLite's lock for 20+ ms and set everyone else's latency.
+import { randomInt } from "node:crypto";
 import type pg from "pg";
 import { pgList, sqliteList, type JsonList, type SqliteConnection } from "./bookkeeping.ts";
 
@@ -35,8 +36,11 @@ export type NewMessage = {
 export type TicketFiling = {
   day: string;
   ticket: NewTicket;
-  /** The ticket number from the day's counter value. */
-  number: (last: number) => string;
+  /**
+   * The ticket number: `prefix`, then the day's counter value padded with zeros to `width` digits (more
+   * when it has more, as String.padStart); see ticketNumberFormat in src/domain/tickets/new-ticket.ts.
+   */
+  number: { prefix: string; width: number };
   photos: string[];
   /** The reporter's phone, kept on their row (null: unchanged). */
   phone: string | null;
@@ -129,7 +133,7 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   const value = converter(sqliteDate, (b) => (b ? 1 : 0));
   const file = conn.transaction((f: TicketFiling) => {
     const last = Number(get(COUNTER(q), [f.ticket.propertyId, f.day])!.last);
-    const number = f.number(last);
+    const number = f.number.prefix + String(last).padStart(f.number.width, "0");
     const id = Number(get(...ticketInsert(q, f.ticket, number, value))!.id);
     for (const [sql, values] of afterTicket(f, { id, number }, q, value)) run(sql, values);
     const offerIds = new Map<number, number>();
@@ -154,52 +158,108 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   };
 }
 
-/** PostgreSQL: named statements on the pool Prisma uses too; the writes in one transaction of one client. */
+/**
+ * PostgreSQL: named statements on the pool Prisma uses too. The ticket's rows are written by one
+ * statement (see FILE): atomic by itself, no transaction to open and close, one round trip.
+ */
 export function pgFiling(pool: pg.Pool): Filing {
   const q = (n: number) => `$${n}`;
   let count = 0;
   const date = (d: Date) => d.toISOString().replace("Z", ""); // timestamp without time zone, UTC (as Prisma)
   const value = converter(date, (b) => b);
   const named = (sql: string) => `rd_f_${hash(sql)}`;
-  const on = async (c: pg.Pool | pg.PoolClient, sql: string, values: unknown[]) =>
-    (count++, (await c.query({ name: named(sql), text: sql, values })).rows as Row[]);
+  const on = async (sql: string, values: unknown[]) =>
+    (count++, (await pool.query({ name: named(sql), text: sql, values })).rows as Row[]);
   return {
     reportContext: async (personId, unitId, category, since) => {
-      const [r] = await on(pool, CONTEXT(q, REWORK_STATUSES, TECHNICIANS(pgList, "true")), [category, date(since), personId, unitId]);
+      const [r] = await on(CONTEXT(q, REWORK_STATUSES, TECHNICIANS(pgList, "true")), [category, date(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     },
     fileTicket: async (f) => {
-      const c = await pool.connect();
-      try {
-        await c.query("BEGIN");
-        count += 2; // BEGIN, COMMIT
-        const last = Number((await on(c, COUNTER(q), [f.ticket.propertyId, f.day]))[0]!.last);
-        const number = f.number(last);
-        const id = Number((await on(c, ...ticketInsert(q, f.ticket, number, value)))[0]!.id);
-        for (const [sql, values] of afterTicket(f, { id, number }, q, value)) await on(c, sql, values);
-        const offerIds = new Map<number, number>();
-        if (f.offers.length > 0) {
-          const at = value(f.ticket.reportedAt);
-          const rows = await on(c, insert(q, "Offer", OFFER_COLUMNS, f.offers.length, ` RETURNING "id", "technicianId"`),
-            f.offers.flatMap((o) => [id, o.technicianId, o.round, at]));
-          for (const r of rows) offerIds.set(Number(r.technicianId), Number(r.id));
-        }
-        const messages = f.messages({ id, number }, offerIds);
-        if (messages.length > 0) {
-          await on(c, insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, value));
-        }
-        await c.query("COMMIT");
-        return { id, number };
-      } catch (e) {
-        await c.query("ROLLBACK").catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+      const [r] = await on(...fileStatement(f, value));
+      return { id: Number(r!.id), number: String(r!.number) };
     },
     statements: () => count,
     close: async () => undefined,
   };
+}
+
+/**
+ * Stand-ins for what only the statement knows, in the rows built before it runs: the ticket's id, its
+ * number, and each offer's id (by the offer's place in the filing). Drawn at random once, 16 digits
+ * each (the number's between #), they are in no text a person can write, and each is no part of another.
+ */
+const seed = randomInt(1e15, 1e15 + 2 ** 47);
+const STAND_IN = { id: seed, number: `#${seed - 1}#`, offer: (i: number) => seed + 1 + i };
+
+/**
+ * The statement that files a ticket on PostgreSQL: the day's counter counted up, the ticket with its
+ * number made from the counter in SQL, then (data-modifying CTEs) its photos, the reporter's phone,
+ * its events, its offers and the offers' messages. The events' and messages' texts are built in JS
+ * with the stand-ins, which the statement replaces by the ticket's id and number (as JSON in JSON
+ * texts) and by the id of the offer the message names (joined on its technician). The rows are
+ * passed as arrays (unnest), so the statement's text, and its prepared plan, does not change with
+ * their count. Rows are inserted in the order given (ids in that order, as a multi-row insert).
+ */
+function fileStatement(f: TicketFiling, value: Convert): [string, unknown[]] {
+  const values: unknown[] = [];
+  const p = (v: unknown, cast = "") => (values.push(v), `$${values.length}${cast}`);
+  const columns = Object.keys(f.ticket);
+  const at = p(value(f.ticket.reportedAt), "::timestamp(3)");
+  const last = `c."last"::text`;
+  const counter = [f.ticket.propertyId, f.day].map((v) => p(v));
+  const ctes = [`counter AS (${COUNTER((n) => counter[n - 1]!)})`];
+  const number = `(SELECT ${p(f.number.prefix, "::text")} || lpad(${last}, greatest(${p(f.number.width, "::int")}, length(${last})), '0') FROM counter c)`;
+  ctes.push(`ticket AS (INSERT INTO "Ticket" (${["number", ...columns, "status", "updatedAt"].map((c) => `"${c}"`).join(", ")})
+    VALUES (${[number, ...columns.map((c) => p(value(f.ticket[c]))), `'open'`, p(value(new Date()))].join(", ")}) RETURNING "id", "number")`);
+  // the ticket's id and number as the texts take them: as text, and as the inside of a JSON string
+  ctes.push(`t AS (SELECT "id", "id"::text AS "idText", "number", substr(j, 2, length(j) - 2) AS "numberJson"
+    FROM ticket, LATERAL (SELECT to_json("number")::text AS j) x)`);
+  if (f.photos.length > 0) {
+    ctes.push(`photos AS (INSERT INTO "TicketPhoto" ("ticketId", "fileId", "createdAt")
+    SELECT t."id", u."fileId", ${at} FROM t, unnest(${p(f.photos, "::text[]")}) WITH ORDINALITY u("fileId", n) ORDER BY u.n)`);
+  }
+  if (f.phone !== null) ctes.push(`phone AS (UPDATE "Person" SET "phone" = ${p(f.phone)} WHERE "id" = ${p(f.ticket.reporterId)})`);
+  const events = f.events(STAND_IN.number);
+  const tokenNumber = p(STAND_IN.number, "::text");
+  ctes.push(`events AS (INSERT INTO "Event" ("ticketId", "actorId", "action", "data", "at")
+    SELECT t."id", u."actorId", u."action", replace(u."data", ${tokenNumber}, t."numberJson"), u."at"
+    FROM t, unnest(${p(events.map((e) => e.actorId), "::int[]")}, ${p(events.map((e) => e.action), "::text[]")},
+      ${p(events.map((e) => JSON.stringify(e.data)), "::text[]")}, ${p(events.map((e) => value(e.at)), "::timestamp(3)[]")})
+      WITH ORDINALITY u("actorId", "action", "data", "at", n) ORDER BY u.n)`);
+  ctes.push(`offers AS (INSERT INTO "Offer" ("ticketId", "technicianId", "round", "createdAt")
+    SELECT t."id", u."technicianId", u."round", ${at}
+    FROM t, unnest(${p(f.offers.map((o) => o.technicianId), "::int[]")}, ${p(f.offers.map((o) => o.round), "::int[]")})
+      WITH ORDINALITY u("technicianId", "round", n) ORDER BY u.n
+    RETURNING "id", "technicianId")`);
+  const offerIds = new Map(f.offers.map((o, i) => [o.technicianId, STAND_IN.offer(i)]));
+  const messages = f.messages({ id: STAND_IN.id, number: STAND_IN.number }, offerIds);
+  const named = messages.map((m) => offerNamed(m, offerIds));
+  const tokenId = p(String(STAND_IN.id), "::text");
+  const text = (c: string, json: boolean) => `replace(replace(replace(u."${c}", ${tokenNumber}, t."${json ? "numberJson" : "number"}"),
+      ${tokenId}, t."idText"), u."offerToken", coalesce(o."id"::text, ''))`;
+  const texts = MESSAGE_COLUMNS.slice(2, 8) as readonly (keyof NewMessage)[];
+  ctes.push(`outbox AS (INSERT INTO "Outbox" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(", ")})
+    SELECT u."chatId", u."personId", ${texts.map((c) => text(c, c !== "ref" && c !== "kind" && c !== "key")).join(", ")}, u."dueAt", u."createdAt"
+    FROM t CROSS JOIN unnest(${p(messages.map((m) => m.chatId), "::int8[]")}, ${p(messages.map((m) => m.personId), "::int[]")},
+      ${texts.map((c) => p(messages.map((m) => m[c]), "::text[]")).join(", ")},
+      ${p(messages.map((m) => value(m.dueAt)), "::timestamp(3)[]")}, ${p(messages.map((m) => value(m.createdAt)), "::timestamp(3)[]")},
+      ${p(named.map((n) => n?.technicianId ?? null), "::int[]")}, ${p(named.map((n) => n?.token ?? ""), "::text[]")})
+      WITH ORDINALITY u(${[...MESSAGE_COLUMNS, "offerOf", "offerToken", "n"].map((c) => `"${c}"`).join(", ")})
+    LEFT JOIN offers o ON o."technicianId" = u."offerOf" ORDER BY u.n)`);
+  return [`WITH ${ctes.join(",\n")}\nSELECT "id", "number" FROM t`, values];
+}
+
+/** The offer a message names (its stand-in in one of its texts), null when none; more than one is not written. */
+function offerNamed(m: NewMessage, offerIds: Map<number, number>): { technicianId: number; token: string } | null {
+  let found: { technicianId: number; token: string } | null = null;
+  for (const [technicianId, id] of offerIds) {
+    const token = String(id);
+    if (![m.params, m.buttons, m.ref ?? "", m.photos, m.key, m.kind].some((t) => t.includes(token))) continue;
+    if (found) throw new Error(`an offer's message names two offers (technicians ${found.technicianId} and ${technicianId})`);
+    found = { technicianId, token };
+  }
+  return found;
 }
 
 function contextOf(r: Row, unitId: number): ReportContext {
