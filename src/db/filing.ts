@@ -160,7 +160,7 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
 
 /**
  * PostgreSQL: named statements on the pool Prisma uses too. The ticket's rows are written by one
- * statement (see FILE): atomic by itself, no transaction to open and close, one round trip.
+ * statement (see fileStatement): atomic by itself, so no transaction to open and close, one round trip.
  */
 export function pgFiling(pool: pg.Pool): Filing {
   const q = (n: number) => `$${n}`;
@@ -185,78 +185,96 @@ export function pgFiling(pool: pg.Pool): Filing {
 }
 
 /**
- * Stand-ins for what only the statement knows, in the rows built before it runs: the ticket's id, its
- * number, and each offer's id (by the offer's place in the filing). Drawn at random once, 16 digits
- * each (the number's between #), they are in no text a person can write, and each is no part of another.
+ * Stand-ins for what only the statement knows, in the texts built before it runs: the ticket's id, its
+ * number, and each offer's id (by the offer's place in the filing). Drawn at random once per process
+ * and never written nor shown, 16 digits each (the number's between #), none a part of another: a
+ * text an owner writes holds one only if they guess it.
  */
 const seed = randomInt(1e15, 1e15 + 2 ** 47);
 const STAND_IN = { id: seed, number: `#${seed - 1}#`, offer: (i: number) => seed + 1 + i };
+/** The outbox's text columns (any may hold a stand-in); true: JSON, where the number goes in JSON-escaped. */
+const MESSAGE_TEXTS = { kind: false, key: false, params: true, buttons: true, photos: true, ref: false } as const;
 
 /**
- * The statement that files a ticket on PostgreSQL: the day's counter counted up, the ticket with its
- * number made from the counter in SQL, then (data-modifying CTEs) its photos, the reporter's phone,
- * its events, its offers and the offers' messages. The events' and messages' texts are built in JS
- * with the stand-ins, which the statement replaces by the ticket's id and number (as JSON in JSON
- * texts) and by the id of the offer the message names (joined on its technician). The rows are
- * passed as arrays (unnest), so the statement's text, and its prepared plan, does not change with
- * their count. Rows are inserted in the order given (ids in that order, as a multi-row insert).
+ * The statement that files a ticket on PostgreSQL, in data-modifying CTEs: the day's counter counted
+ * up, the ticket with its number made in SQL from the counter's value, its photos, the reporter's
+ * phone, its events, its offers and the offers' messages. The events' and the messages' texts are built
+ * in JS with stand-ins (STAND_IN) that the statement replaces by the ticket's id and number and by the
+ * id of the offer the message names (joined on its technician). Rows go in as arrays (unnest), so the
+ * statement's text, and its prepared plan, does not change with their count; they are inserted in the
+ * order given (their ids in that order, as a multi-row VALUES).
  */
 function fileStatement(f: TicketFiling, value: Convert): [string, unknown[]] {
   const values: unknown[] = [];
   const p = (v: unknown, cast = "") => (values.push(v), `$${values.length}${cast}`);
-  const columns = Object.keys(f.ticket);
+  const list = <T>(rows: readonly T[], of: (r: T) => unknown, type: string) => p(rows.map(of), `::${type}[]`);
   const at = p(value(f.ticket.reportedAt), "::timestamp(3)");
-  const last = `c."last"::text`;
-  const counter = [f.ticket.propertyId, f.day].map((v) => p(v));
+  const counter = [p(f.ticket.propertyId), p(f.day)];
   const ctes = [`counter AS (${COUNTER((n) => counter[n - 1]!)})`];
-  const number = `(SELECT ${p(f.number.prefix, "::text")} || lpad(${last}, greatest(${p(f.number.width, "::int")}, length(${last})), '0') FROM counter c)`;
-  ctes.push(`ticket AS (INSERT INTO "Ticket" (${["number", ...columns, "status", "updatedAt"].map((c) => `"${c}"`).join(", ")})
-    VALUES (${[number, ...columns.map((c) => p(value(f.ticket[c]))), `'open'`, p(value(new Date()))].join(", ")}) RETURNING "id", "number")`);
+
+  const columns = Object.keys(f.ticket);
+  const last = `c."last"::text`;
+  const width = p(f.number.width, "::int");
+  const number = `(SELECT ${p(f.number.prefix, "::text")} || lpad(${last}, greatest(${width}, length(${last})), '0')
+    FROM counter c)`;
+  const ticketValues = [number, ...columns.map((c) => p(value(f.ticket[c]))), `'open'`, p(value(new Date()))];
+  ctes.push(`ticket AS (INSERT INTO "Ticket" (${quoted(["number", ...columns, "status", "updatedAt"])})
+    VALUES (${ticketValues.join(", ")}) RETURNING "id", "number")`);
   // the ticket's id and number as the texts take them: as text, and as the inside of a JSON string
   ctes.push(`t AS (SELECT "id", "id"::text AS "idText", "number", substr(j, 2, length(j) - 2) AS "numberJson"
     FROM ticket, LATERAL (SELECT to_json("number")::text AS j) x)`);
+
   if (f.photos.length > 0) {
     ctes.push(`photos AS (INSERT INTO "TicketPhoto" ("ticketId", "fileId", "createdAt")
-    SELECT t."id", u."fileId", ${at} FROM t, unnest(${p(f.photos, "::text[]")}) WITH ORDINALITY u("fileId", n) ORDER BY u.n)`);
+    SELECT t."id", u."fileId", ${at}
+    FROM t, unnest(${p(f.photos, "::text[]")}) WITH ORDINALITY u("fileId", n) ORDER BY u.n)`);
   }
-  if (f.phone !== null) ctes.push(`phone AS (UPDATE "Person" SET "phone" = ${p(f.phone)} WHERE "id" = ${p(f.ticket.reporterId)})`);
+  if (f.phone !== null) {
+    ctes.push(`phone AS (UPDATE "Person" SET "phone" = ${p(f.phone)} WHERE "id" = ${p(f.ticket.reporterId)})`);
+  }
+
+  const numberToken = p(STAND_IN.number, "::text");
   const events = f.events(STAND_IN.number);
-  const tokenNumber = p(STAND_IN.number, "::text");
   ctes.push(`events AS (INSERT INTO "Event" ("ticketId", "actorId", "action", "data", "at")
-    SELECT t."id", u."actorId", u."action", replace(u."data", ${tokenNumber}, t."numberJson"), u."at"
-    FROM t, unnest(${p(events.map((e) => e.actorId), "::int[]")}, ${p(events.map((e) => e.action), "::text[]")},
-      ${p(events.map((e) => JSON.stringify(e.data)), "::text[]")}, ${p(events.map((e) => value(e.at)), "::timestamp(3)[]")})
+    SELECT t."id", u."actorId", u."action", replace(u."data", ${numberToken}, t."numberJson"), u."at"
+    FROM t, unnest(${list(events, (e) => e.actorId, "int")}, ${list(events, (e) => e.action, "text")},
+      ${list(events, (e) => JSON.stringify(e.data), "text")}, ${list(events, (e) => value(e.at), "timestamp(3)")})
       WITH ORDINALITY u("actorId", "action", "data", "at", n) ORDER BY u.n)`);
   ctes.push(`offers AS (INSERT INTO "Offer" ("ticketId", "technicianId", "round", "createdAt")
     SELECT t."id", u."technicianId", u."round", ${at}
-    FROM t, unnest(${p(f.offers.map((o) => o.technicianId), "::int[]")}, ${p(f.offers.map((o) => o.round), "::int[]")})
+    FROM t, unnest(${list(f.offers, (o) => o.technicianId, "int")}, ${list(f.offers, (o) => o.round, "int")})
       WITH ORDINALITY u("technicianId", "round", n) ORDER BY u.n
     RETURNING "id", "technicianId")`);
+
   const offerIds = new Map(f.offers.map((o, i) => [o.technicianId, STAND_IN.offer(i)]));
   const messages = f.messages({ id: STAND_IN.id, number: STAND_IN.number }, offerIds);
-  const named = messages.map((m) => offerNamed(m, offerIds));
-  const tokenId = p(String(STAND_IN.id), "::text");
-  const text = (c: string, json: boolean) => `replace(replace(replace(u."${c}", ${tokenNumber}, t."${json ? "numberJson" : "number"}"),
-      ${tokenId}, t."idText"), u."offerToken", coalesce(o."id"::text, ''))`;
-  const texts = MESSAGE_COLUMNS.slice(2, 8) as readonly (keyof NewMessage)[];
-  ctes.push(`outbox AS (INSERT INTO "Outbox" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(", ")})
-    SELECT u."chatId", u."personId", ${texts.map((c) => text(c, c !== "ref" && c !== "kind" && c !== "key")).join(", ")}, u."dueAt", u."createdAt"
-    FROM t CROSS JOIN unnest(${p(messages.map((m) => m.chatId), "::int8[]")}, ${p(messages.map((m) => m.personId), "::int[]")},
-      ${texts.map((c) => p(messages.map((m) => m[c]), "::text[]")).join(", ")},
-      ${p(messages.map((m) => value(m.dueAt)), "::timestamp(3)[]")}, ${p(messages.map((m) => value(m.createdAt)), "::timestamp(3)[]")},
-      ${p(named.map((n) => n?.technicianId ?? null), "::int[]")}, ${p(named.map((n) => n?.token ?? ""), "::text[]")})
-      WITH ORDINALITY u(${[...MESSAGE_COLUMNS, "offerOf", "offerToken", "n"].map((c) => `"${c}"`).join(", ")})
+  const offerOf = messages.map((m) => offerNamed(m, offerIds));
+  const idToken = p(String(STAND_IN.id), "::text");
+  const texts = Object.keys(MESSAGE_TEXTS) as (keyof typeof MESSAGE_TEXTS)[];
+  const filled = (c: keyof typeof MESSAGE_TEXTS) => `replace(replace(replace(u."${c}",
+      ${numberToken}, t."${MESSAGE_TEXTS[c] ? "numberJson" : "number"}"), ${idToken}, t."idText"),
+      u."offerToken", coalesce(o."id"::text, ''))`;
+  const columnsOut = ["chatId", "personId", ...texts, "dueAt", "createdAt"];
+  ctes.push(`outbox AS (INSERT INTO "Outbox" (${quoted(columnsOut)})
+    SELECT u."chatId", u."personId", ${texts.map(filled).join(", ")}, u."dueAt", u."createdAt"
+    FROM t CROSS JOIN unnest(${list(messages, (m) => m.chatId, "int8")}, ${list(messages, (m) => m.personId, "int")},
+      ${texts.map((c) => list(messages, (m) => m[c], "text")).join(", ")},
+      ${list(messages, (m) => value(m.dueAt), "timestamp(3)")},
+      ${list(messages, (m) => value(m.createdAt), "timestamp(3)")},
+      ${list(offerOf, (o) => o?.technicianId ?? null, "int")}, ${list(offerOf, (o) => o?.token ?? "", "text")})
+      WITH ORDINALITY u(${quoted([...columnsOut, "offerOf", "offerToken", "n"])})
     LEFT JOIN offers o ON o."technicianId" = u."offerOf" ORDER BY u.n)`);
   return [`WITH ${ctes.join(",\n")}\nSELECT "id", "number" FROM t`, values];
 }
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
 /** The offer a message names (its stand-in in one of its texts), null when none; more than one is not written. */
 function offerNamed(m: NewMessage, offerIds: Map<number, number>): { technicianId: number; token: string } | null {
   let found: { technicianId: number; token: string } | null = null;
   for (const [technicianId, id] of offerIds) {
     const token = String(id);
-    if (![m.params, m.buttons, m.ref ?? "", m.photos, m.key, m.kind].some((t) => t.includes(token))) continue;
-    if (found) throw new Error(`an offer's message names two offers (technicians ${found.technicianId} and ${technicianId})`);
+    if (!Object.keys(MESSAGE_TEXTS).some((c) => (m[c as keyof NewMessage] as string | null)?.includes(token))) continue;
+    if (found) throw new Error(`a message names two offers (technicians ${found.technicianId} and ${technicianId})`);
     found = { technicianId, token };
   }
   return found;
