@@ -1,6 +1,8 @@
-// The owner's report on the driver's own path (see bookkeeping.ts): two prepared reads, then every
-// row of the new ticket written in one short transaction that runs start to finish without waiting
-// on anything else (on SQLite synchronously, holding the write lock well under a millisecond).
+// The owner's report on the driver's own path (see bookkeeping.ts): one prepared read, then every
+// row of the new ticket written at once: on PostgreSQL by one statement (data-modifying CTEs, one
+// round trip, atomic by itself), on SQLite by one short transaction of a statement a table that runs
+// start to finish synchronously (holding the write lock well under a millisecond; SQLite has no
+// data-modifying CTEs, and a statement costs microseconds there, not a round trip).
 // Prisma's query compiler costs 1-2 ms of CPU per statement; an interactive Prisma transaction of
 // 15 statements held SQLite's lock for 20+ ms and set everyone else's latency.
 import { randomInt } from "node:crypto";
@@ -44,9 +46,13 @@ export type TicketFiling = {
   photos: string[];
   /** The reporter's phone, kept on their row (null: unchanged). */
   phone: string | null;
+  /**
+   * The events, given the ticket's number; and the messages, given the ticket's id and number and its
+   * offers' ids (technician → offer id). These may be stand-ins that the statement replaces in the texts
+   * once the rows exist (on PostgreSQL): put them in the texts as given, compute nothing from them.
+   */
   events: (number: string) => NewEvent[];
   offers: { technicianId: number; round: number }[];
-  /** The messages, once the ticket and its offers (technician → offer id) exist. */
   messages: (ticket: { id: number; number: string }, offerIds: Map<number, number>) => NewMessage[];
 };
 

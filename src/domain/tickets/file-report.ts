@@ -1,4 +1,4 @@
-// The owner's everyday report from their own unit, on the short path: one read and one write batch
+// The owner's everyday report from their own unit, on the short path: one read and one write
 // (database.filing), the same rows as createTicket's (ticket, counter, photos, phone, events,
 // offers, messages), from the same definitions (new-ticket.ts, offer-notice.ts). Whatever needs more
 // than the offers to the pool takes createTicket's path: another dispatch mode, a rework to link, an
