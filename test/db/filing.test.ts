@@ -15,7 +15,8 @@ afterEach(async () => { await d.drop(); });
 type Site = Awaited<ReturnType<typeof makeSite>>;
 /** Files an everyday report on the short path (it fails the test when the report would take the long one). */
 async function file(s: Site, submitKey: string) {
-  const filed = await fileOwnReport(d, { ...report(s.owner.id, s.unit.id), category: "water", unitId: s.unit.id, submitKey }, T0);
+  const input = { ...report(s.owner.id, s.unit.id), category: "water" as const, unitId: s.unit.id, submitKey };
+  const filed = await fileOwnReport(d, input, T0);
   if (filed === null || filed === "FORBIDDEN") throw new Error(`the short path did not file it: ${filed}`);
   return filed;
 }
@@ -27,7 +28,8 @@ async function refuseOfferMessages(refuse: boolean) {
       ? `ALTER TABLE "Outbox" ADD CONSTRAINT "no_offers" CHECK ("key" NOT LIKE 'offer-%')`
       : `ALTER TABLE "Outbox" DROP CONSTRAINT "no_offers"`
     : refuse
-      ? `CREATE TRIGGER "no_offers" BEFORE INSERT ON "Outbox" WHEN NEW."key" LIKE 'offer-%' BEGIN SELECT RAISE(ABORT, 'no offers'); END`
+      ? `CREATE TRIGGER "no_offers" BEFORE INSERT ON "Outbox" WHEN NEW."key" LIKE 'offer-%'
+         BEGIN SELECT RAISE(ABORT, 'no offers'); END`
       : `DROP TRIGGER "no_offers"`;
   await d.db.$executeRawUnsafe(sql);
 }
@@ -51,22 +53,27 @@ describe("the short filing path", () => {
     expect((await d.db.person.findUniqueOrThrow({ where: { id: s.owner.id } })).phone).toBe("13800138000");
   });
 
-  it("numbers reports filed at the same moment one after the other, each message naming its own ticket's offer", async () => {
+  it("numbers reports filed at once one after the other, each message naming its own offer", async () => {
     const s = await makeSite(d.db, 3);
     const filed = await Promise.all(Array.from({ length: 8 }, (_, i) => file(s, `70001:${i}:1`)));
-    expect(filed.map((f) => f.number).sort()).toEqual(Array.from({ length: 8 }, (_, i) => ticketNumber("BX", "20261123", i + 1)));
+    const numbers = Array.from({ length: 8 }, (_, i) => ticketNumber("BX", "20261123", i + 1));
+    expect(filed.map((f) => f.number).sort()).toEqual(numbers);
     expect(await d.db.ticketCounter.findMany({ select: { last: true } })).toEqual([{ last: 8 }]);
     for (const f of filed) {
-      const ticket = await d.db.ticket.findUniqueOrThrow({ where: { id: f.ticketId }, include: { offers: true, events: true } });
+      const ticket = await d.db.ticket.findUniqueOrThrow({
+        where: { id: f.ticketId }, include: { offers: true, events: { orderBy: { id: "asc" } } },
+      });
       expect(ticket.number).toBe(f.number);
-      expect(ticket.events.map((e) => [e.action, JSON.parse(e.data).number])).toEqual([["reported", f.number], ["offered", undefined]]);
+      const events = ticket.events.map((e) => [e.action, JSON.parse(e.data).number]);
+      expect(events).toEqual([["reported", f.number], ["offered", undefined]]);
       const sent = await d.db.outbox.findMany({ where: { ref: { in: ticket.offers.map(offerRef) } } });
       expect(sent.map((m) => m.personId).sort()).toEqual(ticket.offers.map((o) => o.technicianId).sort());
       for (const m of sent) {
         const offer = ticket.offers.find((o) => o.technicianId === m.personId)!;
         expect(m.ref).toBe(offerRef(offer));
         expect(JSON.parse(m.params).number).toBe(f.number);
-        expect(JSON.parse(m.buttons).flat().map((b: { id: number }) => b.id)).toEqual([f.ticketId, f.ticketId]);
+        const buttons = JSON.parse(m.buttons) as { id: number }[][];
+        expect(buttons.flat().map((b) => b.id)).toEqual([f.ticketId, f.ticketId]);
       }
     }
     expect(await d.db.outbox.count()).toBe(8 * 3);
