@@ -1,8 +1,11 @@
-// The owner's report on the driver's own path (see bookkeeping.ts): two prepared reads, then every
-// row of the new ticket written in one short transaction that runs start to finish without waiting
-// on anything else (on SQLite synchronously, holding the write lock well under a millisecond).
+// The owner's report on the driver's own path (see bookkeeping.ts): one prepared read, then every
+// row of the new ticket written at once: on PostgreSQL by one statement (data-modifying CTEs, one
+// round trip, atomic by itself), on SQLite by one short transaction of a statement a table that runs
+// start to finish synchronously (holding the write lock well under a millisecond; SQLite has no
+// data-modifying CTEs, and a statement costs microseconds there, not a round trip).
 // Prisma's query compiler costs 1-2 ms of CPU per statement; an interactive Prisma transaction of
 // 15 statements held SQLite's lock for 20+ ms and set everyone else's latency.
+import { randomInt } from "node:crypto";
 import type pg from "pg";
 import { pgList, sqliteList, type JsonList, type SqliteConnection } from "./bookkeeping.ts";
 
@@ -35,14 +38,21 @@ export type NewMessage = {
 export type TicketFiling = {
   day: string;
   ticket: NewTicket;
-  /** The ticket number from the day's counter value. */
-  number: (last: number) => string;
+  /**
+   * The ticket number: `prefix`, then the day's counter value padded with zeros to `width` digits (more
+   * when it has more, as String.padStart); see ticketNumberFormat in src/domain/tickets/new-ticket.ts.
+   */
+  number: { prefix: string; width: number };
   photos: string[];
   /** The reporter's phone, kept on their row (null: unchanged). */
   phone: string | null;
+  /**
+   * The events, given the ticket's number; and the messages, given the ticket's id and number and its
+   * offers' ids (technician → offer id). These may be stand-ins that the statement replaces in the texts
+   * once the rows exist (on PostgreSQL): put them in the texts as given, compute nothing from them.
+   */
   events: (number: string) => NewEvent[];
   offers: { technicianId: number; round: number }[];
-  /** The messages, once the ticket and its offers (technician → offer id) exist. */
   messages: (ticket: { id: number; number: string }, offerIds: Map<number, number>) => NewMessage[];
 };
 
@@ -129,7 +139,7 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   const value = converter(sqliteDate, (b) => (b ? 1 : 0));
   const file = conn.transaction((f: TicketFiling) => {
     const last = Number(get(COUNTER(q), [f.ticket.propertyId, f.day])!.last);
-    const number = f.number(last);
+    const number = f.number.prefix + String(last).padStart(f.number.width, "0");
     const id = Number(get(...ticketInsert(q, f.ticket, number, value))!.id);
     for (const [sql, values] of afterTicket(f, { id, number }, q, value)) run(sql, values);
     const offerIds = new Map<number, number>();
@@ -154,52 +164,126 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
   };
 }
 
-/** PostgreSQL: named statements on the pool Prisma uses too; the writes in one transaction of one client. */
+/**
+ * PostgreSQL: named statements on the pool Prisma uses too. The ticket's rows are written by one
+ * statement (see fileStatement): atomic by itself, so no transaction to open and close, one round trip.
+ */
 export function pgFiling(pool: pg.Pool): Filing {
   const q = (n: number) => `$${n}`;
   let count = 0;
   const date = (d: Date) => d.toISOString().replace("Z", ""); // timestamp without time zone, UTC (as Prisma)
   const value = converter(date, (b) => b);
   const named = (sql: string) => `rd_f_${hash(sql)}`;
-  const on = async (c: pg.Pool | pg.PoolClient, sql: string, values: unknown[]) =>
-    (count++, (await c.query({ name: named(sql), text: sql, values })).rows as Row[]);
+  const on = async (sql: string, values: unknown[]) =>
+    (count++, (await pool.query({ name: named(sql), text: sql, values })).rows as Row[]);
   return {
     reportContext: async (personId, unitId, category, since) => {
-      const [r] = await on(pool, CONTEXT(q, REWORK_STATUSES, TECHNICIANS(pgList, "true")), [category, date(since), personId, unitId]);
+      const [r] = await on(CONTEXT(q, REWORK_STATUSES, TECHNICIANS(pgList, "true")), [category, date(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     },
     fileTicket: async (f) => {
-      const c = await pool.connect();
-      try {
-        await c.query("BEGIN");
-        count += 2; // BEGIN, COMMIT
-        const last = Number((await on(c, COUNTER(q), [f.ticket.propertyId, f.day]))[0]!.last);
-        const number = f.number(last);
-        const id = Number((await on(c, ...ticketInsert(q, f.ticket, number, value)))[0]!.id);
-        for (const [sql, values] of afterTicket(f, { id, number }, q, value)) await on(c, sql, values);
-        const offerIds = new Map<number, number>();
-        if (f.offers.length > 0) {
-          const at = value(f.ticket.reportedAt);
-          const rows = await on(c, insert(q, "Offer", OFFER_COLUMNS, f.offers.length, ` RETURNING "id", "technicianId"`),
-            f.offers.flatMap((o) => [id, o.technicianId, o.round, at]));
-          for (const r of rows) offerIds.set(Number(r.technicianId), Number(r.id));
-        }
-        const messages = f.messages({ id, number }, offerIds);
-        if (messages.length > 0) {
-          await on(c, insert(q, "Outbox", MESSAGE_COLUMNS, messages.length), messageValues(messages, value));
-        }
-        await c.query("COMMIT");
-        return { id, number };
-      } catch (e) {
-        await c.query("ROLLBACK").catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+      const [r] = await on(...fileStatement(f, value));
+      return { id: Number(r!.id), number: String(r!.number) };
     },
     statements: () => count,
     close: async () => undefined,
   };
+}
+
+/**
+ * Stand-ins for what only the statement knows, in the texts built before it runs: the ticket's id, its
+ * number, and each offer's id (by the offer's place in the filing). Drawn at random once per process
+ * and never written nor shown, 16 digits each (the number's between #), none a part of another: a
+ * text an owner writes holds one only if they guess it.
+ */
+const seed = randomInt(1e15, 1e15 + 2 ** 47);
+const STAND_IN = { id: seed, number: `#${seed - 1}#`, offer: (i: number) => seed + 1 + i };
+/** The outbox's text columns (any may hold a stand-in); true: JSON, where the number goes in JSON-escaped. */
+const MESSAGE_TEXTS = { kind: false, key: false, params: true, buttons: true, photos: true, ref: false } as const;
+
+/**
+ * The statement that files a ticket on PostgreSQL, in data-modifying CTEs: the day's counter counted
+ * up, the ticket with its number made in SQL from the counter's value, its photos, the reporter's
+ * phone, its events, its offers and the offers' messages. The events' and the messages' texts are built
+ * in JS with stand-ins (STAND_IN) that the statement replaces by the ticket's id and number and by the
+ * id of the offer the message names (joined on its technician). Rows go in as arrays (unnest), so the
+ * statement's text, and its prepared plan, does not change with their count; they are inserted in the
+ * order given (their ids in that order, as a multi-row VALUES).
+ */
+function fileStatement(f: TicketFiling, value: Convert): [string, unknown[]] {
+  const values: unknown[] = [];
+  const p = (v: unknown, cast = "") => (values.push(v), `$${values.length}${cast}`);
+  const list = <T>(rows: readonly T[], of: (r: T) => unknown, type: string) => p(rows.map(of), `::${type}[]`);
+  const at = p(value(f.ticket.reportedAt), "::timestamp(3)");
+  const counter = [p(f.ticket.propertyId), p(f.day)];
+  const ctes = [`counter AS (${COUNTER((n) => counter[n - 1]!)})`];
+
+  const columns = Object.keys(f.ticket);
+  const last = `c."last"::text`;
+  const width = p(f.number.width, "::int");
+  const number = `(SELECT ${p(f.number.prefix, "::text")} || lpad(${last}, greatest(${width}, length(${last})), '0')
+    FROM counter c)`;
+  const ticketValues = [number, ...columns.map((c) => p(value(f.ticket[c]))), `'open'`, p(value(new Date()))];
+  ctes.push(`ticket AS (INSERT INTO "Ticket" (${quoted(["number", ...columns, "status", "updatedAt"])})
+    VALUES (${ticketValues.join(", ")}) RETURNING "id", "number")`);
+  // the ticket's id and number as the texts take them: as text, and as the inside of a JSON string
+  ctes.push(`t AS (SELECT "id", "id"::text AS "idText", "number", substr(j, 2, length(j) - 2) AS "numberJson"
+    FROM ticket, LATERAL (SELECT to_json("number")::text AS j) x)`);
+
+  if (f.photos.length > 0) {
+    ctes.push(`photos AS (INSERT INTO "TicketPhoto" ("ticketId", "fileId", "createdAt")
+    SELECT t."id", u."fileId", ${at}
+    FROM t, unnest(${p(f.photos, "::text[]")}) WITH ORDINALITY u("fileId", n) ORDER BY u.n)`);
+  }
+  if (f.phone !== null) {
+    ctes.push(`phone AS (UPDATE "Person" SET "phone" = ${p(f.phone)} WHERE "id" = ${p(f.ticket.reporterId)})`);
+  }
+
+  const numberToken = p(STAND_IN.number, "::text");
+  const events = f.events(STAND_IN.number);
+  ctes.push(`events AS (INSERT INTO "Event" ("ticketId", "actorId", "action", "data", "at")
+    SELECT t."id", u."actorId", u."action", replace(u."data", ${numberToken}, t."numberJson"), u."at"
+    FROM t, unnest(${list(events, (e) => e.actorId, "int")}, ${list(events, (e) => e.action, "text")},
+      ${list(events, (e) => JSON.stringify(e.data), "text")}, ${list(events, (e) => value(e.at), "timestamp(3)")})
+      WITH ORDINALITY u("actorId", "action", "data", "at", n) ORDER BY u.n)`);
+  ctes.push(`offers AS (INSERT INTO "Offer" ("ticketId", "technicianId", "round", "createdAt")
+    SELECT t."id", u."technicianId", u."round", ${at}
+    FROM t, unnest(${list(f.offers, (o) => o.technicianId, "int")}, ${list(f.offers, (o) => o.round, "int")})
+      WITH ORDINALITY u("technicianId", "round", n) ORDER BY u.n
+    RETURNING "id", "technicianId")`);
+
+  const offerIds = new Map(f.offers.map((o, i) => [o.technicianId, STAND_IN.offer(i)]));
+  const messages = f.messages({ id: STAND_IN.id, number: STAND_IN.number }, offerIds);
+  const offerOf = messages.map((m) => offerNamed(m, offerIds));
+  const idToken = p(String(STAND_IN.id), "::text");
+  const texts = Object.keys(MESSAGE_TEXTS) as (keyof typeof MESSAGE_TEXTS)[];
+  const filled = (c: keyof typeof MESSAGE_TEXTS) => `replace(replace(replace(u."${c}",
+      ${numberToken}, t."${MESSAGE_TEXTS[c] ? "numberJson" : "number"}"), ${idToken}, t."idText"),
+      u."offerToken", coalesce(o."id"::text, ''))`;
+  const columnsOut = ["chatId", "personId", ...texts, "dueAt", "createdAt"];
+  ctes.push(`outbox AS (INSERT INTO "Outbox" (${quoted(columnsOut)})
+    SELECT u."chatId", u."personId", ${texts.map(filled).join(", ")}, u."dueAt", u."createdAt"
+    FROM t CROSS JOIN unnest(${list(messages, (m) => m.chatId, "int8")}, ${list(messages, (m) => m.personId, "int")},
+      ${texts.map((c) => list(messages, (m) => m[c], "text")).join(", ")},
+      ${list(messages, (m) => value(m.dueAt), "timestamp(3)")},
+      ${list(messages, (m) => value(m.createdAt), "timestamp(3)")},
+      ${list(offerOf, (o) => o?.technicianId ?? null, "int")}, ${list(offerOf, (o) => o?.token ?? "", "text")})
+      WITH ORDINALITY u(${quoted([...columnsOut, "offerOf", "offerToken", "n"])})
+    LEFT JOIN offers o ON o."technicianId" = u."offerOf" ORDER BY u.n)`);
+  return [`WITH ${ctes.join(",\n")}\nSELECT "id", "number" FROM t`, values];
+}
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
+
+/** The offer a message names (its stand-in in one of its texts), null when none; more than one is not written. */
+function offerNamed(m: NewMessage, offerIds: Map<number, number>): { technicianId: number; token: string } | null {
+  let found: { technicianId: number; token: string } | null = null;
+  for (const [technicianId, id] of offerIds) {
+    const token = String(id);
+    if (!Object.keys(MESSAGE_TEXTS).some((c) => (m[c as keyof NewMessage] as string | null)?.includes(token))) continue;
+    if (found) throw new Error(`a message names two offers (technicians ${found.technicianId} and ${technicianId})`);
+    found = { technicianId, token };
+  }
+  return found;
 }
 
 function contextOf(r: Row, unitId: number): ReportContext {

@@ -1,4 +1,4 @@
-// The owner's everyday report from their own unit, on the short path: one read and one write batch
+// The owner's everyday report from their own unit, on the short path: one read and one write
 // (database.filing), the same rows as createTicket's (ticket, counter, photos, phone, events,
 // offers, messages), from the same definitions (new-ticket.ts, offer-notice.ts). Whatever needs more
 // than the offers to the pool takes createTicket's path: another dispatch mode, a rework to link, an
@@ -11,7 +11,7 @@ import { pickTechnicians } from "../staff.ts";
 import type { Category } from "../types.ts";
 import { REWORK_DAYS } from "./rework.ts";
 import {
-  newTicketFields, reportedEvent, ticketNumber, timeToAgree, type ReportInput, type Reported,
+  newTicketFields, reportedEvent, ticketNumberFormat, timeToAgree, type ReportInput, type Reported,
 } from "./new-ticket.ts";
 import { offerNotice } from "./offer-notice.ts";
 import { viewOf, type LoadedTicket } from "./view.ts";
@@ -54,7 +54,7 @@ export async function fileOwnReport(
     });
   };
   const filed = await f.fileTicket({
-    day, ticket: fields, number: (last) => ticketNumber(property.code, day, last), photos: input.photos,
+    day, ticket: fields, number: ticketNumberFormat(property.code, day), photos: input.photos,
     phone: context.reporterPhone === input.phone ? null : input.phone,
     events: (number) => [
       reportedEvent(input, number, now),

@@ -78,9 +78,16 @@ export function newTicketFields(input: ReportInput, property: PropertyLimits, no
 }
 export type NewTicketFields = ReturnType<typeof newTicketFields>;
 
-/** The ticket number: the property's code, the local day and the day's count ("BX-20261123-0001"). */
-export const ticketNumber = (code: string, day: string, last: number) =>
-  `${code}-${day}-${String(last).padStart(4, "0")}`;
+/**
+ * The ticket number: the property's code and the local day, then the day's count padded with zeros to
+ * `width` digits (more when it has more, as String.padStart): "BX-20261123-0001". As parts, for the
+ * short path's statement that counts in SQL (src/db/filing.ts).
+ */
+export const ticketNumberFormat = (code: string, day: string) => ({ prefix: `${code}-${day}-`, width: 4 });
+export const ticketNumber = (code: string, day: string, last: number) => {
+  const { prefix, width } = ticketNumberFormat(code, day);
+  return prefix + String(last).padStart(width, "0");
+};
 
 /** A typed time nobody can read (not an emergency): the desk agrees one with the owner. */
 export const timeToAgree = (t: Pick<NewTicketFields, "appointmentAt" | "emergency" | "preferredTime">) =>
