@@ -8,6 +8,7 @@
 import { randomInt } from "node:crypto";
 import type pg from "pg";
 import { pgList, sqliteList, type JsonList, type SqliteConnection } from "./bookkeeping.ts";
+import type { Lock } from "./client.ts";
 
 /** What the report needs to know: the reporter's unit (null when not theirs) and its property. */
 export type ReportContext = {
@@ -124,7 +125,7 @@ const converter = (date: (d: Date) => unknown, bool: (b: boolean) => unknown): C
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** SQLite: an own connection; `lock` is the mutex every Prisma statement takes (see client.ts). */
-export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: (a: A) => T) => (a: A) => T }, lock: <T>(fn: () => Promise<T>) => Promise<T>): Filing {
+export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: (a: A) => T) => (a: A) => T }, lock: Lock): Filing {
   const q = () => "?"; // by position: each statement numbers its parameters in the order they appear
   const cache = new Map<string, ReturnType<SqliteConnection["prepare"]> & { all: (...a: unknown[]) => unknown[] }>();
   const stmt = (sql: string) => {
@@ -154,11 +155,11 @@ export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: 
     return { id, number };
   }) as unknown as (f: TicketFiling) => { id: number; number: string };
   return {
-    reportContext: (personId, unitId, category, since) => lock(async () => {
+    reportContext: (personId, unitId, category, since) => lock.now(() => {
       const r = get(CONTEXT(q, REWORK_STATUSES, TECHNICIANS(sqliteList, "1")), [category, sqliteDate(since), personId, unitId]);
       return r ? contextOf(r, unitId) : null;
     }),
-    fileTicket: (f) => lock(async () => file(f)),
+    fileTicket: (f) => lock.now(() => file(f)),
     statements: () => count,
     close: async () => conn.close(),
   };
