@@ -142,6 +142,10 @@ const READ = (p: (n: number) => string) => `SELECT "value" FROM "Session" WHERE 
 const WRITE = (p: (n: number) => string) => `INSERT INTO "Session" ("key", "value") VALUES (${p(1)}, ${p(2)})
   ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`;
 const DELETE = (p: (n: number) => string) => `DELETE FROM "Session" WHERE "key" = ${p(1)}`;
+/** PostgreSQL: a state written (p3, p4) or deleted (p3) in the statement that marks its update handled. */
+const DONE_WRITING = (p: P) => `WITH s AS (INSERT INTO "Session" ("key", "value") VALUES (${p(3)}, ${p(4)})
+  ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value") ${DONE(p)}`;
+const DONE_DELETING = (p: P) => `WITH s AS (DELETE FROM "Session" WHERE "key" = ${p(3)}) ${DONE(p)}`;
 
 /** Dates as Prisma writes them on SQLite (ISO text, +00:00), so both compare as text. */
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -196,6 +200,18 @@ export function sqliteBookkeeping(file: string, lock: Lock): Bookkeeping {
   const run = <T>(fn: () => T) => lock.now(() => (count++, fn()));
   const prefetch = prefetched();
   const d = sqliteDate;
+  const doneWith = (held: HeldWrite, at: string, id: number) => {
+    conn.exec("BEGIN IMMEDIATE");
+    try {
+      if (held.value === null) del().run(held.key);
+      else write().run(held.key, held.value);
+      done().run(args([at, id]));
+      conn.exec("COMMIT");
+    } catch (e) {
+      conn.exec("ROLLBACK");
+      throw e;
+    }
+  };
   const inbox: InboxStore = {
     accept: (rows, now, claim) => run(() => {
       const fresh: Accepted[] = [];
@@ -218,7 +234,12 @@ export function sqliteBookkeeping(file: string, lock: Lock): Bookkeeping {
       return fresh;
     }),
     claim: (chat, holder, until, now) => run(() => inOrder(all(claim(), holder, d(until), chat, d(now)) as Record<string, unknown>[])),
-    done: (id, now) => run(() => void (prefetch.done(id), done().run(args([d(now), id])))),
+    done: (id, now) => run(() => {
+      const held = prefetch.done(id);
+      if (!held) return void done().run(args([d(now), id]));
+      count++; // the state, then the update handled, in one transaction
+      doneWith(held, d(now), id);
+    }),
     release: (chat, holder) => run(() => void (prefetch.release(chat), release().run(args([chat, holder])))),
     renew: (holder, until) => run(() => void renew().run(args([d(until), holder]))),
     waiting: (now, limit) => run(() => (all(waiting(), d(now), limit) as { chatKey: string }[]).map((r) => r.chatKey)),
@@ -230,8 +251,8 @@ export function sqliteBookkeeping(file: string, lock: Lock): Bookkeeping {
       const kept = prefetch.take(key);
       return kept ? kept.value : run(() => (read().get(key) as { value: string } | undefined)?.value);
     },
-    writeSession: (key, value) => run(() => void (prefetch.drop(key), write().run(key, value))),
-    deleteSession: (key) => run(() => void (prefetch.drop(key), del().run(key))),
+    writeSession: (key, value) => (prefetch.hold(key, value) ? Promise.resolve() : run(() => void (prefetch.drop(key), write().run(key, value)))),
+    deleteSession: (key) => (prefetch.hold(key, null) ? Promise.resolve() : run(() => void (prefetch.drop(key), del().run(key)))),
     statements: () => count,
     close: async () => conn.close(),
   };
@@ -275,7 +296,13 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
       }
     },
     claim: async (chat, holder, until, now) => inOrder(await query("rd_inbox_claim", CLAIM_PG, [holder, d(until), chat, d(now)])),
-    done: async (id, now) => void (prefetch.done(id), await query("rd_inbox_done", DONE(q), [d(now), id])),
+    done: async (id, now) => {
+      const held = prefetch.done(id);
+      if (!held) return void (await query("rd_inbox_done", DONE(q), [d(now), id]));
+      // the state and the update handled in one statement
+      if (held.value === null) await query("rd_inbox_done_delete", DONE_DELETING(q), [d(now), id, held.key]);
+      else await query("rd_inbox_done_write", DONE_WRITING(q), [d(now), id, held.key, held.value]);
+    },
     release: async (chat, holder) => void (prefetch.release(chat), await query("rd_inbox_release", RELEASE(q), [chat, holder])),
     renew: async (holder, until) => void (await query("rd_inbox_renew", RENEW(q), [d(until), holder])),
     waiting: async (now, limit) => (await query("rd_inbox_waiting", WAITING(q), [d(now), limit])).map((r) => String(r.chatKey)),
@@ -287,8 +314,8 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
       const kept = prefetch.take(key);
       return kept ? kept.value : (await query("rd_read", READ(q), [key]))[0]?.value as string | undefined;
     },
-    writeSession: async (key, value) => void (prefetch.drop(key), await query("rd_write", WRITE(q), [key, value])),
-    deleteSession: async (key) => void (prefetch.drop(key), await query("rd_delete", DELETE(q), [key])),
+    writeSession: async (key, value) => void (prefetch.hold(key, value) || (prefetch.drop(key), await query("rd_write", WRITE(q), [key, value]))),
+    deleteSession: async (key) => void (prefetch.hold(key, null) || (prefetch.drop(key), await query("rd_delete", DELETE(q), [key]))),
     statements: () => count,
     close: async () => undefined, // the pool is closed with the database
   };
@@ -313,30 +340,55 @@ function accepted(r: InboxRow, got: Record<string, unknown>, claim: AcceptClaim 
  * Conversation states read by ACCEPT with a claim: each is served once, to the next read of its key
  * (the claimed update's handling), and dropped by a write of that key or once the update is handled.
  * Nobody else writes a chat's state while its update is claimed, so what was read is what is there.
+ *
+ * The claimed update's own write of that state is held here and made with the update marked handled
+ * (`done`): one statement on PostgreSQL, one transaction on SQLite. The state moves on exactly when
+ * the update counts as handled; an update given back unhandled (`release`: the database went away in
+ * the middle) leaves the state as it was, and is handled again from it.
  */
 type Prefetched = ReturnType<typeof prefetched>;
+/** A state write held for its update: the value, or null for a delete. */
+export type HeldWrite = { key: string; value: string | null };
 function prefetched() {
   const byKey = new Map<string, string | undefined>();
-  const byUpdate = new Map<number, { chat: string; key: string }>();
+  const byUpdate = new Map<number, { chat: string; key: string; held?: HeldWrite }>();
+  /** key → the update in hand that owns it */
+  const owner = new Map<string, number>();
   return {
     keep(updateId: number, chat: string, key: string, value: string | undefined) {
       byKey.set(key, value);
       byUpdate.set(updateId, { chat, key });
+      owner.set(key, updateId);
     },
     take(key: string): { value: string | undefined } | undefined {
+      const id = owner.get(key);
+      const held = id === undefined ? undefined : byUpdate.get(id)?.held;
+      if (held) return { value: held.value ?? undefined };
       if (!byKey.has(key)) return undefined;
       const value = byKey.get(key);
       byKey.delete(key);
       return { value };
     },
     drop: (key: string) => void byKey.delete(key),
-    done(updateId: number) {
+    /** Holds a write of a key an update in hand owns (true), else it is for the caller to make now. */
+    hold(key: string, value: string | null): boolean {
+      const id = owner.get(key);
+      const kept = id === undefined ? undefined : byUpdate.get(id);
+      if (!kept) return false;
+      kept.held = { key, value };
+      byKey.delete(key);
+      return true;
+    },
+    /** Forgets the update; the write held for it, to be made with it. */
+    done(updateId: number): HeldWrite | undefined {
       const kept = byUpdate.get(updateId);
-      if (kept === undefined) return;
+      if (kept === undefined) return undefined;
       byUpdate.delete(updateId);
       byKey.delete(kept.key);
+      if (owner.get(kept.key) === updateId) owner.delete(kept.key);
+      return kept.held;
     },
-    /** A chat given back unhandled: whoever handles it reads its state afresh. */
+    /** A chat given back unhandled: whoever handles it reads its state afresh (a held write is dropped). */
     release(chat: string) {
       for (const [id, kept] of byUpdate) if (kept.chat === chat) this.done(id);
     },
