@@ -12,20 +12,43 @@
 // No accept-encoding is sent, so Telegram answers uncompressed: there is nothing to inflate.
 import http from "node:http";
 import https from "node:https";
+import { urlToHttpOptions } from "node:url";
 import type { Fetch } from "./telegram-fetch.ts";
 
 type Init = NonNullable<Parameters<Fetch>[1]>;
 type Res = Awaited<ReturnType<Fetch>>;
-type Signal = { aborted: boolean; addEventListener(type: "abort", fn: () => void): void; removeEventListener(type: "abort", fn: () => void): void };
+/** grammY's signals come from the abort-controller package: only these three are used. */
+type Signal = {
+  aborted: boolean;
+  addEventListener(type: "abort", fn: () => void): void;
+  removeEventListener(type: "abort", fn: () => void): void;
+};
 
-/** One keep-alive agent per origin, for calls that come without grammY's. */
-const agents = new Map<string, http.Agent>();
-const agentFor = (url: string, tls: boolean): http.Agent => {
-  const slash = url.indexOf("/", tls ? 8 : 7);
-  const origin = slash < 0 ? url : url.slice(0, slash);
-  let agent = agents.get(origin);
-  if (!agent) agents.set(origin, (agent = tls ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true })));
-  return agent;
+/** Where a call goes, worked out once per origin: its agent and what http.request needs. */
+type Origin = {
+  module: typeof http | typeof https;
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  agent: http.Agent;
+};
+const origins = new Map<string, Origin>();
+const originOf = (url: string): [Origin, string] => {
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  const key = slash < 0 ? url : url.slice(0, slash);
+  let origin = origins.get(key);
+  if (!origin) {
+    const { protocol, hostname, port } = urlToHttpOptions(new URL(key));
+    const tls = protocol === "https:";
+    // like grammY's own agents (platform.node.js): kept alive, one per origin
+    const agent = tls ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    origin = {
+      module: tls ? https : http, protocol: protocol!, hostname: hostname!,
+      port: port === undefined ? undefined : Number(port), agent,
+    };
+    origins.set(key, origin);
+  }
+  return [origin, slash < 0 ? "/" : url.slice(slash)];
 };
 
 /** Like node-fetch's: grammY and callers tell an aborted call by its name. */
@@ -37,7 +60,8 @@ class AbortError extends Error {
   }
 }
 
-const isPlainObject = (v: unknown) => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const isPlainObject = (v: unknown) =>
+  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /** Whether the lean path can take this call: a JSON (string) body over http(s), nothing exotic. */
 const isLean = (url: string, init: Init | undefined): init is Init & { body: string } =>
@@ -47,54 +71,66 @@ const isLean = (url: string, init: Init | undefined): init is Init & { body: str
   && (init.agent === undefined || init.agent instanceof http.Agent);
 
 /** The answer as grammY reads it: its status, and the body parsed as JSON on demand. */
-const answer = (status: number, body: Buffer): Res => {
-  // the bytes never change: a clone can be the same object, each json() parses afresh
-  const res: Res = { status, clone: () => res, json: async () => JSON.parse(body.toString("utf8")) };
-  return res;
-};
+class Answer implements Res {
+  constructor(readonly status: number, private readonly body: Buffer) {}
+  /** The bytes never change: a clone can be the same answer, each json() parses afresh. */
+  clone(): Res {
+    return this;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body.toString("utf8"));
+  }
+}
 
 /** One request with a string body; resolves once the whole answer is in. */
 export const httpFetch: Fetch = (url, init) => {
   if (!isLean(url, init)) return Promise.reject(new TypeError("httpFetch takes only a string body over http(s)"));
-  const { body, signal } = init as Init & { body: string; signal?: Signal };
-  return new Promise<Res>((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const tls = url.startsWith("https:");
-    const agent = (init.agent as http.Agent | undefined) ?? agentFor(url, tls);
-    const headers = { ...(init.headers as Record<string, string> | undefined), "content-length": Buffer.byteLength(body) };
-    const req = (tls ? https : http).request(url, { method: (init.method as string | undefined) ?? "GET", headers, agent });
-    let settled = false;
-    const settle = () => {
-      settled = true;
-      signal?.removeEventListener("abort", onAbort);
-    };
-    const fail = (e: unknown) => {
-      if (settled) return;
-      settle();
-      reject(e);
-    };
-    function onAbort() {
-      fail(new AbortError());
-      // the socket goes with the request: a half-read answer must not be handed to the next call
-      req.destroy();
-    }
-    signal?.addEventListener("abort", onAbort);
-    req.on("error", fail);
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      // a connection closed before the whole answer arrived: "aborted" (ECONNRESET), as Node documents
-      res.on("error", fail);
-      res.on("end", () => {
-        if (settled) return;
-        settle();
-        resolve(answer(res.statusCode ?? 0, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-      });
-    });
-    req.end(body);
-  });
+  return send(url, init);
 };
 
 /** The bot's default fetch: JSON calls on the lean path above, the rest (uploads) through `fallback`. */
 export const withHttpFetch = (fallback: Fetch): Fetch => (url, init) =>
-  isLean(url, init) ? httpFetch(url, init) : fallback(url, init);
+  isLean(url, init) ? send(url, init) : fallback(url, init);
+
+function send(url: string, init: Init & { body: string }): Promise<Res> {
+  const signal = init.signal as Signal | undefined;
+  if (signal?.aborted) return Promise.reject(new AbortError());
+  // inside the promise: a bad URL or header throws, and that must reject like a network error
+  return new Promise<Res>((resolve, reject) => {
+    const [origin, path] = originOf(url);
+    const headers = {
+      ...(init.headers as Record<string, string> | undefined), "content-length": Buffer.byteLength(init.body),
+    };
+    const req = origin.module.request({
+      protocol: origin.protocol, hostname: origin.hostname, port: origin.port, path,
+      method: (init.method as string | undefined) ?? "GET", headers,
+      agent: (init.agent as http.Agent | undefined) ?? origin.agent,
+    });
+    let settled = false;
+    const finish = (error: unknown, answer?: Res) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      if (answer) resolve(answer);
+      else reject(error);
+    };
+    const onAbort = () => {
+      finish(new AbortError());
+      // the socket goes with the request: a half-read answer must not be handed to the next call
+      req.destroy();
+    };
+    signal?.addEventListener("abort", onAbort);
+    req.on("error", finish);
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      // a connection closed before the whole answer arrived: "aborted" (ECONNRESET), as Node documents
+      res.on("error", finish);
+      res.on("end", () => {
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        finish(undefined, new Answer(res.statusCode ?? 0, body));
+      });
+    });
+    req.end(init.body);
+  });
+}

@@ -1,12 +1,21 @@
 // The lean fetch under the bot's Bot API calls (src/bot/http-fetch.ts), over real HTTP: against the
 // fake Bot API, and against raw node:http servers where a misbehaving peer is needed.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createTlsServer, Agent as TlsAgent } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse,
+} from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot, InputFile } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { BLOCKED, floodWait, serverError, startFakeTelegram, type FakeTelegram } from "../../src/fake-bot-api/server.ts";
+import {
+  BLOCKED, floodWait, serverError, startFakeTelegram, type FakeTelegram,
+} from "../../src/fake-bot-api/server.ts";
 import { httpFetch, withHttpFetch } from "../../src/bot/http-fetch.ts";
 import { createTelegramFetch, type Fetch } from "../../src/bot/telegram-fetch.ts";
 
@@ -17,7 +26,9 @@ const BOT_INFO: UserFromGetMe = {
   can_connect_to_business: false, has_main_web_app: false,
 };
 const json = (payload: unknown) => ({
-  method: "POST", headers: { "content-type": "application/json", connection: "keep-alive" }, body: JSON.stringify(payload),
+  method: "POST",
+  headers: { "content-type": "application/json", connection: "keep-alive" },
+  body: JSON.stringify(payload),
 });
 
 let fake: FakeTelegram | undefined;
@@ -56,7 +67,8 @@ describe("the lean fetch for JSON calls", () => {
     const bot = botOver(fake.apiRoot, createTelegramFetch({ perChatMs: 0 }));
     expect(await bot.api.getMe()).toMatchObject({ id: 4242, username: "fake_test_bot" });
     // Content-Length counts bytes: a count of characters would cut the body short
-    const sent = await bot.api.sendMessage(7_000_000_001, "空调不制冷 🔧", { reply_markup: { inline_keyboard: [[{ text: "好", callback_data: "ok|1" }]] } });
+    const keyboard = { inline_keyboard: [[{ text: "好", callback_data: "ok|1" }]] };
+    const sent = await bot.api.sendMessage(7_000_000_001, "空调不制冷 🔧", { reply_markup: keyboard });
     expect(sent).toMatchObject({ message_id: 1, text: "空调不制冷 🔧", chat: { id: 7_000_000_001 } });
     expect(fake.calls.at(-1)!.payload).toMatchObject({ chat_id: 7_000_000_001, text: "空调不制冷 🔧" });
   });
@@ -87,7 +99,8 @@ describe("the lean fetch for JSON calls", () => {
       expect(await res.clone().json()).toMatchObject({ ok: false, error_code: status, description: error.description });
       expect(await res.json()).toMatchObject({ ok: false, error_code: status });
     }
-    expect(await (await httpFetch(url, body)).json()).toMatchObject({ ok: true, result: { chat: { id: 5 }, text: "hi" } });
+    const sent = await httpFetch(url, body);
+    expect(await sent.json()).toMatchObject({ ok: true, result: { chat: { id: 5 }, text: "hi" } });
   });
 
   it("a 429 is read and waited out by the bot's fetch, then the message goes", async () => {
@@ -117,14 +130,16 @@ describe("the lean fetch for JSON calls", () => {
     const arrival = new Promise<void>((resolve) => { arrived = resolve; });
     const server = await rawServer(() => arrived()); // never answers
     const controller = new AbortController();
-    const call = httpFetch(`${server.url}/bot${TOKEN}/sendMessage`, { ...json({ chat_id: 1, text: "x" }), signal: controller.signal });
+    const signal = controller.signal;
+    const call = httpFetch(`${server.url}/bot${TOKEN}/sendMessage`, { ...json({ chat_id: 1, text: "x" }), signal });
     await arrival;
     const closed = new Promise((resolve) => server.sockets[0]!.once("close", resolve));
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
     await closed; // the client destroyed its end: the socket is not kept for the next call
     // a signal aborted before the call: no request at all
-    await expect(httpFetch(`${server.url}/bot${TOKEN}/getMe`, { ...json({}), signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    const late = httpFetch(`${server.url}/bot${TOKEN}/getMe`, { ...json({}), signal });
+    await expect(late).rejects.toMatchObject({ name: "AbortError" });
     expect(server.sockets).toHaveLength(1);
   });
 
@@ -141,13 +156,39 @@ describe("the lean fetch for JSON calls", () => {
     expect(server.sockets).toHaveLength(1);
   });
 
+  it("speaks HTTPS when the URL says so, with the agent it is given, and checks the certificate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "http-fetch-tls-"));
+    execFileSync("openssl", [
+      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+      "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"),
+    ], { stdio: "ignore" });
+    const [key, cert] = [readFileSync(join(dir, "key.pem")), readFileSync(join(dir, "cert.pem"))];
+    rmSync(dir, { recursive: true });
+    const server = createTlsServer({ key, cert }, async (req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ ok: true, result: JSON.parse(await readBody(req)) }));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/bot${TOKEN}/getMe`;
+    const agent = new TlsAgent({ keepAlive: true, ca: cert });
+    const res = await httpFetch(url, { ...json({ over: "tls" }), agent });
+    expect(await res.json()).toEqual({ ok: true, result: { over: "tls" } });
+    agent.destroy();
+    // its own agent trusts only the system's authorities: a self-signed certificate is refused
+    await expect(httpFetch(url, json({}))).rejects.toThrow(/certificate/i);
+  });
+
   it("an upload (multipart, a stream) still goes through node-fetch, and works", async () => {
     fake = await startFakeTelegram({ botId: BOT_INFO.id, username: BOT_INFO.username, token: TOKEN });
     // the bot's default fetch, as createBot wires it
     const bot = botOver(fake.apiRoot, createTelegramFetch({ perChatMs: 0 }));
-    const photo = await bot.api.sendPhoto(3, new InputFile(Buffer.from("jpeg bytes"), "p.jpg"), { caption: "uploaded" });
+    const upload = new InputFile(Buffer.from("jpeg bytes"), "p.jpg");
+    const photo = await bot.api.sendPhoto(3, upload, { caption: "uploaded" });
     expect(photo).toMatchObject({ caption: "uploaded", chat: { id: 3 } });
-    expect(fake.calls.at(-1)!.payload).toMatchObject({ chat_id: 3, caption: "uploaded", photo: { filename: "p.jpg", size: 10 } });
+    const recorded = fake.calls.at(-1)!.payload;
+    expect(recorded).toMatchObject({ chat_id: 3, caption: "uploaded", photo: { filename: "p.jpg", size: 10 } });
     expect(fake.files.get(photo.photo.at(-1)!.file_id)?.toString()).toBe("jpeg bytes");
 
     // which path each call takes: JSON on the lean one, the upload through the fallback
