@@ -11,6 +11,7 @@
 //   and grammY is told it went, so a flow goes on and work that was done is never apologised for.
 // - Everything else (403, 400, other methods) goes up to grammY unchanged.
 import { createRequire } from "node:module";
+import { withHttpFetch } from "./http-fetch.ts";
 
 type Init = { body?: unknown; [key: string]: unknown };
 type Res = { status: number; clone(): Res; json(): Promise<unknown> };
@@ -98,7 +99,8 @@ export function createTelegramFetch(opts: TelegramFetchOptions = {}): Fetch {
   const maxWaitMs = opts.maxWaitMs ?? 25_000;
   const clock = opts.clock ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const inner = opts.fetch ?? grammyFetch();
+  // JSON calls on a lean node:http path (http-fetch.ts), uploads through node-fetch as grammY would
+  const inner = opts.fetch ?? withHttpFetch(grammyFetch());
   /** chat → the earliest time its next message may go. */
   const turn = new Map<string, number>();
 
