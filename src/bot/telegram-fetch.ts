@@ -26,7 +26,7 @@ export type TelegramFetchOptions = {
   handOver?: (method: string, payload: Record<string, unknown>) => Promise<void>;
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** The fetch underneath (default: grammY's own, node-fetch). */
+  /** The fetch underneath (default: the lean node:http fetch for JSON calls, grammY's own node-fetch for uploads; see http-fetch.ts). */
   fetch?: Fetch;
   /** Presses answered as they arrived (webhook mode, see answerAtReceipt): their answers go no further. */
   answeredEarly?: (callbackQueryId: string) => { chat: number } | undefined;

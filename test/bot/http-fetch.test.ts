@@ -69,7 +69,8 @@ describe("the lean fetch for JSON calls", () => {
     // Content-Length counts bytes: a count of characters would cut the body short
     const keyboard = { inline_keyboard: [[{ text: "好", callback_data: "ok|1" }]] };
     const sent = await bot.api.sendMessage(7_000_000_001, "空调不制冷 🔧", { reply_markup: keyboard });
-    expect(sent).toMatchObject({ message_id: 1, text: "空调不制冷 🔧", chat: { id: 7_000_000_001 } });
+    // (the bot keeps of a sent message its ids, see telegram-fetch.ts: the text is checked where it arrived)
+    expect(sent).toMatchObject({ message_id: 1, chat: { id: 7_000_000_001 } });
     expect(fake.calls.at(-1)!.payload).toMatchObject({ chat_id: 7_000_000_001, text: "空调不制冷 🔧" });
   });
 
@@ -108,7 +109,8 @@ describe("the lean fetch for JSON calls", () => {
     const waits: number[] = [];
     const bot = botOver(fake.apiRoot, createTelegramFetch({ perChatMs: 0, sleep: async (ms) => { waits.push(ms); } }));
     fake.failNext("sendMessage", floodWait(2));
-    expect(await bot.api.sendMessage(6, "after the flood")).toMatchObject({ text: "after the flood" });
+    expect(await bot.api.sendMessage(6, "after the flood")).toMatchObject({ message_id: expect.any(Number) });
+    expect(fake.sent(6).map((c) => c.payload.text)).toEqual(["after the flood"]);
     expect(fake.floods()).toHaveLength(1);
     expect(waits).toEqual([2025]);
   });
