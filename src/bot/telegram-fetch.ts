@@ -84,8 +84,12 @@ const slim = async (res: Res): Promise<Res> => {
 const answeredAlready: Res = { status: 200, clone: () => answeredAlready, json: async () => ({ ok: true, result: true }) };
 
 const isMessage = (method: string) => /^(send|copy|forward)/.test(method) && method !== "sendChatAction";
+/** grammY writes a message's payload with chat_id first: read there without parsing the rest. */
+const LEADING_CHAT = /^\{"chat_id":(-?\d+|"(?:[^"\\]|\\.)*")[,}]/;
 const chatOf = (body: unknown): string | undefined => {
   if (typeof body !== "string") return undefined;
+  const leading = LEADING_CHAT.exec(body)?.[1];
+  if (leading !== undefined) return leading.startsWith('"') ? (JSON.parse(leading) as string) : leading;
   try {
     const id = (JSON.parse(body) as { chat_id?: unknown }).chat_id;
     return id === undefined ? undefined : String(id);
