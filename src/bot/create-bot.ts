@@ -3,6 +3,7 @@ import { Bot, GrammyError, HttpError, type BotConfig } from "grammy";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { createSessionStorage } from "../db/session-storage.ts";
+import { slimStorage } from "./conversations/slim-state.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { apologise, isBug, receiveUpdates, type Patience } from "./middleware.ts";
 import { DatabaseUnavailable, fromInbox } from "./inboxed.ts";
@@ -85,7 +86,7 @@ export function createBot(deps: BotDeps, { pacing, databasePatience, ...options 
   app.use(guardPresses);
   app.use(answerDeferred);
   // /cancel, and any command typed in the middle of a flow, ends the flow first.
-  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: createSessionStorage(deps.database), prefix: CONVERSATION_PREFIX } }));
+  app.use(conversations({ storage: { type: "key", version: CONVERSATIONS_VERSION, adapter: slimStorage(createSessionStorage(deps.database)), prefix: CONVERSATION_PREFIX } }));
   app.command("cancel", async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
