@@ -153,6 +153,8 @@ const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 type SqliteStatement = { run: (...a: unknown[]) => unknown; get: (...a: unknown[]) => unknown };
 export type SqliteConnection = {
   prepare: (sql: string) => SqliteStatement; pragma: (s: string) => unknown; exec: (sql: string) => void; close: () => void;
+  /** better-sqlite3's: `fn` wrapped in BEGIN … COMMIT (ROLLBACK when it throws); `.immediate` takes the write lock first. */
+  transaction: <A extends unknown[], T>(fn: (...a: A) => T) => ((...a: A) => T) & { immediate: (...a: A) => T };
 };
 
 /**
@@ -200,45 +202,30 @@ export function sqliteBookkeeping(file: string, lock: Lock): Bookkeeping {
   const run = <T>(fn: () => T) => lock.now(() => (count++, fn()));
   const prefetch = prefetched();
   const d = sqliteDate;
-  const doneWith = (held: HeldWrite, at: string, id: number) => {
-    conn.exec("BEGIN IMMEDIATE");
-    try {
-      if (held.value === null) del().run(held.key);
-      else write().run(held.key, held.value);
-      done().run(args([at, id]));
-      conn.exec("COMMIT");
-    } catch (e) {
-      conn.exec("ROLLBACK");
-      throw e;
-    }
+  /** The state held for the update, then the update handled, in one transaction. */
+  const doneWith = conn.transaction((held: HeldWrite, at: string, id: number) => {
+    if (held.value === null) del().run(held.key);
+    else write().run(held.key, held.value);
+    done().run(args([at, id]));
+  });
+  const acceptOne = (r: InboxRow, now: Date, claim: AcceptClaim | undefined): Accepted[] => {
+    const got = accept().get(args(acceptValues(r, now, claim, d))) as Record<string, unknown> | undefined;
+    return got === undefined ? [] : [accepted(r, got, claim, prefetch)];
   };
+  const acceptAll = conn.transaction((rows: InboxRow[], now: Date, claim: AcceptClaim | undefined) =>
+    rows.flatMap((r) => acceptOne(r, now, claim)));
   const inbox: InboxStore = {
-    accept: (rows, now, claim) => run(() => {
-      const fresh: Accepted[] = [];
-      if (rows.length === 1) { // one statement is a transaction of its own
-        const r = rows[0]!;
-        const got = accept().get(args(acceptValues(r, now, claim, d))) as Record<string, unknown> | undefined;
-        return got === undefined ? fresh : [accepted(r, got, claim, prefetch)];
-      }
-      conn.exec("BEGIN IMMEDIATE");
-      try {
-        for (const r of rows) {
-          const got = accept().get(args(acceptValues(r, now, claim, d))) as Record<string, unknown> | undefined;
-          if (got !== undefined) fresh.push(accepted(r, got, claim, prefetch));
-        }
-        conn.exec("COMMIT");
-      } catch (e) {
-        conn.exec("ROLLBACK");
-        throw e;
-      }
-      return fresh;
-    }),
+    // (one row: its statement is a transaction of its own)
+    accept: (rows, now, claim) => run(() => (rows.length === 1 ? acceptOne(rows[0]!, now, claim) : acceptAll.immediate(rows, now, claim))),
     claim: (chat, holder, until, now) => run(() => inOrder(all(claim(), holder, d(until), chat, d(now)) as Record<string, unknown>[])),
     done: (id, now) => run(() => {
-      const held = prefetch.done(id);
-      if (!held) return void done().run(args([d(now), id]));
-      count++; // the state, then the update handled, in one transaction
-      doneWith(held, d(now), id);
+      const held = prefetch.held(id);
+      if (!held) done().run(args([d(now), id]));
+      else {
+        count++; // the state, then the update handled, in one transaction
+        doneWith.immediate(held, d(now), id);
+      }
+      prefetch.done(id); // (only once written: a done that failed is tried again with its state)
     }),
     release: (chat, holder) => run(() => void (prefetch.release(chat), release().run(args([chat, holder])))),
     renew: (holder, until) => run(() => void renew().run(args([d(until), holder]))),
@@ -297,11 +284,12 @@ export function pgBookkeeping(pool: pg.Pool): Bookkeeping {
     },
     claim: async (chat, holder, until, now) => inOrder(await query("rd_inbox_claim", CLAIM_PG, [holder, d(until), chat, d(now)])),
     done: async (id, now) => {
-      const held = prefetch.done(id);
-      if (!held) return void (await query("rd_inbox_done", DONE(q), [d(now), id]));
-      // the state and the update handled in one statement
-      if (held.value === null) await query("rd_inbox_done_delete", DONE_DELETING(q), [d(now), id, held.key]);
+      const held = prefetch.held(id);
+      // the state held for the update and the update handled in one statement
+      if (!held) await query("rd_inbox_done", DONE(q), [d(now), id]);
+      else if (held.value === null) await query("rd_inbox_done_delete", DONE_DELETING(q), [d(now), id, held.key]);
       else await query("rd_inbox_done_write", DONE_WRITING(q), [d(now), id, held.key, held.value]);
+      prefetch.done(id); // (only once written: a done that failed is tried again with its state)
     },
     release: async (chat, holder) => void (prefetch.release(chat), await query("rd_inbox_release", RELEASE(q), [chat, holder])),
     renew: async (holder, until) => void (await query("rd_inbox_renew", RENEW(q), [d(until), holder])),
@@ -379,14 +367,15 @@ function prefetched() {
       byKey.delete(key);
       return true;
     },
-    /** Forgets the update; the write held for it, to be made with it. */
-    done(updateId: number): HeldWrite | undefined {
+    /** The write held for an update, to be made with it marked handled. */
+    held: (updateId: number): HeldWrite | undefined => byUpdate.get(updateId)?.held,
+    /** Forgets the update (handled, or given back). */
+    done(updateId: number) {
       const kept = byUpdate.get(updateId);
-      if (kept === undefined) return undefined;
+      if (kept === undefined) return;
       byUpdate.delete(updateId);
       byKey.delete(kept.key);
       if (owner.get(kept.key) === updateId) owner.delete(kept.key);
-      return kept.held;
     },
     /** A chat given back unhandled: whoever handles it reads its state afresh (a held write is dropped). */
     release(chat: string) {

@@ -125,7 +125,7 @@ const converter = (date: (d: Date) => unknown, bool: (b: boolean) => unknown): C
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** SQLite: an own connection; `lock` is the mutex every Prisma statement takes (see client.ts). */
-export function sqliteFiling(conn: SqliteConnection & { transaction: <A, T>(fn: (a: A) => T) => (a: A) => T }, lock: Lock): Filing {
+export function sqliteFiling(conn: SqliteConnection, lock: Lock): Filing {
   const q = () => "?"; // by position: each statement numbers its parameters in the order they appear
   const cache = new Map<string, ReturnType<SqliteConnection["prepare"]> & { all: (...a: unknown[]) => unknown[] }>();
   const stmt = (sql: string) => {

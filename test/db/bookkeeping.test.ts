@@ -1,7 +1,9 @@
 // The inbox's bookkeeping (src/db/bookkeeping.ts): a chat's conversation state written while its
 // update is in hand moves on together with the update marked handled, never without it.
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AcceptClaim } from "../../src/db/bookkeeping.ts";
+import { openSqlite, type AcceptClaim } from "../../src/db/bookkeeping.ts";
+import { sqlitePath } from "../../src/db/client.ts";
 import { testDatabase, type TestDatabase } from "../helpers/db.ts";
 import { T0 } from "../helpers/fixtures.ts";
 
@@ -60,4 +62,51 @@ describe("the state written while an update is in hand", () => {
     await b.writeSession("conv:42", "after");
     expect(await stored()).toBe("after");
   });
+
+  it("is still written when marking the update handled failed once and is tried again (as the inbox does)", async () => {
+    const b = d.bookkeeping;
+    await b.inbox.accept([row(1)], T0, claim);
+    await b.writeSession("conv:42", "step 1");
+    await failingOnce(() => b.inbox.done(1, T0));
+    await b.inbox.done(1, T0); // the inbox's markDone tries again
+    expect(await stored()).toBe("step 1");
+    expect(await handled(1)).toBe(true);
+  });
 });
+
+/**
+ * Runs `done` while another connection holds the table: on SQLite it gives up on the busy lock; on
+ * PostgreSQL it waits, and its connection is cut. Expects it to have failed.
+ */
+async function failingOnce(done: () => Promise<void>) {
+  if (d.provider === "sqlite") {
+    const other = openSqlite(sqlitePath(d.url));
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      await expect(done()).rejects.toThrow(/locked|busy/i);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    return;
+  }
+  const other = new pg.Client({ connectionString: d.url });
+  await other.connect();
+  try {
+    await other.query(`BEGIN; LOCK TABLE "InboundUpdate" IN ACCESS EXCLUSIVE MODE`);
+    const failed = expect(done()).rejects.toThrow();
+    for (;;) {
+      const { rows } = await other.query(`SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+      if (rows.length > 0) {
+        await other.query("SELECT pg_terminate_backend($1)", [rows[0].pid]);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await failed;
+    await other.query("ROLLBACK");
+  } finally {
+    await other.end();
+  }
+}
