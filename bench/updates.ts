@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Session } from "node:inspector/promises";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
@@ -57,6 +57,7 @@ async function profiled<T>(provider: Provider, fn: () => Promise<T>): Promise<T>
     return await fn();
   } finally {
     const { profile } = await session.post("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}/${provider}.cpuprofile`, JSON.stringify(profile));
     session.disconnect();
   }
@@ -272,10 +273,7 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
         const c = await counted(step);
         counts.push(`${name} ${c.n}`);
         if (name === "submit") submitCpu = c.cpuMs;
-        if (name === "phone") {
-          stateBytes = (await database.bookkeeping.readSession(conversationKey(String(single!.telegramId))))?.length ?? 0;
-          if (process.env.BENCH_DUMP_STATE) writeFileSync(process.env.BENCH_DUMP_STATE, (await database.bookkeeping.readSession(conversationKey(String(single!.telegramId)))) ?? "");
-        }
+        if (name === "phone") stateBytes = Buffer.byteLength((await database.bookkeeping.readSession(conversationKey(String(single!.telegramId)))) ?? "");
       }
       record(provider, "3. conversation state before the submit", `${(stateBytes / 1024).toFixed(1)} kB`);
       record(provider, "3. SQL statements per /repair update", counts.join(", "));

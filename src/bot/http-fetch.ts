@@ -1,7 +1,8 @@
 // A lean fetch for the Bot API calls grammY makes with a JSON body (all but file uploads): one
 // node:http(s) request on a keep-alive socket, the answer gathered as bytes and parsed only when
 // read. grammY's default on Node, node-fetch, builds a Request, Headers, a body stream and a
-// Response around every call; with 50 chats at once that was ~8-10 % of the bot's CPU.
+// Response around every call: with 50 chats at once, 3-5 % of the bot's CPU more than this path
+// (client CPU per call 255 → 177 µs against a fake in another process).
 //
 // What grammY's ApiClient gives a fetch for JSON: `{ method: "POST", headers: { "content-type",
 // connection }, body: string, signal, agent }` (the agent: its keep-alive agent for the apiRoot).

@@ -267,7 +267,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
 /**
  * Whether a query extension's call belongs to an interactive transaction: Prisma 6.19 hands the
  * request to the callback as `__internalParams`, with `transaction` set (kind "itx") inside one.
- * Checked at start-up by test/db/transactions.test.ts (a Prisma upgrade that drops it fails there).
+ * test/db/transactions.test.ts fails if a Prisma upgrade drops it (a transaction would wait on its own lock).
  */
 function inTransaction(params: object): boolean {
   const request = (params as { __internalParams?: { transaction?: { kind?: string } } }).__internalParams;
