@@ -103,6 +103,9 @@ export function benchResults() {
       if (!rows.has(metric)) rows.set(metric, new Map());
       rows.get(metric)!.set(provider, value);
     },
+    /** A database's results, in order (to hand them from a process of their own to the one that prints). */
+    of: (provider: Provider): [string, string][] =>
+      [...rows].flatMap(([metric, by]) => (by.has(provider) ? [[metric, by.get(provider)!] as [string, string]] : [])),
     table: (providers: readonly Provider[], extra: string[][] = []) => {
       const head = ["", ...providers];
       const lines = [...[...rows].map(([metric, by]) => [metric, ...providers.map((p) => by.get(p) ?? "-")]), ...extra];
