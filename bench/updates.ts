@@ -4,7 +4,8 @@
 //   1. 50 owners at once, each through their conversations one update after the other; next to it,
 //      in the same run, the stack's floor (a conversations v2 flow kept in memory making the same
 //      Bot API calls per step as the bot, 50 chats at once, same fake, no database) and the
-//      prototype (../shared/bench-prototype, see prototype.ts): one line, the ratios
+//      prototype (../shared/bench-prototype, see prototype.ts): one line, the ratios; then that floor
+//      with only the bot's durability added (its state in the database, then also the inbox)
 //   2. one owner at a time: full /repair conversations (10 updates each, the last files the report)
 //   3. SQL statements per update: a step that changes nothing but the conversation, and the others
 //   4. 10,000 owners in the middle of a conversation: heap after a GC (BENCH_IDLE_OWNERS=0 skips it)
@@ -26,6 +27,7 @@ import type { Database } from "../src/db/client.ts";
 import { conversationKey } from "../src/bot/create-bot.ts";
 import { answerAtReceipt } from "../src/bot/deferred-answer.ts";
 import { createInbox } from "../src/server/inbox.ts";
+import { createSessionStorage } from "../src/db/session-storage.ts";
 import { startFakeTelegram, type Call } from "../src/fake-bot-api/server.ts";
 import { makeProperty, makeStaff } from "../test/helpers/fixtures.ts";
 import { BENCH_BOT, BENCH_FAKE, BENCH_TOKEN, benchArgs, benchBot, benchResults, pct, withBenchDatabase, type Provider } from "./common.ts";
@@ -220,6 +222,12 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
       progress(provider, `floor: conversations v2 in memory, ${OWNERS_AT_ONCE} chats at once, the bot's calls per step…`);
       const floorRate = await floorAtOnce(callsPerStep);
       record(provider, `1. floor, ${OWNERS_AT_ONCE} chats at once: updates/s`, floorRate.toFixed(0));
+      for (const through of ["state", "inbox"] as const) {
+        progress(provider, `the floor with its ${through === "state" ? "state in the database" : "state and its updates through the inbox"}…`);
+        const durable = await floorAtOnce(callsPerStep, { database, through });
+        record(provider, `1. floor, its state in the database${through === "inbox" ? ", through the inbox" : ""}: updates/s (ratio to the floor)`,
+          `${durable.toFixed(0)} (${(durable / floorRate).toFixed(2)})`);
+      }
       progress(provider, "prototype…");
       const proto = await runPrototype(provider, pgUrl, OWNERS_AT_ONCE).catch((e) => ({ absent: String(e).slice(0, 120) }));
       const protoText = "absent" in proto ? `absent (${proto.absent})` : `${proto.updatesPerS} updates/s`;
@@ -313,12 +321,17 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
 /**
  * The stack's floor at 50 chats at once: a conversations v2 flow kept in memory, shaped like /repair
  * (10 steps, making at step k the Bot API calls the bot made at step k), same fake over HTTP, no database.
+ * With `durable`, the same flow with what the bot's durability adds and nothing else: its conversation
+ * state in the database through the bot's storage ("state"), and also each update through the durable
+ * inbox ("inbox": written, claimed with the state read in that statement, the state written with the
+ * update marked handled), as the bot's updates go. What is left between that and the bot is its own work.
  */
-async function floorAtOnce(callsPerStep: number[]): Promise<number> {
+async function floorAtOnce(callsPerStep: number[], durable?: { database: Database; through: "state" | "inbox" }): Promise<number> {
   const fake = await startFakeTelegram(BENCH_FAKE);
   type C = ConversationFlavor<Context>;
   const flow = new Bot<C>(BENCH_TOKEN, { botInfo: BENCH_BOT, client: { apiRoot: fake.apiRoot } });
-  flow.use(conversations());
+  const prefix = `floor-${durable?.through}:`;
+  flow.use(durable ? conversations({ storage: { type: "key", adapter: createSessionStorage(durable.database), prefix } }) : conversations());
   flow.use(createConversation(async (conversation: Conversation<C, Context>, ctx: Context) => {
     for (let k = 0; k < callsPerStep.length; k++) {
       for (let c = 0; c < callsPerStep[k]!; c++) await ctx.reply("请回答");
@@ -326,7 +339,24 @@ async function floorAtOnce(callsPerStep: number[]): Promise<number> {
     }
   }, "steps"));
   flow.command("start", (ctx) => ctx.conversation.enter("steps"));
-  let id = 0;
+  let handle = (u: Update) => flow.handleUpdate(u);
+  let inbox: ReturnType<typeof createInbox> | undefined;
+  if (durable?.through === "inbox") {
+    const marked = new Map<number, () => void>();
+    const store = durable.database.bookkeeping.inbox;
+    const box = createInbox({ store: { ...store, done: async (id, now) => { await store.done(id, now); marked.get(id)?.(); } },
+      handle: (u) => flow.handleUpdate(u), clock: () => new Date(), sessionKey: (chat) => `${prefix}${chat}`,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    box.start();
+    inbox = box;
+    handle = async (u) => {
+      const done = new Promise<void>((resolve) => marked.set(u.update_id, resolve));
+      await box.accept([u]);
+      await done;
+      marked.delete(u.update_id);
+    };
+  }
+  let id = 50_000_000; // (above the bot's update ids: the inbox would take a repeated one for a redelivery)
   const chatOf = (n: number) => ({ id: 5_000_000 + n, type: "private" as const, first_name: "业主" });
   const update = (n: number, text: string) => ({ update_id: ++id, message: { message_id: id, date: 0, chat: chatOf(n),
     from: { id: 5_000_000 + n, is_bot: false, first_name: "业主" }, text,
@@ -334,7 +364,7 @@ async function floorAtOnce(callsPerStep: number[]): Promise<number> {
   const run = async (rounds: number) => {
     await Promise.all(Array.from({ length: OWNERS_AT_ONCE }, async (_, n) => {
       for (let r = 0; r < rounds; r++) {
-        for (let k = 0; k < callsPerStep.length; k++) await flow.handleUpdate(update(n, k === 0 ? "/start" : "答"));
+        for (let k = 0; k < callsPerStep.length; k++) await handle(update(n, k === 0 ? "/start" : "答"));
       }
     }));
   };
@@ -345,6 +375,7 @@ async function floorAtOnce(callsPerStep: number[]): Promise<number> {
     await run(CONVERSATIONS_EACH);
     return (OWNERS_AT_ONCE * CONVERSATIONS_EACH * callsPerStep.length) / ((performance.now() - start) / 1000);
   } finally {
+    await inbox?.stop();
     await fake.close();
   }
 }
