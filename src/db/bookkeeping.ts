@@ -157,16 +157,20 @@ export type SqliteConnection = {
   transaction: <A extends unknown[], T>(fn: (...a: A) => T) => ((...a: A) => T) & { immediate: (...a: A) => T };
 };
 
+/** The better-sqlite3 the Prisma adapter ships with (it is not a dependency of ours). */
+export const sqliteDriverPath = (): string =>
+  createRequire(createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3")).resolve("better-sqlite3");
+
 /**
- * A connection of the better-sqlite3 the Prisma adapter ships with (it is not a dependency of ours),
- * synchronous = NORMAL as Prisma's own (client.ts): the setting is per connection, and at SQLite's
- * default (FULL) every commit waits for an fsync of the WAL, on the event loop's thread.
+ * A connection of that better-sqlite3, synchronous = NORMAL as Prisma's own (client.ts): the setting
+ * is per connection, and at SQLite's default (FULL) every commit waits for an fsync of the WAL, on
+ * the event loop's thread. Its commits make no WAL checkpoint: a thread of their own does (checkpoint.ts).
  */
 export function openSqlite(file: string, opts: { timeout?: number } = {}): SqliteConnection {
-  const require = createRequire(createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3"));
-  const Driver = require("better-sqlite3") as new (file: string, opts: object) => SqliteConnection;
+  const Driver = createRequire(import.meta.url)(sqliteDriverPath()) as new (file: string, opts: object) => SqliteConnection;
   const conn = new Driver(file, opts);
   conn.pragma("synchronous = NORMAL");
+  conn.pragma("wal_autocheckpoint = 0");
   return conn;
 }
 

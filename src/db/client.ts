@@ -9,6 +9,7 @@ import { pgDueProbe, sqliteDueProbe, type DueCheck } from "./due.ts";
 import { pgFiling, sqliteFiling, type Filing } from "./filing.ts";
 import { pgSweep, sqliteSweep, type DataModel, type Group, type GroupArgs, type Sweep } from "./sweep.ts";
 import { openSqlite } from "./bookkeeping.ts";
+import { startCheckpointer } from "./checkpoint.ts";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/pg/client.ts";
 
@@ -227,6 +228,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   await base.$queryRawUnsafe("PRAGMA journal_mode=WAL");
   await base.$executeRawUnsafe("PRAGMA synchronous=NORMAL"); // safe with WAL: a power cut loses at most the last commits, never corrupts
   await base.$queryRawUnsafe("PRAGMA busy_timeout=10000");
+  await base.$queryRawUnsafe("PRAGMA wal_autocheckpoint=0"); // (a thread of their own makes the checkpoints: checkpoint.ts)
   // better-sqlite3 shares one connection: a statement issued while an interactive transaction is
   // open would run inside it. Every statement outside our tx() waits for the lock instead; one of
   // the transaction's own client carries it in Prisma's request (an AsyncLocalStorage would tell
@@ -244,6 +246,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   const due = sqliteDueProbe(file);
   const filing = touching(sqliteFiling(openSqlite(file, { timeout: 200 }) as never, lock), watcher.touch);
   const sweep = sqliteSweep(openSqlite(file, { timeout: 200 }) as never, lock, dataModelOf(base), watcher.wrote) as TypedSweep;
+  const checkpointer = startCheckpointer(file);
   return {
     db,
     provider: "sqlite",
@@ -260,6 +263,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
       await due.close();
       await bookkeeping.close();
       await base.$disconnect();
+      await checkpointer.close();
     },
   };
 }
