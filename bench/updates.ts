@@ -49,8 +49,11 @@ const rate = (n: number, elapsedMs: number) => (n / (elapsedMs / 1000)).toFixed(
 
 const results = benchResults();
 
-/** BENCH_PROFILE=dir: a CPU profile of the bot's own part of part 1 (50 at once), written as <dir>/<db>.cpuprofile. */
-async function profiled<T>(provider: Provider, fn: () => Promise<T>): Promise<T> {
+/**
+ * BENCH_PROFILE=dir: CPU profiles of the bot's own parts, written as <dir>/<db>.cpuprofile (part 1,
+ * 50 at once) and <dir>/<db>-one-at-a-time.cpuprofile (part 2).
+ */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_PROFILE;
   if (!dir) return fn();
   const session = new Session();
@@ -63,7 +66,7 @@ async function profiled<T>(provider: Provider, fn: () => Promise<T>): Promise<T>
   } finally {
     const { profile } = await session.post("Profiler.stop");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${dir}/${provider}.cpuprofile`, JSON.stringify(profile));
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
     session.disconnect();
   }
 }
@@ -248,11 +251,13 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
       const start = performance.now();
       cpuMicros = 0;
       oneAtATime = true;
-      for (let i = 0; i < SEQUENTIAL_CONVERSATIONS; i++) {
-        const l = (await conversation(one, 10_001)).map((x) => x.t);
-        l.forEach((x, k) => (bySteps[k] ??= []).push(x));
-        latencies.push(...l);
-      }
+      await profiled(`${provider}-one-at-a-time`, async () => {
+        for (let i = 0; i < SEQUENTIAL_CONVERSATIONS; i++) {
+          const l = (await conversation(one, 10_001)).map((x) => x.t);
+          l.forEach((x, k) => (bySteps[k] ??= []).push(x));
+          latencies.push(...l);
+        }
+      });
       const elapsed = performance.now() - start;
       oneAtATime = false;
       record(provider, "2. /repair, one owner at a time: CPU per update", ms(cpuMicros / 1000 / latencies.length));
