@@ -38,6 +38,7 @@ const SEQUENTIAL_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
 const OWNERS_AT_ONCE = 50;
 const CONVERSATIONS_EACH = Number(process.env.BENCH_CONVERSATIONS_EACH ?? 4);
 const IDLE_OWNERS = Number(process.env.BENCH_IDLE_OWNERS ?? 10_000);
+const SUBMIT_SAMPLES = 9;
 /** BENCH_PARTS=2,3: only those parts (e.g. to profile one). */
 const ONLY = (process.env.BENCH_PARTS ?? "").split(",").filter(Boolean);
 setFlagsFromString("--expose-gc");
@@ -282,18 +283,21 @@ async function benchUpdates(provider: Provider, database: Database, pgUrl: strin
         ["access", () => one.press("home")], ["time", () => one.press("asap")], ["phone", () => one.send("13800138000")],
         ["submit", () => one.press("confirm")],
       ];
-      const counts: string[] = [];
-      let submitCpu = 0;
+      // the fewest per step over the rounds: the inbox's sweep (every second) may fall into a step's count
+      const counts = new Map<string, number>();
+      const submitCpu: number[] = [];
       let stateBytes = 0;
-      for (const [name, step] of steps) {
-        const c = await counted(step);
-        counts.push(`${name} ${c.n}`);
-        if (name === "submit") submitCpu = c.cpuMs;
-        if (name === "phone") stateBytes = Buffer.byteLength((await database.bookkeeping.readSession(conversationKey(String(single!.telegramId)))) ?? "");
+      for (let round = 0; round < SUBMIT_SAMPLES; round++) {
+        for (const [name, step] of steps) {
+          const c = await counted(step);
+          counts.set(name, Math.min(c.n, counts.get(name) ?? Infinity));
+          if (name === "submit") submitCpu.push(c.cpuMs);
+          if (name === "phone") stateBytes = Buffer.byteLength((await database.bookkeeping.readSession(conversationKey(String(single!.telegramId)))) ?? "");
+        }
       }
       record(provider, "3. conversation state before the submit", `${(stateBytes / 1024).toFixed(1)} kB`);
-      record(provider, "3. SQL statements per /repair update", counts.join(", "));
-      record(provider, "3. CPU of the submit update (one sample)", ms(submitCpu));
+      record(provider, "3. SQL statements per /repair update", [...counts].map(([name, n]) => `${name} ${n}`).join(", "));
+      record(provider, `3. CPU of the submit update: median (max) of ${SUBMIT_SAMPLES}`, `${ms(pct(submitCpu, 50))} (${ms(Math.max(...submitCpu))})`);
     });
 
     if (IDLE_OWNERS > 0) {
