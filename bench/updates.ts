@@ -339,7 +339,7 @@ async function floorAtOnce(callsPerStep: number[], durable?: { database: Databas
   const fake = await startFakeTelegram(BENCH_FAKE);
   type C = ConversationFlavor<Context>;
   const flow = new Bot<C>(BENCH_TOKEN, { botInfo: BENCH_BOT, client: { apiRoot: fake.apiRoot } });
-  const prefix = `floor-${durable?.through}:`;
+  const prefix = `floor-${durable?.through ?? "memory"}:`; // (the durable floors' states, apart from the bot's)
   flow.use(durable ? conversations({ storage: { type: "key", adapter: createSessionStorage(durable.database), prefix } }) : conversations());
   flow.use(createConversation(async (conversation: Conversation<C, Context>, ctx: Context) => {
     for (let k = 0; k < callsPerStep.length; k++) {

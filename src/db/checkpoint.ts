@@ -39,23 +39,24 @@ export type Checkpointer = {
 
 /** Checkpoints `file`'s WAL every `everyMs` from a worker thread (see above). */
 export function startCheckpointer(file: string, everyMs = 200): Checkpointer {
-  let fallback: { timer: NodeJS.Timeout; conn: SqliteConnection } | undefined;
+  let fallback: { timer: NodeJS.Timeout; conn?: SqliteConnection } | undefined;
   let closing = false;
   const worker = new Worker(WORKER, { eval: true, workerData: { driver: sqliteDriverPath(), file, everyMs } });
   worker.unref(); // (a database left open does not keep the process alive)
   const ended = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   const lost = () => {
     if (closing || fallback) return;
-    const conn = openSqlite(file, { timeout: 0 });
+    // (opened in the turn, not here: this runs in the worker's event handler, where a throw would end the process)
     const timer = setInterval(() => {
       try {
-        conn.pragma("wal_checkpoint(PASSIVE)");
+        fallback!.conn ??= openSqlite(file, { timeout: 0 });
+        fallback!.conn.pragma("wal_checkpoint(PASSIVE)");
       } catch {
-        // busy or locked: the next turn takes it
+        // busy, locked or not openable now: the next turn tries again
       }
     }, everyMs);
     timer.unref();
-    fallback = { timer, conn };
+    fallback = { timer };
   };
   worker.on("error", lost);
   worker.once("exit", lost);
@@ -64,7 +65,7 @@ export function startCheckpointer(file: string, everyMs = 200): Checkpointer {
       closing = true;
       if (fallback) {
         clearInterval(fallback.timer);
-        fallback.conn.close();
+        fallback.conn?.close();
       }
       worker.ref(); // (else nothing may keep the process up until it has ended)
       worker.postMessage("stop");
